@@ -1,0 +1,64 @@
+package vn.thidua.platform.events;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import javax.sql.DataSource;
+
+/**
+ * Records an event in the same transaction as the change it announces, so either both are kept
+ * or neither is. The relay sends it to Kafka right after the commit.
+ */
+@ApplicationScoped
+public class Outbox {
+    private final DataSource dataSource;
+    private final CloudEvents events;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+
+    public Outbox(DataSource dataSource, CloudEvents events, TransactionSynchronizationRegistry transactions, OutboxRelay relay) {
+        this.dataSource = dataSource;
+        this.events = events;
+        this.transactions = transactions;
+        this.relay = relay;
+    }
+
+    /** Adds the event to the caller's transaction; there must be one. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void publish(String topic, CloudEvent event) {
+        if (event.subject() == null || event.subject().isBlank()) {
+            throw new IllegalArgumentException("An outbox event needs a subject: it is the Kafka key");
+        }
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement insert = connection.prepareStatement(
+                     "INSERT INTO outbox (event_id, event_type, topic, message_key, payload) VALUES (?, ?, ?, ?, ?)")) {
+            insert.setString(1, event.id());
+            insert.setString(2, event.type());
+            insert.setString(3, topic);
+            insert.setString(4, event.subject());
+            insert.setString(5, events.write(event));
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Cannot write event " + event.id() + " to the outbox", e);
+        }
+        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+    }
+
+    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
+        @Override
+        public void beforeCompletion() {
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            if (status == Status.STATUS_COMMITTED) {
+                relay.wakeUp();
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package vn.thidua.platform.events;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+@ConfigMapping(prefix = "thidua.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance relays outbox rows to Kafka. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /**
+     * How often the relay looks for rows without being woken. Commits wake it at once, so this
+     * only bounds the delay for rows left by a crashed instance or a broker outage.
+     */
+    @WithDefault("1s")
+    Duration pollInterval();
+
+    /** Rows sent per transaction. */
+    @WithDefault("200")
+    int batchSize();
+
+    /** How long the relay waits for the broker to acknowledge a batch before it tries again later. */
+    @WithDefault("10s")
+    Duration sendTimeout();
+}

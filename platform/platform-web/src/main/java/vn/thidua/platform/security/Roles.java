@@ -1,0 +1,20 @@
+package vn.thidua.platform.security;
+
+/** The roles carried in the JWT {@code groups} claim (architecture.md, "Security"). */
+public final class Roles {
+    public static final String ADMIN = "admin";
+    /** An officer of the Emulation & Commendation Board (Ban Thi đua – Khen thưởng). */
+    public static final String BOARD = "board";
+    public static final String CLUSTER_LEADER = "cluster-leader";
+    /** Acts for exactly one unit, named by the {@code unit} claim. */
+    public static final String UNIT_REP = "unit-rep";
+    /** The Department of Home Affairs portal, a service account. */
+    public static final String PORTAL = "portal";
+    public static final String VIEWER = "viewer";
+
+    /** The claim that names the unit a {@link #UNIT_REP} acts for. */
+    public static final String UNIT_CLAIM = "unit";
+
+    private Roles() {
+    }
+}

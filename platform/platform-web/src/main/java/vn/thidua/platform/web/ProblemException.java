@@ -1,0 +1,55 @@
+package vn.thidua.platform.web;
+
+import java.util.Arrays;
+
+/**
+ * Thrown by domain or application code to refuse a request with a known, documented problem.
+ * The message is looked up by {@code messageKey} in the service's and the platform's bundles,
+ * in the caller's language, and formatted with {@code args}.
+ */
+public class ProblemException extends RuntimeException {
+    private final int status;
+    private final String typeSlug;
+    private final String messageKey;
+    private final transient Object[] args;
+
+    public ProblemException(int status, String typeSlug, String messageKey, Object... args) {
+        super(messageKey + Arrays.toString(args));
+        this.status = status;
+        this.typeSlug = typeSlug;
+        this.messageKey = messageKey;
+        this.args = args.clone();
+    }
+
+    public static ProblemException badRequest(String typeSlug, String messageKey, Object... args) {
+        return new ProblemException(400, typeSlug, messageKey, args);
+    }
+
+    public static ProblemException notFound(String typeSlug, String messageKey, Object... args) {
+        return new ProblemException(404, typeSlug, messageKey, args);
+    }
+
+    public static ProblemException conflict(String typeSlug, String messageKey, Object... args) {
+        return new ProblemException(409, typeSlug, messageKey, args);
+    }
+
+    public static ProblemException unprocessable(String typeSlug, String messageKey, Object... args) {
+        return new ProblemException(422, typeSlug, messageKey, args);
+    }
+
+    public int status() {
+        return status;
+    }
+
+    public String typeSlug() {
+        return typeSlug;
+    }
+
+    public String messageKey() {
+        return messageKey;
+    }
+
+    public Object[] args() {
+        return args.clone();
+    }
+}

@@ -1,0 +1,117 @@
+package vn.thidua.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/**
+ * Turns every failure of a REST call into an {@code application/problem+json} answer in the
+ * caller's language. Nothing here ever sends a stack trace; unexpected failures are logged
+ * with an id that the answer repeats, so support can find them.
+ */
+public class ProblemMappers {
+    private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        return respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
+                .sorted(Comparator.comparing(Problem.FieldError::field))
+                .toList();
+        return respond(400, "validation", locale, Messages.text(locale, "problem.validation"), uri, errors);
+    }
+
+    /** Also named on its own: Quarkus has a built-in mapper for this subtype that answers in plain JSON. */
+    @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
+    public Response unreadableJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        return respond(400, "malformed-body", locale, Messages.text(locale, "problem.malformed-body"), uri, List.of());
+    }
+
+    @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})
+    public Response unauthenticated(RuntimeException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        Response response = respond(401, "unauthenticated", locale, Messages.text(locale, "problem.unauthenticated"), uri, List.of());
+        return Response.fromResponse(response).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer").build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        return respond(403, "forbidden", locale, Messages.text(locale, "problem.forbidden"), uri, List.of());
+    }
+
+    @ServerExceptionMapper
+    public Response http(WebApplicationException e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        int status = e.getResponse().getStatus();
+        if (status >= 500) {
+            return unexpected(e, headers, uri);
+        }
+        if (e.getCause() instanceof JsonProcessingException) {
+            return unreadableJson((JsonProcessingException) e.getCause(), headers, uri);
+        }
+        String slug = "http-" + status;
+        Response response = respond(status, slug, locale, Messages.text(locale, "problem." + slug), uri, List.of());
+        Response.ResponseBuilder builder = Response.fromResponse(response);
+        // keep what the standard responses carry, e.g. Allow on 405
+        e.getResponse().getHeaders().forEach((name, values) -> {
+            if (!HttpHeaders.CONTENT_TYPE.equalsIgnoreCase(name)) {
+                values.forEach(value -> builder.header(name, value));
+            }
+        });
+        return builder.build();
+    }
+
+    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        String incident = java.util.UUID.randomUUID().toString();
+        LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getPath());
+        Locale locale = locale(headers);
+        return respond(500, "internal", locale, Messages.text(locale, "problem.internal", incident), uri, List.of());
+    }
+
+    static Locale locale(HttpHeaders headers) {
+        return Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+    }
+
+    private static Response respond(int status, String slug, Locale locale, String detail, UriInfo uri, List<Problem.FieldError> errors) {
+        String title = Messages.text(locale, "problem.title." + slug);
+        if (title.equals("problem.title." + slug)) {
+            title = Response.Status.fromStatusCode(status) == null ? detail : Response.Status.fromStatusCode(status).getReasonPhrase();
+        }
+        Problem problem = new Problem(Problem.typeOf(slug), title, status, detail, uri.getPath(), errors);
+        return Response.status(status)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+                .entity(problem)
+                .build();
+    }
+
+    private static String fieldName(ConstraintViolation<?> violation) {
+        // "create.arg0.name" -> "name": the client knows its JSON fields, not our method names
+        String path = violation.getPropertyPath().toString();
+        int lastDot = path.lastIndexOf('.');
+        return lastDot < 0 ? path : path.substring(lastDot + 1);
+    }
+}

@@ -1,0 +1,22 @@
+package vn.thidua.units.unit;
+
+/**
+ * What units-service tells the others about units, on topic {@value #TOPIC}. Each event carries
+ * the unit's whole current state and its version, so a consumer can rebuild its read model from
+ * the topic alone and ignore anything older than what it holds. Documented in docs/events.md.
+ */
+public final class UnitEvents {
+    public static final String TOPIC = "thidua.units.v1";
+    public static final String SOURCE = "/thidua/units-service";
+    public static final String UNIT_REGISTERED = "vn.thidua.units.UnitRegistered";
+
+    /** The data of every unit event: the unit as it now is. */
+    public record UnitState(String code, String name, long version) {
+        static UnitState of(Unit unit) {
+            return new UnitState(unit.code, unit.name, unit.version);
+        }
+    }
+
+    private UnitEvents() {
+    }
+}

@@ -15,19 +15,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.text.Normalizer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
-import vn.thidua.devstack.testing.SharedInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
 
 @QuarkusTest
@@ -146,24 +137,9 @@ class UnitResourceTest {
     }
 
     private static JsonNode awaitEventFor(String unitCode) throws Exception {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, SharedInfrastructure.get().kafka().bootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
-        List<ConsumerRecord<String, String>> found = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
-            consumer.subscribe(List.of(UnitEvents.TOPIC));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
-                    if (unitCode.equals(record.key())) {
-                        found.add(record);
-                    }
-                }
-                return !found.isEmpty();
-            });
-        }
-        return new ObjectMapper().readTree(found.get(0).value());
+        String value = KafkaTestClient.shared()
+                .awaitRecord(UnitEvents.TOPIC, record -> unitCode.equals(record.key()), Duration.ofSeconds(30))
+                .value();
+        return new ObjectMapper().readTree(value);
     }
 }

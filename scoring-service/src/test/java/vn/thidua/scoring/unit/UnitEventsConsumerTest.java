@@ -14,6 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.EventSamples;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
@@ -26,14 +27,8 @@ class UnitEventsConsumerTest {
     private static final String VIEWER = TestTokens.user("viewer-1", "viewer");
     private final KafkaTestClient kafka = KafkaTestClient.shared();
 
-    /** The shape units-service publishes (docs/events.md). */
     static String unitEvent(String id, String code, String name, long version) {
-        return """
-                {"specversion":"1.0","id":"%s","source":"/thidua/units-service",
-                 "type":"vn.thidua.units.UnitRegistered","subject":"%s","time":"2016-12-14T08:00:00Z",
-                 "datacontenttype":"application/json",
-                 "data":{"code":"%s","name":"%s","version":%d,"addedLater":"ignored"}}
-                """.formatted(id, code, code, name, version);
+        return EventSamples.unitRegistered(id, code, name, version);
     }
 
     @Test

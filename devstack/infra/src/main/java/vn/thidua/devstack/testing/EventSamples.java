@@ -1,0 +1,55 @@
+package vn.thidua.devstack.testing;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Consumer;
+
+/**
+ * The sample events documented in {@code docs/events/}, as consumers' tests send them. Tests
+ * start from the documented sample and change only what they need, so a consumer that cannot
+ * read what the catalogue promises fails its tests.
+ */
+public final class EventSamples {
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+
+    private EventSamples() {
+    }
+
+    /** {@code docs/events/units/UnitRegistered.json} with another id, code, name and version. */
+    public static String unitRegistered(String id, String code, String name, long version) {
+        return sample("units/UnitRegistered.json", event -> {
+            event.put("id", id);
+            event.put("subject", code);
+            ObjectNode data = (ObjectNode) event.get("data");
+            data.put("code", code);
+            data.put("name", name);
+            data.put("version", version);
+        });
+    }
+
+    /** A documented sample, changed by {@code edit}. */
+    public static String sample(String relativePath, Consumer<ObjectNode> edit) {
+        try {
+            ObjectNode event = (ObjectNode) MAPPER.readTree(Files.readString(docsEvents().resolve(relativePath)));
+            edit.accept(event);
+            return MAPPER.writeValueAsString(event);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Finds {@code docs/events} above the module the tests run in. */
+    static Path docsEvents() {
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            Path candidate = dir.resolve("docs").resolve("events");
+            if (Files.isDirectory(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No docs/events directory above " + Path.of("").toAbsolutePath());
+    }
+}

@@ -1,0 +1,48 @@
+package vn.thidua.devstack;
+
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Measures, through the gateway of a running stack, the time from the 201 of
+ * {@code POST /api/units} to the unit being readable in scoring-service's read model
+ * (outbox → relay → Kafka → consumer → inbox → read model), polling every 2 ms.
+ */
+final class EventLatency {
+
+    static List<Duration> measure(String gatewayUrl, int samples) {
+        GatewayClient gateway = new GatewayClient(gatewayUrl);
+        String board = gateway.passwordToken("board", DemoData.PASSWORD);
+        String run = Integer.toString(ThreadLocalRandom.current().nextInt(10, 99));
+        List<Duration> latencies = new ArrayList<>();
+        for (int i = 0; i < samples; i++) {
+            String code = "LAT." + run + "." + System.nanoTime() % 1_000_000_000L;
+            HttpResponse<String> created = gateway.postJson("/api/units", board, GatewayClient.unit(code, "Đơn vị đo độ trễ " + i));
+            long committed = System.nanoTime();
+            if (created.statusCode() != 201) {
+                throw new IllegalStateException("Registration refused: " + created.statusCode() + " " + created.body());
+            }
+            long deadline = committed + Duration.ofSeconds(30).toNanos();
+            while (gateway.get("/api/scoring/units/" + code, board).statusCode() != 200) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("scoring-service never learned " + code);
+                }
+                java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(2).toNanos());
+            }
+            latencies.add(Duration.ofNanos(System.nanoTime() - committed));
+        }
+        List<Duration> sorted = new ArrayList<>(latencies);
+        Collections.sort(sorted);
+        System.out.printf("POST /api/units -> visible in scoring read model, %d samples: min %d ms, median %d ms, p90 %d ms, max %d ms%n",
+                samples, sorted.get(0).toMillis(), sorted.get(samples / 2).toMillis(),
+                sorted.get((int) Math.ceil(samples * 0.9) - 1).toMillis(), sorted.get(samples - 1).toMillis());
+        return latencies;
+    }
+
+    private EventLatency() {
+    }
+}

@@ -1,0 +1,172 @@
+package vn.thidua.devstack;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import vn.thidua.devstack.infra.KafkaBroker;
+import vn.thidua.devstack.infra.Postgres;
+import vn.thidua.devstack.infra.SigningKeys;
+
+/**
+ * The whole system on one machine: PostgreSQL, a Kafka broker, the three services and the gateway,
+ * each service a JVM of its own with its own database. Closing it stops everything in reverse order.
+ */
+public final class LocalStack implements AutoCloseable {
+    static final List<String> TOPICS = List.of(
+            "thidua.units.v1",
+            "thidua.units.v1.dlq.scoring-service",
+            "thidua.units.v1.dlq.awards-service");
+
+    /** Where things run. Port 0 for the broker picks a free one. */
+    public record Settings(Path root, Path dataDir, int gatewayPort, int unitsPort, int scoringPort, int awardsPort,
+                           int kafkaPort, List<String> jvmOptions, Duration readyTimeout) {
+        public static Settings defaults(Path root, Path dataDir) {
+            return new Settings(root, dataDir, 8080, 8081, 8082, 8083, 9092,
+                    List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Dfile.encoding=UTF-8"),
+                    Duration.ofMinutes(3));
+        }
+    }
+
+    private final Settings settings;
+    private final List<AutoCloseable> started = new ArrayList<>();
+    private Postgres postgres;
+    private KafkaBroker kafka;
+    private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+
+    private LocalStack(Settings settings) {
+        this.settings = settings;
+    }
+
+    public static LocalStack start(Settings settings) {
+        LocalStack stack = new LocalStack(settings);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startAll() {
+        CompletableFuture<Postgres> database = CompletableFuture.supplyAsync(() -> Postgres.fromEnvironmentOrEmbedded(settings.dataDir()));
+        CompletableFuture<KafkaBroker> broker = CompletableFuture.supplyAsync(() -> {
+            String external = System.getenv("KAFKA_BOOTSTRAP_SERVERS");
+            return external != null && !external.isBlank()
+                    ? KafkaBroker.external(external)
+                    : KafkaBroker.startEmbedded(settings.dataDir(), settings.kafkaPort());
+        });
+        try {
+            postgres = database.join();
+            started.add(postgres);
+            kafka = broker.join();
+            started.add(kafka);
+        } catch (CompletionException e) {
+            database.thenAccept(Postgres::close);
+            broker.thenAccept(KafkaBroker::close);
+            throw e.getCause() instanceof RuntimeException r ? r : e;
+        }
+        kafka.createTopics(TOPICS, 3);
+        SigningKeys keys = SigningKeys.generate(settings.dataDir().resolve("keys"));
+
+        String jwks = "http://127.0.0.1:" + settings.gatewayPort() + "/auth/jwks";
+        Path logs = settings.dataDir().resolve("logs");
+        Map<String, String> gatewayConfig = new LinkedHashMap<>(database("gateway"));
+        gatewayConfig.put("thidua.auth.signing-key-location", keys.privateKeyPem().toUri().toString());
+        gatewayConfig.put("thidua.auth.public-key-location", keys.publicKeyPem().toUri().toString());
+        gatewayConfig.put("mp.jwt.verify.publickey.location", keys.publicKeyPem().toUri().toString());
+        gatewayConfig.put("thidua.gateway.routes.units.url", "http://127.0.0.1:" + settings.unitsPort());
+        gatewayConfig.put("thidua.gateway.routes.scoring.url", "http://127.0.0.1:" + settings.scoringPort());
+        gatewayConfig.put("thidua.gateway.routes.awards.url", "http://127.0.0.1:" + settings.awardsPort());
+        gatewayConfig.put("thidua.demo.accounts", String.join(",", DemoData.accounts()));
+        gatewayConfig.put("thidua.demo.clients", String.join(",", DemoData.clients()));
+        launch("gateway", "gateway", settings.gatewayPort(), gatewayConfig, logs);
+        for (String service : List.of("units", "scoring", "awards")) {
+            Map<String, String> config = new LinkedHashMap<>(database(service));
+            config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+            config.put("mp.jwt.verify.publickey.location", jwks);
+            launch(service, service + "-service", portOf(service), config, logs);
+        }
+        // the JVMs boot side by side; wait for all of them
+        services.values().parallelStream().forEach(service -> service.awaitReady(settings.readyTimeout()));
+    }
+
+    private Map<String, String> database(String service) {
+        String url = postgres.createDatabase("thidua_" + service, false);
+        return Map.of(
+                "quarkus.datasource.jdbc.url", url,
+                "quarkus.datasource.username", postgres.user(),
+                "quarkus.datasource.password", postgres.password());
+    }
+
+    private void launch(String name, String module, int port, Map<String, String> config, Path logs) {
+        Path app = settings.root().resolve(module).resolve("target").resolve("quarkus-app");
+        ServiceProcess process = ServiceProcess.start(name, app, port, config, settings.jvmOptions(), logs);
+        services.put(name, process);
+        started.add(process);
+    }
+
+    private int portOf(String service) {
+        return switch (service) {
+            case "units" -> settings.unitsPort();
+            case "scoring" -> settings.scoringPort();
+            case "awards" -> settings.awardsPort();
+            default -> settings.gatewayPort();
+        };
+    }
+
+    public String gatewayUrl() {
+        return service("gateway").baseUrl();
+    }
+
+    /** A service's own URL, for calling it directly (not through the gateway). */
+    public String serviceUrl(String name) {
+        return service(name).baseUrl();
+    }
+
+    public String kafkaBootstrapServers() {
+        return kafka.bootstrapServers();
+    }
+
+    public Postgres postgres() {
+        return postgres;
+    }
+
+    Map<String, ServiceProcess> services() {
+        return services;
+    }
+
+    private ServiceProcess service(String name) {
+        ServiceProcess process = services.get(name);
+        if (process == null) {
+            throw new IllegalArgumentException("No service " + name);
+        }
+        return process;
+    }
+
+    /** Stops the services side by side (each gracefully), then the broker, then the database. */
+    @Override
+    public void close() {
+        List<AutoCloseable> processes = started.stream().filter(ServiceProcess.class::isInstance).toList();
+        processes.parallelStream().forEach(LocalStack::closeQuietly);
+        List<AutoCloseable> rest = new ArrayList<>(started);
+        rest.removeAll(processes);
+        for (int i = rest.size() - 1; i >= 0; i--) {
+            closeQuietly(rest.get(i));
+        }
+        started.clear();
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception e) {
+            System.err.println("While stopping " + closeable + ": " + e);
+        }
+    }
+}

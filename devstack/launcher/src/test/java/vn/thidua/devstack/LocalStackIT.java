@@ -1,0 +1,159 @@
+package vn.thidua.devstack;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.KafkaTestClient;
+
+/**
+ * The whole system as `./thidua up` runs it (real PostgreSQL, real Kafka, four JVMs), driven
+ * through the gateway only, except where a test checks that a service guards itself.
+ */
+class LocalStackIT {
+    private static final String TOPIC = "thidua.units.v1";
+    private static LocalStack stack;
+    private static String gateway;
+
+    @BeforeAll
+    static void startTheStack() throws IOException {
+        Path root = Path.of(System.getProperty("thidua.root", "../..")).toAbsolutePath().normalize();
+        Path dataDir = Files.createTempDirectory("thidua-e2e-");
+        LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
+        stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
+                defaults.jvmOptions(), defaults.readyTimeout()));
+        gateway = stack.gatewayUrl();
+    }
+
+    @AfterAll
+    static void stopTheStack() {
+        if (stack != null) {
+            stack.close();
+        }
+    }
+
+    @Test
+    void aUnitRegisteredThroughTheGatewayReachesBothReadModels() {
+        String board = token("board");
+        given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON)
+                .body(Map.of("code", "000.00.32.H56", "name", "Liên đoàn Lao động tỉnh Thanh Hóa"))
+                .when().post("/api/units")
+                .then().statusCode(201).body("code", equalTo("000.00.32.H56"));
+
+        given().baseUri(gateway).auth().oauth2(token("ldld"))
+                .when().get("/api/units/000.00.32.H56")
+                .then().statusCode(200).body("name", equalTo("Liên đoàn Lao động tỉnh Thanh Hóa"));
+        for (String readModel : List.of("/api/scoring/units/", "/api/awards/units/")) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.32.H56")
+                            .then().statusCode(200).body("name", equalTo("Liên đoàn Lao động tỉnh Thanh Hóa")));
+        }
+    }
+
+    @Test
+    void aRedeliveredEventChangesNothing() throws IOException {
+        String board = token("board");
+        given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON)
+                .body(Map.of("code", "000.00.33.H56", "name", "Hội Nông dân tỉnh Thanh Hóa"))
+                .when().post("/api/units").then().statusCode(201);
+        KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers());
+        ConsumerRecord<String, String> original = kafka.awaitRecord(TOPIC, r -> "000.00.33.H56".equals(r.key()), Duration.ofSeconds(30));
+        for (String readModel : List.of("/api/scoring/units/", "/api/awards/units/")) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.33.H56").then().statusCode(200));
+        }
+        double scoringBefore = duplicatesSeenBy("scoring");
+        double awardsBefore = duplicatesSeenBy("awards");
+
+        // the same event once more, as after a producer retry or a rebalance; even a changed body must not apply
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode redelivered = (ObjectNode) json.readTree(original.value());
+        ((ObjectNode) redelivered.get("data")).put("name", "Không được áp dụng").put("version", 99);
+        kafka.send(TOPIC, original.key(), json.writeValueAsString(redelivered));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                duplicatesSeenBy("scoring") > scoringBefore && duplicatesSeenBy("awards") > awardsBefore);
+        for (String readModel : List.of("/api/scoring/units/", "/api/awards/units/")) {
+            given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.33.H56")
+                    .then().statusCode(200).body("name", equalTo("Hội Nông dân tỉnh Thanh Hóa")).body("version", equalTo(0));
+        }
+    }
+
+    @Test
+    void noTokenIs401AndTheWrongRoleIs403ThroughTheGatewayAndDirectly() {
+        Map<String, String> unit = Map.of("code", "000.00.36.H56", "name", "Tỉnh đoàn Thanh Hóa");
+        for (String path : List.of("/api/units/000.00.31.H56", "/api/scoring/units", "/api/awards/units")) {
+            given().baseUri(gateway).when().get(path).then().statusCode(401).contentType("application/problem+json");
+        }
+        for (String service : List.of("units", "scoring", "awards")) {
+            String path = service.equals("units") ? "/api/units/000.00.31.H56" : "/api/" + service + "/units";
+            given().baseUri(stack.serviceUrl(service)).when().get(path).then().statusCode(401).contentType("application/problem+json");
+        }
+        String unitRep = token("tinhdoan");
+        given().baseUri(gateway).auth().oauth2(unitRep).contentType(ContentType.JSON).body(unit)
+                .when().post("/api/units").then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(stack.serviceUrl("units")).auth().oauth2(unitRep).contentType(ContentType.JSON).body(unit)
+                .when().post("/api/units").then().statusCode(403).contentType("application/problem+json");
+        given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/units/000.00.36.H56").then().statusCode(404);
+    }
+
+    @Test
+    void aServiceAccountGetsATokenByClientCredentials() {
+        String portal = given().baseUri(gateway).contentType(ContentType.URLENC)
+                .formParam("grant_type", "client_credentials").formParam("client_id", "portal-demo").formParam("client_secret", "demo")
+                .when().post("/auth/token")
+                .then().statusCode(200).body("token_type", equalTo("Bearer")).body("access_token", notNullValue())
+                .extract().path("access_token");
+        given().baseUri(gateway).auth().oauth2(portal).when().get("/api/awards/units").then().statusCode(200);
+        given().baseUri(gateway).auth().oauth2(portal).contentType(ContentType.JSON)
+                .body(Map.of("code", "000.00.37.H56", "name", "Không được phép"))
+                .when().post("/api/units").then().statusCode(403);
+        given().baseUri(gateway).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("username", "board").formParam("password", "wrong")
+                .when().post("/auth/token").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    private static String token(String username) {
+        return given().baseUri(gateway).contentType(ContentType.URLENC)
+                .formParam("grant_type", "password").formParam("username", username).formParam("password", DemoData.PASSWORD)
+                .when().post("/auth/token")
+                .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static double duplicatesSeenBy(String service) {
+        String metrics = given().baseUri(stack.serviceUrl(service)).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher line = Pattern.compile("^thidua_inbox_events_total\\{[^}]*outcome=\"duplicate\"[^}]*} (\\S+)$", Pattern.MULTILINE)
+                .matcher(metrics);
+        double sum = 0;
+        while (line.find()) {
+            sum += Double.parseDouble(line.group(1));
+        }
+        return sum;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -16,7 +16,10 @@ import io.restassured.http.ContentType;
 import java.text.Normalizer;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.EventSamples;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
@@ -51,6 +54,17 @@ class UnitResourceTest {
         assertEquals(UnitEvents.SOURCE, event.get("source").asText());
         assertEquals("Liên đoàn Lao động tỉnh Thanh Hóa", event.at("/data/name").asText());
         assertEquals(0, event.at("/data/version").asInt());
+
+        // the catalogue's sample (docs/events/) is what consumers test against: same attributes, same data fields
+        JsonNode documented = new ObjectMapper().readTree(EventSamples.sample("units/UnitRegistered.json", sample -> { }));
+        assertEquals(fieldNames(documented), fieldNames(event));
+        assertEquals(fieldNames(documented.get("data")), fieldNames(event.get("data")));
+    }
+
+    private static Set<String> fieldNames(JsonNode node) {
+        Set<String> names = new TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     @Test

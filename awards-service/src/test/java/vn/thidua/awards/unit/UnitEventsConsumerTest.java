@@ -27,10 +27,10 @@ class UnitEventsConsumerTest {
         String id = UUID.randomUUID().toString();
         String poison = "{\"specversion\":\"1.0\"," + UUID.randomUUID();
         kafka.send(TOPIC, "000.00.35.H56", poison);
-        kafka.send(TOPIC, "000.00.35.H56", EventSamples.unitRegistered(id, "000.00.35.H56", "Hội Cựu chiến binh tỉnh Thanh Hóa", 0));
+        kafka.sendCloudEvent(TOPIC, "000.00.35.H56", EventSamples.unitRegistered(id, "000.00.35.H56", "Hội Cựu chiến binh tỉnh Thanh Hóa", 0));
         // redelivered with the same id: must not be applied
-        kafka.send(TOPIC, "000.00.35.H56", EventSamples.unitRegistered(id, "000.00.35.H56", "Tên giả mạo", 1));
-        kafka.send(TOPIC, "000.00.36.H56", EventSamples.unitRegistered(UUID.randomUUID().toString(), "000.00.36.H56", "Tỉnh đoàn Thanh Hóa", 0));
+        kafka.sendCloudEvent(TOPIC, "000.00.35.H56", EventSamples.unitRegistered(id, "000.00.35.H56", "Tên giả mạo", 1));
+        kafka.sendCloudEvent(TOPIC, "000.00.36.H56", EventSamples.unitRegistered(UUID.randomUUID().toString(), "000.00.36.H56", "Tỉnh đoàn Thanh Hóa", 0));
 
         // records of different keys may be consumed in any order; 000.00.35's three are in order
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -41,7 +41,7 @@ class UnitEventsConsumerTest {
                         .then().statusCode(200).body("name", equalTo("Hội Cựu chiến binh tỉnh Thanh Hóa")));
         // A later event of the same key, version 1, real name. Had the duplicate (also version 1, false name)
         // been applied, this one would not be newer and would be ignored, leaving the false name.
-        kafka.send(TOPIC, "000.00.35.H56", EventSamples.unitRegistered(UUID.randomUUID().toString(), "000.00.35.H56",
+        kafka.sendCloudEvent(TOPIC, "000.00.35.H56", EventSamples.unitRegistered(UUID.randomUUID().toString(), "000.00.35.H56",
                 "Hội Cựu chiến binh tỉnh Thanh Hóa", 1));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(BOARD).when().get("/api/awards/units/000.00.35.H56")

@@ -1,7 +1,10 @@
 package vn.thidua.devstack;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +90,7 @@ class LocalStackIT {
         ObjectMapper json = new ObjectMapper();
         ObjectNode redelivered = (ObjectNode) json.readTree(original.value());
         ((ObjectNode) redelivered.get("data")).put("name", "Không được áp dụng").put("version", 99);
-        kafka.send(TOPIC, original.key(), json.writeValueAsString(redelivered));
+        kafka.sendCloudEvent(TOPIC, original.key(), json.writeValueAsString(redelivered));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 duplicatesSeenBy("scoring") > scoringBefore && duplicatesSeenBy("awards") > awardsBefore);
@@ -129,6 +132,24 @@ class LocalStackIT {
         given().baseUri(gateway).contentType(ContentType.URLENC)
                 .formParam("grant_type", "password").formParam("username", "board").formParam("password", "wrong")
                 .when().post("/auth/token").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
+    void everyServiceReportsItsHealthApiAndMetrics() {
+        for (String service : List.of("units", "scoring", "awards")) {
+            given().baseUri(stack.serviceUrl(service)).when().get("/q/health/ready")
+                    .then().statusCode(200)
+                    .body("status", equalTo("UP"))
+                    .body("checks.name", hasItem(containsStringIgnoringCase("database")))
+                    .body("checks.name", hasItem(containsStringIgnoringCase("kafka")));
+            given().baseUri(stack.serviceUrl(service)).when().get("/q/health/live").then().statusCode(200);
+            given().baseUri(stack.serviceUrl(service)).accept("application/json").when().get("/q/openapi")
+                    .then().statusCode(200).body("openapi", notNullValue());
+            given().baseUri(stack.serviceUrl(service)).when().get("/q/metrics")
+                    .then().statusCode(200).body(containsString("http_server_requests_seconds"));
+        }
+        given().baseUri(gateway).when().get("/q/health/ready")
+                .then().statusCode(200).body("checks.name", hasItem(containsStringIgnoringCase("database")));
     }
 
     private static String token(String username) {

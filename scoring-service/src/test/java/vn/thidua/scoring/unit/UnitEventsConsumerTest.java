@@ -33,7 +33,7 @@ class UnitEventsConsumerTest {
 
     @Test
     void learnsUnitsFromTheirEvents() {
-        kafka.send(TOPIC, "000.00.31.H56", unitEvent(UUID.randomUUID().toString(), "000.00.31.H56",
+        kafka.sendCloudEvent(TOPIC, "000.00.31.H56", unitEvent(UUID.randomUUID().toString(), "000.00.31.H56",
                 "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa", 0));
 
         awaitName("000.00.31.H56", "Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Thanh Hóa");
@@ -46,12 +46,12 @@ class UnitEventsConsumerTest {
     @Test
     void aRedeliveredEventChangesNothing() {
         String id = UUID.randomUUID().toString();
-        kafka.send(TOPIC, "000.00.32.H56", unitEvent(id, "000.00.32.H56", "Liên đoàn Lao động tỉnh Thanh Hóa", 0));
+        kafka.sendCloudEvent(TOPIC, "000.00.32.H56", unitEvent(id, "000.00.32.H56", "Liên đoàn Lao động tỉnh Thanh Hóa", 0));
         awaitName("000.00.32.H56", "Liên đoàn Lao động tỉnh Thanh Hóa");
 
         double duplicatesBefore = inboxCount("duplicate");
         // the same event id again, even with other content and a higher version, must not be applied
-        kafka.send(TOPIC, "000.00.32.H56", unitEvent(id, "000.00.32.H56", "Đổi tên trái phép", 7));
+        kafka.sendCloudEvent(TOPIC, "000.00.32.H56", unitEvent(id, "000.00.32.H56", "Đổi tên trái phép", 7));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inboxCount("duplicate") > duplicatesBefore);
 
         given().auth().oauth2(VIEWER).when().get("/api/scoring/units/000.00.32.H56")
@@ -62,10 +62,10 @@ class UnitEventsConsumerTest {
 
     @Test
     void olderNewsDoesNotOverwriteNewer() {
-        kafka.send(TOPIC, "000.00.33.H56", unitEvent(UUID.randomUUID().toString(), "000.00.33.H56", "Hội Nông dân tỉnh Thanh Hóa", 3));
+        kafka.sendCloudEvent(TOPIC, "000.00.33.H56", unitEvent(UUID.randomUUID().toString(), "000.00.33.H56", "Hội Nông dân tỉnh Thanh Hóa", 3));
         awaitName("000.00.33.H56", "Hội Nông dân tỉnh Thanh Hóa");
         double appliedBefore = inboxCount("applied");
-        kafka.send(TOPIC, "000.00.33.H56", unitEvent(UUID.randomUUID().toString(), "000.00.33.H56", "Tên cũ", 2));
+        kafka.sendCloudEvent(TOPIC, "000.00.33.H56", unitEvent(UUID.randomUUID().toString(), "000.00.33.H56", "Tên cũ", 2));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> inboxCount("applied") > appliedBefore);
 
         given().auth().oauth2(VIEWER).when().get("/api/scoring/units/000.00.33.H56")
@@ -79,8 +79,8 @@ class UnitEventsConsumerTest {
                 {"specversion":"1.0","id":"%s","source":"/thidua/units-service","type":"vn.thidua.units.UnitRegistered",
                  "subject":"000.00.34.H56","data":{"code":"000.00.34.H56"}}""".formatted(UUID.randomUUID());
         kafka.send(TOPIC, "000.00.34.H56", garbage);
-        kafka.send(TOPIC, "000.00.34.H56", wrongShape);
-        kafka.send(TOPIC, "000.00.34.H56", unitEvent(UUID.randomUUID().toString(), "000.00.34.H56", "Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa", 0));
+        kafka.sendCloudEvent(TOPIC, "000.00.34.H56", wrongShape);
+        kafka.sendCloudEvent(TOPIC, "000.00.34.H56", unitEvent(UUID.randomUUID().toString(), "000.00.34.H56", "Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa", 0));
 
         awaitName("000.00.34.H56", "Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa");
         assertEquals(garbage, kafka.awaitRecord(DEAD_LETTERS, r -> garbage.equals(r.value()), Duration.ofSeconds(30)).value());

@@ -1,5 +1,7 @@
 package vn.thidua.platform.security;
 
+import java.util.Set;
+
 /** The roles carried in the JWT {@code groups} claim (architecture.md, "Security"). */
 public final class Roles {
     public static final String ADMIN = "admin";
@@ -11,6 +13,9 @@ public final class Roles {
     /** The Department of Home Affairs portal, a service account. */
     public static final String PORTAL = "portal";
     public static final String VIEWER = "viewer";
+
+    /** Every role a token may carry; anything else is unknown. */
+    public static final Set<String> ALL = Set.of(ADMIN, BOARD, CLUSTER_LEADER, UNIT_REP, PORTAL, VIEWER);
 
     /** The claim that names the unit a {@link #UNIT_REP} acts for. */
     public static final String UNIT_CLAIM = "unit";

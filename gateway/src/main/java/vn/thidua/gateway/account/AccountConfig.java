@@ -1,0 +1,23 @@
+package vn.thidua.gateway.account;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "thidua.accounts")
+public interface AccountConfig {
+
+    /** Cost of new hashes; existing hashes keep the cost they were made with. */
+    Argon2 argon2();
+
+    interface Argon2 {
+        /** OWASP's baseline for Argon2id: 19 MiB, 2 passes, 1 lane. */
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+}

@@ -1,0 +1,60 @@
+package vn.thidua.gateway.account;
+
+import java.text.Normalizer;
+import java.util.Locale;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+
+/**
+ * An account about to be created, checked: a login name that is safe in a token's {@code sub}
+ * and in logs, known roles only, and a unit exactly when the account represents one.
+ */
+public record NewAccount(String login, String displayName, AccountKind kind, Set<String> roles, String unit) {
+    public static final Set<String> KNOWN_ROLES = Roles.ALL;
+    public static final int MAX_DISPLAY_NAME = 200;
+    private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
+    // the shape of a unit's electronic identifier (mã định danh), as units-service accepts it
+    private static final Pattern UNIT = Pattern.compile("[0-9A-Z][0-9A-Z.]{0,34}");
+
+    public NewAccount {
+        login = normalizeLogin(login);
+        if (login == null || !LOGIN.matcher(login).matches()) {
+            throw ProblemException.unprocessable("invalid-login", "account.login.invalid");
+        }
+        displayName = displayName == null || displayName.isBlank() ? login : Normalizer.normalize(displayName.strip(), Normalizer.Form.NFC);
+        if (displayName.length() > MAX_DISPLAY_NAME) {
+            throw ProblemException.unprocessable("invalid-display-name", "account.display-name.invalid", MAX_DISPLAY_NAME);
+        }
+        if (kind == null) {
+            throw ProblemException.unprocessable("invalid-account-kind", "account.kind.missing");
+        }
+        if (roles == null || roles.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-roles", "account.roles.missing");
+        }
+        for (String role : roles) {
+            if (!KNOWN_ROLES.contains(role)) {
+                throw ProblemException.unprocessable("invalid-roles", "account.roles.unknown", role, String.join(", ", new TreeSet<>(KNOWN_ROLES)));
+            }
+        }
+        roles = Set.copyOf(roles);
+        unit = unit == null || unit.isBlank() ? null : unit.strip().toUpperCase(Locale.ROOT);
+        if (roles.contains(Roles.UNIT_REP)) {
+            if (unit == null) {
+                throw ProblemException.unprocessable("unit-required", "account.unit.required");
+            }
+            if (!UNIT.matcher(unit).matches()) {
+                throw ProblemException.unprocessable("invalid-unit", "account.unit.invalid", unit);
+            }
+        } else if (unit != null) {
+            throw ProblemException.unprocessable("unit-not-allowed", "account.unit.not-allowed");
+        }
+    }
+
+    /** Logins compare without regard to case or surrounding blanks. */
+    public static String normalizeLogin(String login) {
+        return login == null ? null : login.strip().toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,43 @@
+package vn.thidua.gateway.token;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
+import java.util.Locale;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.thidua.platform.web.Messages;
+import vn.thidua.platform.web.Problem;
+
+public class OAuthProblemMapper {
+
+    /**
+     * RFC 9457's members plus RFC 6749's. {@code detail} follows the caller's language;
+     * {@code error_description} is always the English text, as RFC 6749 allows only ASCII there.
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record OAuthProblemBody(URI type, String title, int status, String detail, String instance,
+            String error, @JsonProperty("error_description") String errorDescription) {
+    }
+
+    @ServerExceptionMapper
+    public Response map(OAuthProblem e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        OAuthProblem.Code code = e.code();
+        OAuthProblemBody body = new OAuthProblemBody(Problem.typeOf(code.slug()),
+                Messages.text(locale, "problem.title." + code.slug()), code.status,
+                Messages.text(locale, e.messageKey(), e.args()), uri.getPath(),
+                code.error, Messages.text(Messages.ENGLISH, e.messageKey(), e.args()));
+        Response.ResponseBuilder response = Response.status(code.status)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .entity(body);
+        if (e.basicChallenge()) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"thidua\", charset=\"UTF-8\"");
+        }
+        return response.build();
+    }
+}

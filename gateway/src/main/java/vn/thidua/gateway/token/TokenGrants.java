@@ -1,0 +1,76 @@
+package vn.thidua.gateway.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MultivaluedMap;
+import java.util.List;
+import java.util.Optional;
+import vn.thidua.gateway.account.AccountIdentity;
+import vn.thidua.gateway.account.AccountKind;
+import vn.thidua.gateway.account.AccountService;
+
+/** The two grants of the token endpoint: {@code password} for people, {@code client_credentials} for systems. */
+@ApplicationScoped
+public class TokenGrants {
+    private final AccountService accounts;
+    private final TokenIssuer issuer;
+
+    public TokenGrants(AccountService accounts, TokenIssuer issuer) {
+        this.accounts = accounts;
+        this.issuer = issuer;
+    }
+
+    public AccessToken grant(MultivaluedMap<String, String> form, String authorization) {
+        String grantType = required(form, "grant_type");
+        return switch (grantType) {
+            case "password" -> password(form);
+            case "client_credentials" -> clientCredentials(form, authorization);
+            default -> throw OAuthProblem.unsupportedGrantType();
+        };
+    }
+
+    private AccessToken password(MultivaluedMap<String, String> form) {
+        String username = required(form, "username");
+        String password = required(form, "password");
+        AccountIdentity identity = accounts.authenticate(AccountKind.USER, username, password)
+                .orElseThrow(OAuthProblem::invalidGrant);
+        return issuer.issue(identity);
+    }
+
+    private AccessToken clientCredentials(MultivaluedMap<String, String> form, String authorization) {
+        Optional<ClientCredentials> basic = ClientCredentials.fromBasic(authorization);
+        String formId = optional(form, "client_id");
+        String formSecret = optional(form, "client_secret");
+        if (basic.isPresent() && (formId != null || formSecret != null)) {
+            // RFC 6749, 2.3: one way of authenticating per request
+            throw OAuthProblem.invalidRequest("oauth.invalid-request.two-client-authentications");
+        }
+        ClientCredentials credentials = basic.orElseGet(() -> new ClientCredentials(formId, formSecret, false));
+        if (credentials.clientId() == null || credentials.clientSecret() == null) {
+            throw OAuthProblem.invalidClient(credentials.viaBasic() || formId == null && formSecret == null);
+        }
+        AccountIdentity identity = accounts.authenticate(AccountKind.SERVICE, credentials.clientId(), credentials.clientSecret())
+                .orElseThrow(() -> OAuthProblem.invalidClient(credentials.viaBasic()));
+        return issuer.issue(identity);
+    }
+
+    private static String required(MultivaluedMap<String, String> form, String name) {
+        String value = optional(form, name);
+        if (value == null) {
+            throw OAuthProblem.invalidRequest("oauth.invalid-request.missing", name);
+        }
+        return value;
+    }
+
+    /** RFC 6749, 3.2: an empty parameter counts as absent, a repeated one is an error. */
+    private static String optional(MultivaluedMap<String, String> form, String name) {
+        List<String> values = form == null ? null : form.get(name);
+        if (values == null || values.isEmpty()) {
+            return null;
+        }
+        if (values.size() > 1) {
+            throw OAuthProblem.invalidRequest("oauth.invalid-request.repeated", name);
+        }
+        String value = values.get(0);
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,45 @@
+package vn.thidua.gateway.token;
+
+import io.smallrye.jwt.algorithm.SignatureAlgorithm;
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import vn.thidua.gateway.account.AccountIdentity;
+import vn.thidua.platform.security.Roles;
+
+/** Signs access tokens in the shape every service verifies (architecture.md, "Security"). */
+@ApplicationScoped
+public class TokenIssuer {
+    private final AuthConfig config;
+    private final SigningKeys keys;
+    private final Clock clock;
+
+    public TokenIssuer(AuthConfig config, SigningKeys keys) {
+        this.config = config;
+        this.keys = keys;
+        this.clock = Clock.systemUTC();
+    }
+
+    public AccessToken issue(AccountIdentity identity) {
+        Instant now = Instant.now(clock);
+        long ttl = config.accessTokenTtl().toSeconds();
+        JwtClaimsBuilder claims = Jwt.issuer(config.issuer())
+                .audience(config.audience())
+                .subject(identity.subject())
+                .groups(identity.roles())
+                .issuedAt(now)
+                .expiresAt(now.plusSeconds(ttl))
+                .claim("jti", UUID.randomUUID().toString());
+        if (identity.unit() != null && identity.roles().contains(Roles.UNIT_REP)) {
+            claims.claim(Roles.UNIT_CLAIM, identity.unit());
+        }
+        String token = claims.jws()
+                .algorithm(SignatureAlgorithm.RS256)
+                .keyId(keys.keyId())
+                .sign(keys.privateKey());
+        return new AccessToken(token, "Bearer", ttl);
+    }
+}

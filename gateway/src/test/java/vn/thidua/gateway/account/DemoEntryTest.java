@@ -1,0 +1,62 @@
+package vn.thidua.gateway.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import vn.thidua.platform.web.ProblemException;
+
+class DemoEntryTest {
+
+    @Test
+    void parsesAUserWithoutAUnit() {
+        DemoEntry entry = DemoEntry.user("admin:admin:");
+        assertEquals(new DemoEntry("admin", AccountKind.USER, Set.of("admin"), null), entry);
+    }
+
+    @Test
+    void parsesAUnitRepresentativeAndSeveralRoles() {
+        DemoEntry rep = DemoEntry.user("mttq:unit-rep:000.00.31.H56");
+        assertEquals("mttq", rep.login());
+        assertEquals(Set.of("unit-rep"), rep.roles());
+        assertEquals("000.00.31.H56", rep.unit());
+
+        DemoEntry leader = DemoEntry.user(" leader : cluster-leader+viewer : ");
+        assertEquals("leader", leader.login());
+        assertEquals(Set.of("cluster-leader", "viewer"), leader.roles());
+        assertNull(leader.unit());
+        assertEquals(Set.of("board"), DemoEntry.user("board:board").roles(), "the trailing unit may be left out");
+    }
+
+    @Test
+    void parsesAServiceAccount() {
+        DemoEntry client = DemoEntry.client("portal-demo:portal");
+        assertEquals(new DemoEntry("portal-demo", AccountKind.SERVICE, Set.of("portal"), null), client);
+    }
+
+    @Test
+    void refusesMalformedEntries() {
+        assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("admin"));
+        assertThrows(IllegalArgumentException.class, () -> DemoEntry.user(":admin:"));
+        assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("admin::"));
+        assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("a:b:c:d"));
+        assertThrows(IllegalArgumentException.class, () -> DemoEntry.client("portal-demo:portal:extra"));
+        IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> DemoEntry.client("portal-demo"));
+        assertTrue(error.getMessage().contains("portal-demo"), "the message names the bad entry");
+    }
+
+    @Test
+    void becomesAnAccountCheckedLikeAnyOther() {
+        NewAccount rep = DemoEntry.user("MTTQ:unit-rep:000.00.31.h56").toNewAccount();
+        assertEquals("mttq", rep.login());
+        assertEquals("000.00.31.H56", rep.unit());
+
+        ProblemException noUnit = assertThrows(ProblemException.class, () -> DemoEntry.user("rep:unit-rep:").toNewAccount());
+        assertEquals("unit-required", noUnit.typeSlug());
+        ProblemException unknownRole = assertThrows(ProblemException.class, () -> DemoEntry.user("x1:superuser:").toNewAccount());
+        assertEquals("invalid-roles", unknownRole.typeSlug());
+    }
+}

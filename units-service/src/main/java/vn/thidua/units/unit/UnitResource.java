@@ -3,61 +3,167 @@ package vn.thidua.units.unit;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Messages;
+import vn.thidua.platform.web.Page;
+import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Text;
+import vn.thidua.platform.web.Versions;
 
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
     private final UnitService units;
+    private final UnitImport imports;
+    private final Callers callers;
 
-    public UnitResource(UnitService units) {
+    public UnitResource(UnitService units, UnitImport imports, Callers callers) {
         this.units = units;
+        this.imports = imports;
+        this.callers = callers;
     }
 
-    /** What a client sends to register a unit. */
-    public record NewUnit(String code, String name) {
+    public record ContactRequest(String person, String phone, String email) {
+    }
+
+    /** What a client sends to register or replace a unit; {@code code} is ignored on replace. */
+    public record UnitRequest(String code, String name, String shortName, String kind, String parentCode,
+                              String administrativeAreaCode, ContactRequest contact) {
+        UnitDetails details() {
+            ContactRequest c = contact == null ? new ContactRequest(null, null, null) : contact;
+            return UnitDetails.parse(name, shortName, kind, parentCode, administrativeAreaCode,
+                    UnitDetails.Contact.parse(c.person(), c.phone(), c.email()));
+        }
+    }
+
+    public record StatusRequest(String status, LocalDate effectiveFrom, String mergedInto, String reason) {
+    }
+
+    public record ContactView(String person, String phone, String email) {
     }
 
     /** A unit as the API shows it. */
-    public record UnitView(String code, String name, long version, Instant createdAt, Instant updatedAt) {
+    public record UnitView(String code, String name, String shortName, UnitKind kind, String parentCode,
+                           String administrativeAreaCode, ContactView contact, UnitStatus status,
+                           LocalDate statusEffectiveFrom, String mergedIntoCode, long version,
+                           Instant createdAt, Instant updatedAt) {
         static UnitView of(Unit unit) {
-            return new UnitView(unit.code, unit.name, unit.version, unit.createdAt, unit.updatedAt);
+            return new UnitView(unit.code, unit.name, unit.shortName, unit.kind, unit.parentCode, unit.administrativeAreaCode,
+                    new ContactView(unit.contactPerson, unit.contactPhone, unit.contactEmail), unit.status,
+                    unit.statusEffectiveFrom, unit.mergedIntoCode, unit.version, unit.createdAt, unit.updatedAt);
+        }
+    }
+
+    public record StatusChangeView(UnitStatus status, LocalDate effectiveFrom, String mergedIntoCode, String reason,
+                                   String changedBy, Instant changedAt) {
+        static StatusChangeView of(UnitStatusChange change) {
+            return new StatusChangeView(change.status, change.effectiveFrom, change.mergedIntoCode, change.reason,
+                    change.changedBy, change.changedAt);
         }
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
-    public Response register(NewUnit request, UriInfo uri) {
-        if (request == null) {
-            throw ProblemException.badRequest("missing-body", "problem.body-missing");
-        }
-        Unit unit = units.register(UnitCode.parse(request.code()), UnitName.parse(request.name()));
+    public Response register(UnitRequest request, UriInfo uri) {
+        requireBody(request);
+        Unit unit = units.register(UnitCode.parse(request.code()), request.details());
         return Response.created(uri.getAbsolutePathBuilder().path(unit.code).build())
-                .tag(etag(unit))
+                .tag(Versions.etag(unit.version))
                 .entity(UnitView.of(unit))
                 .build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+    public Page<UnitView> list(@QueryParam("q") String text, @QueryParam("kind") String kind,
+                               @QueryParam("parent") String parent, @QueryParam("status") String status,
+                               @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        UnitService.UnitQuery query = new UnitService.UnitQuery(text, kind == null ? null : UnitDetails.kind(kind),
+                parent, status == null ? null : status(status));
+        Page<Unit> found = units.search(query, PageRequest.of(page, size), callers.current());
+        return new Page<>(found.items().stream().map(UnitView::of).toList(), found.page(), found.size(), found.total());
     }
 
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
     public Response get(@PathParam("code") String code) {
-        Unit unit = units.get(UnitCode.parse(code));
-        return Response.ok(UnitView.of(unit)).tag(etag(unit)).build();
+        Unit unit = units.read(UnitCode.parse(code), callers.current());
+        return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
     }
 
-    private static EntityTag etag(Unit unit) {
-        return new EntityTag(Long.toString(unit.version));
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.UNIT_REP})
+    public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UnitRequest request) {
+        requireBody(request);
+        long expected = Versions.required(ifMatch);
+        Unit unit = units.update(UnitCode.parse(code), expected, request.details(), callers.current());
+        return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
+    }
+
+    @POST
+    @Path("/{code}/status")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response changeStatus(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                 StatusRequest request) {
+        requireBody(request);
+        long expected = Versions.required(ifMatch);
+        UnitCode mergedInto = request.mergedInto() == null || request.mergedInto().isBlank() ? null : UnitCode.parse(request.mergedInto());
+        Unit unit = units.changeStatus(UnitCode.parse(code), expected, status(request.status()), request.effectiveFrom(),
+                mergedInto, Text.clean(request.reason(), 1000, "reason", false), callers.current());
+        return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
+    }
+
+    @GET
+    @Path("/{code}/status-history")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+    public List<StatusChangeView> statusHistory(@PathParam("code") String code) {
+        return units.history(UnitCode.parse(code), callers.current()).stream().map(StatusChangeView::of).toList();
+    }
+
+    /** Registers or updates units from a CSV or XLSX file; answers with what happened to each row. */
+    @POST
+    @Path("/import")
+    @Consumes({UnitSheet.CSV, UnitSheet.XLSX})
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public UnitImport.Report importUnits(byte[] file, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                         @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        List<UnitSheet.SheetRow> rows = UnitSheet.read(file == null ? new byte[0] : file, contentType);
+        return imports.importRows(rows, Messages.negotiate(acceptLanguage));
+    }
+
+    private static UnitStatus status(String raw) {
+        try {
+            return UnitStatus.valueOf(raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-field", "unit.status.invalid", raw);
+        }
+    }
+
+    private static void requireBody(Object request) {
+        if (request == null) {
+            throw ProblemException.badRequest("missing-body", "problem.body-missing");
+        }
     }
 }

@@ -119,7 +119,7 @@ class UnitResourceTest {
                 .body(Map.of("code", "000.00.35.H56", "name", "Hội\u202E Cựu chiến binh"))
                 .when().post("/api/units")
                 .then().statusCode(400)
-                .body("type", equalTo("https://thidua.vn/problems/invalid-unit-name"));
+                .body("type", equalTo("https://thidua.vn/problems/invalid-field"));
 
         given().auth().oauth2(BOARD).when().get("/api/units/000.00.35.H56")
                 .then().statusCode(404)

@@ -1,0 +1,42 @@
+package vn.thidua.platform.web;
+
+import java.text.Normalizer;
+
+/**
+ * Hygiene for every free-text field people type: Unicode NFC (so the same Vietnamese word typed
+ * on different keyboards is the same string), white space folded, and no control characters or
+ * bidirectional overrides, which can hide or reorder text on screen.
+ */
+public final class Text {
+    private Text() {
+    }
+
+    /** The cleaned text, or {@code null} when the field is absent or blank and not required. */
+    public static String clean(String raw, int maxLength, String field, boolean required) {
+        if (raw == null || raw.isBlank()) {
+            if (required) {
+                throw invalid(field, "problem.field.required");
+            }
+            return null;
+        }
+        if (raw.codePoints().anyMatch(Text::isHidden)) {
+            throw invalid(field, "problem.field.hidden-characters");
+        }
+        String cleaned = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
+        if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
+            throw new ProblemException(400, "invalid-field", "problem.field.too-long", field, maxLength);
+        }
+        return cleaned;
+    }
+
+    private static ProblemException invalid(String field, String reasonKey) {
+        return new ProblemException(400, "invalid-field", reasonKey, field);
+    }
+
+    private static boolean isHidden(int codePoint) {
+        return (Character.isISOControl(codePoint) && !Character.isWhitespace(codePoint))
+                || (codePoint >= 0x202A && codePoint <= 0x202E)
+                || (codePoint >= 0x2066 && codePoint <= 0x2069)
+                || codePoint == 0x200E || codePoint == 0x200F;
+    }
+}

@@ -1,0 +1,38 @@
+package vn.thidua.platform.security;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.security.ForbiddenException;
+import java.util.Optional;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class CallerTest {
+
+    @Test
+    void aUnitRepresentativeActsForItsOwnUnitOnly() {
+        Caller rep = new Caller("ldld", Set.of(Roles.UNIT_REP), Optional.of("000.00.32.H56"));
+        assertTrue(rep.actsFor("000.00.32.H56"));
+        assertFalse(rep.actsFor("000.00.33.H56"));
+        assertDoesNotThrow(() -> rep.requireBoardOrActsFor("000.00.32.H56"));
+        assertThrows(ForbiddenException.class, () -> rep.requireBoardOrActsFor("000.00.33.H56"));
+        assertThrows(ForbiddenException.class, rep::requireBoardOrAdmin);
+    }
+
+    @Test
+    void aRoleWithoutAUnitActsForNoUnit() {
+        Caller rep = new Caller("broken", Set.of(Roles.UNIT_REP), Optional.of(" "));
+        assertFalse(rep.actsFor(" "));
+        assertThrows(ForbiddenException.class, () -> rep.requireBoardOrActsFor("000.00.32.H56"));
+    }
+
+    @Test
+    void theBoardManagesEverything() {
+        Caller board = new Caller("board", Set.of(Roles.BOARD), Optional.empty());
+        assertDoesNotThrow(() -> board.requireBoardOrActsFor("000.00.32.H56"));
+        assertDoesNotThrow(board::requireBoardOrAdmin);
+    }
+}

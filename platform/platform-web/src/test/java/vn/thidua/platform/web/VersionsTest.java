@@ -1,0 +1,31 @@
+package vn.thidua.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class VersionsTest {
+
+    @Test
+    void readsTheVersionFromStrongAndWeakEtags() {
+        assertEquals(3, Versions.required("\"3\""));
+        assertEquals(3, Versions.required("W/\"3\""));
+        assertEquals(12, Versions.required(" 12 "));
+    }
+
+    @Test
+    void refusesMissingAndForeignEtags() {
+        assertEquals(428, assertThrows(ProblemException.class, () -> Versions.required(null)).status());
+        assertEquals(428, assertThrows(ProblemException.class, () -> Versions.required(" ")).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> Versions.required("\"abc\"")).status());
+        assertEquals(400, assertThrows(ProblemException.class, () -> Versions.required("*")).status());
+    }
+
+    @Test
+    void aStaleVersionIs412() {
+        assertDoesNotThrow(() -> Versions.requireCurrent(4, 4));
+        assertEquals(412, assertThrows(ProblemException.class, () -> Versions.requireCurrent(3, 4)).status());
+    }
+}

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 /**
  * {@code ./thidua up}: the whole stack on this machine with the seed story's demo data, until
  * Ctrl-C or SIGTERM. {@code ./thidua latency [N]}: against a running stack, the time from
- * registering a unit to scoring-service knowing it.
+ * registering a unit to scoring-service knowing it. {@code ./thidua bench-registry [UNITS] [SEARCHES]}:
+ * import and search timings of the unit registry.
  */
 public final class Main {
 
@@ -26,8 +27,10 @@ public final class Main {
         switch (command) {
             case "up" -> up(root);
             case "latency" -> EventLatency.measure("http://127.0.0.1:8080", args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "bench-registry" -> RegistryBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
+                    args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? Integer.parseInt(args[2]) : 600);
             default -> {
-                System.err.println("usage: thidua up | thidua latency [N]");
+                System.err.println("usage: thidua up | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES]");
                 System.exit(2);
             }
         }

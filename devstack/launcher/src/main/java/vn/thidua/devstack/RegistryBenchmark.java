@@ -1,0 +1,81 @@
+package vn.thidua.devstack;
+
+import java.net.URLEncoder;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * Against a running stack: fills the registry to {@code units} units by CSV imports of 10,000
+ * rows (timing each import), then times accent-insensitive searches, directly against
+ * units-service and through the gateway. Run it on a fresh stack: the units stay.
+ */
+final class RegistryBenchmark {
+    private static final String[] KINDS = {"Hội", "Sở", "Phòng", "Ban", "Trường", "Trung tâm", "Ủy ban nhân dân", "Đoàn", "Hợp tác xã", "Công ty"};
+    private static final String[] FIELDS = {"Nông dân", "Phụ nữ", "Văn hóa", "Giáo dục", "Y tế", "Tài chính", "Cựu chiến binh",
+        "Thanh niên", "Khuyến học", "Chữ thập đỏ", "Nội vụ", "Tư pháp", "Xây dựng", "Giao thông", "Du lịch"};
+    private static final String[] PLACES = {"Hoằng Hóa", "Quảng Xương", "Nga Sơn", "Hậu Lộc", "Thọ Xuân", "Triệu Sơn", "Đông Sơn",
+        "Cẩm Thủy", "Bá Thước", "Mường Lát", "Ngọc Lặc", "Như Thanh", "Tĩnh Gia", "Sầm Sơn", "Bỉm Sơn", "Thiệu Hóa", "Yên Định", "Vĩnh Lộc"};
+    private static final String[] QUERIES = {"hoi nong dan", "thanh nien", "so y te hoang hoa", "Ủy ban", "DOAN", "khuyen hoc nga son",
+        "chu thap do", "cong ty 1234", "truong giao duc tho xuan", "du lich sam son", "xa", "hop tac xa muong lat"};
+
+    static void run(String gatewayUrl, String unitsUrl, int units, int searches) {
+        GatewayClient gateway = new GatewayClient(gatewayUrl);
+        String board = gateway.passwordToken("board", DemoData.PASSWORD);
+        Random random = new Random(2016);
+        int batch = 10_000;
+        List<Long> importMillis = new ArrayList<>();
+        for (int from = 0; from < units; from += batch) {
+            StringBuilder csv = new StringBuilder("code,name,short_name,kind,administrative_area_code\n");
+            for (int i = from; i < Math.min(units, from + batch); i++) {
+                String name = KINDS[random.nextInt(KINDS.length)] + " " + FIELDS[random.nextInt(FIELDS.length)] + " xã "
+                        + PLACES[random.nextInt(PLACES.length)] + " " + i;
+                csv.append("BENCH.").append(i).append(',').append(name).append(",,OTHER,38\n");
+            }
+            long start = System.nanoTime();
+            HttpResponse<String> report = gateway.postBody("/api/units/import", board, "text/csv; charset=UTF-8",
+                    csv.toString().getBytes(StandardCharsets.UTF_8));
+            long millis = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            if (report.statusCode() != 200) {
+                throw new IllegalStateException("Import refused: " + report.statusCode() + " " + report.body());
+            }
+            importMillis.add(millis);
+            System.out.printf("import of rows %d..%d: %d ms (%s)%n", from, Math.min(units, from + batch) - 1, millis,
+                    GatewayClient.read(report.body()).get("counts"));
+        }
+        System.out.printf("import of %d rows: median %d ms over %d files%n", batch, median(importMillis), importMillis.size());
+        for (String[] target : new String[][] {{"units-service directly", unitsUrl}, {"through the gateway", gatewayUrl}}) {
+            GatewayClient client = new GatewayClient(target[1]);
+            List<Long> micros = new ArrayList<>();
+            for (int i = 0; i < searches; i++) {
+                String q = URLEncoder.encode(QUERIES[i % QUERIES.length], StandardCharsets.UTF_8);
+                long start = System.nanoTime();
+                HttpResponse<String> page = client.get("/api/units?size=20&q=" + q, board);
+                micros.add(Duration.ofNanos(System.nanoTime() - start).toNanos() / 1000);
+                if (page.statusCode() != 200) {
+                    throw new IllegalStateException("Search failed: " + page.statusCode() + " " + page.body());
+                }
+            }
+            Collections.sort(micros);
+            System.out.printf("search (page of 20 with total) over %d units, %s, %d queries: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n",
+                    units, target[0], searches, at(micros, 0.50), at(micros, 0.95), at(micros, 0.99), micros.get(micros.size() - 1) / 1000.0);
+        }
+    }
+
+    private static double at(List<Long> sortedMicros, double quantile) {
+        return sortedMicros.get((int) Math.ceil(quantile * sortedMicros.size()) - 1) / 1000.0;
+    }
+
+    private static long median(List<Long> values) {
+        List<Long> sorted = new ArrayList<>(values);
+        Collections.sort(sorted);
+        return sorted.get(sorted.size() / 2);
+    }
+
+    private RegistryBenchmark() {
+    }
+}

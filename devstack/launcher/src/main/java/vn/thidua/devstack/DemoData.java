@@ -6,6 +6,7 @@ import java.util.stream.Stream;
 /**
  * The seed story (shared/seed-story.md): emulation cluster no. 7 of Thanh Hóa province in 2016,
  * its six member units, and the local default's demo accounts, all with the password {@value #PASSWORD}.
+ * Cluster 7 is loaded for 2016 (six members, the Labour Federation leading) and 2023 (eight).
  * The unit codes follow the form of the electronic identification codes under the province
  * ({@code 000.00.NN.H56}); they are illustrative, not the codes the province assigned.
  */
@@ -22,6 +23,16 @@ final class DemoData {
             new DemoUnit("000.00.34.H56", "Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa", "hoiphunu"),
             new DemoUnit("000.00.35.H56", "Hội Cựu chiến binh tỉnh Thanh Hóa", "hoicuuchienbinh"),
             new DemoUnit("000.00.36.H56", "Tỉnh đoàn Thanh Hóa", "tinhdoan"));
+
+    /** Joined cluster 7 by 2023 (domain.md §2); they have no demo account. */
+    static final List<DemoUnit> JOINED_BY_2023 = List.of(
+            new DemoUnit("000.00.37.H56", "Liên minh Hợp tác xã tỉnh Thanh Hóa", null),
+            new DemoUnit("000.00.38.H56", "Hội Chữ thập đỏ tỉnh Thanh Hóa", null));
+
+    static final String CLUSTER_7 = "CUM-07";
+    static final String CLUSTER_7_NAME = "Cụm thi đua số 7";
+    /** The Labour Federation hosted the 2016 review conference as the cluster's leader. */
+    static final String LEADER_2016 = "000.00.32.H56";
 
     /** Users as the gateway's {@code thidua.demo.accounts} takes them: {@code username:roles:unit}. */
     static List<String> accounts() {

@@ -45,6 +45,17 @@ final class GatewayClient {
         }
     }
 
+    HttpResponse<String> putJson(String path, String token, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     HttpResponse<String> postBody(String path, String token, String contentType, byte[] body) {
         return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                 .header("Authorization", "Bearer " + token)

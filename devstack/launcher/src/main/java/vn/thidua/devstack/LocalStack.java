@@ -20,15 +20,24 @@ public final class LocalStack implements AutoCloseable {
     static final List<String> TOPICS = List.of(
             "thidua.units.v1",
             "thidua.units.v1.dlq.scoring-service",
-            "thidua.units.v1.dlq.awards-service");
+            "thidua.units.v1.dlq.awards-service",
+            "thidua.clusters.v1",
+            "thidua.awards.votes.v1",
+            "thidua.awards.votes.v1.dlq.units-service");
 
     /** Where things run. Port 0 for the broker picks a free one. */
     public record Settings(Path root, Path dataDir, int gatewayPort, int unitsPort, int scoringPort, int awardsPort,
                            int kafkaPort, List<String> jvmOptions, Duration readyTimeout) {
+        /**
+         * The local default. Services start with the C1 compiler only, which halves their start on two
+         * cores; {@code THIDUA_SERVICE_JAVA_OPTS} replaces these options (e.g. to benchmark with full JIT).
+         */
         public static Settings defaults(Path root, Path dataDir) {
-            return new Settings(root, dataDir, 8080, 8081, 8082, 8083, 9092,
-                    List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Dfile.encoding=UTF-8"),
-                    Duration.ofMinutes(3));
+            String override = System.getenv("THIDUA_SERVICE_JAVA_OPTS");
+            List<String> jvmOptions = override == null || override.isBlank()
+                    ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Dfile.encoding=UTF-8")
+                    : List.of(override.strip().split("\\s+"));
+            return new Settings(root, dataDir, 8080, 8081, 8082, 8083, 9092, jvmOptions, Duration.ofMinutes(3));
         }
     }
 
@@ -81,6 +90,7 @@ public final class LocalStack implements AutoCloseable {
         gatewayConfig.put("thidua.auth.public-key-location", keys.publicKeyPem().toUri().toString());
         gatewayConfig.put("mp.jwt.verify.publickey.location", keys.publicKeyPem().toUri().toString());
         gatewayConfig.put("thidua.gateway.routes.units.url", "http://127.0.0.1:" + settings.unitsPort());
+        gatewayConfig.put("thidua.gateway.routes.clusters.url", "http://127.0.0.1:" + settings.unitsPort());
         gatewayConfig.put("thidua.gateway.routes.scoring.url", "http://127.0.0.1:" + settings.scoringPort());
         gatewayConfig.put("thidua.gateway.routes.awards.url", "http://127.0.0.1:" + settings.awardsPort());
         gatewayConfig.put("thidua.demo.accounts", String.join(",", DemoData.accounts()));

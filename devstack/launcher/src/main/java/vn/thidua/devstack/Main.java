@@ -7,7 +7,10 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
@@ -51,16 +54,41 @@ public final class Main {
         }, "thidua-stop"));
         Duration ready = Duration.ofNanos(System.nanoTime() - begin);
 
-        GatewayClient gateway = new GatewayClient(stack.gatewayUrl());
-        String board = gateway.passwordToken("board", DemoData.PASSWORD);
-        for (DemoData.DemoUnit unit : DemoData.CLUSTER_7_UNITS) {
-            HttpResponse<String> response = gateway.postJson("/api/units", board, GatewayClient.unit(unit.code(), unit.name()));
-            if (response.statusCode() != 201 && response.statusCode() != 409) {
-                throw new IllegalStateException("Demo unit " + unit.code() + " refused: " + response.statusCode() + " " + response.body());
-            }
-        }
+        loadDemoData(new GatewayClient(stack.gatewayUrl()));
         printWelcome(stack, ready);
         stopped.await();
+    }
+
+    /** The seed story, through the public API as an officer of the Board would enter it. */
+    static void loadDemoData(GatewayClient gateway) {
+        String board = gateway.passwordToken("board", DemoData.PASSWORD);
+        List<DemoData.DemoUnit> units = new ArrayList<>(DemoData.CLUSTER_7_UNITS);
+        units.addAll(DemoData.JOINED_BY_2023);
+        for (DemoData.DemoUnit unit : units) {
+            Map<String, String> body = Map.of("code", unit.code(), "name", unit.name(), "kind", "MASS_ORGANISATION",
+                    "administrativeAreaCode", "38");
+            expect(gateway.postJson("/api/units", board, body), "unit " + unit.code());
+        }
+        List<String> members2016 = DemoData.CLUSTER_7_UNITS.stream().map(DemoData.DemoUnit::code).toList();
+        String cluster2016 = createCluster(gateway, board, 2016, members2016);
+        expect(gateway.putJson("/api/clusters/" + cluster2016 + "/leadership", board, Map.of("leaderUnitCode", DemoData.LEADER_2016)),
+                "leadership of cluster 7 in 2016");
+        List<String> members2023 = new ArrayList<>(members2016);
+        DemoData.JOINED_BY_2023.forEach(unit -> members2023.add(unit.code()));
+        createCluster(gateway, board, 2023, members2023);
+    }
+
+    private static String createCluster(GatewayClient gateway, String token, int year, List<String> members) {
+        HttpResponse<String> created = gateway.postJson("/api/clusters", token, Map.of("code", DemoData.CLUSTER_7,
+                "name", DemoData.CLUSTER_7_NAME, "kind", "CLUSTER", "year", year, "members", members));
+        expect(created, "cluster 7 in " + year);
+        return GatewayClient.read(created.body()).get("id").asText();
+    }
+
+    private static void expect(HttpResponse<String> response, String what) {
+        if (response.statusCode() / 100 != 2) {
+            throw new IllegalStateException("Demo data refused (" + what + "): " + response.statusCode() + " " + response.body());
+        }
     }
 
     private static void printWelcome(LocalStack stack, Duration ready) {
@@ -78,7 +106,10 @@ public final class Main {
         for (DemoData.DemoUnit unit : DemoData.CLUSTER_7_UNITS) {
             out.append(String.format("  %-16s unit-rep of %s  %s%n", unit.representative(), unit.code(), unit.name()));
         }
-        out.append("  portal-demo      service account (client_credentials, secret '").append(DemoData.PASSWORD).append("')\n\n");
+        out.append("  portal-demo      service account (client_credentials, secret '").append(DemoData.PASSWORD).append("')\n");
+        out.append("\nDemo data: ").append(DemoData.CLUSTER_7_NAME).append(" (").append(DemoData.CLUSTER_7)
+                .append(") of Thanh Hóa in 2016 (six members, led by the Labour Federation) and in 2023 (eight members).\n\n");
+
         out.append("Try:\n");
         out.append("  TOKEN=$(curl -s -d grant_type=password -d username=board -d password=demo ")
                 .append(stack.gatewayUrl()).append("/auth/token | sed 's/.*\"access_token\":\"\\([^\"]*\\)\".*/\\1/')\n");

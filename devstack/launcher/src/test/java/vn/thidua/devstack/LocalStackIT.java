@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -44,6 +45,7 @@ class LocalStackIT {
         stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
                 defaults.jvmOptions(), defaults.readyTimeout()));
         gateway = stack.gatewayUrl();
+        Main.loadDemoData(new GatewayClient(gateway));
     }
 
     @AfterAll
@@ -57,31 +59,52 @@ class LocalStackIT {
     void aUnitRegisteredThroughTheGatewayReachesBothReadModels() {
         String board = token("board");
         given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON)
-                .body(Map.of("code", "000.00.32.H56", "name", "Liên đoàn Lao động tỉnh Thanh Hóa"))
+                .body(Map.of("code", "000.00.52.H56", "name", "Hội Luật gia tỉnh Thanh Hóa"))
                 .when().post("/api/units")
-                .then().statusCode(201).body("code", equalTo("000.00.32.H56"));
+                .then().statusCode(201).body("code", equalTo("000.00.52.H56"));
 
-        given().baseUri(gateway).auth().oauth2(token("ldld"))
-                .when().get("/api/units/000.00.32.H56")
-                .then().statusCode(200).body("name", equalTo("Liên đoàn Lao động tỉnh Thanh Hóa"));
+        given().baseUri(gateway).auth().oauth2(token("admin"))
+                .when().get("/api/units/000.00.52.H56")
+                .then().statusCode(200).body("name", equalTo("Hội Luật gia tỉnh Thanh Hóa"));
         for (String readModel : List.of("/api/scoring/units/", "/api/awards/units/")) {
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.32.H56")
-                            .then().statusCode(200).body("name", equalTo("Liên đoàn Lao động tỉnh Thanh Hóa")));
+                    given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.52.H56")
+                            .then().statusCode(200).body("name", equalTo("Hội Luật gia tỉnh Thanh Hóa")));
         }
+    }
+
+    @Test
+    void theSeedStoryIsLoaded() {
+        String ldld = token("ldld");
+        given().baseUri(gateway).auth().oauth2(ldld).queryParam("year", 2016).when().get("/api/clusters")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].code", equalTo("CUM-07"));
+        Object id = given().baseUri(gateway).auth().oauth2(token("board")).queryParam("year", 2016).when().get("/api/clusters")
+                .then().extract().path("items[0].id");
+        given().baseUri(gateway).auth().oauth2(ldld).when().get("/api/clusters/" + id)
+                .then().statusCode(200)
+                .body("members", hasSize(6))
+                .body("leader.code", equalTo("000.00.32.H56"));
+        given().baseUri(gateway).auth().oauth2(token("board")).queryParam("year", 2023).when().get("/api/clusters")
+                .then().statusCode(200).body("items[0].code", equalTo("CUM-07"));
+        given().baseUri(gateway).auth().oauth2(ldld).when().get("/api/units/000.00.32.H56")
+                .then().statusCode(200).body("name", equalTo("Liên đoàn Lao động tỉnh Thanh Hóa"));
+        given().baseUri(gateway).auth().oauth2(ldld).when().get("/api/units/000.00.33.H56").then().statusCode(403);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/awards/units/000.00.38.H56")
+                        .then().statusCode(200).body("name", equalTo("Hội Chữ thập đỏ tỉnh Thanh Hóa")));
     }
 
     @Test
     void aRedeliveredEventChangesNothing() throws IOException {
         String board = token("board");
         given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON)
-                .body(Map.of("code", "000.00.33.H56", "name", "Hội Nông dân tỉnh Thanh Hóa"))
+                .body(Map.of("code", "000.00.53.H56", "name", "Hội Làm vườn tỉnh Thanh Hóa"))
                 .when().post("/api/units").then().statusCode(201);
         KafkaTestClient kafka = new KafkaTestClient(stack.kafkaBootstrapServers());
-        ConsumerRecord<String, String> original = kafka.awaitRecord(TOPIC, r -> "000.00.33.H56".equals(r.key()), Duration.ofSeconds(30));
+        ConsumerRecord<String, String> original = kafka.awaitRecord(TOPIC, r -> "000.00.53.H56".equals(r.key()), Duration.ofSeconds(30));
         for (String readModel : List.of("/api/scoring/units/", "/api/awards/units/")) {
             Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                    given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.33.H56").then().statusCode(200));
+                    given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.53.H56").then().statusCode(200));
         }
         double scoringBefore = duplicatesSeenBy("scoring");
         double awardsBefore = duplicatesSeenBy("awards");
@@ -95,14 +118,14 @@ class LocalStackIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
                 duplicatesSeenBy("scoring") > scoringBefore && duplicatesSeenBy("awards") > awardsBefore);
         for (String readModel : List.of("/api/scoring/units/", "/api/awards/units/")) {
-            given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.33.H56")
-                    .then().statusCode(200).body("name", equalTo("Hội Nông dân tỉnh Thanh Hóa")).body("version", equalTo(0));
+            given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.53.H56")
+                    .then().statusCode(200).body("name", equalTo("Hội Làm vườn tỉnh Thanh Hóa")).body("version", equalTo(0));
         }
     }
 
     @Test
     void noTokenIs401AndTheWrongRoleIs403ThroughTheGatewayAndDirectly() {
-        Map<String, String> unit = Map.of("code", "000.00.36.H56", "name", "Tỉnh đoàn Thanh Hóa");
+        Map<String, String> unit = Map.of("code", "000.00.54.H56", "name", "Hội Nhà báo tỉnh Thanh Hóa");
         for (String path : List.of("/api/units/000.00.31.H56", "/api/scoring/units", "/api/awards/units")) {
             given().baseUri(gateway).when().get(path).then().statusCode(401).contentType("application/problem+json");
         }
@@ -115,7 +138,7 @@ class LocalStackIT {
                 .when().post("/api/units").then().statusCode(403).contentType("application/problem+json");
         given().baseUri(stack.serviceUrl("units")).auth().oauth2(unitRep).contentType(ContentType.JSON).body(unit)
                 .when().post("/api/units").then().statusCode(403).contentType("application/problem+json");
-        given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/units/000.00.36.H56").then().statusCode(404);
+        given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/units/000.00.54.H56").then().statusCode(404);
     }
 
     @Test

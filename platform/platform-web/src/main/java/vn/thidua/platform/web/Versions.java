@@ -20,18 +20,39 @@ public final class Versions {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new ProblemException(428, "if-match-required", "problem.if-match-required");
         }
-        String value = ifMatch.strip();
-        if (value.startsWith("W/")) {
-            value = value.substring(2);
-        }
-        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
-            value = value.substring(1, value.length() - 1);
-        }
+        String value = unquote(ifMatch.strip());
         try {
             return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw ProblemException.badRequest("invalid-if-match", "problem.invalid-if-match", ifMatch);
         }
+    }
+
+    /**
+     * For commands that may be sent without reading first (add a member, assign a leader): no
+     * {@code If-Match} means "apply to whatever is current"; one names the versions the client
+     * accepts ({@code "3"}, {@code W/"3"}, a list, or {@code *}), and any other version is 412.
+     */
+    public static void requireMatch(String ifMatch, long current) {
+        if (ifMatch == null || ifMatch.isBlank()) {
+            return;
+        }
+        String currentTag = Long.toString(current);
+        for (String tag : ifMatch.split(",")) {
+            String value = unquote(tag.strip());
+            if (value.equals("*") || value.equals(currentTag)) {
+                return;
+            }
+        }
+        throw new ProblemException(412, "stale-version", "problem.stale-version.current", current);
+    }
+
+    private static String unquote(String tag) {
+        String value = tag.startsWith("W/") ? tag.substring(2) : tag;
+        if (value.length() >= 2 && value.startsWith("\"") && value.endsWith("\"")) {
+            value = value.substring(1, value.length() - 1);
+        }
+        return value;
     }
 
     /** 412 unless the stored version is the one the client had. */

@@ -28,4 +28,19 @@ class VersionsTest {
         assertDoesNotThrow(() -> Versions.requireCurrent(4, 4));
         assertEquals(412, assertThrows(ProblemException.class, () -> Versions.requireCurrent(3, 4)).status());
     }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"3\"", "W/\"3\"", "*", " \"1\", \"3\" ", "3", "", "  "})
+    void anOptionalIfMatchAcceptsTheCurrentVersionAnyOrNone(String header) {
+        assertDoesNotThrow(() -> Versions.requireMatch(header, 3));
+        assertDoesNotThrow(() -> Versions.requireMatch(null, 3));
+    }
+
+    @org.junit.jupiter.params.ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {"\"2\"", "\"4\"", "W/\"2\", \"30\"", "\"\"", "garbage"})
+    void anOptionalIfMatchNamingAnotherVersionIs412(String header) {
+        ProblemException problem = assertThrows(ProblemException.class, () -> Versions.requireMatch(header, 3));
+        assertEquals(412, problem.status());
+        assertEquals("stale-version", problem.typeSlug());
+    }
 }

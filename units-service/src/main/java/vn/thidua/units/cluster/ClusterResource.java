@@ -1,0 +1,175 @@
+package vn.thidua.units.cluster;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Page;
+import vn.thidua.platform.web.PageRequest;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.units.cluster.ClusterService.AgreementChange;
+import vn.thidua.units.cluster.ClusterService.LeadershipChange;
+import vn.thidua.units.cluster.ClusterService.NewCluster;
+import vn.thidua.units.cluster.ClusterService.NewMember;
+import vn.thidua.units.cluster.ClusterService.StoredDocument;
+import vn.thidua.units.cluster.ClusterViews.ClusterSummary;
+import vn.thidua.units.cluster.ClusterViews.ClusterView;
+import vn.thidua.units.cluster.ClusterViews.MembershipView;
+
+/**
+ * Emulation clusters and blocks, year by year. Every answer about one cluster-year carries its
+ * version as {@code ETag}; changes accept {@code If-Match} with it. Who may do what is checked in
+ * {@link ClusterService}; the roles here only turn away those who may do nothing.
+ */
+@Path("/api/clusters")
+@Produces(MediaType.APPLICATION_JSON)
+public class ClusterResource {
+    static final String PDF = "application/pdf";
+
+    private final ClusterService clusters;
+    private final Callers callers;
+
+    public ClusterResource(ClusterService clusters, Callers callers) {
+        this.clusters = clusters;
+        this.callers = callers;
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response create(NewCluster request, UriInfo uri) {
+        ClusterView cluster = clusters.create(callers.current(), request);
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(cluster.id())).build())
+                .tag(etag(cluster)).entity(cluster).build();
+    }
+
+    @GET
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+    public Page<ClusterSummary> list(@QueryParam("year") String year, @QueryParam("kind") String kind,
+                                     @QueryParam("page") String page, @QueryParam("size") String size) {
+        return clusters.list(callers.current(), year, kind, PageRequest.of(number(page, "invalid-page", "problem.invalid-page"),
+                number(size, "invalid-page-size", "problem.invalid-page-size")));
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+    public Response get(@PathParam("id") long id) {
+        return ok(clusters.get(callers.current(), id));
+    }
+
+    @GET
+    @Path("/{id}/membership-history")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+    public List<MembershipView> membershipHistory(@PathParam("id") long id) {
+        return clusters.membershipHistory(callers.current(), id);
+    }
+
+    @POST
+    @Path("/{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response addMember(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NewMember request) {
+        return ok(clusters.addMember(callers.current(), id, ifMatch, request));
+    }
+
+    @DELETE
+    @Path("/{id}/members/{unitCode}")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response removeMember(@PathParam("id") long id, @PathParam("unitCode") String unitCode,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return ok(clusters.removeMember(callers.current(), id, ifMatch, unitCode));
+    }
+
+    @PUT
+    @Path("/{id}/leadership")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response assignLeadership(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                     LeadershipChange request) {
+        return ok(clusters.assignLeadership(callers.current(), id, ifMatch, request));
+    }
+
+    @POST
+    @Path("/{id}/roll-over")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response rollOver(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UriInfo uri) {
+        ClusterView next = clusters.rollOver(callers.current(), id, ifMatch);
+        return Response.created(uri.getBaseUriBuilder().path("api/clusters").path(Long.toString(next.id())).build())
+                .tag(etag(next)).entity(next).build();
+    }
+
+    @PUT
+    @Path("/{id}/agreement")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response recordAgreement(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                    AgreementChange request) {
+        return ok(clusters.recordAgreement(callers.current(), id, ifMatch, request));
+    }
+
+    @PUT
+    @Path("/{id}/agreement/document")
+    @Consumes(PDF)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response uploadAgreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                            byte[] content) {
+        return ok(clusters.uploadAgreementDocument(callers.current(), id, ifMatch, content));
+    }
+
+    @GET
+    @Path("/{id}/agreement/document")
+    @Produces({PDF, MediaType.APPLICATION_JSON})
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+    public Response agreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        StoredDocument document = clusters.agreementDocument(callers.current(), id);
+        EntityTag tag = new EntityTag(document.sha256());
+        if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + document.sha256() + "\"") || ifNoneMatch.strip().equals("*"))) {
+            return Response.notModified(tag).build();
+        }
+        String digest = Base64.getEncoder().encodeToString(HexFormat.of().parseHex(document.sha256()));
+        return Response.ok(document.content(), PDF)
+                .tag(tag)
+                .header("Repr-Digest", "sha-256=:" + digest + ":")
+                .header("Content-Disposition",
+                        "inline; filename=\"giao-uoc-" + document.clusterCode() + "-" + document.year() + ".pdf\"")
+                .build();
+    }
+
+    private static Response ok(ClusterView cluster) {
+        return Response.ok(cluster).tag(etag(cluster)).build();
+    }
+
+    private static EntityTag etag(ClusterView cluster) {
+        return new EntityTag(Long.toString(cluster.version()));
+    }
+
+    /** Query numbers are read here so that a non-number is a 400 problem rather than a 404. */
+    private static Integer number(String raw, String slug, String messageKey) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(slug, messageKey, PageRequest.MAX_SIZE);
+        }
+    }
+}

@@ -1,0 +1,149 @@
+package vn.thidua.units.cluster;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Optional;
+import java.util.Set;
+import vn.thidua.platform.web.ProblemException;
+
+/**
+ * One cluster or block in one year (cluster-year). A new year is a new row, so what a cluster was
+ * in any past year stays as it was; membership lives in {@link ClusterMembership} with joined and
+ * left times.
+ */
+@Entity
+@Table(name = "cluster_year")
+public class ClusterYear extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(nullable = false, length = ClusterCode.MAX_LENGTH)
+    public String code;
+
+    @Column(nullable = false, length = ClusterName.MAX_LENGTH)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public ClusterKind kind;
+
+    @Column(nullable = false)
+    public int year;
+
+    @Column(name = "leader_unit_code", length = 35)
+    public String leaderUnitCode;
+
+    @Column(name = "deputy_unit_code", length = 35)
+    public String deputyUnitCode;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "leadership_basis", length = 10)
+    public LeadershipBasis leadershipBasis;
+
+    /** The cluster-year this one was rolled over from, if any. */
+    @Column(name = "rolled_over_from_id")
+    public Long rolledOverFromId;
+
+    @Column(name = "agreement_signed_on")
+    public LocalDate agreementSignedOn;
+
+    @ElementCollection
+    @CollectionTable(name = "cluster_agreement_signatory", joinColumns = @JoinColumn(name = "cluster_year_id"))
+    @Column(name = "unit_code", nullable = false, length = 35)
+    public Set<String> agreementSignatories = new HashSet<>();
+
+    @Column(name = "agreement_document_sha256", length = 64)
+    public String agreementDocumentSha256;
+
+    @Column(name = "agreement_document_size")
+    public Long agreementDocumentSize;
+
+    @Column(name = "agreement_document_uploaded_at")
+    public Instant agreementDocumentUploadedAt;
+
+    /**
+     * ETag and event version: grows by one with every change. Not a JPA {@code @Version}: a change
+     * locks the row ({@code SELECT … FOR UPDATE}) and sets the number itself, so the event written in
+     * the same transaction carries exactly the version that is committed.
+     */
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+
+    protected ClusterYear() {
+    }
+
+    static ClusterYear open(ClusterCode code, ClusterName name, ClusterKind kind, EmulationYear year, Instant now) {
+        ClusterYear cluster = new ClusterYear();
+        cluster.code = code.value();
+        cluster.name = name.value();
+        cluster.kind = kind;
+        cluster.year = year.value();
+        cluster.version = 0;
+        cluster.createdAt = now;
+        cluster.updatedAt = now;
+        return cluster;
+    }
+
+    Leadership leadership() {
+        return new Leadership(leaderUnitCode, deputyUnitCode);
+    }
+
+    void lead(Leadership leadership, LeadershipBasis basis) {
+        leaderUnitCode = leadership.leaderUnitCode();
+        deputyUnitCode = leadership.deputyUnitCode();
+        leadershipBasis = leadership.isNone() ? null : basis;
+    }
+
+    /** Marks a change: the next version, and when. */
+    void touch(Instant now) {
+        version++;
+        updatedAt = now;
+    }
+
+    boolean hasAgreement() {
+        return agreementSignedOn != null || agreementDocumentSha256 != null;
+    }
+
+    static Optional<ClusterYear> findByCodeAndYear(String code, int year) {
+        return find("from ClusterYear c where c.code = ?1 and c.year = ?2", code, year).firstResultOptional();
+    }
+
+    static ClusterYear get(long id) {
+        ClusterYear cluster = findById(id);
+        if (cluster == null) {
+            throw ProblemException.notFound("cluster-not-found", "cluster.not-found", String.valueOf(id));
+        }
+        return cluster;
+    }
+
+    /** Loads the row for a change, locked until the transaction ends, so changes to one cluster-year queue up. */
+    static ClusterYear getForUpdate(long id) {
+        ClusterYear cluster = findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (cluster == null) {
+            throw ProblemException.notFound("cluster-not-found", "cluster.not-found", String.valueOf(id));
+        }
+        return cluster;
+    }
+}

@@ -22,6 +22,8 @@ public final class LocalStack implements AutoCloseable {
             "thidua.units.v1.dlq.scoring-service",
             "thidua.units.v1.dlq.awards-service",
             "thidua.clusters.v1",
+            "thidua.clusters.v1.dlq.scoring-service",
+            "thidua.scoring.results.v1",
             "thidua.awards.votes.v1",
             "thidua.awards.votes.v1.dlq.units-service");
 

@@ -1,6 +1,7 @@
 package vn.thidua.platform.web;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Thrown by domain or application code to refuse a request with a known, documented problem.
@@ -12,6 +13,11 @@ public class ProblemException extends RuntimeException {
     private final String typeSlug;
     private final String messageKey;
     private final transient Object[] args;
+    private final transient List<FieldProblem> errors;
+
+    /** One of several reasons a request is refused, for a field or item of it. */
+    public record FieldProblem(String field, String messageKey, Object... args) {
+    }
 
     public ProblemException(int status, String typeSlug, String messageKey, Object... args) {
         super(messageKey + Arrays.toString(args));
@@ -19,6 +25,25 @@ public class ProblemException extends RuntimeException {
         this.typeSlug = typeSlug;
         this.messageKey = messageKey;
         this.args = args.clone();
+        this.errors = List.of();
+    }
+
+    private ProblemException(ProblemException problem, List<FieldProblem> errors) {
+        super(problem.getMessage() + errors);
+        this.status = problem.status;
+        this.typeSlug = problem.typeSlug;
+        this.messageKey = problem.messageKey;
+        this.args = problem.args;
+        this.errors = List.copyOf(errors);
+    }
+
+    /** The same problem, listing every reason (each shown in the caller's language). */
+    public ProblemException withErrors(List<FieldProblem> reasons) {
+        return new ProblemException(this, reasons);
+    }
+
+    public List<FieldProblem> errors() {
+        return errors;
     }
 
     public static ProblemException badRequest(String typeSlug, String messageKey, Object... args) {

@@ -28,7 +28,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = locale(headers);
-        return respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, List.of());
+        List<Problem.FieldError> errors = e.errors().stream()
+                .map(error -> new Problem.FieldError(error.field(), Messages.text(locale, error.messageKey(), error.args())))
+                .toList();
+        return respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, errors);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,45 @@
+package vn.thidua.scoring.cluster;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Who is in which cluster-year, and who leads it: the questions the rest of scoring-service asks
+ * of the read model fed by {@code thidua.clusters.v1}. Reads only; the answers are as new as the
+ * last event consumed. Each call joins the caller's transaction, or runs in a short one of its own.
+ */
+@ApplicationScoped
+public class ClusterDirectory {
+
+    /** The cluster-year with this id (units-service's id), if scoring-service has heard of it. */
+    @Transactional
+    public Optional<ClusterYear> find(long clusterId) {
+        return KnownCluster.<KnownCluster>findByIdOptional(clusterId).map(KnownCluster::toClusterYear);
+    }
+
+    /** Whether the unit is a current member of the cluster-year (false when the cluster-year is unknown). */
+    @Transactional
+    public boolean isMember(long clusterId, String unitCode) {
+        return unitCode != null && KnownCluster.isMember(clusterId, unitCode);
+    }
+
+    /** The member unit codes of the cluster-year, sorted by code; empty when it is unknown. */
+    @Transactional
+    public List<String> membersOf(long clusterId) {
+        return KnownCluster.membersOf(clusterId);
+    }
+
+    /**
+     * The id of the cluster-year of that kind ({@code CLUSTER} or {@code BLOCK}) that the unit is in
+     * for the year; a unit is in at most one of each kind per year (were that ever broken, the lowest id wins).
+     */
+    @Transactional
+    public Optional<Long> clusterOf(String unitCode, int year, String kind) {
+        if (unitCode == null || kind == null) {
+            return Optional.empty();
+        }
+        return KnownCluster.clusterOf(unitCode, year, kind);
+    }
+}

@@ -1,0 +1,113 @@
+package vn.thidua.scoring.cluster;
+
+import io.quarkus.security.ForbiddenException;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Page;
+import vn.thidua.platform.web.PageRequest;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Versions;
+
+/**
+ * Read-only view of the cluster-years scoring-service knows, for checking that it is in step with
+ * units-service. Cluster leaders and unit representatives see only the cluster-years their unit is in.
+ */
+@Path("/api/scoring/clusters")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+public class KnownClusterResource {
+    private final Callers callers;
+
+    public KnownClusterResource(Callers callers) {
+        this.callers = callers;
+    }
+
+    /** A cluster-year as this service knows it; members in code order. */
+    public record KnownClusterView(long id, String code, String name, String kind, int year, List<String> members,
+                                   String leaderUnitCode, String deputyUnitCode, long version, Instant updatedAt) {
+        static KnownClusterView of(KnownCluster cluster) {
+            return new KnownClusterView(cluster.id, cluster.code, cluster.name, cluster.kind, cluster.year,
+                    cluster.sortedMembers(), cluster.leaderUnitCode, cluster.deputyUnitCode, cluster.version,
+                    cluster.updatedAt);
+        }
+    }
+
+    @GET
+    @Transactional
+    public Page<KnownClusterView> list(@QueryParam("year") String year, @QueryParam("page") String page,
+                                       @QueryParam("size") String size) {
+        PageRequest request = PageRequest.of(number(page, "invalid-page", "problem.invalid-page"),
+                number(size, "invalid-page-size", "problem.invalid-page-size"));
+        Integer wantedYear = year(year);
+        ClusterReadAccess access = ClusterReadAccess.of(callers.current());
+        if (access.nothing()) {
+            return new Page<>(List.of(), request.page(), request.size(), 0);
+        }
+        Page<KnownCluster> found = KnownCluster.page(wantedYear, access.all() ? Optional.empty() : access.unit(), request);
+        return new Page<>(found.items().stream().map(KnownClusterView::of).toList(), found.page(), found.size(), found.total());
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public Response get(@PathParam("id") String id) {
+        KnownCluster cluster = KnownCluster.findById(clusterId(id));
+        if (cluster == null) {
+            throw ProblemException.notFound("cluster-not-found", "cluster.not-known", id);
+        }
+        if (!ClusterReadAccess.of(callers.current()).allows(cluster.members)) {
+            throw new ForbiddenException("may not read cluster-year " + id);
+        }
+        return Response.ok(KnownClusterView.of(cluster)).tag(Versions.etag(cluster.version)).build();
+    }
+
+    private static Integer number(String raw, String slug, String messageKey) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(raw.strip());
+        } catch (NumberFormatException e) {
+            throw ProblemException.badRequest(slug, messageKey, PageRequest.MAX_SIZE);
+        }
+    }
+
+    private static Integer year(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(raw.strip());
+            if (year >= ClusterState.MIN_YEAR && year <= ClusterState.MAX_YEAR) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-year", "cluster.year.invalid", raw);
+    }
+
+    private static long clusterId(String raw) {
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-cluster-id", "cluster.id.invalid", raw);
+    }
+}

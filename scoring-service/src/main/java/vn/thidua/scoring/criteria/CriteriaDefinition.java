@@ -1,0 +1,169 @@
+package vn.thidua.scoring.criteria;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
+
+/**
+ * What a criteria set says, as the Board writes it: groups of criteria with their maxima, the
+ * scale, the cap on bonus points, who scores in which stage and until when, classification
+ * bands and tie-breaks. {@link #validate()} lists every rule it breaks.
+ */
+public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, boolean peerEnabled, boolean peerTrimExtremes,
+                                 BoardReviewer boardReviewer, Deadlines deadlines, List<Band> bands, List<TieBreak> tieBreaks,
+                                 List<GroupDefinition> groups) {
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9.\\-]{1,20}");
+
+    public CriteriaDefinition {
+        // not List.copyOf: a client may send nulls inside the lists, and validate() must name them, not fail on them
+        bands = listOf(bands);
+        tieBreaks = listOf(tieBreaks);
+        groups = listOf(groups);
+        deadlines = deadlines == null ? new Deadlines(null, null, null) : deadlines;
+        boardReviewer = boardReviewer == null ? BoardReviewer.BOARD : boardReviewer;
+        bonusCap = bonusCap == null ? BigDecimal.ZERO : bonusCap;
+    }
+
+    public record Deadlines(LocalDate self, LocalDate peer, LocalDate board) {
+        public LocalDate of(Stage stage) {
+            return switch (stage) {
+                case SELF -> self;
+                case PEER -> peer;
+                case BOARD -> board;
+            };
+        }
+    }
+
+    /** A classification band (xếp loại): units with at least {@code minTotal} points get {@code label}. */
+    public record Band(String label, BigDecimal minTotal) {
+    }
+
+    public record GroupDefinition(String code, String title, BigDecimal maxPoints, List<CriterionDefinition> criteria) {
+        public GroupDefinition {
+            criteria = listOf(criteria);
+        }
+    }
+
+    public record CriterionDefinition(String code, String title, String guidance, CriterionKind kind, BigDecimal maxPoints,
+                                      boolean evidenceRequired) {
+    }
+
+    /** Refuses (422) with every broken rule, so the officer can fix the sheet in one go. */
+    public void validate() {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (title == null || title.isBlank()) {
+            problems.add(new FieldProblem("title", "criteria.title.required"));
+        }
+        if (scale != 100 && scale != 1000) {
+            problems.add(new FieldProblem("scale", "criteria.scale.invalid", scale));
+        }
+        if (bonusCap.signum() < 0) {
+            problems.add(new FieldProblem("bonusCap", "criteria.bonus-cap.negative"));
+        }
+        if (groups.isEmpty()) {
+            problems.add(new FieldProblem("groups", "criteria.groups.empty"));
+        }
+        Set<String> groupCodes = new HashSet<>();
+        Set<String> criterionCodes = new HashSet<>();
+        BigDecimal groupsTotal = BigDecimal.ZERO;
+        for (int g = 0; g < groups.size(); g++) {
+            GroupDefinition group = groups.get(g);
+            String where = "groups[" + g + "]";
+            if (group == null) {
+                problems.add(new FieldProblem(where, "criteria.item.missing"));
+                continue;
+            }
+            if (group.code() == null || !CODE.matcher(group.code()).matches()) {
+                problems.add(new FieldProblem(where + ".code", "criteria.code.invalid", String.valueOf(group.code())));
+            } else if (!groupCodes.add(group.code())) {
+                problems.add(new FieldProblem(where + ".code", "criteria.code.duplicate", group.code()));
+            }
+            if (group.title() == null || group.title().isBlank()) {
+                problems.add(new FieldProblem(where + ".title", "criteria.title.required"));
+            }
+            if (group.maxPoints() == null || group.maxPoints().signum() < 0) {
+                problems.add(new FieldProblem(where + ".maxPoints", "criteria.max.invalid", String.valueOf(group.code())));
+                continue;
+            }
+            groupsTotal = groupsTotal.add(group.maxPoints());
+            BigDecimal standardTotal = BigDecimal.ZERO;
+            for (int c = 0; c < group.criteria().size(); c++) {
+                CriterionDefinition criterion = group.criteria().get(c);
+                String at = where + ".criteria[" + c + "]";
+                if (criterion == null) {
+                    problems.add(new FieldProblem(at, "criteria.item.missing"));
+                    continue;
+                }
+                if (criterion.code() == null || !CODE.matcher(criterion.code()).matches()) {
+                    problems.add(new FieldProblem(at + ".code", "criteria.code.invalid", String.valueOf(criterion.code())));
+                } else if (!criterionCodes.add(criterion.code())) {
+                    problems.add(new FieldProblem(at + ".code", "criteria.code.duplicate", criterion.code()));
+                }
+                if (criterion.title() == null || criterion.title().isBlank()) {
+                    problems.add(new FieldProblem(at + ".title", "criteria.title.required"));
+                }
+                if (criterion.kind() == null) {
+                    problems.add(new FieldProblem(at + ".kind", "criteria.kind.required", String.valueOf(criterion.code())));
+                }
+                if (criterion.maxPoints() == null || criterion.maxPoints().signum() <= 0) {
+                    problems.add(new FieldProblem(at + ".maxPoints", "criteria.max.invalid", String.valueOf(criterion.code())));
+                } else if (criterion.kind() == CriterionKind.STANDARD) {
+                    standardTotal = standardTotal.add(criterion.maxPoints());
+                }
+            }
+            if (group.criteria().isEmpty()) {
+                problems.add(new FieldProblem(where + ".criteria", "criteria.group.empty", String.valueOf(group.code())));
+            }
+            if (standardTotal.compareTo(group.maxPoints()) > 0) {
+                problems.add(new FieldProblem(where, "criteria.group.over", group.code(), plain(standardTotal), plain(group.maxPoints())));
+            }
+        }
+        if (!groups.isEmpty() && groupsTotal.compareTo(BigDecimal.valueOf(scale)) != 0) {
+            problems.add(new FieldProblem("groups", "criteria.scale.mismatch", plain(groupsTotal), scale));
+        }
+        BigDecimal previous = null;
+        for (int b = 0; b < bands.size(); b++) {
+            Band band = bands.get(b);
+            if (band == null || band.label() == null || band.label().isBlank() || band.minTotal() == null || band.minTotal().signum() < 0) {
+                problems.add(new FieldProblem("bands[" + b + "]", "criteria.band.invalid"));
+            } else if (previous != null && band.minTotal().compareTo(previous) >= 0) {
+                problems.add(new FieldProblem("bands[" + b + "]", "criteria.band.order"));
+            } else {
+                previous = band.minTotal();
+            }
+        }
+        if (new HashSet<>(tieBreaks).size() != tieBreaks.size() || tieBreaks.stream().anyMatch(Objects::isNull)) {
+            problems.add(new FieldProblem("tieBreaks", "criteria.tie-breaks.duplicate"));
+        }
+        if (!peerEnabled && deadlines.peer() != null) {
+            problems.add(new FieldProblem("deadlines.peer", "criteria.deadline.peer-disabled"));
+        }
+        if (outOfOrder(deadlines.self(), deadlines.peer()) || outOfOrder(deadlines.peer(), deadlines.board())
+                || outOfOrder(deadlines.self(), deadlines.board())) {
+            problems.add(new FieldProblem("deadlines", "criteria.deadline.order"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-criteria-set", "criteria.invalid", problems.size()).withErrors(problems);
+        }
+    }
+
+    private static <T> List<T> listOf(List<T> items) {
+        return items == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(items));
+    }
+
+    private static boolean outOfOrder(LocalDate earlier, LocalDate later) {
+        return earlier != null && later != null && later.isBefore(earlier);
+    }
+
+    private static String plain(BigDecimal value) {
+        return value.stripTrailingZeros().toPlainString();
+    }
+}

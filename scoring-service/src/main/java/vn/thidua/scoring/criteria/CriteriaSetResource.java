@@ -1,0 +1,185 @@
+package vn.thidua.scoring.criteria;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Text;
+import vn.thidua.platform.web.Versions;
+
+@Path("/api/scoring/criteria-sets")
+// one transaction per call, so the answer can read the criteria it shows
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+public class CriteriaSetResource {
+    private final CriteriaSetService sets;
+    private final Callers callers;
+
+    public CriteriaSetResource(CriteriaSetService sets, Callers callers) {
+        this.sets = sets;
+        this.callers = callers;
+    }
+
+    public record CriterionRequest(String code, String title, String guidance, CriterionKind kind, BigDecimal maxPoints,
+                                   Boolean evidenceRequired) {
+    }
+
+    public record GroupRequest(String code, String title, BigDecimal maxPoints, List<CriterionRequest> criteria) {
+    }
+
+    /** A criteria set as the Board writes it; {@code clusterId} is used on creation only. */
+    public record CriteriaSetRequest(Long clusterId, String title, Integer scale, BigDecimal bonusCap, Boolean peerEnabled,
+                                     Boolean peerTrimExtremes, BoardReviewer boardReviewer, CriteriaDefinition.Deadlines deadlines,
+                                     List<CriteriaDefinition.Band> bands, List<TieBreak> tieBreaks, List<GroupRequest> groups) {
+        CriteriaDefinition definition() {
+            // null items stay null: the definition's validation names them
+            List<CriteriaDefinition.GroupDefinition> groupDefinitions = groups == null ? null : groups.stream()
+                    .map(g -> g == null ? null : new CriteriaDefinition.GroupDefinition(code(g.code()),
+                            Text.clean(g.title(), 500, "groups.title", false), g.maxPoints(),
+                            g.criteria() == null ? null : g.criteria().stream().map(CriteriaSetRequest::criterion).toList()))
+                    .toList();
+            List<CriteriaDefinition.Band> cleanBands = bands == null ? null : bands.stream()
+                    .map(b -> b == null ? null : new CriteriaDefinition.Band(Text.clean(b.label(), 100, "bands.label", false), b.minTotal()))
+                    .toList();
+            return new CriteriaDefinition(Text.clean(title, 300, "title", false), scale == null ? 0 : scale, bonusCap,
+                    Boolean.TRUE.equals(peerEnabled), Boolean.TRUE.equals(peerTrimExtremes), boardReviewer, deadlines, cleanBands,
+                    tieBreaks, groupDefinitions);
+        }
+
+        private static CriteriaDefinition.CriterionDefinition criterion(CriterionRequest c) {
+            return c == null ? null : new CriteriaDefinition.CriterionDefinition(code(c.code()),
+                    Text.clean(c.title(), 500, "criteria.title", false), Text.clean(c.guidance(), 4000, "criteria.guidance", false),
+                    c.kind(), c.maxPoints(), Boolean.TRUE.equals(c.evidenceRequired()));
+        }
+
+        private static String code(String raw) {
+            return raw == null ? null : raw.strip();
+        }
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    public record CopyRequest(Long clusterId) {
+    }
+
+    public record CriteriaSetView(long id, long clusterId, String title, int scale, BigDecimal bonusCap, CriteriaSetStatus status,
+                                  boolean peerEnabled, boolean peerTrimExtremes, BoardReviewer boardReviewer,
+                                  CriteriaDefinition.Deadlines deadlines, List<CriteriaDefinition.Band> bands, List<TieBreak> tieBreaks,
+                                  List<CriteriaDefinition.GroupDefinition> groups, Long copiedFrom, boolean rankingFinalized,
+                                  long version, Instant createdAt, Instant updatedAt) {
+        static CriteriaSetView of(CriteriaSet set) {
+            CriteriaDefinition d = set.definition();
+            return new CriteriaSetView(set.id, set.clusterId, set.title, set.scale, set.bonusCap, set.status, set.peerEnabled,
+                    set.peerTrimExtremes, set.boardReviewer, d.deadlines(), d.bands(), d.tieBreaks(), d.groups(), set.copiedFrom,
+                    set.finalizedVersion != null && set.finalizedVersion == set.version, set.version, set.createdAt, set.updatedAt);
+        }
+    }
+
+    public record AuditView(String action, String reason, String actor, Instant at) {
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(CriteriaSetRequest request, UriInfo uri) {
+        requireBody(request);
+        if (request.clusterId() == null) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "clusterId");
+        }
+        CriteriaSet set = sets.create(request.clusterId(), request.definition(), callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(set.id)).build())
+                .tag(Versions.etag(set.version)).entity(CriteriaSetView.of(set)).build();
+    }
+
+    @GET
+    public List<CriteriaSetView> ofCluster(@QueryParam("clusterId") Long clusterId) {
+        if (clusterId == null) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "clusterId");
+        }
+        return sets.ofCluster(clusterId).stream().map(CriteriaSetView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        return view(sets.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response redefine(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CriteriaSetRequest request) {
+        requireBody(request);
+        long expected = Versions.required(ifMatch);
+        return view(sets.redefine(id, expected, request.definition(), callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/copy")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response copy(@PathParam("id") long id, CopyRequest request, UriInfo uri) {
+        requireBody(request);
+        if (request.clusterId() == null) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "clusterId");
+        }
+        CriteriaSet copy = sets.copy(id, request.clusterId(), callers.current());
+        return Response.created(uri.getBaseUriBuilder().path("api/scoring/criteria-sets").path(Long.toString(copy.id)).build())
+                .tag(Versions.etag(copy.version)).entity(CriteriaSetView.of(copy)).build();
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    public Response publish(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return view(sets.publish(id, ifMatch, callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/close")
+    public Response close(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return view(sets.close(id, ifMatch, callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response reopen(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReasonRequest request) {
+        String reason = request == null ? null : Text.clean(request.reason(), 2000, "reason", false);
+        return view(sets.reopen(id, reason, ifMatch, callers.current()));
+    }
+
+    @GET
+    @Path("/{id}/history")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public List<AuditView> history(@PathParam("id") long id) {
+        return sets.history(id).stream().map(a -> new AuditView(a.action, a.reason, a.actor, a.at)).toList();
+    }
+
+    private static Response view(CriteriaSet set) {
+        return Response.ok(CriteriaSetView.of(set)).tag(Versions.etag(set.version)).build();
+    }
+
+    private static void requireBody(Object request) {
+        if (request == null) {
+            throw ProblemException.badRequest("missing-body", "problem.body-missing");
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package vn.thidua.scoring.criteria;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Versions;
+import vn.thidua.scoring.cluster.ClusterDirectory;
+import vn.thidua.scoring.cluster.ClusterYear;
+import vn.thidua.scoring.sheet.SheetService;
+
+/** The life of a criteria set: drafted, published (sheets open), closed (ranking final), reopened with a reason. */
+@ApplicationScoped
+public class CriteriaSetService {
+    private final ClusterDirectory clusters;
+    private final SheetService sheets;
+    private final Clock clock;
+
+    public CriteriaSetService(ClusterDirectory clusters, SheetService sheets, Clock clock) {
+        this.clusters = clusters;
+        this.sheets = sheets;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public CriteriaSet create(long clusterId, CriteriaDefinition definition, Caller caller) {
+        caller.requireBoardOrAdmin();
+        requireKnownCluster(clusterId);
+        definition.validate();
+        CriteriaSet set = CriteriaSet.draft(clusterId, definition, Instant.now(clock));
+        set.persistAndFlush();
+        CriteriaSetAudit.record(set.id, "CREATED", null, caller.subject(), Instant.now(clock));
+        return set;
+    }
+
+    /** A new draft with the same criteria for another (or the same) cluster-year: a template, or last year's sheet. */
+    @Transactional
+    public CriteriaSet copy(long sourceId, long clusterId, Caller caller) {
+        caller.requireBoardOrAdmin();
+        CriteriaSet source = get(sourceId);
+        requireKnownCluster(clusterId);
+        CriteriaSet copy = CriteriaSet.draft(clusterId, source.definition(), Instant.now(clock));
+        copy.copiedFrom = source.id;
+        copy.persistAndFlush();
+        CriteriaSetAudit.record(copy.id, "COPIED", "from " + source.id, caller.subject(), Instant.now(clock));
+        return copy;
+    }
+
+    @Transactional
+    public CriteriaSet redefine(long id, long expectedVersion, CriteriaDefinition definition, Caller caller) {
+        caller.requireBoardOrAdmin();
+        CriteriaSet set = get(id);
+        Versions.requireCurrent(expectedVersion, set.version);
+        requireStatus(set, CriteriaSetStatus.DRAFT);
+        definition.validate();
+        set.define(definition, Instant.now(clock));
+        set.persistAndFlush();
+        return set;
+    }
+
+    /** Freezes the criteria and opens a sheet for every member in every stage the set has. */
+    @Transactional
+    public CriteriaSet publish(long id, String ifMatch, Caller caller) {
+        caller.requireBoardOrAdmin();
+        CriteriaSet set = get(id);
+        Versions.requireMatch(ifMatch, set.version);
+        requireStatus(set, CriteriaSetStatus.DRAFT);
+        ClusterYear cluster = requireKnownCluster(set.clusterId);
+        if (cluster.members().isEmpty()) {
+            throw ProblemException.unprocessable("cluster-without-members", "criteria.publish.no-members", cluster.code(), cluster.year());
+        }
+        set.definition().validate();
+        set.status = CriteriaSetStatus.PUBLISHED;
+        set.updatedAt = Instant.now(clock);
+        sheets.openSheets(set, cluster.members());
+        CriteriaSetAudit.record(set.id, "PUBLISHED", null, caller.subject(), Instant.now(clock));
+        set.persistAndFlush();
+        return set;
+    }
+
+    @Transactional
+    public CriteriaSet close(long id, String ifMatch, Caller caller) {
+        caller.requireBoardOrAdmin();
+        CriteriaSet set = get(id);
+        Versions.requireMatch(ifMatch, set.version);
+        requireStatus(set, CriteriaSetStatus.PUBLISHED);
+        set.status = CriteriaSetStatus.CLOSED;
+        set.updatedAt = Instant.now(clock);
+        CriteriaSetAudit.record(set.id, "CLOSED", null, caller.subject(), Instant.now(clock));
+        set.persistAndFlush();
+        return set;
+    }
+
+    /** Only a Board officer, and only with a written reason, which the audit trail keeps. */
+    @Transactional
+    public CriteriaSet reopen(long id, String reason, String ifMatch, Caller caller) {
+        caller.requireBoardOrAdmin();
+        CriteriaSet set = get(id);
+        Versions.requireMatch(ifMatch, set.version);
+        requireStatus(set, CriteriaSetStatus.CLOSED);
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.unprocessable("reason-required", "criteria.reopen.reason-required");
+        }
+        set.status = CriteriaSetStatus.PUBLISHED;
+        set.updatedAt = Instant.now(clock);
+        CriteriaSetAudit.record(set.id, "REOPENED", reason, caller.subject(), Instant.now(clock));
+        set.persistAndFlush();
+        return set;
+    }
+
+    public CriteriaSet get(long id) {
+        CriteriaSet set = CriteriaSet.findById(id);
+        if (set == null) {
+            throw ProblemException.notFound("criteria-set-not-found", "criteria.not-found", id);
+        }
+        return set;
+    }
+
+    public List<CriteriaSet> ofCluster(long clusterId) {
+        return CriteriaSet.list("clusterId = ?1 order by id", clusterId);
+    }
+
+    public List<CriteriaSetAudit> history(long id) {
+        get(id);
+        return CriteriaSetAudit.list("setId = ?1 order by id", id);
+    }
+
+    private ClusterYear requireKnownCluster(long clusterId) {
+        return clusters.find(clusterId).orElseThrow(() ->
+                ProblemException.unprocessable("unknown-cluster", "criteria.cluster.unknown", clusterId));
+    }
+
+    static void requireStatus(CriteriaSet set, CriteriaSetStatus expected) {
+        if (set.status != expected) {
+            throw ProblemException.conflict("criteria-set-status", "criteria.status.wrong", set.id, set.status, expected);
+        }
+    }
+}

@@ -1,0 +1,51 @@
+package vn.thidua.scoring.ranking;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+
+@Path("/api/scoring/criteria-sets/{setId}/ranking")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+public class RankingResource {
+    private final RankingService rankings;
+    private final Callers callers;
+
+    public RankingResource(RankingService rankings, Callers callers) {
+        this.rankings = rankings;
+        this.callers = callers;
+    }
+
+    /**
+     * @param provisional true until the set is closed: scores may still change
+     * @param units       in rank order, each with its total, breakdown by group and stage, band and tie-break
+     */
+    public record RankingView(long criteriaSetId, long clusterId, String status, boolean provisional, boolean finalized,
+                              List<Ranking.RankedUnit> units) {
+        static RankingView of(RankingService.ClusterRanking ranking) {
+            var set = ranking.set();
+            return new RankingView(set.id, set.clusterId, set.status.name(), ranking.provisional(),
+                    set.finalizedVersion != null && set.finalizedVersion == set.version, ranking.units());
+        }
+    }
+
+    @GET
+    public RankingView ranking(@PathParam("setId") long setId) {
+        return RankingView.of(rankings.ranking(setId, callers.current()));
+    }
+
+    /** Publishes the closed set's ranking as {@code ClusterRankingFinalized}. */
+    @POST
+    @Path("/finalize")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public RankingView finalizeRanking(@PathParam("setId") long setId) {
+        return RankingView.of(rankings.finalizeRanking(setId, callers.current()));
+    }
+}

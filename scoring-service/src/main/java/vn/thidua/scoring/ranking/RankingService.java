@@ -1,0 +1,133 @@
+package vn.thidua.scoring.ranking;
+
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import vn.thidua.platform.events.CloudEvents;
+import vn.thidua.platform.events.Outbox;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.scoring.cluster.ClusterDirectory;
+import vn.thidua.scoring.cluster.ClusterYear;
+import vn.thidua.scoring.criteria.CriteriaSet;
+import vn.thidua.scoring.criteria.CriteriaSetAudit;
+import vn.thidua.scoring.criteria.CriteriaSetService;
+import vn.thidua.scoring.criteria.CriteriaSetStatus;
+import vn.thidua.scoring.criteria.CriterionKind;
+import vn.thidua.scoring.sheet.ScoreQueries;
+import vn.thidua.scoring.sheet.ScoreQueries.GroupPoints;
+
+/** The ranking of a criteria set's cluster, and its publication once the set is closed. */
+@ApplicationScoped
+public class RankingService {
+    public static final String TOPIC = "thidua.scoring.results.v1";
+    public static final String SOURCE = "/thidua/scoring-service";
+    public static final String RANKING_FINALIZED = "vn.thidua.scoring.ClusterRankingFinalized";
+
+    private final CriteriaSetService sets;
+    private final ClusterDirectory clusters;
+    private final Outbox outbox;
+    private final CloudEvents events;
+    private final Clock clock;
+
+    public RankingService(CriteriaSetService sets, ClusterDirectory clusters, Outbox outbox, CloudEvents events, Clock clock) {
+        this.sets = sets;
+        this.clusters = clusters;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record ClusterRanking(CriteriaSet set, boolean provisional, List<Ranking.RankedUnit> units) {
+    }
+
+    /** The Board sees the ranking at any time (provisional until closed); the cluster's members once it is closed. */
+    public ClusterRanking ranking(long setId, Caller caller) {
+        CriteriaSet set = sets.get(setId);
+        boolean closed = set.status == CriteriaSetStatus.CLOSED;
+        boolean insider = caller.hasAnyRole(Roles.VIEWER)
+                || caller.unit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
+        if (!caller.isBoardOrAdmin() && !(closed && insider)) {
+            throw new ForbiddenException("ranking of set " + setId);
+        }
+        return new ClusterRanking(set, !closed, compute(set));
+    }
+
+    /** Publishes the final ranking of a closed set on {@value #TOPIC}, once per version of the set. */
+    @Transactional
+    public ClusterRanking finalizeRanking(long setId, Caller caller) {
+        caller.requireBoardOrAdmin();
+        CriteriaSet set = sets.get(setId);
+        if (set.status != CriteriaSetStatus.CLOSED) {
+            throw ProblemException.conflict("criteria-set-status", "criteria.status.wrong", set.id, set.status, CriteriaSetStatus.CLOSED);
+        }
+        if (set.finalizedVersion != null && set.finalizedVersion == set.version) {
+            throw ProblemException.conflict("ranking-already-final", "ranking.already-final", set.id);
+        }
+        ClusterYear cluster = clusters.find(set.clusterId).orElseThrow(() ->
+                ProblemException.unprocessable("unknown-cluster", "criteria.cluster.unknown", set.clusterId));
+        List<Ranking.RankedUnit> ranked = compute(set);
+        long rankedVersion = set.version;
+        Instant now = Instant.now(clock);
+        outbox.publish(TOPIC, events.create(SOURCE, RANKING_FINALIZED, Long.toString(set.clusterId),
+                RankingFinalized.of(set, rankedVersion, cluster, ranked, now)));
+        // the flush below bumps the set's version once; remember that version as the finalized one, so
+        // finalizing again needs a change (reopen and close) first
+        set.finalizedVersion = rankedVersion + 1;
+        set.updatedAt = now;
+        CriteriaSetAudit.record(set.id, "FINALIZED", null, caller.subject(), now);
+        set.persistAndFlush();
+        return new ClusterRanking(set, false, ranked);
+    }
+
+    List<Ranking.RankedUnit> compute(CriteriaSet set) {
+        Map<String, Accumulator> byUnit = new LinkedHashMap<>();
+        for (GroupPoints row : ScoreQueries.pointsByGroup(set)) {
+            byUnit.computeIfAbsent(row.unitCode(), Accumulator::new).add(row);
+        }
+        List<Ranking.UnitPoints> units = byUnit.values().stream().map(Accumulator::points).toList();
+        return Ranking.rank(units, set.bonusCap, set.tieBreaks, set.bands);
+    }
+
+    /** Folds the per-group, per-kind rows of one unit into its points. */
+    private static final class Accumulator {
+        private final String unitCode;
+        private final Map<String, Ranking.Points> groups = new LinkedHashMap<>();
+        private Ranking.Points finalPoints = Ranking.Points.ZERO;
+        private Ranking.Points self = Ranking.Points.ZERO;
+        private Ranking.Points peer = Ranking.Points.ZERO;
+        private Ranking.Points board = Ranking.Points.ZERO;
+
+        Accumulator(String unitCode) {
+            this.unitCode = unitCode;
+        }
+
+        void add(GroupPoints row) {
+            Ranking.Points finalOfRow = of(row.kind(), row.finalPoints());
+            groups.merge(row.groupCode(), finalOfRow, Ranking.Points::plus);
+            finalPoints = finalPoints.plus(finalOfRow);
+            self = self.plus(of(row.kind(), row.selfPoints()));
+            peer = peer.plus(of(row.kind(), row.peerPoints()));
+            board = board.plus(of(row.kind(), row.boardPoints()));
+        }
+
+        Ranking.UnitPoints points() {
+            return new Ranking.UnitPoints(unitCode, groups, finalPoints, self, peer, board);
+        }
+
+        private static Ranking.Points of(CriterionKind kind, BigDecimal value) {
+            return switch (kind) {
+                case STANDARD -> new Ranking.Points(value, BigDecimal.ZERO, BigDecimal.ZERO);
+                case BONUS -> new Ranking.Points(BigDecimal.ZERO, value, BigDecimal.ZERO);
+                case PENALTY -> new Ranking.Points(BigDecimal.ZERO, BigDecimal.ZERO, value);
+            };
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package vn.thidua.scoring.sheet;
+
+import io.quarkus.hibernate.orm.panache.Panache;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import vn.thidua.scoring.criteria.CriteriaSet;
+import vn.thidua.scoring.criteria.CriterionKind;
+
+/**
+ * Set-based queries over submitted sheets. The final points of a criterion follow the set's
+ * rule: the Board's value if there is one, else the mean of the peers' values (without the
+ * highest and the lowest when the set says so and there are at least three), else the unit's
+ * own value. Only submitted sheets count.
+ */
+public final class ScoreQueries {
+    private ScoreQueries() {
+    }
+
+    private static final String PER_CRITERION = """
+            WITH units AS (
+                SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set
+            ), stage_scores AS (
+                SELECT s.unit_code, s.stage, sc.criterion_id,
+                       count(*) AS n, sum(sc.points) AS total, max(sc.points) AS hi, min(sc.points) AS lo
+                FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
+                WHERE s.set_id = :set AND s.status = 'SUBMITTED'
+                GROUP BY s.unit_code, s.stage, sc.criterion_id
+            ), per_criterion AS (
+                SELECT u.unit_code, g.position AS group_position, g.code AS group_code, c.id AS criterion_id, c.kind,
+                       self.total AS self_points,
+                       CASE WHEN peer.n IS NULL THEN NULL
+                            WHEN :trim AND peer.n >= 3 THEN (peer.total - peer.hi - peer.lo) / (peer.n - 2)
+                            ELSE peer.total / peer.n END AS peer_points,
+                       board.total AS board_points
+                FROM units u
+                CROSS JOIN criteria_group g
+                JOIN criterion c ON c.group_id = g.id
+                LEFT JOIN stage_scores self ON self.unit_code = u.unit_code AND self.criterion_id = c.id AND self.stage = 'SELF'
+                LEFT JOIN stage_scores peer ON peer.unit_code = u.unit_code AND peer.criterion_id = c.id AND peer.stage = 'PEER'
+                LEFT JOIN stage_scores board ON board.unit_code = u.unit_code AND board.criterion_id = c.id AND board.stage = 'BOARD'
+                WHERE g.set_id = :set
+            )
+            """;
+
+    /** One unit's points in one group, split by the kind of criterion, for each stage and final. */
+    public record GroupPoints(String unitCode, int groupPosition, String groupCode, CriterionKind kind,
+                              BigDecimal finalPoints, BigDecimal selfPoints, BigDecimal peerPoints, BigDecimal boardPoints) {
+    }
+
+    /** Every member's points, per group and kind of criterion: one query for the whole set. */
+    @SuppressWarnings("unchecked")
+    public static List<GroupPoints> pointsByGroup(CriteriaSet set) {
+        String sql = PER_CRITERION + """
+                SELECT unit_code, group_position, group_code, kind,
+                       sum(COALESCE(board_points, peer_points, self_points, 0)),
+                       sum(COALESCE(self_points, 0)), sum(COALESCE(peer_points, 0)), sum(COALESCE(board_points, 0))
+                FROM per_criterion
+                GROUP BY unit_code, group_position, group_code, kind
+                ORDER BY unit_code, group_position, kind
+                """;
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(sql)
+                .setParameter("set", set.id)
+                .setParameter("trim", set.peerTrimExtremes)
+                .getResultList();
+        List<GroupPoints> points = new ArrayList<>(rows.size());
+        for (Object[] row : rows) {
+            points.add(new GroupPoints((String) row[0], ((Number) row[1]).intValue(), (String) row[2],
+                    CriterionKind.valueOf((String) row[3]), decimal(row[4]), decimal(row[5]), decimal(row[6]), decimal(row[7])));
+        }
+        return points;
+    }
+
+    /** What a criterion of a unit stands at before the Board: the peers' mean, else the unit's own value. */
+    static BigDecimal preBoardValue(CriteriaSet set, String unitCode, long criterionId) {
+        String sql = PER_CRITERION + """
+                SELECT COALESCE(peer_points, self_points) FROM per_criterion WHERE unit_code = :unit AND criterion_id = :criterion
+                """;
+        List<?> rows = Panache.getEntityManager().createNativeQuery(sql)
+                .setParameter("set", set.id)
+                .setParameter("trim", set.peerTrimExtremes)
+                .setParameter("unit", unitCode)
+                .setParameter("criterion", criterionId)
+                .getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? null : decimal(rows.get(0));
+    }
+
+    private static BigDecimal decimal(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+}

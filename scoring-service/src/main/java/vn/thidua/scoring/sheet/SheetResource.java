@@ -1,0 +1,129 @@
+package vn.thidua.scoring.sheet;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Text;
+import vn.thidua.platform.web.Versions;
+import vn.thidua.scoring.criteria.CriteriaSet;
+import vn.thidua.scoring.criteria.Criterion;
+import vn.thidua.scoring.criteria.Stage;
+
+@Path("/api/scoring")
+// one transaction per call, so the answer can read the criteria it shows
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+public class SheetResource {
+    private static final int MAX_EVIDENCE = 20;
+    private final SheetService sheets;
+    private final Callers callers;
+
+    public SheetResource(SheetService sheets, Callers callers) {
+        this.sheets = sheets;
+        this.callers = callers;
+    }
+
+    public record ScoreRequest(BigDecimal points, String comment, List<String> evidence, String explanation) {
+    }
+
+    public record ReasonRequest(String reason) {
+    }
+
+    public record ScoreView(String criterionCode, BigDecimal points, String comment, List<String> evidence, String explanation,
+                            String updatedBy, Instant updatedAt) {
+    }
+
+    public record SheetView(long id, long criteriaSetId, Stage stage, String unitCode, String scorerCode, SheetStatus status,
+                            Instant submittedAt, String submittedBy, long version, List<ScoreView> scores) {
+    }
+
+    public record SheetSummary(long id, Stage stage, String unitCode, String scorerCode, SheetStatus status, long version) {
+    }
+
+    public record AuditView(long sheetId, String criterionCode, String action, BigDecimal oldPoints, BigDecimal newPoints,
+                            String reason, String actor, Instant at) {
+    }
+
+    @GET
+    @Path("/sheets/{id}")
+    public Response get(@PathParam("id") long id) {
+        return view(sheets.read(id, callers.current()));
+    }
+
+    @PUT
+    @Path("/sheets/{id}/scores/{criterionCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response score(@PathParam("id") long id, @PathParam("criterionCode") String criterionCode,
+                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ScoreRequest request) {
+        if (request == null) {
+            throw ProblemException.badRequest("missing-body", "problem.body-missing");
+        }
+        List<String> evidence = request.evidence() == null ? List.of() : request.evidence().stream()
+                .map(link -> Text.clean(link, 2000, "evidence", true)).toList();
+        if (evidence.size() > MAX_EVIDENCE) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.too-long", "evidence", MAX_EVIDENCE);
+        }
+        SheetService.ScoreEntry entry = new SheetService.ScoreEntry(request.points(),
+                Text.clean(request.comment(), 2000, "comment", false), evidence, Text.clean(request.explanation(), 2000, "explanation", false));
+        return view(sheets.score(id, criterionCode, entry, ifMatch, callers.current()));
+    }
+
+    @POST
+    @Path("/sheets/{id}/submit")
+    public Response submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        return view(sheets.submit(id, ifMatch, callers.current()));
+    }
+
+    @POST
+    @Path("/sheets/{id}/reopen")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response reopen(@PathParam("id") long id, ReasonRequest request) {
+        String reason = request == null ? null : Text.clean(request.reason(), 2000, "reason", false);
+        return view(sheets.reopen(id, reason, callers.current()));
+    }
+
+    private Response view(ScoreSheet sheet) {
+        Map<Long, String> codes = codesOf(sheet.setId);
+        List<ScoreView> scores = sheets.scoresOf(sheet).stream()
+                .map(s -> new ScoreView(codes.get(s.key.criterionId()), s.points, s.comment, s.evidence, s.explanation, s.updatedBy, s.updatedAt))
+                .sorted(java.util.Comparator.comparing(ScoreView::criterionCode))
+                .toList();
+        SheetView view = new SheetView(sheet.id, sheet.setId, sheet.stage, sheet.unitCode, sheet.scorerCode, sheet.status,
+                sheet.submittedAt, sheet.submittedBy, sheet.version, scores);
+        return Response.ok(view).tag(Versions.etag(sheet.version)).build();
+    }
+
+    static Map<Long, String> codesOf(long setId) {
+        CriteriaSet set = CriteriaSet.findById(setId);
+        return set == null ? Map.of() : set.criteria().stream().collect(Collectors.toMap(c -> c.id, c -> c.code));
+    }
+
+    static Stage stage(String raw) {
+        try {
+            return Stage.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-field", "sheet.stage.invalid", raw);
+        }
+    }
+}

@@ -1,0 +1,222 @@
+package vn.thidua.scoring.sheet;
+
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
+import vn.thidua.platform.web.Versions;
+import vn.thidua.scoring.cluster.ClusterDirectory;
+import vn.thidua.scoring.criteria.BoardReviewer;
+import vn.thidua.scoring.criteria.CriteriaSet;
+import vn.thidua.scoring.criteria.CriteriaSetStatus;
+import vn.thidua.scoring.criteria.Criterion;
+import vn.thidua.scoring.criteria.Deadlines;
+import vn.thidua.scoring.criteria.Stage;
+
+/**
+ * Filling in score sheets. Who may write: a unit its own SELF sheet, a member its PEER sheets of
+ * the others, the Board (or the cluster leader, if the set says so) the BOARD sheets. Who may
+ * read: the Board always; a unit its own sheets; the other members once that stage is over, so
+ * that peers never see each other's scores while they are still scoring.
+ */
+@ApplicationScoped
+public class SheetService {
+    private final ClusterDirectory clusters;
+    private final Clock clock;
+
+    public SheetService(ClusterDirectory clusters, Clock clock) {
+        this.clusters = clusters;
+        this.clock = clock;
+    }
+
+    /** What a scorer writes for one criterion. */
+    public record ScoreEntry(BigDecimal points, String comment, List<String> evidence, String explanation) {
+    }
+
+    public void openSheets(CriteriaSet set, List<String> members) {
+        for (String unit : members) {
+            ScoreSheet.open(set.id, Stage.SELF, unit, unit).persist();
+            ScoreSheet.open(set.id, Stage.BOARD, unit, null).persist();
+            if (set.peerEnabled) {
+                for (String scorer : members) {
+                    if (!scorer.equals(unit)) {
+                        ScoreSheet.open(set.id, Stage.PEER, unit, scorer).persist();
+                    }
+                }
+            }
+        }
+    }
+
+    @Transactional
+    public ScoreSheet score(long sheetId, String criterionCode, ScoreEntry entry, String ifMatch, Caller caller) {
+        ScoreSheet sheet = sheet(sheetId);
+        CriteriaSet set = CriteriaSet.findById(sheet.setId);
+        requireWritable(set, sheet, caller);
+        Versions.requireMatch(ifMatch, sheet.version);
+        Criterion criterion = set.criteria().stream().filter(c -> c.code.equals(criterionCode)).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("criterion-not-found", "sheet.criterion.unknown", criterionCode));
+        ScoreRules.requireWithinBounds(criterion, entry.points());
+        if (sheet.stage == Stage.BOARD) {
+            BigDecimal before = ScoreQueries.preBoardValue(set, sheet.unitCode, criterion.id);
+            ScoreRules.requireExplanationIfAdjusted(criterion, before, entry.points(), entry.explanation());
+        }
+        Score.Key key = new Score.Key(sheet.id, criterion.id);
+        Score score = Score.findById(key);
+        BigDecimal old = score == null ? null : score.points;
+        if (score == null) {
+            score = new Score();
+            score.key = key;
+        }
+        score.points = entry.points();
+        score.comment = entry.comment();
+        score.evidence = entry.evidence() == null ? new ArrayList<>() : new ArrayList<>(entry.evidence());
+        score.explanation = entry.explanation();
+        score.updatedBy = caller.subject();
+        score.updatedAt = Instant.now(clock);
+        score.persist();
+        ScoreAudit.of(sheet, criterion.id, "SCORED", old, entry.points(),
+                entry.explanation() != null ? entry.explanation() : entry.comment(), caller.subject(), Instant.now(clock)).persist();
+        // a score changes the sheet: its version is what If-Match protects, and two writers collide on it
+        ScoreSheet.getEntityManager().lock(sheet, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        ScoreSheet.getEntityManager().flush();
+        return sheet;
+    }
+
+    @Transactional
+    public ScoreSheet submit(long sheetId, String ifMatch, Caller caller) {
+        ScoreSheet sheet = sheet(sheetId);
+        CriteriaSet set = CriteriaSet.findById(sheet.setId);
+        requireWritable(set, sheet, caller);
+        Versions.requireMatch(ifMatch, sheet.version);
+        Map<Long, Score> scores = scoresOf(sheet).stream().collect(Collectors.toMap(s -> s.key.criterionId(), Function.identity()));
+        List<FieldProblem> missing = new ArrayList<>();
+        for (Criterion criterion : set.criteria()) {
+            Score score = scores.get(criterion.id);
+            if (score == null) {
+                missing.add(new FieldProblem(criterion.code, "sheet.submit.unscored", criterion.code));
+            } else if (sheet.stage == Stage.SELF && criterion.evidenceRequired && score.evidence.isEmpty()) {
+                missing.add(new FieldProblem(criterion.code, "sheet.submit.evidence-missing", criterion.code));
+            }
+        }
+        if (!missing.isEmpty()) {
+            throw ProblemException.unprocessable("sheet-incomplete", "sheet.submit.incomplete", missing.size()).withErrors(missing);
+        }
+        sheet.status = SheetStatus.SUBMITTED;
+        sheet.submittedAt = Instant.now(clock);
+        sheet.submittedBy = caller.subject();
+        ScoreAudit.of(sheet, null, "SUBMITTED", null, null, null, caller.subject(), Instant.now(clock)).persist();
+        return sheet;
+    }
+
+    /** A submitted sheet goes back to its scorer only through a Board officer, with a reason. */
+    @Transactional
+    public ScoreSheet reopen(long sheetId, String reason, Caller caller) {
+        caller.requireBoardOrAdmin();
+        ScoreSheet sheet = sheet(sheetId);
+        if (sheet.status != SheetStatus.SUBMITTED) {
+            throw ProblemException.conflict("sheet-not-submitted", "sheet.reopen.not-submitted", sheet.id);
+        }
+        if (reason == null || reason.isBlank()) {
+            throw ProblemException.unprocessable("reason-required", "sheet.reopen.reason-required");
+        }
+        sheet.status = SheetStatus.OPEN;
+        sheet.submittedAt = null;
+        sheet.submittedBy = null;
+        ScoreAudit.of(sheet, null, "REOPENED", null, null, reason, caller.subject(), Instant.now(clock)).persist();
+        return sheet;
+    }
+
+    public ScoreSheet read(long sheetId, Caller caller) {
+        ScoreSheet sheet = sheet(sheetId);
+        if (!mayRead(CriteriaSet.findById(sheet.setId), sheet, caller)) {
+            throw new ForbiddenException("sheet " + sheetId);
+        }
+        return sheet;
+    }
+
+    /** The sheets of a set that the caller may read, optionally of one stage or one scored unit. */
+    public List<ScoreSheet> list(long setId, Optional<Stage> stage, Optional<String> unit, Caller caller) {
+        CriteriaSet set = CriteriaSet.findById(setId);
+        if (set == null) {
+            throw ProblemException.notFound("criteria-set-not-found", "criteria.not-found", setId);
+        }
+        List<ScoreSheet> all = ScoreSheet.list("setId = ?1 order by stage, unitCode, scorerCode", setId);
+        return all.stream()
+                .filter(sheet -> stage.map(s -> s == sheet.stage).orElse(true))
+                .filter(sheet -> unit.map(u -> u.equals(sheet.unitCode)).orElse(true))
+                .filter(sheet -> mayRead(set, sheet, caller))
+                .toList();
+    }
+
+    public List<Score> scoresOf(ScoreSheet sheet) {
+        return Score.list("key.sheetId = ?1", sheet.id);
+    }
+
+    public List<ScoreAudit> audit(long setId, Caller caller) {
+        caller.requireBoardOrAdmin();
+        return ScoreAudit.list("setId = ?1 order by id", setId);
+    }
+
+    private void requireWritable(CriteriaSet set, ScoreSheet sheet, Caller caller) {
+        if (!mayWrite(set, sheet, caller)) {
+            throw new ForbiddenException("sheet " + sheet.id);
+        }
+        if (set.status != CriteriaSetStatus.PUBLISHED) {
+            throw ProblemException.conflict("scoring-not-open", "sheet.not-open", set.id, set.status);
+        }
+        if (sheet.status == SheetStatus.SUBMITTED) {
+            throw ProblemException.conflict("sheet-submitted", "sheet.submitted", sheet.id);
+        }
+        if (!clusters.isMember(set.clusterId, sheet.unitCode)
+                || (sheet.scorerCode != null && !clusters.isMember(set.clusterId, sheet.scorerCode))) {
+            throw ProblemException.unprocessable("not-a-member", "sheet.not-a-member", sheet.unitCode);
+        }
+        Deadlines.requireOpen(set, sheet.stage, clock);
+    }
+
+    private boolean mayWrite(CriteriaSet set, ScoreSheet sheet, Caller caller) {
+        return switch (sheet.stage) {
+            case SELF, PEER -> caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(sheet.scorerCode);
+            case BOARD -> caller.isBoardOrAdmin() || (set.boardReviewer == BoardReviewer.CLUSTER_LEADER
+                    && caller.hasAnyRole(Roles.CLUSTER_LEADER)
+                    && clusters.find(set.clusterId).map(c -> caller.actsFor(c.leaderUnitCode())).orElse(false));
+        };
+    }
+
+    private boolean mayRead(CriteriaSet set, ScoreSheet sheet, Caller caller) {
+        if (caller.isBoardOrAdmin()) {
+            return true;
+        }
+        if (sheet.scorerCode != null && caller.actsFor(sheet.scorerCode)) {
+            return true;
+        }
+        if (sheet.stage == Stage.BOARD && mayWrite(set, sheet, caller)) {
+            return true;
+        }
+        boolean stageOver = set.status == CriteriaSetStatus.CLOSED || Deadlines.isPast(set.deadline(sheet.stage), clock);
+        boolean insider = caller.hasAnyRole(Roles.VIEWER)
+                || caller.unit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
+        return stageOver && insider;
+    }
+
+    private static ScoreSheet sheet(long id) {
+        ScoreSheet sheet = ScoreSheet.findById(id);
+        if (sheet == null) {
+            throw ProblemException.notFound("sheet-not-found", "sheet.not-found", id);
+        }
+        return sheet;
+    }
+}

@@ -1,0 +1,66 @@
+package vn.thidua.scoring.criteria;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.scoring.criteria.CriteriaDefinition.Band;
+import vn.thidua.scoring.criteria.CriteriaDefinition.CriterionDefinition;
+import vn.thidua.scoring.criteria.CriteriaDefinition.Deadlines;
+import vn.thidua.scoring.criteria.CriteriaDefinition.GroupDefinition;
+
+class CriteriaDefinitionTest {
+
+    static CriterionDefinition criterion(String code, CriterionKind kind, int max) {
+        return new CriterionDefinition(code, "Tiêu chí " + code, null, kind, BigDecimal.valueOf(max), false);
+    }
+
+    static CriteriaDefinition valid() {
+        return new CriteriaDefinition("Bảng chấm điểm cụm 7 năm 2016", 100, BigDecimal.TEN, true, true, BoardReviewer.BOARD,
+                new Deadlines(LocalDate.of(2016, 12, 5), LocalDate.of(2016, 12, 10), LocalDate.of(2016, 12, 13)),
+                List.of(new Band("Xuất sắc", BigDecimal.valueOf(90)), new Band("Tốt", BigDecimal.valueOf(75))),
+                List.of(TieBreak.GROUP_FIRST, TieBreak.FEWER_PENALTIES),
+                List.of(new GroupDefinition("I", "Thực hiện nhiệm vụ chính trị", BigDecimal.valueOf(60),
+                                List.of(criterion("I.1", CriterionKind.STANDARD, 40), criterion("I.2", CriterionKind.STANDARD, 20))),
+                        new GroupDefinition("II", "Công tác thi đua, khen thưởng", BigDecimal.valueOf(40),
+                                List.of(criterion("II.1", CriterionKind.STANDARD, 30), criterion("II.2", CriterionKind.BONUS, 15),
+                                        criterion("II.3", CriterionKind.PENALTY, 10)))));
+    }
+
+    @Test
+    void aWellFormedSetPasses() {
+        assertDoesNotThrow(() -> valid().validate());
+    }
+
+    @Test
+    void groupMaximaMustHoldTheirCriteriaAndAddUpToTheScale() {
+        CriteriaDefinition over = new CriteriaDefinition("x", 100, BigDecimal.ZERO, false, false, null, null, null, null,
+                List.of(new GroupDefinition("I", "Nhóm I", BigDecimal.valueOf(50),
+                        List.of(criterion("I.1", CriterionKind.STANDARD, 40), criterion("I.2", CriterionKind.STANDARD, 20)))));
+        ProblemException problem = assertThrows(ProblemException.class, over::validate);
+        assertEquals(422, problem.status());
+        List<String> keys = problem.errors().stream().map(ProblemException.FieldProblem::messageKey).toList();
+        assertEquals(List.of("criteria.group.over", "criteria.scale.mismatch"), keys);
+    }
+
+    @Test
+    void everyBrokenRuleIsListed() {
+        CriteriaDefinition broken = new CriteriaDefinition(" ", 90, BigDecimal.valueOf(-1), false, false, null,
+                new Deadlines(LocalDate.of(2016, 12, 10), LocalDate.of(2016, 12, 1), null),
+                List.of(new Band("Tốt", BigDecimal.valueOf(70)), new Band("Xuất sắc", BigDecimal.valueOf(90))),
+                List.of(TieBreak.GROUP_FIRST, TieBreak.GROUP_FIRST),
+                List.of(new GroupDefinition("I", "Nhóm", BigDecimal.valueOf(90),
+                        List.of(criterion("A", CriterionKind.STANDARD, 10), criterion("A", null, 0), criterion("bad code!", CriterionKind.BONUS, 5)))));
+        ProblemException problem = assertThrows(ProblemException.class, broken::validate);
+        List<String> keys = problem.errors().stream().map(ProblemException.FieldProblem::messageKey).toList();
+        assertEquals(List.of("criteria.title.required", "criteria.scale.invalid", "criteria.bonus-cap.negative",
+                "criteria.code.duplicate", "criteria.kind.required", "criteria.max.invalid", "criteria.code.invalid",
+                "criteria.band.order", "criteria.tie-breaks.duplicate",
+                "criteria.deadline.peer-disabled", "criteria.deadline.order"), keys);
+    }
+}

@@ -76,6 +76,10 @@ public final class Main {
         List<String> members2023 = new ArrayList<>(members2016);
         DemoData.JOINED_BY_2023.forEach(unit -> members2023.add(unit.code()));
         createCluster(gateway, board, 2023, members2023);
+        List<String> leaderFirst = new ArrayList<>(members2016);
+        leaderFirst.remove(DemoData.LEADER_2016);
+        leaderFirst.add(0, DemoData.LEADER_2016);
+        SeedStoryScoring.run(gateway, Long.parseLong(cluster2016), leaderFirst);
     }
 
     private static String createCluster(GatewayClient gateway, String token, int year, List<String> members) {
@@ -108,7 +112,8 @@ public final class Main {
         }
         out.append("  portal-demo      service account (client_credentials, secret '").append(DemoData.PASSWORD).append("')\n");
         out.append("\nDemo data: ").append(DemoData.CLUSTER_7_NAME).append(" (").append(DemoData.CLUSTER_7)
-                .append(") of Thanh Hóa in 2016 (six members, led by the Labour Federation) and in 2023 (eight members).\n\n");
+                .append(") of Thanh Hóa in 2016 (six members, led by the Labour Federation; scored, ranked and the ranking\n")
+                .append("published: GET /api/scoring/criteria-sets?clusterId=...) and in 2023 (eight members).\n\n");
 
         out.append("Try:\n");
         out.append("  TOKEN=$(curl -s -d grant_type=password -d username=board -d password=demo ")

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -92,6 +93,19 @@ class LocalStackIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/awards/units/000.00.38.H56")
                         .then().statusCode(200).body("name", equalTo("Hội Chữ thập đỏ tỉnh Thanh Hóa")));
+
+        // scored through the gateway by the six units and the Board: the Labour Federation leads
+        Object setId = given().baseUri(gateway).auth().oauth2(ldld).queryParam("clusterId", id).when().get("/api/scoring/criteria-sets")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("CLOSED")).extract().path("[0].id");
+        given().baseUri(gateway).auth().oauth2(ldld).when().get("/api/scoring/criteria-sets/" + setId + "/ranking")
+                .then().statusCode(200)
+                .body("finalized", equalTo(true))
+                .body("units[0].unitCode", equalTo("000.00.32.H56"))
+                .body("units[0].total", equalTo(95.0f))
+                .body("units", hasSize(6));
+        String finalized = new KafkaTestClient(stack.kafkaBootstrapServers()).awaitRecord("thidua.scoring.results.v1",
+                r -> id.toString().equals(r.key()), Duration.ofSeconds(30)).value();
+        assertTrue(finalized.contains("\"unitCode\":\"000.00.32.H56\""), finalized);
     }
 
     @Test

@@ -59,27 +59,14 @@ class SeedStoryScoringTest {
                 given().auth().oauth2(BOARD).when().get("/api/scoring/clusters/" + clusterId).then().statusCode(200));
     }
 
+    /** The documented example (docs/examples/criteria-set-cum-07-2016.json) for that cluster-year. */
+    @SuppressWarnings("unchecked")
     static Map<String, Object> criteriaSet(long clusterId, String selfDeadline) {
-        Map<String, Object> set = new HashMap<>();
-        set.put("clusterId", clusterId);
-        set.put("title", "Bảng chấm điểm thi đua cụm 7 năm 2016");
-        set.put("scale", 100);
-        set.put("bonusCap", 10);
-        set.put("peerEnabled", true);
-        set.put("peerTrimExtremes", true);
-        set.put("deadlines", Map.of("self", selfDeadline, "peer", "2099-12-20", "board", "2099-12-31"));
-        set.put("bands", List.of(Map.of("label", "Xuất sắc", "minTotal", 90), Map.of("label", "Tốt", "minTotal", 75)));
-        set.put("tieBreaks", List.of("GROUP_FIRST", "FEWER_PENALTIES"));
-        set.put("groups", List.of(
-                Map.of("code", "I", "title", "Thực hiện nhiệm vụ chính trị và chỉ tiêu giao ước", "maxPoints", 60, "criteria", List.of(
-                        Map.of("code", "I.1", "title", "Hoàn thành các chỉ tiêu thi đua đã đăng ký", "kind", "STANDARD", "maxPoints", 40,
-                                "evidenceRequired", true),
-                        Map.of("code", "I.2", "title", "Tuyên truyền, giáo dục hướng về cơ sở", "kind", "STANDARD", "maxPoints", 20))),
-                Map.of("code", "II", "title", "Công tác thi đua, khen thưởng", "maxPoints", 40, "criteria", List.of(
-                        Map.of("code", "II.1", "title", "Phát hiện, nhân rộng mô hình, điển hình tiên tiến", "kind", "STANDARD", "maxPoints", 30),
-                        Map.of("code", "II.2", "title", "Thành tích vượt trội, sáng tạo", "kind", "BONUS", "maxPoints", 15),
-                        Map.of("code", "II.3", "title", "Báo cáo chậm, không đầy đủ", "kind", "PENALTY", "maxPoints", 10)))));
-        return set;
+        ObjectNode example = EventSamples.example("criteria-set-cum-07-2016.json", node -> {
+            node.put("clusterId", clusterId);
+            ((ObjectNode) node.get("deadlines")).put("self", selfDeadline);
+        });
+        return new ObjectMapper().convertValue(example, Map.class);
     }
 
     /** Unit i of MEMBERS: 95 − 4i − (i mod 2) points in all, the Labour Federation (i = 0) first. */
@@ -97,6 +84,12 @@ class SeedStoryScoringTest {
                 .when().get("/api/scoring/criteria-sets/" + setId + "/sheets").then().statusCode(200).extract().path("$");
         return sheets.stream().filter(s -> scorer == null ? s.get("scorerCode") == null : scorer.equals(s.get("scorerCode")))
                 .map(s -> ((Number) s.get("id")).longValue()).findFirst().orElseThrow();
+    }
+
+    static java.util.Set<String> fieldNames(JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     static String rep(String unit) {
@@ -220,6 +213,10 @@ class SeedStoryScoringTest {
         assertEquals(2016, event.at("/data/year").asInt());
         assertEquals("000.00.32.H56", event.at("/data/ranking/0/unitCode").asText());
         assertEquals(6, event.at("/data/ranking").size());
+        // the shape the catalogue documents (docs/events/scoring/ClusterRankingFinalized.json)
+        JsonNode documented = new ObjectMapper().readTree(EventSamples.sample("scoring/ClusterRankingFinalized.json", sample -> { }));
+        assertEquals(fieldNames(documented.get("data")), fieldNames(event.get("data")));
+        assertEquals(fieldNames(documented.at("/data/ranking/0")), fieldNames(event.at("/data/ranking/0")));
 
         // 7. every change is in the audit trail, for the Board
         given().auth().oauth2(BOARD).when().get("/api/scoring/criteria-sets/" + setId + "/sheets/audit")

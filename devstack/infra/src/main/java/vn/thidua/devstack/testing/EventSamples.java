@@ -9,7 +9,8 @@ import java.nio.file.Path;
 import java.util.function.Consumer;
 
 /**
- * The sample events documented in {@code docs/events/}, as consumers' tests send them. Tests
+ * The sample events documented in {@code docs/events/}, as consumers' tests send them, and the
+ * example requests of {@code docs/examples/}. Tests
  * start from the documented sample and change only what they need, so a consumer that cannot
  * read what the catalogue promises fails its tests.
  */
@@ -42,10 +43,25 @@ public final class EventSamples {
         }
     }
 
-    /** Finds {@code docs/events} above the module the tests run in. */
+    /** A documented example request ({@code docs/examples/}), changed by {@code edit}. */
+    public static ObjectNode example(String name, Consumer<ObjectNode> edit) {
+        try {
+            ObjectNode example = (ObjectNode) MAPPER.readTree(Files.readString(docs("examples").resolve(name)));
+            edit.accept(example);
+            return example;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static Path docsEvents() {
+        return docs("events");
+    }
+
+    /** Finds {@code docs/<part>} above the module the tests run in. */
+    static Path docs(String part) {
         for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs").resolve("events");
+            Path candidate = dir.resolve("docs").resolve(part);
             if (Files.isDirectory(candidate)) {
                 return candidate;
             }

@@ -6,7 +6,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.transaction.Transactional;
+import vn.thidua.scoring.export.ExportFormat;
+import vn.thidua.scoring.export.Table;
 import java.util.List;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
@@ -39,6 +44,18 @@ public class RankingResource {
     @GET
     public RankingView ranking(@PathParam("setId") long setId) {
         return RankingView.of(rankings.ranking(setId, callers.current()));
+    }
+
+    /** The ranking as a spreadsheet (XLSX, the default) or CSV, in the layout the Board prints. */
+    @GET
+    @Path("/export")
+    @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
+    @Transactional
+    public Response export(@PathParam("setId") long setId, @QueryParam("format") String format) {
+        ExportFormat exportFormat = ExportFormat.parse(format);
+        RankingService.ClusterRanking ranking = rankings.ranking(setId, callers.current());
+        return exportFormat.download(RankingTable.of(ranking, rankings.clusterOf(ranking.set())), "Xếp hạng",
+                "xep-hang-bang-tieu-chi-" + setId);
     }
 
     /** Publishes the closed set's ranking as {@code ClusterRankingFinalized}. */

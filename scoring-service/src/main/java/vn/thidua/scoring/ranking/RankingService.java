@@ -87,6 +87,10 @@ public class RankingService {
         return new ClusterRanking(set, false, ranked);
     }
 
+    public java.util.Optional<ClusterYear> clusterOf(CriteriaSet set) {
+        return clusters.find(set.clusterId);
+    }
+
     List<Ranking.RankedUnit> compute(CriteriaSet set) {
         Map<String, Accumulator> byUnit = new LinkedHashMap<>();
         for (GroupPoints row : ScoreQueries.pointsByGroup(set)) {

@@ -10,6 +10,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -27,6 +28,8 @@ import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Stage;
+import vn.thidua.scoring.export.ExportFormat;
+import vn.thidua.scoring.export.Table;
 
 @Path("/api/scoring")
 // one transaction per call, so the answer can read the criteria it shows
@@ -68,6 +71,18 @@ public class SheetResource {
     @Path("/sheets/{id}")
     public Response get(@PathParam("id") long id) {
         return view(sheets.read(id, callers.current()));
+    }
+
+    /** The sheet as a spreadsheet (XLSX, the default) or CSV, to print and sign. */
+    @GET
+    @Path("/sheets/{id}/export")
+    @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
+    public Response export(@PathParam("id") long id, @QueryParam("format") String format) {
+        ExportFormat exportFormat = ExportFormat.parse(format);
+        ScoreSheet sheet = sheets.read(id, callers.current());
+        CriteriaSet set = CriteriaSet.findById(sheet.setId);
+        return exportFormat.download(SheetTable.of(sheet, set, sheets.scoresOf(sheet)), "Phiếu chấm",
+                "phieu-cham-" + sheet.stage.name().toLowerCase(Locale.ROOT) + "-" + sheet.unitCode + "-" + id);
     }
 
     @PUT

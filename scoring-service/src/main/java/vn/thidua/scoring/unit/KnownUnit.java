@@ -28,6 +28,15 @@ public class KnownUnit extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    /** The names scoring-service knows for these codes; unknown codes are left out. */
+    public static java.util.Map<String, String> namesOf(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return KnownUnit.<KnownUnit>list("code in ?1", codes).stream()
+                .collect(java.util.stream.Collectors.toMap(unit -> unit.code, unit -> unit.name));
+    }
+
     /** Takes the state an event carries, unless this copy is already as new or newer. */
     static void apply(UnitState state, Instant now) {
         KnownUnit unit = findById(state.code());

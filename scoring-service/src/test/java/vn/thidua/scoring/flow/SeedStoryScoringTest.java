@@ -28,6 +28,7 @@ import vn.thidua.devstack.testing.EventSamples;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
+import vn.thidua.scoring.export.Table;
 
 /**
  * The seed story's scoring: cluster 7 of Thanh Hóa, 2016, six members. A criteria set, six self
@@ -218,7 +219,29 @@ class SeedStoryScoringTest {
         assertEquals(fieldNames(documented.get("data")), fieldNames(event.get("data")));
         assertEquals(fieldNames(documented.at("/data/ranking/0")), fieldNames(event.at("/data/ranking/0")));
 
-        // 7. every change is in the audit trail, for the Board
+        // 7. the printed forms: the ranking and each sheet, as XLSX (Vietnamese headers) or CSV
+        byte[] xlsx = given().auth().oauth2(rep(MEMBERS.get(0))).when().get("/api/scoring/criteria-sets/" + setId + "/ranking/export")
+                .then().statusCode(200).contentType(Table.XLSX)
+                .header("Content-Disposition", containsString(".xlsx")).extract().asByteArray();
+        try (var workbook = new org.apache.poi.xssf.usermodel.XSSFWorkbook(new java.io.ByteArrayInputStream(xlsx))) {
+            var sheet = workbook.getSheetAt(0);
+            assertEquals("BẢNG TỔNG HỢP KẾT QUẢ CHẤM ĐIỂM, XẾP HẠNG THI ĐUA", sheet.getRow(0).getCell(0).getStringCellValue());
+            assertEquals("Cụm thi đua số 7 – năm 2016", sheet.getRow(1).getCell(0).getStringCellValue());
+            assertEquals("Hạng", sheet.getRow(4).getCell(0).getStringCellValue());
+            assertEquals("000.00.32.H56", sheet.getRow(5).getCell(1).getStringCellValue());
+            assertEquals(95.0, sheet.getRow(5).getCell(7).getNumericCellValue());
+        }
+        String csv = given().auth().oauth2(BOARD).queryParam("format", "csv").when().get("/api/scoring/criteria-sets/" + setId + "/ranking/export")
+                .then().statusCode(200).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(csv.contains("1,000.00.32.H56"), csv);
+        given().auth().oauth2(BOARD).queryParam("format", "pdf").when().get("/api/scoring/criteria-sets/" + setId + "/ranking/export")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(rep(MEMBERS.get(0))).when().get("/api/scoring/sheets/" + ldldSelf + "/export")
+                .then().statusCode(200).contentType(Table.XLSX);
+        given().auth().oauth2(rep(MEMBERS.get(1))).queryParam("format", "csv").when().get("/api/scoring/sheets/" + peerOfOthers + "/export")
+                .then().statusCode(200).body(containsString("I.1"));
+
+        // 8. every change is in the audit trail, for the Board
         given().auth().oauth2(BOARD).when().get("/api/scoring/criteria-sets/" + setId + "/sheets/audit")
                 .then().statusCode(200)
                 .body("find { it.reason == 'Thiếu minh chứng hoạt động tuyên truyền quý IV' }.newPoints", equalTo(16.0f))

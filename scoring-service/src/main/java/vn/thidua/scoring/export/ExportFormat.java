@@ -1,0 +1,31 @@
+package vn.thidua.scoring.export;
+
+import jakarta.ws.rs.core.Response;
+import java.util.Locale;
+import vn.thidua.platform.web.ProblemException;
+
+/** The formats a table is exported in, as the {@code format} query parameter names them. */
+public enum ExportFormat {
+    XLSX, CSV;
+
+    public static ExportFormat parse(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return XLSX;
+        }
+        try {
+            return valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-field", "export.format.invalid", raw);
+        }
+    }
+
+    /** The file as a download named {@code baseName} with this format's extension. */
+    public Response download(Table table, String sheetName, String baseName) {
+        byte[] content = this == XLSX ? table.xlsx(sheetName) : table.csv();
+        String fileName = baseName + (this == XLSX ? ".xlsx" : ".csv");
+        return Response.ok(content)
+                .type(this == XLSX ? Table.XLSX : Table.CSV)
+                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
+                .build();
+    }
+}

@@ -30,10 +30,12 @@ public final class Main {
         switch (command) {
             case "up" -> up(root);
             case "latency" -> EventLatency.measure("http://127.0.0.1:8080", args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "bench-ranking" -> RankingBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 100,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 50);
             case "bench-registry" -> RegistryBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
                     args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? Integer.parseInt(args[2]) : 600);
             default -> {
-                System.err.println("usage: thidua up | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES]");
+                System.err.println("usage: thidua up | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES] | thidua bench-ranking [CLUSTERS] [SAMPLES]");
                 System.exit(2);
             }
         }

@@ -17,28 +17,32 @@ public final class ScoreQueries {
     private ScoreQueries() {
     }
 
+    /** One pass over the submitted scores, each stage's figures side by side (no join per stage). */
     private static final String PER_CRITERION = """
             WITH units AS (
                 SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set
             ), stage_scores AS (
-                SELECT s.unit_code, s.stage, sc.criterion_id,
-                       count(*) AS n, sum(sc.points) AS total, max(sc.points) AS hi, min(sc.points) AS lo
+                SELECT s.unit_code, sc.criterion_id,
+                       sum(sc.points) FILTER (WHERE s.stage = 'SELF') AS self_total,
+                       count(*) FILTER (WHERE s.stage = 'PEER') AS peer_n,
+                       sum(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_total,
+                       max(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_hi,
+                       min(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_lo,
+                       sum(sc.points) FILTER (WHERE s.stage = 'BOARD') AS board_total
                 FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
                 WHERE s.set_id = :set AND s.status = 'SUBMITTED'
-                GROUP BY s.unit_code, s.stage, sc.criterion_id
+                GROUP BY s.unit_code, sc.criterion_id
             ), per_criterion AS (
                 SELECT u.unit_code, g.position AS group_position, g.code AS group_code, c.id AS criterion_id, c.kind,
-                       self.total AS self_points,
-                       CASE WHEN peer.n IS NULL THEN NULL
-                            WHEN :trim AND peer.n >= 3 THEN (peer.total - peer.hi - peer.lo) / (peer.n - 2)
-                            ELSE peer.total / peer.n END AS peer_points,
-                       board.total AS board_points
+                       st.self_total AS self_points,
+                       CASE WHEN COALESCE(st.peer_n, 0) = 0 THEN NULL
+                            WHEN :trim AND st.peer_n >= 3 THEN (st.peer_total - st.peer_hi - st.peer_lo) / (st.peer_n - 2)
+                            ELSE st.peer_total / st.peer_n END AS peer_points,
+                       st.board_total AS board_points
                 FROM units u
                 CROSS JOIN criteria_group g
                 JOIN criterion c ON c.group_id = g.id
-                LEFT JOIN stage_scores self ON self.unit_code = u.unit_code AND self.criterion_id = c.id AND self.stage = 'SELF'
-                LEFT JOIN stage_scores peer ON peer.unit_code = u.unit_code AND peer.criterion_id = c.id AND peer.stage = 'PEER'
-                LEFT JOIN stage_scores board ON board.unit_code = u.unit_code AND board.criterion_id = c.id AND board.stage = 'BOARD'
+                LEFT JOIN stage_scores st ON st.unit_code = u.unit_code AND st.criterion_id = c.id
                 WHERE g.set_id = :set
             )
             """;

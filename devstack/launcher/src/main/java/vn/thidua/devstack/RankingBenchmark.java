@@ -1,0 +1,165 @@
+package vn.thidua.devstack;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Ranking at province scale: starts a private stack on free ports, fills scoring-service's
+ * database with {@code clusters} closed criteria sets of 30 units × 60 criteria × 3 stages (self,
+ * 29 peers, board: 930 submitted sheets and 55,800 scores a cluster), then times
+ * {@code GET .../ranking} for one cluster and for all clusters at once, beside the time
+ * PostgreSQL itself needs for the underlying aggregate.
+ */
+final class RankingBenchmark {
+    private static final int UNITS = 30;
+    private static final int CRITERIA_PER_GROUP = 15;
+    private static final long FIRST_CLUSTER = 800_001;
+
+    static void run(Path root, int clusters, int samples) throws Exception {
+        Path dataDir = Files.createTempDirectory("thidua-bench-ranking-");
+        LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
+        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
+                defaults.jvmOptions(), defaults.readyTimeout()))) {
+            String jdbc = stack.postgres().jdbcUrl("thidua_scoring");
+            long start = System.nanoTime();
+            List<Long> setIds = generate(jdbc, stack.postgres().user(), stack.postgres().password(), clusters);
+            System.out.printf("generated %d clusters × %d units × %d criteria × 3 stages in %d s%n", clusters, UNITS,
+                    4 * CRITERIA_PER_GROUP, Duration.ofNanos(System.nanoTime() - start).toSeconds());
+
+            GatewayClient scoring = new GatewayClient(stack.serviceUrl("scoring"));
+            String board = new GatewayClient(stack.gatewayUrl()).passwordToken("board", DemoData.PASSWORD);
+            for (int i = 0; i < Math.min(samples, 20); i++) {
+                scoring.get("/api/scoring/criteria-sets/" + setIds.get(i % setIds.size()) + "/ranking", board);
+            }
+            List<Long> one = new ArrayList<>();
+            for (int i = 0; i < samples; i++) {
+                long t = System.nanoTime();
+                HttpResponse<String> response = scoring.get("/api/scoring/criteria-sets/" + setIds.get(i % setIds.size()) + "/ranking", board);
+                one.add(System.nanoTime() - t);
+                if (response.statusCode() != 200) {
+                    throw new IllegalStateException(response.statusCode() + " " + response.body());
+                }
+            }
+            report("ranking of one cluster (30 units × 60 criteria × 3 stages), GET through HTTP", one);
+
+            List<Long> sql = new ArrayList<>();
+            try (Connection connection = DriverManager.getConnection(jdbc, stack.postgres().user(), stack.postgres().password());
+                 Statement statement = connection.createStatement()) {
+                for (int i = 0; i < samples; i++) {
+                    long t = System.nanoTime();
+                    statement.executeQuery(baselineSql(setIds.get(i % setIds.size()))).close();
+                    sql.add(System.nanoTime() - t);
+                }
+            }
+            report("baseline: PostgreSQL's own per-unit aggregate of one cluster (plain SQL, no final rule)", sql);
+
+            List<Long> province = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(4);
+            try {
+                for (int round = 0; round < Math.max(3, samples / 10); round++) {
+                    long t = System.nanoTime();
+                    List<Future<HttpResponse<String>>> all = new ArrayList<>();
+                    for (long setId : setIds) {
+                        all.add(pool.submit(() -> scoring.get("/api/scoring/criteria-sets/" + setId + "/ranking", board)));
+                    }
+                    for (Future<HttpResponse<String>> future : all) {
+                        future.get();
+                    }
+                    province.add(System.nanoTime() - t);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            report("ranking of all " + clusters + " clusters of the province (4 concurrent requests)", province);
+        }
+    }
+
+    private static List<Long> generate(String jdbc, String user, String password, int clusters) throws SQLException {
+        List<Long> setIds = new ArrayList<>();
+        try (Connection connection = DriverManager.getConnection(jdbc, user, password); Statement sql = connection.createStatement()) {
+            connection.setAutoCommit(false);
+            for (int c = 0; c < clusters; c++) {
+                long clusterId = FIRST_CLUSTER + c;
+                sql.execute("INSERT INTO known_cluster (id, code, name, kind, year, version, updated_at) VALUES (" + clusterId
+                        + ", 'B-" + c + "', 'Cụm đo hiệu năng " + c + "', 'CLUSTER', 2016, 0, now())");
+                sql.execute("INSERT INTO known_cluster_member (cluster_id, unit_code) SELECT " + clusterId
+                        + ", 'R" + c + ".' || u FROM generate_series(1, " + UNITS + ") u");
+                var rs = sql.executeQuery("""
+                        INSERT INTO criteria_set (cluster_id, title, scale, bonus_cap, status, peer_enabled, peer_trim_extremes,
+                            board_reviewer, bands, tie_breaks, version, created_at, updated_at)
+                        VALUES (%d, 'Bảng đo hiệu năng', 1000, 50, 'CLOSED', true, true, 'BOARD',
+                            '[{"label":"Xuất sắc","minTotal":900},{"label":"Tốt","minTotal":750}]', '["GROUP_FIRST","FEWER_PENALTIES"]',
+                            0, now(), now()) RETURNING id""".formatted(clusterId));
+                rs.next();
+                long setId = rs.getLong(1);
+                setIds.add(setId);
+                sql.execute("INSERT INTO criteria_group (set_id, position, code, title, max_points) SELECT " + setId
+                        + ", g, 'G' || g, 'Nhóm ' || g, 250 FROM generate_series(1, 4) g");
+                sql.execute("""
+                        INSERT INTO criterion (group_id, position, code, title, kind, max_points, evidence_required)
+                        SELECT g.id, k, g.code || '.' || k, 'Tiêu chí ' || k,
+                               CASE WHEN g.position = 4 AND k = 14 THEN 'BONUS' WHEN g.position = 4 AND k = 15 THEN 'PENALTY' ELSE 'STANDARD' END,
+                               16, false
+                        FROM criteria_group g CROSS JOIN generate_series(1, %d) k WHERE g.set_id = %d""".formatted(CRITERIA_PER_GROUP, setId));
+                sql.execute("""
+                        INSERT INTO score_sheet (set_id, stage, unit_code, scorer_code, status, submitted_at, submitted_by, version)
+                        SELECT %1$d, 'SELF', m.unit_code, m.unit_code, 'SUBMITTED', now(), 'bench', 1 FROM known_cluster_member m WHERE m.cluster_id = %2$d
+                        UNION ALL
+                        SELECT %1$d, 'BOARD', m.unit_code, NULL, 'SUBMITTED', now(), 'bench', 1 FROM known_cluster_member m WHERE m.cluster_id = %2$d
+                        UNION ALL
+                        SELECT %1$d, 'PEER', t.unit_code, s.unit_code, 'SUBMITTED', now(), 'bench', 1
+                        FROM known_cluster_member t JOIN known_cluster_member s ON s.cluster_id = t.cluster_id AND s.unit_code <> t.unit_code
+                        WHERE t.cluster_id = %2$d""".formatted(setId, clusterId));
+                sql.execute("""
+                        INSERT INTO score (sheet_id, criterion_id, points, evidence, updated_by, updated_at)
+                        SELECT sh.id, c.id, round((random() * 16)::numeric, 2), '[]', 'bench', now()
+                        FROM score_sheet sh
+                        JOIN criteria_group g ON g.set_id = sh.set_id
+                        JOIN criterion c ON c.group_id = g.id
+                        WHERE sh.set_id = %d""".formatted(setId));
+                connection.commit();
+            }
+            // as a database that has settled: statistics, hint bits and visibility map in place
+            connection.setAutoCommit(true);
+            sql.execute("VACUUM ANALYZE");
+        }
+        return setIds;
+    }
+
+    /** What PostgreSQL alone needs: the submitted points of one set summed per unit, nothing else. */
+    private static String baselineSql(long setId) {
+        return "SELECT s.unit_code, sum(sc.points) FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id WHERE s.set_id = " + setId
+                + " AND s.status = 'SUBMITTED' GROUP BY s.unit_code";
+    }
+
+    private static void report(String what, List<Long> nanos) {
+        List<Long> sorted = new ArrayList<>(nanos);
+        Collections.sort(sorted);
+        System.out.printf("%s, %d samples: min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, sorted.size(),
+                sorted.get(0) / 1e6, sorted.get(sorted.size() / 2) / 1e6,
+                sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private RankingBenchmark() {
+    }
+}

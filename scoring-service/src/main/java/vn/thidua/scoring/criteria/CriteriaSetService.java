@@ -64,49 +64,45 @@ public class CriteriaSetService {
     /** Freezes the criteria and opens a sheet for every member in every stage the set has. */
     @Transactional
     public CriteriaSet publish(long id, String ifMatch, Caller caller) {
-        caller.requireBoardOrAdmin();
-        CriteriaSet set = get(id);
-        Versions.requireMatch(ifMatch, set.version);
-        requireStatus(set, CriteriaSetStatus.DRAFT);
+        CriteriaSet set = load(id, ifMatch, CriteriaSetStatus.DRAFT, caller);
         ClusterYear cluster = requireKnownCluster(set.clusterId);
         if (cluster.members().isEmpty()) {
             throw ProblemException.unprocessable("cluster-without-members", "criteria.publish.no-members", cluster.code(), cluster.year());
         }
         set.definition().validate();
-        set.status = CriteriaSetStatus.PUBLISHED;
-        set.updatedAt = Instant.now(clock);
         sheets.openSheets(set, cluster.members());
-        CriteriaSetAudit.record(set.id, "PUBLISHED", null, caller.subject(), Instant.now(clock));
-        set.persistAndFlush();
-        return set;
+        return move(set, CriteriaSetStatus.PUBLISHED, "PUBLISHED", null, caller);
     }
 
     @Transactional
     public CriteriaSet close(long id, String ifMatch, Caller caller) {
-        caller.requireBoardOrAdmin();
-        CriteriaSet set = get(id);
-        Versions.requireMatch(ifMatch, set.version);
-        requireStatus(set, CriteriaSetStatus.PUBLISHED);
-        set.status = CriteriaSetStatus.CLOSED;
-        set.updatedAt = Instant.now(clock);
-        CriteriaSetAudit.record(set.id, "CLOSED", null, caller.subject(), Instant.now(clock));
-        set.persistAndFlush();
-        return set;
+        return move(load(id, ifMatch, CriteriaSetStatus.PUBLISHED, caller), CriteriaSetStatus.CLOSED, "CLOSED", null, caller);
     }
 
     /** Only a Board officer, and only with a written reason, which the audit trail keeps. */
     @Transactional
     public CriteriaSet reopen(long id, String reason, String ifMatch, Caller caller) {
-        caller.requireBoardOrAdmin();
-        CriteriaSet set = get(id);
-        Versions.requireMatch(ifMatch, set.version);
-        requireStatus(set, CriteriaSetStatus.CLOSED);
+        CriteriaSet set = load(id, ifMatch, CriteriaSetStatus.CLOSED, caller);
         if (reason == null || reason.isBlank()) {
             throw ProblemException.unprocessable("reason-required", "criteria.reopen.reason-required");
         }
-        set.status = CriteriaSetStatus.PUBLISHED;
-        set.updatedAt = Instant.now(clock);
-        CriteriaSetAudit.record(set.id, "REOPENED", reason, caller.subject(), Instant.now(clock));
+        return move(set, CriteriaSetStatus.PUBLISHED, "REOPENED", reason, caller);
+    }
+
+    /** A set that a Board officer may move on: the version the caller had, in the status the step starts from. */
+    private CriteriaSet load(long id, String ifMatch, CriteriaSetStatus from, Caller caller) {
+        caller.requireBoardOrAdmin();
+        CriteriaSet set = get(id);
+        Versions.requireMatch(ifMatch, set.version);
+        requireStatus(set, from);
+        return set;
+    }
+
+    private CriteriaSet move(CriteriaSet set, CriteriaSetStatus to, String action, String reason, Caller caller) {
+        Instant now = Instant.now(clock);
+        set.status = to;
+        set.updatedAt = now;
+        CriteriaSetAudit.record(set.id, action, reason, caller.subject(), now);
         set.persistAndFlush();
         return set;
     }

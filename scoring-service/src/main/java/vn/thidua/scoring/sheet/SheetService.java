@@ -139,6 +139,13 @@ public class SheetService {
         return sheet;
     }
 
+    /** The sheet, if the caller may fill it in now (the same checks as for a score). */
+    public ScoreSheet requireWritable(long sheetId, Caller caller) {
+        ScoreSheet sheet = sheet(sheetId);
+        requireWritable(CriteriaSet.findById(sheet.setId), sheet, caller);
+        return sheet;
+    }
+
     public ScoreSheet read(long sheetId, Caller caller) {
         ScoreSheet sheet = sheet(sheetId);
         if (!mayRead(CriteriaSet.findById(sheet.setId), sheet, caller)) {

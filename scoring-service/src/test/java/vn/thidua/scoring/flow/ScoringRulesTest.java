@@ -152,4 +152,34 @@ class ScoringRulesTest {
                 .body("find { it.action == 'REOPENED' }.reason", equalTo("Đơn vị xin sửa điểm nhầm tiêu chí I.1"))
                 .body("findAll { it.criterionCode == 'I.1' }.size()", equalTo(2));
     }
+
+    @Test
+    void evidenceFilesAreCheckedKeptWithTheirHashAndReadLikeTheSheet() throws Exception {
+        long setId = publishedSet(700021, List.of("000.00.70.H56", "000.00.71.H56"), null, Map.of());
+        long self = sheetOf(setId, "SELF", "000.00.70.H56", "000.00.70.H56");
+        byte[] pdf = "%PDF-1.4\n% báo cáo tổng kết năm 2016\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String rep = rep("000.00.70.H56");
+        String link = given().auth().oauth2(rep).contentType("application/pdf").header("X-File-Name", "Báo cáo tổng kết 2016.pdf").body(pdf)
+                .when().post("/api/scoring/sheets/" + self + "/evidence")
+                .then().statusCode(201)
+                .body("sha256", equalTo(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(pdf))))
+                .body("size", equalTo(pdf.length))
+                .extract().path("link");
+        score(rep, self, "I.1", Map.of("points", 30, "evidence", List.of(link))).then().statusCode(200);
+        byte[] back = given().auth().oauth2(rep).when().get(link).then().statusCode(200).contentType("application/pdf")
+                .extract().asByteArray();
+        org.junit.jupiter.api.Assertions.assertArrayEquals(pdf, back);
+        given().auth().oauth2(rep("000.00.71.H56")).when().get(link).then().statusCode(403);
+        given().auth().oauth2(BOARD).when().get(link).then().statusCode(200);
+
+        given().auth().oauth2(rep).contentType("application/pdf").body("không phải PDF".getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .when().post("/api/scoring/sheets/" + self + "/evidence").then().statusCode(415).contentType("application/problem+json");
+        byte[] tooLarge = new byte[10 * 1024 * 1024 + 1];
+        System.arraycopy(pdf, 0, tooLarge, 0, 5);
+        given().auth().oauth2(rep).contentType("application/pdf").body(tooLarge)
+                .when().post("/api/scoring/sheets/" + self + "/evidence").then().statusCode(413).contentType("application/problem+json");
+        given().auth().oauth2(rep("000.00.71.H56")).contentType("application/pdf").body(pdf)
+                .when().post("/api/scoring/sheets/" + self + "/evidence").then().statusCode(403);
+        given().auth().oauth2(BOARD).when().get("/api/scoring/evidence/not-a-uuid").then().statusCode(404);
+    }
 }

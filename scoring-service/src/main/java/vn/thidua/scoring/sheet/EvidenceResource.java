@@ -1,0 +1,72 @@
+package vn.thidua.scoring.sheet;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.UUID;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+
+/**
+ * Evidence files. Upload with the raw file as the body ({@code application/pdf}, {@code image/png}
+ * or {@code image/jpeg}) and its name in {@code X-File-Name}; put the answer's {@code link} in a
+ * score's evidence.
+ */
+@Path("/api/scoring")
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+public class EvidenceResource {
+    private final EvidenceService evidence;
+    private final Callers callers;
+
+    public EvidenceResource(EvidenceService evidence, Callers callers) {
+        this.evidence = evidence;
+        this.callers = callers;
+    }
+
+    public record EvidenceView(UUID id, String link, String fileName, String contentType, long size, String sha256,
+                               String uploadedBy, Instant uploadedAt) {
+        static EvidenceView of(EvidenceFile file) {
+            return new EvidenceView(file.id, file.link(), file.fileName, file.contentType, file.sizeBytes, file.sha256,
+                    file.uploadedBy, file.uploadedAt);
+        }
+    }
+
+    @POST
+    @Path("/sheets/{id}/evidence")
+    @Consumes({"application/pdf", "image/png", "image/jpeg"})
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response upload(@PathParam("id") long sheetId, @HeaderParam("X-File-Name") String fileName,
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] content) {
+        EvidenceFile file = evidence.upload(sheetId, fileName, contentType, content, callers.current());
+        return Response.created(URI.create(file.link())).entity(EvidenceView.of(file)).build();
+    }
+
+    @GET
+    @Path("/evidence/{fileId}")
+    @Produces({"application/pdf", "image/png", "image/jpeg", MediaType.APPLICATION_JSON})
+    public Response download(@PathParam("fileId") String fileId) {
+        UUID id;
+        try {
+            id = UUID.fromString(fileId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("evidence-not-found", "evidence.not-found", fileId);
+        }
+        EvidenceFile file = evidence.read(id, callers.current());
+        return Response.ok(file.content)
+                .type(file.contentType)
+                .tag("sha256-" + file.sha256)
+                .header("Content-Disposition", "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(file.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .build();
+    }
+}

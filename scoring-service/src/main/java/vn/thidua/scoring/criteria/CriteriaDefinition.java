@@ -53,7 +53,12 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
     }
 
     public record CriterionDefinition(String code, String title, String guidance, CriterionKind kind, BigDecimal maxPoints,
-                                      boolean evidenceRequired) {
+                                      boolean evidenceRequired, ComputedFrom computedFrom, BigDecimal pointsPerPercent) {
+        /** A criterion the scorers fill in themselves. */
+        public CriterionDefinition(String code, String title, String guidance, CriterionKind kind, BigDecimal maxPoints,
+                                   boolean evidenceRequired) {
+            this(code, title, guidance, kind, maxPoints, evidenceRequired, null, null);
+        }
     }
 
     /** Refuses (422) with every broken rule, so the officer can fix the sheet in one go. */
@@ -117,6 +122,11 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
                     problems.add(new FieldProblem(at + ".maxPoints", "criteria.max.invalid", String.valueOf(criterion.code())));
                 } else if (criterion.kind() == CriterionKind.STANDARD) {
                     standardTotal = standardTotal.add(criterion.maxPoints());
+                }
+                if (criterion.computedFrom() == ComputedFrom.TARGET_ATTAINMENT && criterion.kind() != CriterionKind.STANDARD
+                        || criterion.computedFrom() == ComputedFrom.TARGET_EXCESS && (criterion.kind() != CriterionKind.BONUS
+                        || criterion.pointsPerPercent() == null || criterion.pointsPerPercent().signum() <= 0)) {
+                    problems.add(new FieldProblem(at + ".computedFrom", "criteria.computed.invalid", String.valueOf(criterion.code())));
                 }
             }
             if (group.criteria().isEmpty()) {

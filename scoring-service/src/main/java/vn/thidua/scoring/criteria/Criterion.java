@@ -49,6 +49,13 @@ public class Criterion extends PanacheEntityBase {
     @Column(name = "evidence_required", nullable = false)
     public boolean evidenceRequired;
 
+    @Enumerated(EnumType.STRING)
+    @Column(name = "computed_from", length = 30)
+    public ComputedFrom computedFrom;
+
+    @Column(name = "points_per_percent", precision = 7, scale = 2)
+    public BigDecimal pointsPerPercent;
+
     static Criterion of(CriteriaGroup group, int position, CriteriaDefinition.CriterionDefinition definition) {
         Criterion criterion = new Criterion();
         criterion.group = group;
@@ -59,10 +66,13 @@ public class Criterion extends PanacheEntityBase {
         criterion.kind = definition.kind();
         criterion.maxPoints = definition.maxPoints();
         criterion.evidenceRequired = definition.evidenceRequired();
+        criterion.computedFrom = definition.computedFrom();
+        criterion.pointsPerPercent = definition.pointsPerPercent();
         return criterion;
     }
 
     CriteriaDefinition.CriterionDefinition definition() {
-        return new CriteriaDefinition.CriterionDefinition(code, title, guidance, kind, maxPoints, evidenceRequired);
+        return new CriteriaDefinition.CriterionDefinition(code, title, guidance, kind, maxPoints, evidenceRequired, computedFrom,
+                pointsPerPercent);
     }
 }

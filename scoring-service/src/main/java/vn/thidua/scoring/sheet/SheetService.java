@@ -69,6 +69,9 @@ public class SheetService {
         Criterion criterion = set.criteria().stream().filter(c -> c.code.equals(criterionCode)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("criterion-not-found", "sheet.criterion.unknown", criterionCode));
         ScoreRules.requireWithinBounds(criterion, entry.points());
+        if (sheet.stage == Stage.SELF && criterion.computedFrom != null) {
+            throw ProblemException.unprocessable("computed-criterion", "sheet.computed-criterion", criterion.code);
+        }
         if (sheet.stage == Stage.BOARD) {
             BigDecimal before = ScoreQueries.preBoardValue(set, sheet.unitCode, criterion.id);
             ScoreRules.requireExplanationIfAdjusted(criterion, before, entry.points(), entry.explanation());
@@ -93,6 +96,35 @@ public class SheetService {
         ScoreSheet.getEntityManager().lock(sheet, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         ScoreSheet.getEntityManager().flush();
         return sheet;
+    }
+
+    /**
+     * Writes a computed criterion into the unit's open SELF sheet, from its reported targets; the
+     * audit trail shows the change like any other. A submitted sheet is left as it is.
+     */
+    @Transactional
+    public void fillComputed(CriteriaSet set, String unitCode, Criterion criterion, BigDecimal points, String reason, String actor) {
+        ScoreSheet sheet = ScoreSheet.find("setId = ?1 and stage = ?2 and unitCode = ?3", set.id, Stage.SELF, unitCode).firstResult();
+        if (sheet == null || sheet.status != SheetStatus.OPEN || set.status != CriteriaSetStatus.PUBLISHED) {
+            return;
+        }
+        Score.Key key = new Score.Key(sheet.id, criterion.id);
+        Score score = Score.findById(key);
+        BigDecimal old = score == null ? null : score.points;
+        if (old != null && old.compareTo(points) == 0) {
+            return;
+        }
+        if (score == null) {
+            score = new Score();
+            score.key = key;
+        }
+        score.points = points;
+        score.comment = reason;
+        score.updatedBy = actor;
+        score.updatedAt = Instant.now(clock);
+        score.persist();
+        ScoreAudit.of(sheet, criterion.id, "COMPUTED", old, points, reason, actor, Instant.now(clock)).persist();
+        ScoreSheet.getEntityManager().lock(sheet, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
     @Transactional

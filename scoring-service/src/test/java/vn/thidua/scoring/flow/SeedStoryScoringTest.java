@@ -37,15 +37,15 @@ import vn.thidua.scoring.export.Table;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "scoring"))
-class SeedStoryScoringTest {
-    static final String BOARD = TestTokens.user("board-officer", "board");
+public class SeedStoryScoringTest {
+    public static final String BOARD = TestTokens.user("board-officer", "board");
     /** The Labour Federation first: it scores best and hosts the 2016 conference as the leader. */
     static final List<String> MEMBERS = List.of("000.00.32.H56", "000.00.31.H56", "000.00.33.H56", "000.00.34.H56",
             "000.00.35.H56", "000.00.36.H56");
     static final List<String> CRITERIA = List.of("I.1", "I.2", "II.1", "II.2", "II.3");
 
     /** Units-service's event for a cluster-year, from its documented sample. */
-    static void announceCluster(long clusterId, int year, List<String> members) {
+    public static void announceCluster(long clusterId, int year, List<String> members) {
         String event = EventSamples.sample("clusters/ClusterCreated.json", node -> {
             node.put("id", UUID.randomUUID().toString());
             node.put("subject", Long.toString(clusterId));
@@ -62,7 +62,7 @@ class SeedStoryScoringTest {
 
     /** The documented example (docs/examples/criteria-set-cum-07-2016.json) for that cluster-year. */
     @SuppressWarnings("unchecked")
-    static Map<String, Object> criteriaSet(long clusterId, String selfDeadline) {
+    public static Map<String, Object> criteriaSet(long clusterId, String selfDeadline) {
         ObjectNode example = EventSamples.example("criteria-set-cum-07-2016.json", node -> {
             node.put("clusterId", clusterId);
             ((ObjectNode) node.get("deadlines")).put("self", selfDeadline);
@@ -75,12 +75,12 @@ class SeedStoryScoringTest {
         return Map.of("I.1", 40 - 2 * i, "I.2", 20 - i, "II.1", 30 - i, "II.2", 5, "II.3", i % 2);
     }
 
-    static Response score(String token, long sheetId, String criterion, Map<String, Object> body) {
+    public static Response score(String token, long sheetId, String criterion, Map<String, Object> body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .when().put("/api/scoring/sheets/" + sheetId + "/scores/" + criterion);
     }
 
-    static long sheetOf(long setId, String stage, String unit, String scorer) {
+    public static long sheetOf(long setId, String stage, String unit, String scorer) {
         List<Map<String, Object>> sheets = given().auth().oauth2(BOARD).queryParam("stage", stage).queryParam("unit", unit)
                 .when().get("/api/scoring/criteria-sets/" + setId + "/sheets").then().statusCode(200).extract().path("$");
         return sheets.stream().filter(s -> scorer == null ? s.get("scorerCode") == null : scorer.equals(s.get("scorerCode")))
@@ -93,7 +93,7 @@ class SeedStoryScoringTest {
         return names;
     }
 
-    static String rep(String unit) {
+    public static String rep(String unit) {
         return TestTokens.unitRep("rep-" + unit, unit);
     }
 

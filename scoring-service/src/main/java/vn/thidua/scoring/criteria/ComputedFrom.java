@@ -1,0 +1,12 @@
+package vn.thidua.scoring.criteria;
+
+/**
+ * How a criterion's self-scored points follow from the registered targets that feed it (by
+ * criterion code), weighted by the targets' weights:
+ * TARGET_ATTAINMENT (a standard criterion): the maximum × attainment, at most the maximum — full
+ * points at 100 %, linear below; TARGET_EXCESS (a bonus criterion): pointsPerPercent for every
+ * percent above 100 %, up to the criterion's maximum.
+ */
+public enum ComputedFrom {
+    TARGET_ATTAINMENT, TARGET_EXCESS
+}

@@ -1,0 +1,138 @@
+package vn.thidua.scoring.registration;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Text;
+import vn.thidua.platform.web.Versions;
+
+/** Emulation registration (đăng ký thi đua) and its mid-year and year-end reports. */
+@Path("/api/scoring")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+@Transactional
+public class RegistrationResource {
+    private final RegistrationService registrations;
+    private final Callers callers;
+
+    public RegistrationResource(RegistrationService registrations, Callers callers) {
+        this.registrations = registrations;
+        this.callers = callers;
+    }
+
+    public record PeriodRequest(LocalDate registrationCloses, LocalDate midyearCloses, LocalDate yearendCloses) {
+    }
+
+    public record RegistrationRequest(List<RegistrationService.TargetInput> targets, List<String> titles) {
+    }
+
+    public record ReportRequest(List<RegistrationService.ResultInput> results) {
+    }
+
+    public record Result(BigDecimal achieved, List<String> evidence, BigDecimal attainment) {
+    }
+
+    public record TargetView(int position, String name, String unitOfMeasure, BigDecimal planned, BigDecimal weight,
+                             Direction direction, String criterionCode, Result midyear, Result yearend) {
+    }
+
+    public record RegistrationView(int year, String unitCode, long clusterId, List<String> titles, List<TargetView> targets,
+                                   long version, String updatedBy, Instant updatedAt) {
+        static RegistrationView of(Registration r) {
+            return new RegistrationView(r.year, r.unitCode, r.clusterId, r.titles, r.targets.stream().map(t -> new TargetView(
+                    t.position, t.name, t.unitOfMeasure, t.planned, t.weight, t.direction, t.criterionCode,
+                    new Result(t.midyearValue, t.midyearEvidence, t.attainment(ReportKind.MIDYEAR)),
+                    new Result(t.yearendValue, t.yearendEvidence, t.attainment(ReportKind.YEAREND)))).toList(),
+                    r.version, r.updatedBy, r.updatedAt);
+        }
+    }
+
+    @PUT
+    @Path("/registration-periods/{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public PeriodRequest setPeriod(@PathParam("year") int year, PeriodRequest request) {
+        requireBody(request);
+        RegistrationPeriod period = registrations.setPeriod(year, request.registrationCloses(), request.midyearCloses(),
+                request.yearendCloses(), callers.current());
+        return new PeriodRequest(period.registrationCloses, period.midyearCloses, period.yearendCloses);
+    }
+
+    @PUT
+    @Path("/registrations/{year}/{unitCode}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response register(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
+                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RegistrationRequest request) {
+        requireBody(request);
+        List<RegistrationService.TargetInput> targets = request.targets() == null ? null : request.targets().stream()
+                .map(t -> t == null ? null : new RegistrationService.TargetInput(Text.clean(t.name(), 500, "targets.name", false),
+                        Text.clean(t.unitOfMeasure(), 50, "targets.unitOfMeasure", false), t.planned(), t.weight(), t.direction(),
+                        Text.clean(t.criterionCode(), 20, "targets.criterionCode", false)))
+                .toList();
+        List<String> titles = request.titles() == null ? List.of() : request.titles().stream()
+                .map(code -> code == null ? null : code.strip().toUpperCase(Locale.ROOT)).toList();
+        return view(registrations.register(year, unitCode, targets, titles, ifMatch, callers.current()));
+    }
+
+    @PUT
+    @Path("/registrations/{year}/{unitCode}/reports/{kind}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response report(@PathParam("year") int year, @PathParam("unitCode") String unitCode, @PathParam("kind") String kind,
+                           ReportRequest request) {
+        requireBody(request);
+        ReportKind reportKind;
+        try {
+            reportKind = ReportKind.valueOf(kind.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("report-kind", "problem.http-404");
+        }
+        List<RegistrationService.ResultInput> results = request.results() == null ? List.of() : request.results().stream()
+                .filter(java.util.Objects::nonNull).map(r -> new RegistrationService.ResultInput(r.position(), r.achieved(),
+                        r.evidence() == null ? List.of() : r.evidence().stream().map(e -> Text.clean(e, 2000, "evidence", true)).toList()))
+                .toList();
+        return view(registrations.report(year, unitCode, reportKind, results, callers.current()));
+    }
+
+    @GET
+    @Path("/registrations/{year}/{unitCode}")
+    public Response get(@PathParam("year") int year, @PathParam("unitCode") String unitCode) {
+        return view(registrations.read(year, unitCode, callers.current()));
+    }
+
+    @GET
+    @Path("/registrations")
+    public List<RegistrationView> list(@QueryParam("year") Integer year, @QueryParam("clusterId") Long clusterId) {
+        if (year == null) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "year");
+        }
+        return registrations.list(year, clusterId, callers.current()).stream().map(RegistrationView::of).toList();
+    }
+
+    private static Response view(Registration registration) {
+        return Response.ok(RegistrationView.of(registration)).tag(Versions.etag(registration.version)).build();
+    }
+
+    private static void requireBody(Object request) {
+        if (request == null) {
+            throw ProblemException.badRequest("missing-body", "problem.body-missing");
+        }
+    }
+}

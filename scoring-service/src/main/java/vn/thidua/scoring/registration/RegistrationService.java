@@ -1,0 +1,255 @@
+package vn.thidua.scoring.registration;
+
+import io.quarkus.security.ForbiddenException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.regex.Pattern;
+import vn.thidua.platform.events.CloudEvents;
+import vn.thidua.platform.events.Outbox;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
+import vn.thidua.platform.web.Versions;
+import vn.thidua.scoring.cluster.ClusterDirectory;
+import vn.thidua.scoring.criteria.ComputedFrom;
+import vn.thidua.scoring.criteria.CriteriaSet;
+import vn.thidua.scoring.criteria.CriteriaSetStatus;
+import vn.thidua.scoring.criteria.Criterion;
+import vn.thidua.scoring.criteria.Deadlines;
+import vn.thidua.scoring.sheet.SheetService;
+
+/** Registration of targets and titles, and the mid-year and year-end reports against them. */
+@ApplicationScoped
+public class RegistrationService {
+    public static final String TOPIC = "thidua.scoring.registrations.v1";
+    public static final String TITLES_REGISTERED = "vn.thidua.scoring.TitlesRegistered";
+    private static final Pattern TITLE_CODE = Pattern.compile("[A-Z0-9_]{2,40}");
+
+    private final ClusterDirectory clusters;
+    private final SheetService sheets;
+    private final Outbox outbox;
+    private final CloudEvents events;
+    private final Clock clock;
+
+    public RegistrationService(ClusterDirectory clusters, SheetService sheets, Outbox outbox, CloudEvents events, Clock clock) {
+        this.clusters = clusters;
+        this.sheets = sheets;
+        this.outbox = outbox;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    public record TargetInput(String name, String unitOfMeasure, BigDecimal planned, BigDecimal weight, Direction direction,
+                              String criterionCode) {
+    }
+
+    public record ResultInput(int position, BigDecimal achieved, List<String> evidence) {
+    }
+
+    /** The data of {@code TitlesRegistered}: which titles a unit registered for, so awards can check eligibility. */
+    public record TitlesRegistered(int year, String unitCode, long clusterId, List<String> titles, long version) {
+    }
+
+    @Transactional
+    public RegistrationPeriod setPeriod(int year, LocalDate registrationCloses, LocalDate midyearCloses, LocalDate yearendCloses,
+                                        Caller caller) {
+        caller.requireBoardOrAdmin();
+        if (registrationCloses == null) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "registrationCloses");
+        }
+        RegistrationPeriod period = RegistrationPeriod.findById(year);
+        if (period == null) {
+            period = new RegistrationPeriod();
+            period.year = year;
+        }
+        period.registrationCloses = registrationCloses;
+        period.midyearCloses = midyearCloses;
+        period.yearendCloses = yearendCloses;
+        period.persist();
+        return period;
+    }
+
+    @Transactional
+    public Registration register(int year, String unitCode, List<TargetInput> targets, List<String> titles, String ifMatch, Caller caller) {
+        requireActsFor(unitCode, caller);
+        RegistrationPeriod period = RegistrationPeriod.findById(year);
+        if (period != null && Deadlines.isPast(period.registrationCloses, clock)) {
+            throw ProblemException.unprocessable("registration-closed", "registration.closed", year, period.registrationCloses.toString());
+        }
+        long clusterId = clusters.clusterOf(unitCode, year, "CLUSTER").orElseThrow(() ->
+                ProblemException.unprocessable("not-in-cluster", "registration.not-in-cluster", unitCode, year));
+        validate(targets, titles);
+        Registration registration = Registration.find(year, unitCode);
+        if (registration == null) {
+            registration = new Registration();
+            registration.year = year;
+            registration.unitCode = unitCode;
+        } else {
+            Versions.requireMatch(ifMatch, registration.version);
+            if (registration.targets.stream().anyMatch(t -> t.midyearValue != null || t.yearendValue != null)) {
+                throw ProblemException.conflict("already-reported", "registration.already-reported", unitCode, year);
+            }
+        }
+        registration.clusterId = clusterId;
+        registration.titles = new ArrayList<>(titles);
+        registration.targets.clear();
+        int position = 0;
+        for (TargetInput input : targets) {
+            RegistrationTarget target = new RegistrationTarget();
+            target.registration = registration;
+            target.position = ++position;
+            target.name = input.name();
+            target.unitOfMeasure = input.unitOfMeasure();
+            target.planned = input.planned();
+            target.weight = input.weight() == null ? BigDecimal.ONE : input.weight();
+            target.direction = input.direction() == null ? Direction.HIGHER_IS_BETTER : input.direction();
+            target.criterionCode = input.criterionCode();
+            registration.targets.add(target);
+        }
+        registration.updatedBy = caller.subject();
+        registration.updatedAt = Instant.now(clock);
+        registration.persistAndFlush();
+        outbox.publish(TOPIC, events.create("/thidua/scoring-service", TITLES_REGISTERED, unitCode + "/" + year,
+                new TitlesRegistered(year, unitCode, clusterId, registration.titles, registration.version)));
+        return registration;
+    }
+
+    /** Records achieved values; a year-end report also fills the computed criteria of the unit's open self sheets. */
+    @Transactional
+    public Registration report(int year, String unitCode, ReportKind kind, List<ResultInput> results, Caller caller) {
+        requireActsFor(unitCode, caller);
+        Registration registration = get(year, unitCode);
+        RegistrationPeriod period = RegistrationPeriod.findById(year);
+        if (period != null && Deadlines.isPast(period.reportCloses(kind), clock)) {
+            throw ProblemException.unprocessable("report-closed", "registration.report-closed", kind, period.reportCloses(kind).toString());
+        }
+        List<FieldProblem> problems = new ArrayList<>();
+        for (ResultInput result : results) {
+            if (result.position() < 1 || result.position() > registration.targets.size()) {
+                problems.add(new FieldProblem("results", "registration.result.unknown-target", result.position()));
+            } else if (result.achieved() == null || result.achieved().signum() < 0) {
+                problems.add(new FieldProblem("results", "registration.result.invalid", result.position()));
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-report", "registration.report.invalid", problems.size()).withErrors(problems);
+        }
+        for (ResultInput result : results) {
+            RegistrationTarget target = registration.targets.get(result.position() - 1);
+            List<String> evidence = result.evidence() == null ? new ArrayList<>() : new ArrayList<>(result.evidence());
+            if (kind == ReportKind.MIDYEAR) {
+                target.midyearValue = result.achieved();
+                target.midyearEvidence = evidence;
+            } else {
+                target.yearendValue = result.achieved();
+                target.yearendEvidence = evidence;
+            }
+        }
+        registration.updatedBy = caller.subject();
+        registration.updatedAt = Instant.now(clock);
+        registration.persistAndFlush();
+        if (kind == ReportKind.YEAREND) {
+            fillComputedCriteria(registration, caller.subject());
+        }
+        return registration;
+    }
+
+    public Registration read(int year, String unitCode, Caller caller) {
+        Registration registration = get(year, unitCode);
+        if (!mayRead(registration, caller)) {
+            throw new ForbiddenException("registration of " + unitCode);
+        }
+        return registration;
+    }
+
+    public List<Registration> list(int year, Long clusterId, Caller caller) {
+        List<Registration> all = clusterId == null
+                ? Registration.list("year = ?1 order by unitCode", year)
+                : Registration.list("year = ?1 and clusterId = ?2 order by unitCode", year, clusterId);
+        return all.stream().filter(registration -> mayRead(registration, caller)).toList();
+    }
+
+    private void fillComputedCriteria(Registration registration, String actor) {
+        List<CriteriaSet> sets = CriteriaSet.list("clusterId = ?1 and status = ?2", registration.clusterId, CriteriaSetStatus.PUBLISHED);
+        for (CriteriaSet set : sets) {
+            for (Criterion criterion : set.criteria()) {
+                if (criterion.computedFrom == null) {
+                    continue;
+                }
+                List<Attainment.Weighted> feeding = registration.targets.stream()
+                        .filter(t -> criterion.code.equals(t.criterionCode))
+                        .map(t -> new Attainment.Weighted(t.attainment(ReportKind.YEAREND), t.weight))
+                        .toList();
+                BigDecimal attainment = Attainment.weightedMean(feeding);
+                if (attainment == null) {
+                    continue;
+                }
+                BigDecimal points = points(criterion, attainment);
+                sheets.fillComputed(set, registration.unitCode, criterion, points,
+                        "Tính từ kết quả thực hiện chỉ tiêu: " + attainment.movePointRight(2).stripTrailingZeros().toPlainString() + "%", actor);
+            }
+        }
+    }
+
+    static BigDecimal points(Criterion criterion, BigDecimal attainment) {
+        BigDecimal points = criterion.computedFrom == ComputedFrom.TARGET_ATTAINMENT
+                ? criterion.maxPoints.multiply(attainment.min(BigDecimal.ONE))
+                : attainment.subtract(BigDecimal.ONE).max(BigDecimal.ZERO).movePointRight(2).multiply(criterion.pointsPerPercent);
+        return points.min(criterion.maxPoints).setScale(2, RoundingMode.HALF_UP);
+    }
+
+    private boolean mayRead(Registration registration, Caller caller) {
+        if (caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER) || caller.actsFor(registration.unitCode)) {
+            return true;
+        }
+        return caller.hasAnyRole(Roles.CLUSTER_LEADER)
+                && clusters.find(registration.clusterId).map(c -> caller.actsFor(c.leaderUnitCode())).orElse(false);
+    }
+
+    private static void requireActsFor(String unitCode, Caller caller) {
+        if (!caller.isBoardOrAdmin() && !(caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(unitCode))) {
+            throw new ForbiddenException("registration of " + unitCode);
+        }
+    }
+
+    private static Registration get(int year, String unitCode) {
+        Registration registration = Registration.find(year, unitCode);
+        if (registration == null) {
+            throw ProblemException.notFound("registration-not-found", "registration.not-found", unitCode, year);
+        }
+        return registration;
+    }
+
+    private static void validate(List<TargetInput> targets, List<String> titles) {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (targets == null || targets.isEmpty() || targets.size() > 50) {
+            problems.add(new FieldProblem("targets", "registration.targets.count"));
+        } else {
+            for (int i = 0; i < targets.size(); i++) {
+                TargetInput t = targets.get(i);
+                String at = "targets[" + i + "]";
+                if (t == null || t.name() == null || t.unitOfMeasure() == null) {
+                    problems.add(new FieldProblem(at, "registration.target.incomplete"));
+                } else if (t.planned() == null || t.planned().signum() <= 0 || (t.weight() != null && t.weight().signum() <= 0)) {
+                    problems.add(new FieldProblem(at, "registration.target.values", t.name()));
+                }
+            }
+        }
+        if (titles == null || titles.size() > 10 || new HashSet<>(titles).size() != titles.size()
+                || titles.stream().anyMatch(code -> code == null || !TITLE_CODE.matcher(code).matches())) {
+            problems.add(new FieldProblem("titles", "registration.titles.invalid"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-registration", "registration.invalid", problems.size()).withErrors(problems);
+        }
+    }
+}

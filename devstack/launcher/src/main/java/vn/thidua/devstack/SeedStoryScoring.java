@@ -15,13 +15,17 @@ import java.util.concurrent.locks.LockSupport;
 
 /**
  * The seed story's scoring, through the gateway as the people involved would do it: the Board
- * publishes cluster 7's 2016 criteria set (docs/examples/criteria-set-cum-07-2016.json), each
- * unit scores itself and the five others, the Board appraises, closes and finalizes. The
+ * publishes cluster 7's 2016 criteria set (docs/examples/criteria-set-cum-07-2016.json, with I.1
+ * and II.2 computed from the targets), each unit registers its targets and the provincial flag
+ * and reports its results, scores itself and the five others, the Board appraises, closes and
+ * finalizes. The
  * Labour Federation comes first, as it led the cluster that year.
  */
 final class SeedStoryScoring {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final List<String> CRITERIA = List.of("I.1", "I.2", "II.1", "II.2", "II.3");
+    /** Filled into the self sheets from the year-end reports. */
+    static final List<String> COMPUTED = List.of("I.1", "II.2");
 
     private SeedStoryScoring() {
     }
@@ -37,6 +41,12 @@ final class SeedStoryScoring {
         awaitScoringKnows(gateway, board, clusterId);
         ObjectNode definition = example("criteria-set-cum-07-2016.json");
         definition.put("clusterId", clusterId);
+        // I.1 follows from the registered targets, II.2 from exceeding them
+        ObjectNode targetsCriterion = (ObjectNode) definition.at("/groups/0/criteria/0");
+        targetsCriterion.put("computedFrom", "TARGET_ATTAINMENT");
+        ObjectNode excessCriterion = (ObjectNode) definition.at("/groups/1/criteria/1");
+        excessCriterion.put("computedFrom", "TARGET_EXCESS");
+        excessCriterion.put("pointsPerPercent", 1);
         long setId = read(expect(gateway.postJson("/api/scoring/criteria-sets", board, definition), "criteria set")).get("id").asLong();
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/publish", board, Map.of()), "publishing the set");
         JsonNode sheets = read(expect(gateway.get("/api/scoring/criteria-sets/" + setId + "/sheets", board), "sheets"));
@@ -44,6 +54,7 @@ final class SeedStoryScoring {
         for (DemoData.DemoUnit unit : DemoData.CLUSTER_7_UNITS) {
             tokens.put(unit.code(), gateway.passwordToken(unit.representative(), DemoData.PASSWORD));
         }
+        registerAndReport(gateway, tokens, membersLeaderFirst);
         // self and peer sheets first, then the Board's appraisal (it confirms what the peers gave)
         for (String stage : List.of("SELF", "PEER", "BOARD")) {
             for (JsonNode sheet : sheets) {
@@ -54,10 +65,10 @@ final class SeedStoryScoring {
                 String token = stage.equals("BOARD") ? board : tokens.get(sheet.get("scorerCode").asText());
                 Map<String, Integer> points = pointsOf(membersLeaderFirst.indexOf(unit));
                 for (String criterion : CRITERIA) {
-                    Map<String, Object> score = new HashMap<>(Map.of("points", points.get(criterion)));
-                    if (stage.equals("SELF") && criterion.equals("I.1")) {
-                        score.put("evidence", List.of("https://thidua.example/minh-chung/" + unit + "/bao-cao-tong-ket-2016.pdf"));
+                    if (stage.equals("SELF") && COMPUTED.contains(criterion)) {
+                        continue;
                     }
+                    Map<String, Object> score = new HashMap<>(Map.of("points", points.get(criterion)));
                     expect(gateway.putJson("/api/scoring/sheets/" + sheet.get("id").asLong() + "/scores/" + criterion, token, score),
                             stage + " score of " + unit);
                 }
@@ -68,6 +79,34 @@ final class SeedStoryScoring {
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/close", board, Map.of()), "closing the set");
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/ranking/finalize", board, Map.of()), "finalizing");
         return setId;
+    }
+
+    /**
+     * Each unit registers two targets and the provincial flag, reports at mid-year and at year end.
+     * Unit i reaches 100 − 5i % of its work plan (I.1 = 40 − 2i points) and replicates 21 models
+     * where it planned 20 — five percent above, five bonus points — as "most targets completed,
+     * some exceeded".
+     */
+    private static void registerAndReport(GatewayClient gateway, Map<String, String> tokens, List<String> membersLeaderFirst) {
+        for (int i = 0; i < membersLeaderFirst.size(); i++) {
+            String unit = membersLeaderFirst.get(i);
+            String token = tokens.get(unit);
+            Map<String, Object> registration = Map.of(
+                    "titles", List.of("CO_THI_DUA_TINH"),
+                    "targets", List.of(
+                            Map.of("name", "Hoàn thành các chỉ tiêu công tác năm theo giao ước thi đua", "unitOfMeasure", "%",
+                                    "planned", 100, "weight", 1, "criterionCode", "I.1"),
+                            Map.of("name", "Nhân rộng mô hình, điển hình tiên tiến", "unitOfMeasure", "mô hình",
+                                    "planned", 20, "weight", 1, "criterionCode", "II.2")));
+            String path = "/api/scoring/registrations/2016/" + unit;
+            expect(gateway.putJson(path, token, registration), "registration of " + unit);
+            expect(gateway.putJson(path + "/reports/midyear", token, Map.of("results", List.of(
+                    Map.of("position", 1, "achieved", 50), Map.of("position", 2, "achieved", 9)))), "mid-year report of " + unit);
+            String evidence = "https://thidua.example/minh-chung/" + unit + "/bao-cao-tong-ket-2016.pdf";
+            expect(gateway.putJson(path + "/reports/yearend", token, Map.of("results", List.of(
+                    Map.of("position", 1, "achieved", 100 - 5 * i, "evidence", List.of(evidence)),
+                    Map.of("position", 2, "achieved", 21, "evidence", List.of(evidence))))), "year-end report of " + unit);
+        }
     }
 
     private static void awaitScoringKnows(GatewayClient gateway, String token, long clusterId) {

@@ -103,6 +103,13 @@ class LocalStackIT {
                 .body("units[0].unitCode", equalTo("000.00.32.H56"))
                 .body("units[0].total", equalTo(95.0f))
                 .body("units", hasSize(6));
+        // the year behind the scores: registrations with the provincial flag, and I.1 computed from the reports
+        given().baseUri(gateway).auth().oauth2(token("board")).queryParam("year", 2016).queryParam("clusterId", id)
+                .when().get("/api/scoring/registrations")
+                .then().statusCode(200).body("$", hasSize(6)).body("[0].titles[0]", equalTo("CO_THI_DUA_TINH"))
+                .body("find { it.unitCode == '000.00.36.H56' }.targets[0].yearend.attainment", equalTo(0.75f));
+        given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/scoring/criteria-sets/" + setId + "/sheets/audit")
+                .then().statusCode(200).body("findAll { it.action == 'COMPUTED' }.size()", equalTo(12));
         String finalized = new KafkaTestClient(stack.kafkaBootstrapServers()).awaitRecord("thidua.scoring.results.v1",
                 r -> id.toString().equals(r.key()), Duration.ofSeconds(30)).value();
         assertTrue(finalized.contains("\"unitCode\":\"000.00.32.H56\""), finalized);

@@ -194,7 +194,9 @@ public class RegistrationService {
                     continue;
                 }
                 BigDecimal points = points(criterion, attainment);
-                sheets.fillComputed(set, registration.unitCode, criterion, points,
+                List<String> evidence = registration.targets.stream().filter(t -> criterion.code.equals(t.criterionCode))
+                        .flatMap(t -> t.yearendEvidence.stream()).distinct().toList();
+                sheets.fillComputed(set, registration.unitCode, criterion, points, evidence,
                         "Tính từ kết quả thực hiện chỉ tiêu: " + attainment.movePointRight(2).stripTrailingZeros().toPlainString() + "%", actor);
             }
         }

@@ -99,11 +99,13 @@ public class SheetService {
     }
 
     /**
-     * Writes a computed criterion into the unit's open SELF sheet, from its reported targets; the
-     * audit trail shows the change like any other. A submitted sheet is left as it is.
+     * Writes a computed criterion into the unit's open SELF sheet, from its reported targets and
+     * with their evidence; the audit trail shows the change like any other. A submitted sheet is
+     * left as it is.
      */
     @Transactional
-    public void fillComputed(CriteriaSet set, String unitCode, Criterion criterion, BigDecimal points, String reason, String actor) {
+    public void fillComputed(CriteriaSet set, String unitCode, Criterion criterion, BigDecimal points, List<String> evidence,
+                             String reason, String actor) {
         ScoreSheet sheet = ScoreSheet.find("setId = ?1 and stage = ?2 and unitCode = ?3", set.id, Stage.SELF, unitCode).firstResult();
         if (sheet == null || sheet.status != SheetStatus.OPEN || set.status != CriteriaSetStatus.PUBLISHED) {
             return;
@@ -111,7 +113,7 @@ public class SheetService {
         Score.Key key = new Score.Key(sheet.id, criterion.id);
         Score score = Score.findById(key);
         BigDecimal old = score == null ? null : score.points;
-        if (old != null && old.compareTo(points) == 0) {
+        if (old != null && old.compareTo(points) == 0 && score.evidence.equals(evidence)) {
             return;
         }
         if (score == null) {
@@ -120,6 +122,8 @@ public class SheetService {
         }
         score.points = points;
         score.comment = reason;
+        // the report's evidence backs the computed points
+        score.evidence = new ArrayList<>(evidence);
         score.updatedBy = actor;
         score.updatedAt = Instant.now(clock);
         score.persist();

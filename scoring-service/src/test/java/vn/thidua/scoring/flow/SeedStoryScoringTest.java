@@ -87,7 +87,7 @@ public class SeedStoryScoringTest {
                 .map(s -> ((Number) s.get("id")).longValue()).findFirst().orElseThrow();
     }
 
-    static java.util.Set<String> fieldNames(JsonNode node) {
+    public static java.util.Set<String> fieldNames(JsonNode node) {
         java.util.Set<String> names = new java.util.TreeSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;

@@ -20,6 +20,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.EventSamples;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.scoring.flow.SeedStoryScoringTest;
@@ -89,6 +90,8 @@ class RegistrationTest {
                 r -> (HOI_PHU_NU + "/2016").equals(r.key()), Duration.ofSeconds(30)).value());
         assertEquals("vn.thidua.scoring.TitlesRegistered", event.get("type").asText());
         assertEquals("CO_THI_DUA_TINH", event.at("/data/titles/0").asText());
+        JsonNode documented = new ObjectMapper().readTree(EventSamples.sample("scoring/TitlesRegistered.json", sample -> { }));
+        assertEquals(SeedStoryScoringTest.fieldNames(documented.get("data")), SeedStoryScoringTest.fieldNames(event.get("data")));
 
         given().auth().oauth2(rep(HOI_NONG_DAN)).when().get("/api/scoring/registrations/2016/" + HOI_PHU_NU).then().statusCode(403);
         given().auth().oauth2(BOARD).queryParam("year", 2016).queryParam("clusterId", clusterId).when().get("/api/scoring/registrations")

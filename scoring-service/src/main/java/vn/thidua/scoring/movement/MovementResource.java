@@ -1,0 +1,140 @@
+package vn.thidua.scoring.movement;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Versions;
+
+/** Emulation movements (phong trào thi đua): anyone signed in reads them; the Board and cluster leaders write them. */
+@Path("/api/scoring/movements")
+// one transaction per call, so the answer can read the movement's collections
+@Transactional
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+public class MovementResource {
+    private final MovementService movements;
+    private final Callers callers;
+
+    public MovementResource(MovementService movements, Callers callers) {
+        this.movements = movements;
+        this.callers = callers;
+    }
+
+    /** A movement; {@code durationYears} is its length in whole years, last day included. */
+    public record MovementView(long id, String name, MovementKind kind, Launcher launchedBy, Long launchingClusterId,
+                               boolean allClusters, List<Long> participantClusterIds, LocalDate startDate, LocalDate endDate,
+                               int durationYears, List<String> goals, List<Long> criteriaSetIds, long version,
+                               Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
+        static MovementView of(Movement m) {
+            return new MovementView(m.id, m.name, m.kind, m.launchedBy, m.launchingClusterId, m.allClusters,
+                    new ArrayList<>(new TreeSet<>(m.participantClusterIds)), m.startDate, m.endDate, m.period().durationYears(),
+                    List.copyOf(m.goals), new ArrayList<>(new TreeSet<>(m.criteriaSetIds)), m.version, m.createdAt, m.createdBy,
+                    m.updatedAt, m.updatedBy);
+        }
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER})
+    public Response launch(MovementRequest request, UriInfo uri) {
+        requireBody(request);
+        Movement movement = movements.launch(request, callers.current());
+        return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(movement.id)).build())
+                .tag(Versions.etag(movement.version)).entity(MovementView.of(movement)).build();
+    }
+
+    @GET
+    public List<MovementView> find(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
+                                   @QueryParam("kind") String kind) {
+        return movements.find(year(year), clusterId(clusterId), kind(kind)).stream().map(MovementView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        return view(movements.get(id));
+    }
+
+    @PUT
+    @Path("/{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER})
+    public Response change(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MovementRequest request) {
+        long expected = Versions.required(ifMatch);
+        requireBody(request);
+        return view(movements.change(id, expected, request, callers.current()));
+    }
+
+    private static Response view(Movement movement) {
+        return Response.ok(MovementView.of(movement)).tag(Versions.etag(movement.version)).build();
+    }
+
+    private static void requireBody(Object request) {
+        if (request == null) {
+            throw ProblemException.badRequest("missing-body", "problem.body-missing");
+        }
+    }
+
+    private static Integer year(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            int year = Integer.parseInt(raw.strip());
+            if (year >= MovementRules.MIN_YEAR && year <= MovementRules.MAX_YEAR) {
+                return year;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-year", "movement.query.year", raw,
+                Integer.toString(MovementRules.MIN_YEAR), Integer.toString(MovementRules.MAX_YEAR));
+    }
+
+    private static Long clusterId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-cluster-id", "movement.query.cluster-id", raw);
+    }
+
+    private static MovementKind kind(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return MovementKind.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-movement-kind", "movement.query.kind", raw);
+        }
+    }
+}

@@ -54,6 +54,8 @@ final class SeedStoryScoring {
         for (DemoData.DemoUnit unit : DemoData.CLUSTER_7_UNITS) {
             tokens.put(unit.code(), gateway.passwordToken(unit.representative(), DemoData.PASSWORD));
         }
+        launchMovement(gateway, board, clusterId, setId);
+        recordModels(gateway, board, tokens);
         registerAndReport(gateway, tokens, membersLeaderFirst);
         // self and peer sheets first, then the Board's appraisal (it confirms what the peers gave)
         for (String stage : List.of("SELF", "PEER", "BOARD")) {
@@ -79,6 +81,39 @@ final class SeedStoryScoring {
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/close", board, Map.of()), "closing the set");
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/ranking/finalize", board, Map.of()), "finalizing");
         return setId;
+    }
+
+    /** The Board's movement for 2016, which cluster 7's criteria set scores. */
+    private static void launchMovement(GatewayClient gateway, String board, long clusterId, long setId) {
+        expect(gateway.postJson("/api/scoring/movements", board, Map.of(
+                "name", "Thi đua yêu nước, trọng tâm xây dựng nông thôn mới gắn với văn minh đô thị",
+                "kind", "REGULAR",
+                "launchedBy", "BOARD",
+                "participantClusterIds", List.of(clusterId),
+                "startDate", "2016-01-01",
+                "endDate", "2016-12-31",
+                "goals", List.of("Thực hiện Chỉ thị 05-CT/TW của Bộ Chính trị",
+                        "Nhân rộng các mô hình, điển hình tiên tiến, cách làm hay"),
+                "criteriaSetIds", List.of(setId))), "the 2016 movement");
+    }
+
+    /** "Replicate the models and advanced examples": the Women's Union's model, adopted by the Farmers' Association. */
+    private static void recordModels(GatewayClient gateway, String board, Map<String, String> tokens) {
+        String womensUnion = "000.00.34.H56";
+        String farmers = "000.00.33.H56";
+        long model = read(expect(gateway.postJson("/api/scoring/models", tokens.get(womensUnion), Map.of(
+                "unitCode", womensUnion,
+                "kind", "MODEL",
+                "title", "Mô hình \"Phụ nữ giúp nhau phát triển kinh tế\"",
+                "description", "Hội viên góp vốn, góp công giúp nhau phát triển kinh tế hộ gia đình, giảm nghèo bền vững.",
+                "field", "Phát triển kinh tế",
+                "startedYear", 2015,
+                "evidence", List.of("https://thidua.example/minh-chung/" + womensUnion + "/mo-hinh-giup-nhau.pdf"))),
+                "the Women's Union's model")).get("id").asLong();
+        expect(gateway.postJson("/api/scoring/models/" + model + "/replications", tokens.get(farmers), Map.of(
+                "unitCode", farmers, "adoptedOn", "2016-03-08", "note", "Nhân rộng tại các chi hội nông dân")), "replication");
+        expect(gateway.postJson("/api/scoring/models/" + model + "/recognition", board, Map.of(
+                "recognisedOn", "2016-12-14", "reason", "Công nhận tại hội nghị tổng kết cụm thi đua số 7")), "recognition");
     }
 
     /**

@@ -110,6 +110,14 @@ class LocalStackIT {
                 .body("find { it.unitCode == '000.00.36.H56' }.targets[0].yearend.attainment", equalTo(0.75f));
         given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/scoring/criteria-sets/" + setId + "/sheets/audit")
                 .then().statusCode(200).body("findAll { it.action == 'COMPUTED' }.size()", equalTo(12));
+        given().baseUri(gateway).auth().oauth2(ldld).queryParam("year", 2016).queryParam("clusterId", id)
+                .when().get("/api/scoring/movements")
+                .then().statusCode(200).body("$", hasSize(1))
+                .body("[0].name", equalTo("Thi đua yêu nước, trọng tâm xây dựng nông thôn mới gắn với văn minh đô thị"));
+        given().baseUri(gateway).auth().oauth2(token("board")).queryParam("year", 2016).queryParam("clusterId", id)
+                .when().get("/api/scoring/models/replicated")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].unitCode", equalTo("000.00.34.H56"))
+                .body("[0].adopters[0].unitCode", equalTo("000.00.33.H56"));
         String finalized = new KafkaTestClient(stack.kafkaBootstrapServers()).awaitRecord("thidua.scoring.results.v1",
                 r -> id.toString().equals(r.key()), Duration.ofSeconds(30)).value();
         assertTrue(finalized.contains("\"unitCode\":\"000.00.32.H56\""), finalized);

@@ -8,5 +8,13 @@ package vn.thidua.scoring.criteria;
  * percent above 100 %, up to the criterion's maximum.
  */
 public enum ComputedFrom {
-    TARGET_ATTAINMENT, TARGET_EXCESS
+    TARGET_ATTAINMENT, TARGET_EXCESS,
+    /** A bonus criterion: pointsPerItem for each of the unit's models recognised by the Board that year, up to the maximum. */
+    RECOGNISED_MODELS,
+    /** A bonus criterion: pointsPerItem for each adoption of the unit's models by other units that year, up to the maximum. */
+    MODEL_REPLICATIONS;
+
+    public boolean countsModels() {
+        return this == RECOGNISED_MODELS || this == MODEL_REPLICATIONS;
+    }
 }

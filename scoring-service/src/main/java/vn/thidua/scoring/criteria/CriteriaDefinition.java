@@ -53,11 +53,12 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
     }
 
     public record CriterionDefinition(String code, String title, String guidance, CriterionKind kind, BigDecimal maxPoints,
-                                      boolean evidenceRequired, ComputedFrom computedFrom, BigDecimal pointsPerPercent) {
+                                      boolean evidenceRequired, ComputedFrom computedFrom, BigDecimal pointsPerPercent,
+                                      BigDecimal pointsPerItem) {
         /** A criterion the scorers fill in themselves. */
         public CriterionDefinition(String code, String title, String guidance, CriterionKind kind, BigDecimal maxPoints,
                                    boolean evidenceRequired) {
-            this(code, title, guidance, kind, maxPoints, evidenceRequired, null, null);
+            this(code, title, guidance, kind, maxPoints, evidenceRequired, null, null, null);
         }
     }
 
@@ -125,7 +126,9 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
                 }
                 if (criterion.computedFrom() == ComputedFrom.TARGET_ATTAINMENT && criterion.kind() != CriterionKind.STANDARD
                         || criterion.computedFrom() == ComputedFrom.TARGET_EXCESS && (criterion.kind() != CriterionKind.BONUS
-                        || criterion.pointsPerPercent() == null || criterion.pointsPerPercent().signum() <= 0)) {
+                        || criterion.pointsPerPercent() == null || criterion.pointsPerPercent().signum() <= 0)
+                        || criterion.computedFrom() != null && criterion.computedFrom().countsModels() && (criterion.kind() != CriterionKind.BONUS
+                        || criterion.pointsPerItem() == null || criterion.pointsPerItem().signum() <= 0)) {
                     problems.add(new FieldProblem(at + ".computedFrom", "criteria.computed.invalid", String.valueOf(criterion.code())));
                 }
             }

@@ -40,7 +40,8 @@ public class CriteriaSetResource {
     }
 
     public record CriterionRequest(String code, String title, String guidance, CriterionKind kind, BigDecimal maxPoints,
-                                   Boolean evidenceRequired, ComputedFrom computedFrom, BigDecimal pointsPerPercent) {
+                                   Boolean evidenceRequired, ComputedFrom computedFrom, BigDecimal pointsPerPercent,
+                                   BigDecimal pointsPerItem) {
     }
 
     public record GroupRequest(String code, String title, BigDecimal maxPoints, List<CriterionRequest> criteria) {
@@ -68,7 +69,8 @@ public class CriteriaSetResource {
         private static CriteriaDefinition.CriterionDefinition criterion(CriterionRequest c) {
             return c == null ? null : new CriteriaDefinition.CriterionDefinition(code(c.code()),
                     Text.clean(c.title(), 500, "criteria.title", false), Text.clean(c.guidance(), 4000, "criteria.guidance", false),
-                    c.kind(), c.maxPoints(), Boolean.TRUE.equals(c.evidenceRequired()), c.computedFrom(), c.pointsPerPercent());
+                    c.kind(), c.maxPoints(), Boolean.TRUE.equals(c.evidenceRequired()), c.computedFrom(), c.pointsPerPercent(),
+                    c.pointsPerItem());
         }
 
         private static String code(String raw) {

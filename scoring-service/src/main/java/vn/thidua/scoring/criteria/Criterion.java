@@ -56,6 +56,9 @@ public class Criterion extends PanacheEntityBase {
     @Column(name = "points_per_percent", precision = 7, scale = 2)
     public BigDecimal pointsPerPercent;
 
+    @Column(name = "points_per_item", precision = 7, scale = 2)
+    public BigDecimal pointsPerItem;
+
     static Criterion of(CriteriaGroup group, int position, CriteriaDefinition.CriterionDefinition definition) {
         Criterion criterion = new Criterion();
         criterion.group = group;
@@ -68,11 +71,12 @@ public class Criterion extends PanacheEntityBase {
         criterion.evidenceRequired = definition.evidenceRequired();
         criterion.computedFrom = definition.computedFrom();
         criterion.pointsPerPercent = definition.pointsPerPercent();
+        criterion.pointsPerItem = definition.pointsPerItem();
         return criterion;
     }
 
     CriteriaDefinition.CriterionDefinition definition() {
         return new CriteriaDefinition.CriterionDefinition(code, title, guidance, kind, maxPoints, evidenceRequired, computedFrom,
-                pointsPerPercent);
+                pointsPerPercent, pointsPerItem);
     }
 }

@@ -25,6 +25,7 @@ import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.CriteriaSetStatus;
 import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Deadlines;
+import vn.thidua.scoring.model.ModelStatistics;
 import vn.thidua.scoring.sheet.SheetService;
 
 /** Registration of targets and titles, and the mid-year and year-end reports against them. */
@@ -36,13 +37,16 @@ public class RegistrationService {
 
     private final ClusterDirectory clusters;
     private final SheetService sheets;
+    private final ModelStatistics models;
     private final Outbox outbox;
     private final CloudEvents events;
     private final Clock clock;
 
-    public RegistrationService(ClusterDirectory clusters, SheetService sheets, Outbox outbox, CloudEvents events, Clock clock) {
+    public RegistrationService(ClusterDirectory clusters, SheetService sheets, ModelStatistics models, Outbox outbox,
+                               CloudEvents events, Clock clock) {
         this.clusters = clusters;
         this.sheets = sheets;
+        this.models = models;
         this.outbox = outbox;
         this.events = events;
         this.clock = clock;
@@ -123,7 +127,11 @@ public class RegistrationService {
         return registration;
     }
 
-    /** Records achieved values; a year-end report also fills the computed criteria of the unit's open self sheets. */
+    /**
+     * Records achieved values. A year-end report also fills the computed criteria of the unit's open
+     * self sheets: from the targets, and from the counts of its recognised and replicated models
+     * as they stand then (sending the report again brings later recognitions in).
+     */
     @Transactional
     public Registration report(int year, String unitCode, ReportKind kind, List<ResultInput> results, Caller caller) {
         requireActsFor(unitCode, caller);
@@ -183,6 +191,17 @@ public class RegistrationService {
         for (CriteriaSet set : sets) {
             for (Criterion criterion : set.criteria()) {
                 if (criterion.computedFrom == null) {
+                    continue;
+                }
+                if (criterion.computedFrom.countsModels()) {
+                    long items = criterion.computedFrom == ComputedFrom.RECOGNISED_MODELS
+                            ? models.recognisedModels(registration.unitCode, registration.year)
+                            : models.replicationsOf(registration.unitCode, registration.year);
+                    BigDecimal points = criterion.pointsPerItem.multiply(BigDecimal.valueOf(items)).min(criterion.maxPoints)
+                            .setScale(2, RoundingMode.HALF_UP);
+                    sheets.fillComputed(set, registration.unitCode, criterion, points, List.of(),
+                            (criterion.computedFrom == ComputedFrom.RECOGNISED_MODELS ? "Mô hình được công nhận: " : "Lượt nhân rộng mô hình: ")
+                                    + items, actor);
                     continue;
                 }
                 List<Attainment.Weighted> feeding = registration.targets.stream()

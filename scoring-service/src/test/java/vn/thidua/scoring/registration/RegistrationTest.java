@@ -158,4 +158,47 @@ class RegistrationTest {
                 .then().statusCode(422).body("type", equalTo("https://thidua.vn/problems/registration-closed"))
                 .body("detail", containsString("2017-01-31"));
     }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aBonusCriterionCountsTheUnitsReplicatedModelsAndReportsCloseAtTheirDeadline() {
+        long clusterId = 730018;
+        String owner = "000.01.11.H56";
+        String adopter = "000.01.12.H56";
+        SeedStoryScoringTest.announceCluster(clusterId, 2018, List.of(owner, adopter));
+        Map<String, Object> definition = SeedStoryScoringTest.criteriaSet(clusterId, "2099-12-10");
+        List<Map<String, Object>> groupTwo = (List<Map<String, Object>>) ((List<Map<String, Object>>) definition.get("groups")).get(1).get("criteria");
+        groupTwo.get(1).put("computedFrom", "MODEL_REPLICATIONS");
+        groupTwo.get(1).put("pointsPerItem", 6);
+        long setId = ((Number) given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(definition)
+                .when().post("/api/scoring/criteria-sets").then().statusCode(201).extract().path("id")).longValue();
+        given().auth().oauth2(BOARD).when().post("/api/scoring/criteria-sets/" + setId + "/publish").then().statusCode(200);
+
+        long model = ((Number) given().auth().oauth2(rep(owner)).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", owner, "kind", "MODEL", "title", "Chi hội không có hội viên vi phạm pháp luật",
+                        "field", "An ninh trật tự", "startedYear", 2017))
+                .when().post("/api/scoring/models").then().statusCode(201).extract().path("id")).longValue();
+        given().auth().oauth2(rep(adopter)).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", adopter, "adoptedOn", "2018-05-19", "note", "Nhân rộng ở 12 chi hội"))
+                .when().post("/api/scoring/models/" + model + "/replications").then().statusCode(201);
+
+        given().auth().oauth2(rep(owner)).contentType(ContentType.JSON).body(registration())
+                .when().put("/api/scoring/registrations/2018/" + owner).then().statusCode(200);
+        given().auth().oauth2(rep(owner)).contentType(ContentType.JSON).body(results(1000, 4, 10))
+                .when().put("/api/scoring/registrations/2018/" + owner + "/reports/yearend").then().statusCode(200);
+        long self = sheetOf(setId, "SELF", owner, owner);
+        given().auth().oauth2(rep(owner)).when().get("/api/scoring/sheets/" + self)
+                .then().body("scores.find { it.criterionCode == 'II.2' }.points", equalTo(6.0f))
+                .body("scores.find { it.criterionCode == 'II.2' }.comment", containsString("1"));
+
+        // the Board closes the mid-year report; it is refused with the date
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("registrationCloses", "2099-01-31", "midyearCloses", "2018-06-30", "yearendCloses", "2099-12-15"))
+                .when().put("/api/scoring/registration-periods/2018").then().statusCode(200);
+        given().auth().oauth2(rep(owner)).contentType(ContentType.JSON).body(Map.of("results", List.of(Map.of("position", 1, "achieved", 500))))
+                .when().put("/api/scoring/registrations/2018/" + owner + "/reports/midyear")
+                .then().statusCode(422).body("type", equalTo("https://thidua.vn/problems/report-closed")).body("detail", containsString("2018-06-30"));
+        given().auth().oauth2(rep(owner)).contentType(ContentType.JSON).body(Map.of("results", List.of(Map.of("position", 1, "achieved", 500))))
+                .when().put("/api/scoring/registrations/2018/" + owner + "/reports/quarterly").then().statusCode(404);
+    }
 }

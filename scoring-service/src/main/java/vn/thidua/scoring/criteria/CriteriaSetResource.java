@@ -22,6 +22,7 @@ import java.util.List;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
@@ -103,7 +104,7 @@ public class CriteriaSetResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(CriteriaSetRequest request, UriInfo uri) {
-        requireBody(request);
+        Requests.requireBody(request);
         if (request.clusterId() == null) {
             throw ProblemException.badRequest("invalid-field", "problem.field.required", "clusterId");
         }
@@ -130,7 +131,7 @@ public class CriteriaSetResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response redefine(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CriteriaSetRequest request) {
-        requireBody(request);
+        Requests.requireBody(request);
         long expected = Versions.required(ifMatch);
         return view(sets.redefine(id, expected, request.definition(), callers.current()));
     }
@@ -139,7 +140,7 @@ public class CriteriaSetResource {
     @Path("/{id}/copy")
     @Consumes(MediaType.APPLICATION_JSON)
     public Response copy(@PathParam("id") long id, CopyRequest request, UriInfo uri) {
-        requireBody(request);
+        Requests.requireBody(request);
         if (request.clusterId() == null) {
             throw ProblemException.badRequest("invalid-field", "problem.field.required", "clusterId");
         }
@@ -179,9 +180,4 @@ public class CriteriaSetResource {
         return Response.ok(CriteriaSetView.of(set)).tag(Versions.etag(set.version)).build();
     }
 
-    private static void requireBody(Object request) {
-        if (request == null) {
-            throw ProblemException.badRequest("missing-body", "problem.body-missing");
-        }
-    }
 }

@@ -25,6 +25,7 @@ import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.unit.KnownUnit;
@@ -97,7 +98,7 @@ public class ModelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ModelRequest request, UriInfo uri) {
-        requireBody(request);
+        Requests.requireBody(request);
         ExemplaryModel model = models.create(request.draft(), callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(model.id)).build())
                 .tag(Versions.etag(model.version)).entity(view(model)).build();
@@ -113,7 +114,7 @@ public class ModelResource {
                                    @QueryParam("year") String year, @QueryParam("recognised") String recognised,
                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
-        ModelService.Filter filter = new ModelService.Filter(clusterId(clusterId), Text.clean(field, 100, "field", false),
+        ModelService.Filter filter = new ModelService.Filter(Requests.optionalId(clusterId, "clusterId"), Text.clean(field, 100, "field", false),
                 year(year, false), recognised(recognised));
         Page<ExemplaryModel> found = models.search(filter, request);
         List<Long> ids = found.items().stream().map(m -> m.id).toList();
@@ -131,7 +132,7 @@ public class ModelResource {
     @Path("/replicated")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public List<ReplicatedLine> replicated(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId) {
-        List<ModelService.Replicated> lines = models.replicatedIn(year(year, true), clusterId(clusterId));
+        List<ModelService.Replicated> lines = models.replicatedIn(year(year, true), Requests.optionalId(clusterId, "clusterId"));
         Set<String> codes = new HashSet<>();
         lines.forEach(line -> {
             codes.add(line.model().ownerUnitCode);
@@ -160,7 +161,7 @@ public class ModelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response replicate(@PathParam("id") String id, ReplicationRequest request) {
         long modelId = ModelRules.parseId(id);
-        requireBody(request);
+        Requests.requireBody(request);
         ExemplaryModel model = models.replicate(modelId, Text.clean(request.unitCode(), 35, "unitCode", true),
                 request.adoptedOn(), Text.clean(request.note(), 2000, "note", false), callers.current());
         return Response.created(URI.create("/api/scoring/models/" + model.id))
@@ -173,7 +174,7 @@ public class ModelResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response recognise(@PathParam("id") String id, RecognitionRequest request) {
         long modelId = ModelRules.parseId(id);
-        requireBody(request);
+        Requests.requireBody(request);
         ExemplaryModel model = models.recognise(modelId, request.recognisedOn(),
                 Text.clean(request.reason(), 2000, "reason", true), callers.current());
         return Response.ok(view(model)).tag(Versions.etag(model.version)).build();
@@ -194,26 +195,7 @@ public class ModelResource {
                 model.createdBy, model.createdAt, model.updatedAt);
     }
 
-    private static void requireBody(Object request) {
-        if (request == null) {
-            throw ProblemException.badRequest("missing-body", "problem.body-missing");
-        }
-    }
 
-    private static Long clusterId(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ProblemException.badRequest("invalid-cluster-id", "cluster.id.invalid", raw);
-    }
 
     private static Integer year(String raw, boolean required) {
         if (raw == null || raw.isBlank()) {

@@ -24,6 +24,7 @@ import java.util.TreeSet;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 
 /** Emulation movements (phong trào thi đua): anyone signed in reads them; the Board and cluster leaders write them. */
@@ -58,7 +59,7 @@ public class MovementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER})
     public Response launch(MovementRequest request, UriInfo uri) {
-        requireBody(request);
+        Requests.requireBody(request);
         Movement movement = movements.launch(request, callers.current());
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(movement.id)).build())
                 .tag(Versions.etag(movement.version)).entity(MovementView.of(movement)).build();
@@ -67,7 +68,7 @@ public class MovementResource {
     @GET
     public List<MovementView> find(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
                                    @QueryParam("kind") String kind) {
-        return movements.find(year(year), clusterId(clusterId), kind(kind)).stream().map(MovementView::of).toList();
+        return movements.find(year(year), Requests.optionalId(clusterId, "clusterId"), kind(kind)).stream().map(MovementView::of).toList();
     }
 
     @GET
@@ -82,7 +83,7 @@ public class MovementResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER})
     public Response change(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MovementRequest request) {
         long expected = Versions.required(ifMatch);
-        requireBody(request);
+        Requests.requireBody(request);
         return view(movements.change(id, expected, request, callers.current()));
     }
 
@@ -90,11 +91,6 @@ public class MovementResource {
         return Response.ok(MovementView.of(movement)).tag(Versions.etag(movement.version)).build();
     }
 
-    private static void requireBody(Object request) {
-        if (request == null) {
-            throw ProblemException.badRequest("missing-body", "problem.body-missing");
-        }
-    }
 
     private static Integer year(String raw) {
         if (raw == null || raw.isBlank()) {
@@ -112,20 +108,6 @@ public class MovementResource {
                 Integer.toString(MovementRules.MIN_YEAR), Integer.toString(MovementRules.MAX_YEAR));
     }
 
-    private static Long clusterId(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            long id = Long.parseLong(raw.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("invalid-cluster-id", "movement.query.cluster-id", raw);
-    }
 
     private static MovementKind kind(String raw) {
         if (raw == null || raw.isBlank()) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
@@ -70,7 +71,7 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public PeriodRequest setPeriod(@PathParam("year") int year, PeriodRequest request) {
-        requireBody(request);
+        Requests.requireBody(request);
         RegistrationPeriod period = registrations.setPeriod(year, request.registrationCloses(), request.midyearCloses(),
                 request.yearendCloses(), callers.current());
         return new PeriodRequest(period.registrationCloses, period.midyearCloses, period.yearendCloses);
@@ -81,7 +82,7 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response register(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RegistrationRequest request) {
-        requireBody(request);
+        Requests.requireBody(request);
         List<RegistrationService.TargetInput> targets = request.targets() == null ? null : request.targets().stream()
                 .map(t -> t == null ? null : new RegistrationService.TargetInput(Text.clean(t.name(), 500, "targets.name", false),
                         Text.clean(t.unitOfMeasure(), 50, "targets.unitOfMeasure", false), t.planned(), t.weight(), t.direction(),
@@ -97,7 +98,7 @@ public class RegistrationResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response report(@PathParam("year") int year, @PathParam("unitCode") String unitCode, @PathParam("kind") String kind,
                            ReportRequest request) {
-        requireBody(request);
+        Requests.requireBody(request);
         ReportKind reportKind;
         try {
             reportKind = ReportKind.valueOf(kind.toUpperCase(Locale.ROOT));
@@ -130,9 +131,4 @@ public class RegistrationResource {
         return Response.ok(RegistrationView.of(registration)).tag(Versions.etag(registration.version)).build();
     }
 
-    private static void requireBody(Object request) {
-        if (request == null) {
-            throw ProblemException.badRequest("missing-body", "problem.body-missing");
-        }
-    }
 }

@@ -25,6 +25,7 @@ import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 import vn.thidua.units.cluster.ClusterEvents.ClusterState;
 import vn.thidua.units.cluster.ClusterViews.ClusterSummary;
@@ -83,7 +84,7 @@ public class ClusterService {
     @Transactional
     public ClusterView create(Caller caller, NewCluster request) {
         ClusterAccess.requireManage(caller);
-        requireBody(request);
+        Requests.requireBody(request);
         ClusterCode code = ClusterCode.parse(request.code());
         ClusterName name = ClusterName.parse(request.name());
         ClusterKind kind = ClusterKind.parse(request.kind());
@@ -157,7 +158,7 @@ public class ClusterService {
     @Transactional
     public ClusterView addMember(Caller caller, long id, String ifMatch, NewMember request) {
         ClusterAccess.requireManage(caller);
-        requireBody(request);
+        Requests.requireBody(request);
         String unitCode = UnitCode.parse(request.unitCode()).value();
         ClusterYear cluster = ClusterYear.getForUpdate(id);
         Versions.requireMatch(ifMatch, cluster.version);
@@ -187,7 +188,7 @@ public class ClusterService {
     @Transactional
     public ClusterView assignLeadership(Caller caller, long id, String ifMatch, LeadershipChange request) {
         ClusterAccess.requireManage(caller);
-        requireBody(request);
+        Requests.requireBody(request);
         Leadership proposed = new Leadership(optionalUnitCode(request.leaderUnitCode()), optionalUnitCode(request.deputyUnitCode()));
         ClusterYear cluster = ClusterYear.getForUpdate(id);
         Versions.requireMatch(ifMatch, cluster.version);
@@ -205,7 +206,7 @@ public class ClusterService {
     @Transactional
     public ClusterView recordAgreement(Caller caller, long id, String ifMatch, AgreementChange request) {
         ClusterAccess.requireManage(caller);
-        requireBody(request);
+        Requests.requireBody(request);
         Set<String> signatories = unitCodes(request.signatories());
         ClusterYear cluster = ClusterYear.getForUpdate(id);
         Versions.requireMatch(ifMatch, cluster.version);
@@ -424,11 +425,6 @@ public class ClusterService {
         return raw == null || raw.isBlank() ? null : UnitCode.parse(raw).value();
     }
 
-    private static void requireBody(Object request) {
-        if (request == null) {
-            throw ProblemException.badRequest("missing-body", "problem.body-missing");
-        }
-    }
 
     private Instant now() {
         return Instant.now(clock).truncatedTo(ChronoUnit.MICROS);

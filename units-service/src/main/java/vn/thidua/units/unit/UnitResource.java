@@ -24,6 +24,7 @@ import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
@@ -83,7 +84,7 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public Response register(UnitRequest request, UriInfo uri) {
-        requireBody(request);
+        Requests.requireBody(request);
         Unit unit = units.register(UnitCode.parse(request.code()), request.details());
         return Response.created(uri.getAbsolutePathBuilder().path(unit.code).build())
                 .tag(Versions.etag(unit.version))
@@ -115,7 +116,7 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.UNIT_REP})
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UnitRequest request) {
-        requireBody(request);
+        Requests.requireBody(request);
         long expected = Versions.required(ifMatch);
         Unit unit = units.update(UnitCode.parse(code), expected, request.details(), callers.current());
         return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
@@ -127,7 +128,7 @@ public class UnitResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public Response changeStatus(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  StatusRequest request) {
-        requireBody(request);
+        Requests.requireBody(request);
         long expected = Versions.required(ifMatch);
         UnitCode mergedInto = request.mergedInto() == null || request.mergedInto().isBlank() ? null : UnitCode.parse(request.mergedInto());
         Unit unit = units.changeStatus(UnitCode.parse(code), expected, status(request.status()), request.effectiveFrom(),
@@ -161,9 +162,4 @@ public class UnitResource {
         }
     }
 
-    private static void requireBody(Object request) {
-        if (request == null) {
-            throw ProblemException.badRequest("missing-body", "problem.body-missing");
-        }
-    }
 }

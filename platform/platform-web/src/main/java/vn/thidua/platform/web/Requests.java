@@ -1,0 +1,35 @@
+package vn.thidua.platform.web;
+
+/** Small checks every resource makes on what a client sent, with the same problems everywhere. */
+public final class Requests {
+    private Requests() {
+    }
+
+    /** 400 when a call that needs a JSON body came without one. */
+    public static <T> T requireBody(T body) {
+        if (body == null) {
+            throw ProblemException.badRequest("missing-body", "problem.body-missing");
+        }
+        return body;
+    }
+
+    /** An optional positive id from a query parameter: null when absent, 400 naming the parameter when malformed. */
+    public static Long optionalId(String raw, String parameter) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            long id = Long.parseLong(raw.strip());
+            if (id > 0) {
+                return id;
+            }
+        } catch (NumberFormatException malformed) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-" + kebab(parameter), "problem.parameter.invalid-id", parameter, raw);
+    }
+
+    private static String kebab(String camel) {
+        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,46 @@
+package vn.thidua.awards.catalogue;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** An award for collectives (Cờ thi đua của Chính phủ, Cờ thi đua của UBND tỉnh, Bằng khen, …). */
+@Entity
+@Table(name = "award_type")
+public class AwardType extends PanacheEntityBase {
+
+    @Id
+    @Column(length = 40)
+    public String code;
+
+    @Column(nullable = false, length = 300)
+    public String name;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public AwardLevel level;
+
+    @Column(name = "deciding_authority", nullable = false, length = 300)
+    public String decidingAuthority;
+
+    /** The cash award as a multiple of the base salary; the amount follows the base salary of the day. */
+    @Column(name = "cash_multiple", nullable = false, precision = 6, scale = 2)
+    public BigDecimal cashMultiple;
+
+    @Version
+    @Column(nullable = false)
+    public long version;
+
+    @Column(name = "updated_by", nullable = false, length = 100)
+    public String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    public Instant updatedAt;
+}

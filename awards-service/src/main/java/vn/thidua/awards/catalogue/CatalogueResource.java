@@ -1,0 +1,122 @@
+package vn.thidua.awards.catalogue;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.Text;
+import vn.thidua.platform.web.Versions;
+
+/** The award catalogue and its versioned rule sets. */
+@Path("/api/awards/award-types")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+public class CatalogueResource {
+    private static final Pattern CODE = Pattern.compile("[A-Z0-9_]{2,40}");
+    private final CatalogueService catalogue;
+    private final Callers callers;
+
+    public CatalogueResource(CatalogueService catalogue, Callers callers) {
+        this.catalogue = catalogue;
+        this.callers = callers;
+    }
+
+    public record AwardTypeRequest(String name, AwardLevel level, String decidingAuthority, BigDecimal cashMultiple) {
+    }
+
+    public record AwardTypeView(String code, String name, AwardLevel level, String decidingAuthority, BigDecimal cashMultiple,
+                                long version, Instant updatedAt) {
+        static AwardTypeView of(AwardType t) {
+            return new AwardTypeView(t.code, t.name, t.level, t.decidingAuthority, t.cashMultiple, t.version, t.updatedAt);
+        }
+    }
+
+    public record RuleSetView(long id, String awardTypeCode, String legalBasis, LocalDate legalBasisDate, LocalDate effectiveFrom,
+                              LocalDate effectiveTo, List<RuleSetDefinition.EligibilityRule> eligibility,
+                              RuleSetDefinition.VotingRules voting, List<String> provincialChoices, String createdBy, Instant createdAt) {
+        static RuleSetView of(RuleSet r) {
+            return new RuleSetView(r.id, r.awardTypeCode, r.legalBasis, r.legalBasisDate, r.effectiveFrom, r.effectiveTo, r.eligibility,
+                    r.voting, r.provincialChoices, r.createdBy, r.createdAt);
+        }
+    }
+
+    @GET
+    public List<AwardTypeView> all() {
+        return catalogue.all().stream().map(AwardTypeView::of).toList();
+    }
+
+    @GET
+    @Path("/{code}")
+    public Response get(@PathParam("code") String code) {
+        AwardType type = catalogue.get(code(code));
+        return Response.ok(AwardTypeView.of(type)).tag(Versions.etag(type.version)).build();
+    }
+
+    @PUT
+    @Path("/{code}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response save(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AwardTypeRequest request) {
+        Requests.requireBody(request);
+        AwardType type = catalogue.save(code(code), new CatalogueService.AwardTypeInput(Text.clean(request.name(), 300, "name", true),
+                request.level(), Text.clean(request.decidingAuthority(), 300, "decidingAuthority", true), request.cashMultiple()),
+                ifMatch, callers.current());
+        return Response.ok(AwardTypeView.of(type)).tag(Versions.etag(type.version)).build();
+    }
+
+    @GET
+    @Path("/{code}/rule-sets")
+    public List<RuleSetView> ruleSets(@PathParam("code") String code) {
+        catalogue.get(code(code));
+        return catalogue.ruleSets(code(code)).stream().map(RuleSetView::of).toList();
+    }
+
+    /** The rule set in force on a day (today in Vietnam when {@code on} is left out). */
+    @GET
+    @Path("/{code}/rule-sets/in-force")
+    public RuleSetView inForce(@PathParam("code") String code, @QueryParam("on") LocalDate on) {
+        LocalDate day = on == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) : on;
+        return RuleSetView.of(catalogue.inForce(code(code), day));
+    }
+
+    @POST
+    @Path("/{code}/rule-sets")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response addRuleSet(@PathParam("code") String code, RuleSetDefinition request) {
+        Requests.requireBody(request);
+        RuleSetDefinition definition = new RuleSetDefinition(Text.clean(request.legalBasis(), 500, "legalBasis", false),
+                request.legalBasisDate(), request.effectiveFrom(), request.effectiveTo(), request.eligibility(), request.voting(),
+                request.provincialChoices() == null ? null : request.provincialChoices().stream()
+                        .map(choice -> Text.clean(choice, 200, "provincialChoices", false)).toList());
+        RuleSet ruleSet = catalogue.addRuleSet(code(code), definition, callers.current());
+        return Response.created(URI.create("/api/awards/award-types/" + ruleSet.awardTypeCode + "/rule-sets/" + ruleSet.id))
+                .entity(RuleSetView.of(ruleSet)).build();
+    }
+
+    private static String code(String raw) {
+        String code = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+        if (!CODE.matcher(code).matches()) {
+            throw ProblemException.badRequest("invalid-award-type-code", "award-type.code.invalid", String.valueOf(raw));
+        }
+        return code;
+    }
+}

@@ -1,0 +1,119 @@
+package vn.thidua.awards.catalogue;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
+
+/**
+ * The rules of one award under one legal basis, for the dates it is in force: who is eligible
+ * and how the vote that proposes it is held. A vote or a proposal keeps the rule set that was in
+ * force when it started.
+ */
+public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, LocalDate effectiveFrom, LocalDate effectiveTo,
+                                List<EligibilityRule> eligibility, VotingRules voting, List<String> provincialChoices) {
+
+    public RuleSetDefinition {
+        eligibility = eligibility == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(eligibility));
+        provincialChoices = provincialChoices == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(provincialChoices));
+    }
+
+    public enum EligibilityKind {
+        /** The unit leads its cluster or block that year (Law 2022 Art. 25(1), 26). */
+        LEADS_CLUSTER,
+        /** The unit ranks first on points in its cluster's finalized ranking. */
+        RANKS_FIRST,
+        /** Proposals at most {@code value} % of the province's cluster leaders that year (Official Letter 5007/BNV-TĐKT: 20). */
+        QUOTA_PERCENT_OF_CLUSTER_LEADERS,
+        /** The unit registered for this title at the start of the year. */
+        REGISTERED_FOR_TITLE,
+        /** At least {@code value} points in its cluster's ranking. */
+        MIN_TOTAL_POINTS
+    }
+
+    public record EligibilityRule(EligibilityKind kind, BigDecimal value) {
+    }
+
+    public enum VotingBasis {
+        /** Percentages of all member units of the cluster-year. */
+        ALL_MEMBERS,
+        /** Percentages of the member units that voted. */
+        PRESENT
+    }
+
+    /** How the cluster's vote (suy tôn, bình xét) is held. */
+    public record VotingRules(Boolean secret, BigDecimal quorumPercent, BigDecimal thresholdPercent, VotingBasis basis,
+                              Boolean runoffAllowed) {
+    }
+
+    /** Refuses (422) with every broken rule listed. */
+    public void validate() {
+        List<FieldProblem> problems = new ArrayList<>();
+        if (legalBasis == null || legalBasis.isBlank()) {
+            problems.add(new FieldProblem("legalBasis", "ruleset.legal-basis.required"));
+        }
+        if (legalBasisDate == null) {
+            problems.add(new FieldProblem("legalBasisDate", "ruleset.date.required"));
+        }
+        if (effectiveFrom == null) {
+            problems.add(new FieldProblem("effectiveFrom", "ruleset.date.required"));
+        } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
+            problems.add(new FieldProblem("effectiveTo", "ruleset.effective.order"));
+        }
+        Set<EligibilityKind> kinds = new HashSet<>();
+        for (int i = 0; i < eligibility.size(); i++) {
+            EligibilityRule rule = eligibility.get(i);
+            String at = "eligibility[" + i + "]";
+            if (rule == null || rule.kind() == null) {
+                problems.add(new FieldProblem(at, "ruleset.eligibility.kind"));
+                continue;
+            }
+            if (!kinds.add(rule.kind())) {
+                problems.add(new FieldProblem(at, "ruleset.eligibility.duplicate", rule.kind()));
+            }
+            boolean needsValue = rule.kind() == EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS || rule.kind() == EligibilityKind.MIN_TOTAL_POINTS;
+            if (needsValue && (rule.value() == null || rule.value().signum() <= 0
+                    || rule.kind() == EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS && rule.value().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                problems.add(new FieldProblem(at, "ruleset.eligibility.value", rule.kind()));
+            }
+        }
+        if (voting == null || voting.secret() == null || voting.basis() == null || voting.runoffAllowed() == null) {
+            problems.add(new FieldProblem("voting", "ruleset.voting.required"));
+        } else {
+            if (!percent(voting.quorumPercent(), false)) {
+                problems.add(new FieldProblem("voting.quorumPercent", "ruleset.voting.percent"));
+            }
+            if (!percent(voting.thresholdPercent(), true)) {
+                problems.add(new FieldProblem("voting.thresholdPercent", "ruleset.voting.percent"));
+            }
+        }
+        if (provincialChoices.stream().anyMatch(Objects::isNull)) {
+            problems.add(new FieldProblem("provincialChoices", "ruleset.choices.invalid"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-rule-set", "ruleset.invalid", problems.size()).withErrors(problems);
+        }
+    }
+
+    /** Whether this rule set is in force on that date. */
+    public boolean inForceOn(LocalDate date) {
+        return !date.isBefore(effectiveFrom) && (effectiveTo == null || !date.isAfter(effectiveTo));
+    }
+
+    /** Whether the two periods share a day. */
+    public boolean overlaps(RuleSetDefinition other) {
+        LocalDate thisEnd = effectiveTo == null ? LocalDate.MAX : effectiveTo;
+        LocalDate otherEnd = other.effectiveTo() == null ? LocalDate.MAX : other.effectiveTo();
+        return !effectiveFrom.isAfter(otherEnd) && !other.effectiveFrom().isAfter(thisEnd);
+    }
+
+    private static boolean percent(BigDecimal value, boolean positive) {
+        return value != null && (positive ? value.signum() > 0 : value.signum() >= 0) && value.compareTo(BigDecimal.valueOf(100)) <= 0;
+    }
+}

@@ -24,6 +24,8 @@ public final class LocalStack implements AutoCloseable {
             "thidua.clusters.v1",
             "thidua.clusters.v1.dlq.scoring-service",
             "thidua.scoring.results.v1",
+            "thidua.scoring.results.v1.dlq.awards-service",
+            "thidua.scoring.registrations.v1",
             "thidua.awards.votes.v1",
             "thidua.awards.votes.v1.dlq.units-service");
 

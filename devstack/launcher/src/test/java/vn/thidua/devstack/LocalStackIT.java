@@ -120,6 +120,9 @@ class LocalStackIT {
                 .body("[0].adopters[0].unitCode", equalTo("000.00.33.H56"));
         String finalized = new KafkaTestClient(stack.kafkaBootstrapServers()).awaitRecord("thidua.scoring.results.v1",
                 r -> id.toString().equals(r.key()), Duration.ofSeconds(30)).value();
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/awards/rankings/" + id)
+                        .then().statusCode(200).body("ranking[0].unitCode", equalTo("000.00.32.H56")).body("year", equalTo(2016)));
         assertTrue(finalized.contains("\"unitCode\":\"000.00.32.H56\""), finalized);
     }
 

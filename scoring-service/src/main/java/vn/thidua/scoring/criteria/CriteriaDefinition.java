@@ -33,13 +33,6 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
     }
 
     public record Deadlines(LocalDate self, LocalDate peer, LocalDate board) {
-        public LocalDate of(Stage stage) {
-            return switch (stage) {
-                case SELF -> self;
-                case PEER -> peer;
-                case BOARD -> board;
-            };
-        }
     }
 
     /** A classification band (xếp loại): units with at least {@code minTotal} points get {@code label}. */

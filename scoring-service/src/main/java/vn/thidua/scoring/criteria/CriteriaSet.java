@@ -131,7 +131,11 @@ public class CriteriaSet extends PanacheEntityBase {
     }
 
     public LocalDate deadline(Stage stage) {
-        return definition().deadlines().of(stage);
+        return switch (stage) {
+            case SELF -> selfDeadline;
+            case PEER -> peerDeadline;
+            case BOARD -> boardDeadline;
+        };
     }
 
     public List<Criterion> criteria() {

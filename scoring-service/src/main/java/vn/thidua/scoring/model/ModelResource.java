@@ -115,7 +115,7 @@ public class ModelResource {
                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         PageRequest request = PageRequest.of(page, size);
         ModelService.Filter filter = new ModelService.Filter(Requests.optionalId(clusterId, "clusterId"), Text.clean(field, 100, "field", false),
-                year(year, false), recognised(recognised));
+                Requests.optionalYear(year, ModelRules.FIRST_YEAR, 2100), recognised(recognised));
         Page<ExemplaryModel> found = models.search(filter, request);
         List<Long> ids = found.items().stream().map(m -> m.id).toList();
         Map<Long, Long> counts = models.replicationCounts(ids);
@@ -132,7 +132,8 @@ public class ModelResource {
     @Path("/replicated")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public List<ReplicatedLine> replicated(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId) {
-        List<ModelService.Replicated> lines = models.replicatedIn(year(year, true), Requests.optionalId(clusterId, "clusterId"));
+        int wantedYear = Requests.requiredYear(year, ModelRules.FIRST_YEAR, 2100);
+        List<ModelService.Replicated> lines = models.replicatedIn(wantedYear, Requests.optionalId(clusterId, "clusterId"));
         Set<String> codes = new HashSet<>();
         lines.forEach(line -> {
             codes.add(line.model().ownerUnitCode);
@@ -197,23 +198,6 @@ public class ModelResource {
 
 
 
-    private static Integer year(String raw, boolean required) {
-        if (raw == null || raw.isBlank()) {
-            if (required) {
-                throw ProblemException.badRequest("invalid-field", "problem.field.required", "year");
-            }
-            return null;
-        }
-        try {
-            int year = Integer.parseInt(raw.strip());
-            if (year >= ModelRules.FIRST_YEAR && year <= 2100) {
-                return year;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw ProblemException.badRequest("invalid-year", "model.query.year", raw, ModelRules.FIRST_YEAR);
-    }
 
     private static Boolean recognised(String raw) {
         if (raw == null || raw.isBlank()) {

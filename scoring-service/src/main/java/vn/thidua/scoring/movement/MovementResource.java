@@ -68,7 +68,8 @@ public class MovementResource {
     @GET
     public List<MovementView> find(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
                                    @QueryParam("kind") String kind) {
-        return movements.find(year(year), Requests.optionalId(clusterId, "clusterId"), kind(kind)).stream().map(MovementView::of).toList();
+        Integer wantedYear = Requests.optionalYear(year, MovementRules.MIN_YEAR, MovementRules.MAX_YEAR);
+        return movements.find(wantedYear, Requests.optionalId(clusterId, "clusterId"), kind(kind)).stream().map(MovementView::of).toList();
     }
 
     @GET
@@ -92,21 +93,6 @@ public class MovementResource {
     }
 
 
-    private static Integer year(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            int year = Integer.parseInt(raw.strip());
-            if (year >= MovementRules.MIN_YEAR && year <= MovementRules.MAX_YEAR) {
-                return year;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("invalid-year", "movement.query.year", raw,
-                Integer.toString(MovementRules.MIN_YEAR), Integer.toString(MovementRules.MAX_YEAR));
-    }
 
 
     private static MovementKind kind(String raw) {

@@ -17,10 +17,14 @@ public final class ScoreQueries {
     private ScoreQueries() {
     }
 
-    /** One pass over the submitted scores, each stage's figures side by side (no join per stage). */
+    /**
+     * One pass over the submitted scores, each stage's figures side by side (no join per stage).
+     * {@code CELL} narrows it to one unit and criterion, so a single score's check does not
+     * aggregate the whole set; the rule itself is written once.
+     */
     private static final String PER_CRITERION = """
             WITH units AS (
-                SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set
+                SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set /*CELL_UNIT*/
             ), stage_scores AS (
                 SELECT s.unit_code, sc.criterion_id,
                        sum(sc.points) FILTER (WHERE s.stage = 'SELF') AS self_total,
@@ -30,7 +34,7 @@ public final class ScoreQueries {
                        min(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_lo,
                        sum(sc.points) FILTER (WHERE s.stage = 'BOARD') AS board_total
                 FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
-                WHERE s.set_id = :set AND s.status = 'SUBMITTED'
+                WHERE s.set_id = :set AND s.status = 'SUBMITTED' /*CELL_SCORES*/
                 GROUP BY s.unit_code, sc.criterion_id
             ), per_criterion AS (
                 SELECT u.unit_code, g.position AS group_position, g.code AS group_code, c.id AS criterion_id, c.kind,
@@ -43,9 +47,16 @@ public final class ScoreQueries {
                 CROSS JOIN criteria_group g
                 JOIN criterion c ON c.group_id = g.id
                 LEFT JOIN stage_scores st ON st.unit_code = u.unit_code AND st.criterion_id = c.id
-                WHERE g.set_id = :set
+                WHERE g.set_id = :set /*CELL_CRITERION*/
             )
             """;
+
+    private static String oneCell() {
+        return PER_CRITERION
+                .replace("/*CELL_UNIT*/", "AND unit_code = :unit")
+                .replace("/*CELL_SCORES*/", "AND s.unit_code = :unit AND sc.criterion_id = :criterion")
+                .replace("/*CELL_CRITERION*/", "AND c.id = :criterion");
+    }
 
     /** One unit's points in one group, split by the kind of criterion, for each stage and final. */
     public record GroupPoints(String unitCode, int groupPosition, String groupCode, CriterionKind kind,
@@ -77,8 +88,8 @@ public final class ScoreQueries {
 
     /** What a criterion of a unit stands at before the Board: the peers' mean, else the unit's own value. */
     static BigDecimal preBoardValue(CriteriaSet set, String unitCode, long criterionId) {
-        String sql = PER_CRITERION + """
-                SELECT COALESCE(peer_points, self_points) FROM per_criterion WHERE unit_code = :unit AND criterion_id = :criterion
+        String sql = oneCell() + """
+                SELECT COALESCE(peer_points, self_points) FROM per_criterion
                 """;
         List<?> rows = Panache.getEntityManager().createNativeQuery(sql)
                 .setParameter("set", set.id)

@@ -184,7 +184,8 @@ public class SheetService {
 
     public ScoreSheet read(long sheetId, Caller caller) {
         ScoreSheet sheet = sheet(sheetId);
-        if (!mayRead(CriteriaSet.findById(sheet.setId), sheet, caller)) {
+        CriteriaSet set = CriteriaSet.findById(sheet.setId);
+        if (!mayRead(set, sheet, caller, standing(set, caller))) {
             throw new ForbiddenException("sheet " + sheetId);
         }
         return sheet;
@@ -197,10 +198,11 @@ public class SheetService {
             throw ProblemException.notFound("criteria-set-not-found", "criteria.not-found", setId);
         }
         List<ScoreSheet> all = ScoreSheet.list("setId = ?1 order by stage, unitCode, scorerCode", setId);
+        Standing standing = standing(set, caller);
         return all.stream()
                 .filter(sheet -> stage.map(s -> s == sheet.stage).orElse(true))
                 .filter(sheet -> unit.map(u -> u.equals(sheet.unitCode)).orElse(true))
-                .filter(sheet -> mayRead(set, sheet, caller))
+                .filter(sheet -> mayRead(set, sheet, caller, standing))
                 .toList();
     }
 
@@ -230,29 +232,42 @@ public class SheetService {
         Deadlines.requireOpen(set, sheet.stage, clock);
     }
 
+    /**
+     * Where the caller stands towards a set's cluster, looked up once per request rather than
+     * once per sheet: whether it appraises (BOARD stage) and whether it is an insider (a member's
+     * representative, or a viewer) who may read a stage's sheets once that stage is over.
+     */
+    private record Standing(boolean appraises, boolean insider) {
+    }
+
+    private Standing standing(CriteriaSet set, Caller caller) {
+        boolean appraises = caller.isBoardOrAdmin() || (set.boardReviewer == BoardReviewer.CLUSTER_LEADER
+                && caller.hasAnyRole(Roles.CLUSTER_LEADER)
+                && clusters.find(set.clusterId).map(c -> caller.actsFor(c.leaderUnitCode())).orElse(false));
+        boolean insider = caller.hasAnyRole(Roles.VIEWER)
+                || caller.unit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
+        return new Standing(appraises, insider);
+    }
+
     private boolean mayWrite(CriteriaSet set, ScoreSheet sheet, Caller caller) {
         return switch (sheet.stage) {
             case SELF, PEER -> caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(sheet.scorerCode);
-            case BOARD -> caller.isBoardOrAdmin() || (set.boardReviewer == BoardReviewer.CLUSTER_LEADER
-                    && caller.hasAnyRole(Roles.CLUSTER_LEADER)
-                    && clusters.find(set.clusterId).map(c -> caller.actsFor(c.leaderUnitCode())).orElse(false));
+            case BOARD -> standing(set, caller).appraises();
         };
     }
 
-    private boolean mayRead(CriteriaSet set, ScoreSheet sheet, Caller caller) {
+    private boolean mayRead(CriteriaSet set, ScoreSheet sheet, Caller caller, Standing standing) {
         if (caller.isBoardOrAdmin()) {
             return true;
         }
         if (sheet.scorerCode != null && caller.actsFor(sheet.scorerCode)) {
             return true;
         }
-        if (sheet.stage == Stage.BOARD && mayWrite(set, sheet, caller)) {
+        if (sheet.stage == Stage.BOARD && standing.appraises()) {
             return true;
         }
         boolean stageOver = set.status == CriteriaSetStatus.CLOSED || Deadlines.isPast(set.deadline(sheet.stage), clock);
-        boolean insider = caller.hasAnyRole(Roles.VIEWER)
-                || caller.unit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
-        return stageOver && insider;
+        return stageOver && standing.insider();
     }
 
     private static ScoreSheet sheet(long id) {

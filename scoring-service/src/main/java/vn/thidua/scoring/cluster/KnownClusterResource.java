@@ -18,6 +18,7 @@ import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 
 /**
@@ -50,7 +51,7 @@ public class KnownClusterResource {
                                        @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(number(page, "invalid-page", "problem.invalid-page"),
                 number(size, "invalid-page-size", "problem.invalid-page-size"));
-        Integer wantedYear = year(year);
+        Integer wantedYear = Requests.optionalYear(year, ClusterState.MIN_YEAR, ClusterState.MAX_YEAR);
         ClusterReadAccess access = ClusterReadAccess.of(callers.current());
         if (access.nothing()) {
             return new Page<>(List.of(), request.page(), request.size(), 0);
@@ -63,7 +64,7 @@ public class KnownClusterResource {
     @Path("/{id}")
     @Transactional
     public Response get(@PathParam("id") String id) {
-        KnownCluster cluster = KnownCluster.findById(clusterId(id));
+        KnownCluster cluster = KnownCluster.findById(Requests.optionalId(id, "id"));
         if (cluster == null) {
             throw ProblemException.notFound("cluster-not-found", "cluster.not-known", id);
         }
@@ -84,30 +85,5 @@ public class KnownClusterResource {
         }
     }
 
-    private static Integer year(String raw) {
-        if (raw == null || raw.isBlank()) {
-            return null;
-        }
-        try {
-            int year = Integer.parseInt(raw.strip());
-            if (year >= ClusterState.MIN_YEAR && year <= ClusterState.MAX_YEAR) {
-                return year;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("invalid-year", "cluster.year.invalid", raw);
-    }
 
-    private static long clusterId(String raw) {
-        try {
-            long id = Long.parseLong(raw.strip());
-            if (id > 0) {
-                return id;
-            }
-        } catch (NumberFormatException e) {
-            // answered below
-        }
-        throw ProblemException.badRequest("invalid-cluster-id", "cluster.id.invalid", raw);
-    }
 }

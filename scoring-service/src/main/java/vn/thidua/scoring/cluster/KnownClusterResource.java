@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.clusters.KnownCluster;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Page;
@@ -22,8 +24,9 @@ import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 
 /**
- * Read-only view of the cluster-years scoring-service knows, for checking that it is in step with
- * units-service. Cluster leaders and unit representatives see only the cluster-years their unit is in.
+ * Read-only view of the cluster-years scoring-service knows (its platform-clusters read model), for
+ * checking that it is in step with units-service. Cluster leaders and unit representatives see only
+ * the cluster-years their unit is in.
  */
 @Path("/api/scoring/clusters")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +54,7 @@ public class KnownClusterResource {
                                        @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(number(page, "invalid-page", "problem.invalid-page"),
                 number(size, "invalid-page-size", "problem.invalid-page-size"));
-        Integer wantedYear = Requests.optionalYear(year, ClusterState.MIN_YEAR, ClusterState.MAX_YEAR);
+        Integer wantedYear = Requests.optionalYear(year, ClusterYear.MIN_YEAR, ClusterYear.MAX_YEAR);
         ClusterReadAccess access = ClusterReadAccess.of(callers.current());
         if (access.nothing()) {
             return new Page<>(List.of(), request.page(), request.size(), 0);

@@ -5,11 +5,11 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import vn.thidua.platform.clusters.ClusterDirectory;
+import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Versions;
-import vn.thidua.scoring.cluster.ClusterDirectory;
-import vn.thidua.scoring.cluster.ClusterYear;
 import vn.thidua.scoring.sheet.SheetService;
 
 /** The life of a criteria set: drafted, published (sheets open), closed (ranking final), reopened with a reason. */

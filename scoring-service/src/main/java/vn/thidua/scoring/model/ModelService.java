@@ -15,12 +15,12 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.thidua.platform.clusters.ClusterDirectory;
+import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
-import vn.thidua.scoring.cluster.ClusterDirectory;
-import vn.thidua.scoring.cluster.ClusterYear;
 
 /** Recording models, their replication and recognition, and finding them again. */
 @ApplicationScoped

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.function.LongFunction;
+import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
-import vn.thidua.scoring.cluster.ClusterYear;
 
 /**
  * Who may launch or change a movement: admins and Board officers any; a cluster leader only one

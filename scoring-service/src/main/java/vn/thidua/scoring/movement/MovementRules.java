@@ -5,10 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
+import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Text;
-import vn.thidua.scoring.cluster.ClusterYear;
 
 /**
  * The rules a movement keeps, as plain Java: {@link #check} cleans the request's texts and refuses

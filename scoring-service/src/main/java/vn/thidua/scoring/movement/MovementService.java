@@ -6,11 +6,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import vn.thidua.platform.clusters.ClusterDirectory;
+import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Versions;
-import vn.thidua.scoring.cluster.ClusterDirectory;
-import vn.thidua.scoring.cluster.ClusterYear;
 import vn.thidua.scoring.criteria.CriteriaSet;
 
 /** Launching, changing and finding emulation movements. */

@@ -3,7 +3,7 @@ package vn.thidua.scoring.ranking;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import vn.thidua.scoring.cluster.ClusterYear;
+import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.scoring.criteria.CriteriaSet;
 
 /** The data of {@code vn.thidua.scoring.ClusterRankingFinalized} (docs/events.md). */

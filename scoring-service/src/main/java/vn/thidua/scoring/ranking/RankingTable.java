@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import vn.thidua.scoring.cluster.ClusterYear;
+import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.scoring.export.Table;
 import vn.thidua.scoring.unit.KnownUnit;
 

@@ -28,6 +28,8 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.testing.EventSamples;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
+import vn.thidua.platform.clusters.ClusterDirectory;
+import vn.thidua.platform.clusters.ClusterYear;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "scoring"))

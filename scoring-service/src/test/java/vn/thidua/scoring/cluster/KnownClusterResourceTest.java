@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
+import vn.thidua.platform.clusters.ClusterDirectory;
 
 /**
  * The read-only cluster API: who sees which cluster-years. Its cluster-years (ids 900101–900103)

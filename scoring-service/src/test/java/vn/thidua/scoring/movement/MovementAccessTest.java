@@ -12,9 +12,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
+import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
-import vn.thidua.scoring.cluster.ClusterYear;
 
 class MovementAccessTest {
     static final LongFunction<Optional<ClusterYear>> CLUSTERS = id -> MovementMother.lookups().cluster(id);

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import vn.thidua.scoring.cluster.ClusterYear;
+import vn.thidua.platform.clusters.ClusterYear;
 
 /** Readable movements and cluster-years for the unit tests. */
 final class MovementMother {

@@ -1,9 +1,9 @@
-package vn.thidua.scoring.cluster;
+package vn.thidua.platform.clusters;
 
 import java.util.List;
 
 /**
- * A cluster-year (cụm or khối thi đua in one emulation year) as scoring-service knows it from
+ * A cluster-year (cụm or khối thi đua in one emulation year) as the consuming service knows it from
  * {@code thidua.clusters.v1}. {@code id} is units-service's cluster-year id; {@code kind} is
  * {@code CLUSTER} or {@code BLOCK}; {@code members} are unit codes sorted by code; leader and
  * deputy are null until set. {@code version} is the producer's.
@@ -19,10 +19,16 @@ public record ClusterYear(
         List<String> members,
         long version) {
 
+    /** The first emulation year the read model takes; events of earlier years are refused. */
+    public static final int MIN_YEAR = 2000;
+    /** The last emulation year the read model takes; events of later years are refused. */
+    public static final int MAX_YEAR = 2100;
+
     public ClusterYear {
         members = List.copyOf(members);
     }
 
+    /** Whether the unit is one of the members (false for null). */
     public boolean hasMember(String unitCode) {
         return unitCode != null && members.contains(unitCode);
     }

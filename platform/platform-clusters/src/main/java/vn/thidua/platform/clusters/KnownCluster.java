@@ -1,4 +1,4 @@
-package vn.thidua.scoring.cluster;
+package vn.thidua.platform.clusters;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.CollectionTable;
@@ -21,9 +21,14 @@ import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 
 /**
- * A cluster-year as scoring-service knows it: its own copy, rebuilt from units-service's events on
- * {@code thidua.clusters.v1} and never read from units-service directly. The id is units-service's
- * cluster-year id; {@code version} is the producer's, so older news is ignored.
+ * A cluster-year as the consuming service knows it: its own copy (tables {@code known_cluster} and
+ * {@code known_cluster_member}, Flyway location {@code db/clusters}), rebuilt from units-service's
+ * events on {@code thidua.clusters.v1} and never read from units-service directly. The id is
+ * units-service's cluster-year id; {@code version} is the producer's, so older news is ignored.
+ *
+ * <p>Only {@link ClusterEventsConsumer} writes it. Other code reads through {@link ClusterDirectory};
+ * a service's own REST view of the read model may also use the entity's fields, {@link #page} and
+ * {@link #sortedMembers()} (it needs {@link #updatedAt}, which {@link ClusterYear} leaves out).
  */
 @Entity
 @Table(name = "known_cluster")
@@ -95,15 +100,16 @@ public class KnownCluster extends PanacheEntityBase {
         return new ClusterYear(id, code, name, kind, year, leaderUnitCode, deputyUnitCode, sortedMembers(), version);
     }
 
-    List<String> sortedMembers() {
+    /** The member unit codes, sorted by code, as a new list. */
+    public List<String> sortedMembers() {
         return new ArrayList<>(new TreeSet<>(members));
     }
 
     /**
      * One page of the cluster-years, in code order (then year, then id), of one year or of all, and
-     * only those {@code memberUnit} is in when it is given.
+     * only those {@code memberUnit} is in when it is given. Call it inside a transaction.
      */
-    static Page<KnownCluster> page(Integer year, Optional<String> memberUnit, PageRequest request) {
+    public static Page<KnownCluster> page(Integer year, Optional<String> memberUnit, PageRequest request) {
         StringBuilder where = new StringBuilder(" where 1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (year != null) {

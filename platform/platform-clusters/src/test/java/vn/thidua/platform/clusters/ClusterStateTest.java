@@ -1,4 +1,4 @@
-package vn.thidua.scoring.cluster;
+package vn.thidua.platform.clusters;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -17,7 +17,7 @@ import vn.thidua.devstack.testing.EventSamples;
 import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.MalformedEventException;
 
-/** Contract test: scoring-service reads the samples units-service documents for thidua.clusters.v1. */
+/** Contract test: the read model takes the samples units-service documents for thidua.clusters.v1. */
 class ClusterStateTest {
     private static final CloudEvents EVENTS = new CloudEvents(JsonMapper.builder().findAndAddModules().build());
     private static final List<String> SEVEN_2016 = List.of("000.00.31.H56", "000.00.32.H56", "000.00.33.H56",
@@ -35,7 +35,7 @@ class ClusterStateTest {
     }
 
     @Test
-    void takesTheFieldsScoringNeeds() {
+    void takesTheFieldsTheReadModelKeeps() {
         ClusterState created = read("ClusterCreated", data -> { });
         assertEquals(7L, created.id());
         assertEquals(2016, created.year());

@@ -1,4 +1,4 @@
-package vn.thidua.scoring.cluster;
+package vn.thidua.platform.clusters;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.util.List;
@@ -9,9 +9,9 @@ import java.util.regex.Pattern;
 import vn.thidua.platform.events.MalformedEventException;
 
 /**
- * This service's tolerant reading of the data of units-service's cluster events
- * ({@code thidua.clusters.v1}, docs/events.md): only the fields scoring needs; whatever else the
- * producer sends or adds later (leadership basis, agreement, roll-over origin, ...) is ignored.
+ * The consuming service's tolerant reading of the data of units-service's cluster events
+ * ({@code thidua.clusters.v1}, docs/events.md): only the fields the read model keeps; whatever else
+ * the producer sends or adds later (leadership basis, agreement, roll-over origin, ...) is ignored.
  * Data of the wrong shape is refused at once with {@link MalformedEventException}, so the message
  * goes to the dead-letter topic instead of being retried.
  */
@@ -20,8 +20,8 @@ record ClusterState(Long id, String code, String name, String kind, Integer year
                     String leaderUnitCode, String deputyUnitCode, Long version) {
 
     static final Set<String> KINDS = Set.of("CLUSTER", "BLOCK");
-    static final int MIN_YEAR = 2000;
-    static final int MAX_YEAR = 2100;
+    static final int MIN_YEAR = ClusterYear.MIN_YEAR;
+    static final int MAX_YEAR = ClusterYear.MAX_YEAR;
     static final int CODE_MAX_LENGTH = 20;
     static final int NAME_MAX_LENGTH = 300;
     static final int UNIT_CODE_MAX_LENGTH = 35;

@@ -1,4 +1,4 @@
-package vn.thidua.scoring.cluster;
+package vn.thidua.platform.clusters;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Who is in which cluster-year, and who leads it: the questions the rest of scoring-service asks
- * of the read model fed by {@code thidua.clusters.v1}. Reads only; the answers are as new as the
- * last event consumed. Each call joins the caller's transaction, or runs in a short one of its own.
+ * Who is in which cluster-year, and who leads it: the questions the consuming service asks of the
+ * read model fed by {@code thidua.clusters.v1} (see {@link ClusterEventsConsumer}). Reads only; the
+ * answers are as new as the last event consumed. Each call joins the caller's transaction, or runs
+ * in a short one of its own. Inject it wherever a service needs cluster-years.
  */
 @ApplicationScoped
 public class ClusterDirectory {
 
-    /** The cluster-year with this id (units-service's id), if scoring-service has heard of it. */
+    /** The cluster-year with this id (units-service's id), if the consuming service has heard of it. */
     @Transactional
     public Optional<ClusterYear> find(long clusterId) {
         return KnownCluster.<KnownCluster>findByIdOptional(clusterId).map(KnownCluster::toClusterYear);

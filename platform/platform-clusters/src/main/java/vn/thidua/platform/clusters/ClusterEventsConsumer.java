@@ -1,4 +1,4 @@
-package vn.thidua.scoring.cluster;
+package vn.thidua.platform.clusters;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,8 +10,15 @@ import vn.thidua.platform.events.Inbox;
 /**
  * Keeps {@link KnownCluster} in step with topic {@code thidua.clusters.v1}. Every cluster event
  * (ClusterCreated, ClusterMembershipChanged, ClusterLeadershipAssigned, ClusterAgreementRecorded)
- * carries the cluster-year's whole state, so all types are applied alike. A message that cannot be
- * read goes to the dead-letter topic (see application.properties) and consumption goes on.
+ * carries the cluster-year's whole state, so all types are applied alike; the platform
+ * {@link Inbox} makes a redelivery change nothing. A message that cannot be read goes to the
+ * dead-letter topic and consumption goes on.
+ *
+ * <p>The consuming service binds channel {@code clusters} in its own application.properties: the
+ * Kafka connector on topic {@code thidua.clusters.v1}, its own consumer group, offset reset
+ * {@code earliest}, {@code cloud-events=false} (the inbox reads the structured CloudEvent itself)
+ * and failure strategy {@code dead-letter-queue} on {@code thidua.clusters.v1.dlq.<service>}; and
+ * adds {@code db/clusters} to {@code quarkus.flyway.locations} for the tables.
  */
 @ApplicationScoped
 public class ClusterEventsConsumer {

@@ -1,4 +1,5 @@
--- scoring-service's own copy of the cluster-years (cụm / khối thi đua per year), fed by thidua.clusters.v1.
+-- platform-clusters: the consuming service's own copy of the cluster-years (cụm / khối thi đua per
+-- year), fed by thidua.clusters.v1. Each service that uses it adds db/clusters to quarkus.flyway.locations.
 -- id is units-service's cluster-year id; version is the producer's, so older events are ignored.
 CREATE TABLE known_cluster (
     id                BIGINT       PRIMARY KEY,

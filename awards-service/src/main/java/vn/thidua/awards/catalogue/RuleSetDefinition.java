@@ -47,9 +47,13 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
         PRESENT
     }
 
-    /** How the cluster's vote (suy tôn, bình xét) is held. */
+    /**
+     * How the cluster's vote (suy tôn, bình xét) is held. A candidate wins with at least
+     * {@code thresholdPercent} of the basis ("từ ... trở lên"), or more than it when
+     * {@code strictlyAbove} ("trên 50%"); {@code strictlyAbove} may be left out and then means false.
+     */
     public record VotingRules(Boolean secret, BigDecimal quorumPercent, BigDecimal thresholdPercent, VotingBasis basis,
-                              Boolean runoffAllowed) {
+                              Boolean runoffAllowed, Boolean strictlyAbove) {
     }
 
     /** Refuses (422) with every broken rule listed. */

@@ -8,14 +8,14 @@ import vn.thidua.platform.events.MalformedEventException;
 
 /** awards-service's tolerant reading of scoring-service's ClusterRankingFinalized (docs/events.md). */
 @JsonIgnoreProperties(ignoreUnknown = true)
-record RankingFinalized(Long criteriaSetId, Long criteriaSetVersion, Long clusterId, String clusterCode, String clusterName,
+public record RankingFinalized(Long criteriaSetId, Long criteriaSetVersion, Long clusterId, String clusterCode, String clusterName,
                         String kind, Integer year, Instant finalizedAt, List<Entry> ranking) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    record Entry(int rank, String unitCode, BigDecimal total, String band, String tieBreak) {
+    public record Entry(int rank, String unitCode, BigDecimal total, String band, String tieBreak) {
     }
 
-    RankingFinalized {
+    public RankingFinalized {
         if (criteriaSetId == null || criteriaSetVersion == null || clusterId == null || clusterCode == null || clusterName == null
                 || kind == null || year == null || finalizedAt == null || ranking == null
                 || ranking.stream().anyMatch(e -> e == null || e.unitCode() == null || e.total() == null || e.rank() < 1)) {

@@ -23,7 +23,7 @@ class RuleSetDefinitionTest {
                 from, to,
                 List.of(new EligibilityRule(EligibilityKind.LEADS_CLUSTER, null),
                         new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.valueOf(20))),
-                new VotingRules(true, BigDecimal.valueOf(50), BigDecimal.valueOf(50), VotingBasis.ALL_MEMBERS, true),
+                new VotingRules(true, BigDecimal.valueOf(50), BigDecimal.valueOf(50), VotingBasis.ALL_MEMBERS, true, true),
                 List.of("voting.thresholdPercent", "voting.quorumPercent"));
     }
 
@@ -38,7 +38,7 @@ class RuleSetDefinitionTest {
                 List.of(new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.valueOf(120)),
                         new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.TEN),
                         new EligibilityRule(null, null)),
-                new VotingRules(true, BigDecimal.valueOf(-1), BigDecimal.ZERO, VotingBasis.PRESENT, false), null);
+                new VotingRules(true, BigDecimal.valueOf(-1), BigDecimal.ZERO, VotingBasis.PRESENT, false, null), null);
         ProblemException problem = assertThrows(ProblemException.class, broken::validate);
         assertEquals(List.of("ruleset.legal-basis.required", "ruleset.date.required", "ruleset.effective.order",
                         "ruleset.eligibility.value", "ruleset.eligibility.duplicate", "ruleset.eligibility.kind",

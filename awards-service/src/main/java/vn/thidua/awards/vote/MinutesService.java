@@ -1,0 +1,57 @@
+package vn.thidua.awards.vote;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.web.ProblemException;
+
+/** Gathers what the minutes of a counted session say and renders them. */
+@ApplicationScoped
+public class MinutesService {
+    private final VotingService voting;
+    private final BallotBox box;
+    private final MinutesPdf pdf = new MinutesPdf();
+
+    public MinutesService(VotingService voting, BallotBox box) {
+        this.voting = voting;
+        this.box = box;
+    }
+
+    @Transactional
+    public byte[] render(UUID id, Caller caller) {
+        VotingSession session = voting.get(id, caller);
+        if (session.result == null || !VotingService.mayReadResult(session, caller)) {
+            throw ProblemException.conflict("voting-result-not-published", "voting.result.not-published");
+        }
+        return pdf.render(minutesOf(session));
+    }
+
+    Minutes minutesOf(VotingSession session) {
+        RuleSet rules = RuleSet.findById(session.ruleSetId);
+        List<String> roll = box.roll(session.id);
+        Set<String> units = new LinkedHashSet<>(roll);
+        session.candidates.forEach(c -> units.add(c.unitCode));
+        Map<String, String> names = new HashMap<>();
+        for (String code : units) {
+            KnownUnit unit = KnownUnit.findById(code);
+            if (unit != null) {
+                names.put(code, unit.name);
+            }
+        }
+        String awardName = session.awardTypeCode == null ? null : AwardType.<AwardType>findByIdOptional(session.awardTypeCode)
+                .map(type -> type.name).orElse(session.awardTypeCode);
+        return new Minutes(session.clusterName, session.clusterCode, session.year, session.purpose, awardName, session.leadsYear,
+                session.runoffOf != null, session.openedAt.atZone(VotingService.VIETNAM), session.closedAt.atZone(VotingService.VIETNAM),
+                session.status == SessionStatus.PUBLISHED, rules.legalBasis, rules.legalBasisDate, Boolean.TRUE.equals(rules.voting.secret()),
+                roll, box.voted(session.id), session.result, names);
+    }
+}

@@ -1,0 +1,158 @@
+package vn.thidua.awards.vote;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.thidua.awards.vote.VotingService.Attendance;
+import vn.thidua.awards.vote.VotingService.RunoffRequest;
+import vn.thidua.awards.vote.VotingService.SessionRequest;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
+
+/** Voting sessions of cluster-years: the Board runs them, member units' representatives vote. */
+@Path("/api/awards/voting-sessions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+public class VotingResource {
+    private final VotingService voting;
+    private final MinutesService minutes;
+    private final Callers callers;
+
+    public VotingResource(VotingService voting, MinutesService minutes, Callers callers) {
+        this.voting = voting;
+        this.minutes = minutes;
+        this.callers = callers;
+    }
+
+    /** A ballot as the voter marks it: per contest, per candidate unit code, FOR, AGAINST or ABSTAIN. */
+    public record BallotRequest(Map<String, Map<String, String>> choices) {
+    }
+
+    /** The voter's proof that its ballot is in the box; it reveals nothing of the choices. */
+    public record BallotReceipt(String receipt) {
+    }
+
+    public record ReceiptCheck(String receipt, boolean counted) {
+    }
+
+    @GET
+    @Transactional
+    public List<SessionView> list(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId) {
+        Caller caller = callers.current();
+        return voting.list(Requests.requiredYear(year, 2000, 2100), Requests.optionalId(clusterId, "clusterId"), caller).stream()
+                .map(session -> SessionView.of(session, caller, voting)).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response create(SessionRequest request) {
+        Caller caller = callers.current();
+        VotingSession session = voting.create(Requests.requireBody(request), caller);
+        return Response.created(URI.create("/api/awards/voting-sessions/" + session.id)).entity(SessionView.of(session, caller, voting)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public SessionView get(@PathParam("id") String id) {
+        Caller caller = callers.current();
+        return SessionView.of(voting.get(sessionId(id), caller), caller, voting);
+    }
+
+    @POST
+    @Path("/{id}/open")
+    @Transactional
+    public SessionView open(@PathParam("id") String id) {
+        Caller caller = callers.current();
+        return SessionView.of(voting.open(sessionId(id), caller), caller, voting);
+    }
+
+    @POST
+    @Path("/{id}/ballots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response cast(@PathParam("id") String id, BallotRequest request) {
+        String receipt = voting.cast(sessionId(id), Requests.requireBody(request).choices(), callers.current());
+        return Response.status(Response.Status.CREATED).entity(new BallotReceipt(receipt)).build();
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Transactional
+    public SessionView close(@PathParam("id") String id) {
+        Caller caller = callers.current();
+        return SessionView.of(voting.close(sessionId(id), caller), caller, voting);
+    }
+
+    @POST
+    @Path("/{id}/publish")
+    @Transactional
+    public SessionView publish(@PathParam("id") String id) {
+        Caller caller = callers.current();
+        return SessionView.of(voting.publish(sessionId(id), caller), caller, voting);
+    }
+
+    @POST
+    @Path("/{id}/runoff")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Transactional
+    public Response runoff(@PathParam("id") String id, RunoffRequest request) {
+        Caller caller = callers.current();
+        VotingSession session = voting.runoff(sessionId(id), Requests.requireBody(request), caller);
+        return Response.created(URI.create("/api/awards/voting-sessions/" + session.id)).entity(SessionView.of(session, caller, voting)).build();
+    }
+
+    /** The voter roll and which units have voted: who was present, never what they voted. */
+    @GET
+    @Path("/{id}/attendance")
+    public Attendance attendance(@PathParam("id") String id) {
+        return voting.attendance(sessionId(id), callers.current());
+    }
+
+    /** The receipts of every counted ballot, sorted: each voter finds its own, nobody learns anyone's choice. */
+    @GET
+    @Path("/{id}/receipts")
+    public List<String> receipts(@PathParam("id") String id) {
+        return voting.receipts(sessionId(id), callers.current());
+    }
+
+    @GET
+    @Path("/{id}/receipts/{receipt}")
+    public ReceiptCheck checkReceipt(@PathParam("id") String id, @PathParam("receipt") String receipt) {
+        return new ReceiptCheck(receipt, voting.holds(sessionId(id), receipt, callers.current()));
+    }
+
+    /** The minutes (biên bản kiểm phiếu) as a PDF: a draft for the Board once closed, final once published. */
+    @GET
+    @Path("/{id}/minutes")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response minutes(@PathParam("id") String id) {
+        UUID sessionId = sessionId(id);
+        byte[] pdf = minutes.render(sessionId, callers.current());
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"bien-ban-" + sessionId + ".pdf\"").build();
+    }
+
+    private static UUID sessionId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("voting-session-not-found", "voting.not-found", id);
+        }
+    }
+}

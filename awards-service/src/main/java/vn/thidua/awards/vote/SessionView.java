@@ -24,6 +24,7 @@ public record SessionView(UUID id, UUID runoffOf, long clusterId, String cluster
 
     static SessionView of(VotingSession s, Caller caller, VotingService voting) {
         List<CandidateView> candidates = s.candidates.stream()
+                .sorted(java.util.Comparator.comparing((VotingSession.Candidate c) -> c.contest).thenComparingInt(c -> c.position))
                 .map(c -> new CandidateView(c.contest, c.position, c.unitCode, c.rankingRank, c.rankingTotal)).toList();
         Boolean ownUnitHasVoted = caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.unit().isPresent()
                 ? voting.hasVoted(s.id, caller.unit().get()) : null;

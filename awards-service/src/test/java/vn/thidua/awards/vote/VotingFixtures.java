@@ -1,0 +1,147 @@
+package vn.thidua.awards.vote;
+
+import static io.restassured.RestAssured.given;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import vn.thidua.devstack.testing.EventSamples;
+import vn.thidua.devstack.testing.KafkaTestClient;
+import vn.thidua.devstack.testing.TestTokens;
+import vn.thidua.platform.clusters.ClusterDirectory;
+
+/**
+ * What a voting test needs before the vote: a cluster-year (sent as units-service's documented
+ * event), its finalized ranking (scoring-service's documented event), an award type and a rule set
+ * in force (through the API), and tokens for the members' representatives.
+ */
+final class VotingFixtures {
+    static final String BOARD = TestTokens.user("board-officer", "board");
+    static final String ADMIN = TestTokens.user("admin", "admin");
+    static final String SESSIONS = "/api/awards/voting-sessions";
+    static final List<String> SEVEN = List.of("000.00.31.H56", "000.00.32.H56", "000.00.33.H56", "000.00.34.H56", "000.00.35.H56",
+            "000.00.36.H56");
+    static final KafkaTestClient KAFKA = KafkaTestClient.shared();
+
+    private VotingFixtures() {
+    }
+
+    /** {@code count} unit codes of a made-up cluster, distinct per prefix. */
+    static List<String> units(String prefix, int count) {
+        List<String> units = new ArrayList<>();
+        for (int i = 1; i <= count; i++) {
+            units.add(String.format("%s.%02d.H56", prefix, i));
+        }
+        return units;
+    }
+
+    /** Announces a cluster-year with these members and waits until awards-service knows it. */
+    static void cluster(ClusterDirectory directory, long id, String code, int year, List<String> members) {
+        KAFKA.sendCloudEvent("thidua.clusters.v1", Long.toString(id), EventSamples.sample("clusters/ClusterCreated.json", event -> {
+            event.put("id", UUID.randomUUID().toString());
+            event.put("subject", Long.toString(id));
+            ObjectNode data = (ObjectNode) event.get("data");
+            data.put("id", id);
+            data.put("code", code);
+            data.put("year", year);
+            ArrayNode list = data.putArray("members");
+            members.forEach(list::add);
+        }));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.find(id).isPresent());
+    }
+
+    /** Announces the cluster-year's finalized ranking, members in the given order, and waits for it. */
+    static void ranking(long clusterId, String code, int year, List<String> order) {
+        KAFKA.sendCloudEvent("thidua.scoring.results.v1", Long.toString(clusterId), EventSamples.sample("scoring/ClusterRankingFinalized.json", event -> {
+            event.put("id", UUID.randomUUID().toString());
+            event.put("subject", Long.toString(clusterId));
+            ObjectNode data = (ObjectNode) event.get("data");
+            data.put("clusterId", clusterId);
+            data.put("clusterCode", code);
+            data.put("year", year);
+            ArrayNode ranking = data.putArray("ranking");
+            for (int i = 0; i < order.size(); i++) {
+                ranking.addObject().put("rank", i + 1).put("unitCode", order.get(i)).put("total", 95 - i).put("band", "Tốt");
+            }
+        }));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(BOARD).get("/api/awards/rankings/" + clusterId).then().statusCode(200));
+    }
+
+    /**
+     * An award type of the test's own (so other tests' rule sets do not interfere) whose one rule set,
+     * in force since 2000, has these voting rules.
+     */
+    static String awardWithRules(String code, Map<String, Object> voting) {
+        if (given().auth().oauth2(BOARD).get("/api/awards/award-types/" + code).statusCode() == 404) {
+            given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                    .body(Map.of("name", "Cờ thi đua thử " + code, "level", "PROVINCIAL", "decidingAuthority", "Chủ tịch UBND tỉnh",
+                            "cashMultiple", 4.5))
+                    .put("/api/awards/award-types/" + code).then().statusCode(200);
+            given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                    .body(Map.of("legalBasis", "Luật Thi đua, khen thưởng số 06/2022/QH15", "legalBasisDate", "2022-06-15",
+                            "effectiveFrom", "2000-01-01", "eligibility", List.of(Map.of("kind", "LEADS_CLUSTER")), "voting", voting,
+                            "provincialChoices", List.of("voting.thresholdPercent")))
+                    .post("/api/awards/award-types/" + code + "/rule-sets").then().statusCode(201);
+        }
+        return code;
+    }
+
+    static Map<String, Object> voting(double quorum, double threshold, boolean strictlyAbove, String basis, boolean runoff) {
+        Map<String, Object> voting = new LinkedHashMap<>();
+        voting.put("secret", true);
+        voting.put("quorumPercent", quorum);
+        voting.put("thresholdPercent", threshold);
+        voting.put("strictlyAbove", strictlyAbove);
+        voting.put("basis", basis);
+        voting.put("runoffAllowed", runoff);
+        return voting;
+    }
+
+    /** Vietnam local time, as the Board types it, {@code minutes} from now. */
+    static String local(long minutes) {
+        return LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusMinutes(minutes).withNano(0).toString();
+    }
+
+    static String rep(String unit) {
+        return TestTokens.unitRep("rep-" + unit, unit);
+    }
+
+    static Map<String, Object> leadVote(long clusterId, String award, Map<String, Object> candidates) {
+        Map<String, Object> body = new LinkedHashMap<>(candidates);
+        body.put("clusterId", clusterId);
+        body.put("purpose", "LEAD_AND_PROPOSE");
+        body.put("awardTypeCode", award);
+        body.put("opensAt", local(-1));
+        body.put("closesAt", local(120));
+        return body;
+    }
+
+    static String create(Map<String, Object> body) {
+        return given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(body).post(SESSIONS)
+                .then().statusCode(201).extract().path("id");
+    }
+
+    static void open(String session) {
+        given().auth().oauth2(BOARD).post(SESSIONS + "/" + session + "/open").then().statusCode(200);
+    }
+
+    /** Casts the unit's ballot and returns its receipt. */
+    static String vote(String session, String unit, Map<String, Map<String, String>> choices) {
+        return given().auth().oauth2(rep(unit)).contentType(ContentType.JSON).body(Map.of("choices", choices))
+                .post(SESSIONS + "/" + session + "/ballots").then().statusCode(201).extract().path("receipt");
+    }
+
+    static Map<String, Map<String, String>> leadFor(String unit) {
+        return Map.of("LEAD", Map.of(unit, "FOR"));
+    }
+}

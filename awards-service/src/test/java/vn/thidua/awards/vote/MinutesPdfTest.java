@@ -39,6 +39,8 @@ class MinutesPdfTest {
                         "000.00.36.H56", "Tỉnh đoàn Thanh Hóa"));
 
         byte[] pdf = new MinutesPdf().render(minutes);
+        // left for a person to look at: target/minutes-sample.pdf
+        java.nio.file.Files.write(java.nio.file.Path.of("target", "minutes-sample.pdf"), pdf);
 
         String text = text(pdf);
         assertTrue(text.startsWith("CỤM THI ĐUA SỐ 7") || text.contains("CỤM THI ĐUA SỐ 7"), text);

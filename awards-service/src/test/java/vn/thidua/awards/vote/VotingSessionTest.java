@@ -133,7 +133,14 @@ class VotingSessionTest {
         ConsumerRecord<String, String> concluded = VotingFixtures.KAFKA.awaitRecord(VOTES,
                 r -> r.value().contains(session) && r.value().contains("VoteConcluded"), Duration.ofSeconds(30));
         assertEquals("CUM-07/2016", concluded.key());
-        JsonNode data = JSON.readTree(concluded.value()).get("data");
+        JsonNode sent = JSON.readTree(concluded.value());
+        JsonNode documented = JSON.readTree(EventSamples.sample("awards/VoteConcluded.json", node -> { }));
+        assertEquals(fieldNames(documented), fieldNames(sent));
+        assertEquals(fieldNames(documented.get("data")), fieldNames(sent.get("data")));
+        assertEquals(fieldNames(documented.at("/data/result")), fieldNames(sent.at("/data/result")));
+        assertEquals(fieldNames(documented.at("/data/result/contests/0")), fieldNames(sent.at("/data/result/contests/0")));
+        assertEquals(fieldNames(documented.at("/data/result/contests/0/candidates/0")), fieldNames(sent.at("/data/result/contests/0/candidates/0")));
+        JsonNode data = sent.get("data");
         assertEquals("DECIDED", data.at("/result/outcome").asText());
         assertEquals(6, data.get("membersPresent").size());
         // totals only: the event carries no receipt and no ballot

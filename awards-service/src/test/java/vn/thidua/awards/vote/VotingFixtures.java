@@ -46,16 +46,8 @@ final class VotingFixtures {
 
     /** Announces a cluster-year with these members and waits until awards-service knows it. */
     static void cluster(ClusterDirectory directory, long id, String code, int year, List<String> members) {
-        KAFKA.sendCloudEvent("thidua.clusters.v1", Long.toString(id), EventSamples.sample("clusters/ClusterCreated.json", event -> {
-            event.put("id", UUID.randomUUID().toString());
-            event.put("subject", Long.toString(id));
-            ObjectNode data = (ObjectNode) event.get("data");
-            data.put("id", id);
-            data.put("code", code);
-            data.put("year", year);
-            ArrayNode list = data.putArray("members");
-            members.forEach(list::add);
-        }));
+        KAFKA.sendCloudEvent("thidua.clusters.v1", Long.toString(id),
+                EventSamples.clusterEvent("ClusterCreated", UUID.randomUUID().toString(), id, 0, members, data -> data.put("code", code).put("year", year)));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.find(id).isPresent());
     }
 

@@ -1,6 +1,5 @@
 package vn.thidua.scoring.cluster;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
 import java.util.UUID;
@@ -23,36 +22,13 @@ final class ClusterEventMother {
         return UUID.randomUUID().toString();
     }
 
-    /**
-     * The sample of that type ({@code ClusterCreated}, {@code ClusterMembershipChanged},
-     * {@code ClusterLeadershipAssigned}, {@code ClusterAgreementRecorded}) for another cluster-year,
-     * with this event id, version and members; {@code more} changes the data further.
-     */
+    /** See {@link EventSamples#clusterEvent}. */
     static String event(String type, String eventId, long clusterId, long version, List<String> members,
                         Consumer<ObjectNode> more) {
-        return EventSamples.sample("clusters/" + type + ".json", event -> {
-            event.put("id", eventId);
-            event.put("subject", Long.toString(clusterId));
-            ObjectNode data = (ObjectNode) event.get("data");
-            data.put("id", clusterId);
-            data.put("version", version);
-            ArrayNode array = data.putArray("members");
-            members.forEach(array::add);
-            String leader = text(data, "leaderUnitCode");
-            if (leader != null && !members.contains(leader)) {
-                data.putNull("leaderUnitCode");
-                data.putNull("deputyUnitCode");
-                data.putNull("leadershipBasis");
-            }
-            more.accept(data);
-        });
+        return EventSamples.clusterEvent(type, eventId, clusterId, version, members, more);
     }
 
     static String event(String type, String eventId, long clusterId, long version, List<String> members) {
         return event(type, eventId, clusterId, version, members, data -> { });
-    }
-
-    private static String text(ObjectNode data, String field) {
-        return data.hasNonNull(field) ? data.get(field).asText() : null;
     }
 }

@@ -10,7 +10,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -46,15 +45,8 @@ public class SeedStoryScoringTest {
 
     /** Units-service's event for a cluster-year, from its documented sample. */
     public static void announceCluster(long clusterId, int year, List<String> members) {
-        String event = EventSamples.sample("clusters/ClusterCreated.json", node -> {
-            node.put("id", UUID.randomUUID().toString());
-            node.put("subject", Long.toString(clusterId));
-            ObjectNode data = (ObjectNode) node.get("data");
-            data.put("id", clusterId);
-            data.put("year", year);
-            ArrayNode array = data.putArray("members");
-            members.forEach(array::add);
-        });
+        String event = EventSamples.clusterEvent("ClusterCreated", UUID.randomUUID().toString(), clusterId, 0, members,
+                data -> data.put("year", year));
         KafkaTestClient.shared().sendCloudEvent("thidua.clusters.v1", Long.toString(clusterId), event);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(BOARD).when().get("/api/scoring/clusters/" + clusterId).then().statusCode(200));

@@ -10,7 +10,6 @@ import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -62,16 +61,8 @@ class MovementResourceTest {
 
     /** Units-service's ClusterCreated for a cluster-year, from its documented sample, with a leader. */
     static void announceCluster(long clusterId, int year, List<String> members, String leader) {
-        String event = EventSamples.sample("clusters/ClusterCreated.json", node -> {
-            node.put("id", UUID.randomUUID().toString());
-            node.put("subject", Long.toString(clusterId));
-            ObjectNode data = (ObjectNode) node.get("data");
-            data.put("id", clusterId);
-            data.put("year", year);
-            data.put("leaderUnitCode", leader);
-            ArrayNode array = data.putArray("members");
-            members.forEach(array::add);
-        });
+        String event = EventSamples.clusterEvent("ClusterCreated", UUID.randomUUID().toString(), clusterId, 0, members,
+                data -> data.put("year", year).put("leaderUnitCode", leader));
         KafkaTestClient.shared().sendCloudEvent("thidua.clusters.v1", Long.toString(clusterId), event);
     }
 

@@ -1,11 +1,13 @@
 package vn.thidua.devstack.testing;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +31,32 @@ public final class EventSamples {
             data.put("code", code);
             data.put("name", name);
             data.put("version", version);
+        });
+    }
+
+    /**
+     * units-service's documented cluster event of that type ({@code ClusterCreated},
+     * {@code ClusterMembershipChanged}, {@code ClusterLeadershipAssigned}, {@code ClusterAgreementRecorded})
+     * for another cluster-year, with this event id, version and members; a leader who is no longer a
+     * member is cleared with the deputy, and {@code more} changes the data further.
+     */
+    public static String clusterEvent(String type, String eventId, long clusterId, long version, List<String> members,
+                                      Consumer<ObjectNode> more) {
+        return sample("clusters/" + type + ".json", event -> {
+            event.put("id", eventId);
+            event.put("subject", Long.toString(clusterId));
+            ObjectNode data = (ObjectNode) event.get("data");
+            data.put("id", clusterId);
+            data.put("version", version);
+            ArrayNode array = data.putArray("members");
+            members.forEach(array::add);
+            String leader = data.hasNonNull("leaderUnitCode") ? data.get("leaderUnitCode").asText() : null;
+            if (leader != null && !members.contains(leader)) {
+                data.putNull("leaderUnitCode");
+                data.putNull("deputyUnitCode");
+                data.putNull("leadershipBasis");
+            }
+            more.accept(data);
         });
     }
 

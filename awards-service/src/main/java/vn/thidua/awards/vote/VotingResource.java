@@ -71,16 +71,14 @@ public class VotingResource {
     @Path("/{id}")
     @Transactional
     public SessionView get(@PathParam("id") String id) {
-        Caller caller = callers.current();
-        return SessionView.of(voting.get(sessionId(id), caller), caller, voting);
+        return view(id, voting::get);
     }
 
     @POST
     @Path("/{id}/open")
     @Transactional
     public SessionView open(@PathParam("id") String id) {
-        Caller caller = callers.current();
-        return SessionView.of(voting.open(sessionId(id), caller), caller, voting);
+        return view(id, voting::open);
     }
 
     @POST
@@ -95,16 +93,14 @@ public class VotingResource {
     @Path("/{id}/close")
     @Transactional
     public SessionView close(@PathParam("id") String id) {
-        Caller caller = callers.current();
-        return SessionView.of(voting.close(sessionId(id), caller), caller, voting);
+        return view(id, voting::close);
     }
 
     @POST
     @Path("/{id}/publish")
     @Transactional
     public SessionView publish(@PathParam("id") String id) {
-        Caller caller = callers.current();
-        return SessionView.of(voting.publish(sessionId(id), caller), caller, voting);
+        return view(id, voting::publish);
     }
 
     @POST
@@ -146,6 +142,12 @@ public class VotingResource {
         byte[] pdf = minutes.render(sessionId, callers.current());
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", "attachment; filename=\"bien-ban-" + sessionId + ".pdf\"").build();
+    }
+
+    /** Applies one step of the session's life (or a read) for the current caller and shows the session as that caller may see it. */
+    private SessionView view(String id, java.util.function.BiFunction<UUID, Caller, VotingSession> step) {
+        Caller caller = callers.current();
+        return SessionView.of(step.apply(sessionId(id), caller), caller, voting);
     }
 
     private static UUID sessionId(String id) {

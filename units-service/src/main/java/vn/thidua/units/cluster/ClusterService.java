@@ -24,6 +24,7 @@ import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
+import vn.thidua.platform.web.PdfDocument;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
@@ -225,7 +226,7 @@ public class ClusterService {
         ClusterAccess.requireManage(caller);
         ClusterYear cluster = ClusterYear.getForUpdate(id);
         Versions.requireMatch(ifMatch, cluster.version);
-        PdfDocument pdf = PdfDocument.of(content, agreements.maxDocumentSize().asLongValue());
+        PdfDocument pdf = PdfDocument.of(content, agreements.maxDocumentSize().asLongValue(), "cluster-agreement", "cluster.agreement");
         ClusterState before = state(cluster);
         Instant now = now();
         AgreementDocument stored = AgreementDocument.findById(id);

@@ -19,7 +19,8 @@ import java.util.concurrent.locks.LockSupport;
  * and II.2 computed from the targets), each unit registers its targets and the provincial flag
  * and reports its results, scores itself and the five others, the Board appraises, closes and
  * finalizes. The
- * Labour Federation comes first, as it led the cluster that year.
+ * Labour Federation comes first, as it led the cluster that year. The conference's votes follow
+ * ({@link SeedStoryVoting}).
  */
 final class SeedStoryScoring {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -80,6 +81,7 @@ final class SeedStoryScoring {
         }
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/close", board, Map.of()), "closing the set");
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/ranking/finalize", board, Map.of()), "finalizing");
+        SeedStoryVoting.run(gateway, clusterId);
         return setId;
     }
 

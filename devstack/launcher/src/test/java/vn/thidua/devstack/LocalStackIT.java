@@ -1,10 +1,13 @@
 package vn.thidua.devstack;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,6 +18,7 @@ import io.restassured.http.ContentType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -124,6 +128,62 @@ class LocalStackIT {
                 given().baseUri(gateway).auth().oauth2(token("board")).when().get("/api/awards/rankings/" + id)
                         .then().statusCode(200).body("ranking[0].unitCode", equalTo("000.00.32.H56")).body("year", equalTo(2016)));
         assertTrue(finalized.contains("\"unitCode\":\"000.00.32.H56\""), finalized);
+    }
+
+    @Test
+    void theClusterVotesAndTheLeadershipItElectedLeads2017() {
+        String board = token("board");
+        Object id = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).when().get("/api/clusters")
+                .then().statusCode(200).extract().path("items[0].id");
+        // the catalogue the votes rest on
+        given().baseUri(gateway).auth().oauth2(token("ldld")).when().get("/api/awards/award-types")
+                .then().statusCode(200).body("code", hasItems("CO_THI_DUA_CHINH_PHU", "CO_THI_DUA_TINH", "TAP_THE_LAO_DONG_XUAT_SAC",
+                        "TAP_THE_LAO_DONG_TIEN_TIEN", "BANG_KHEN_TINH"));
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/award-types/CO_THI_DUA_CHINH_PHU/rule-sets/in-force")
+                .then().statusCode(200).body("legalBasis", containsString("06/2022/QH15"))
+                .body("eligibility.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.value", equalTo(20))
+                .body("provincialChoices", hasItem("voting.thresholdPercent"));
+
+        // the three sessions, published, as a member unit reads them
+        String hoinongdan = token("hoinongdan");
+        String path = "/api/awards/voting-sessions";
+        given().baseUri(gateway).auth().oauth2(hoinongdan).queryParam("year", 2016).queryParam("clusterId", id).when().get(path)
+                .then().statusCode(200).body("$", hasSize(3)).body("status", everyItem(equalTo("PUBLISHED")))
+                .body("result.outcome", everyItem(equalTo("DECIDED")))
+                .body("result.ballotsCast", everyItem(equalTo(6)));
+        String provincialFlag = given().baseUri(gateway).auth().oauth2(hoinongdan).queryParam("year", 2016).queryParam("clusterId", id)
+                .when().get(path)
+                .then()
+                .body("find { it.awardTypeCode == 'CO_THI_DUA_TINH' }.candidates.unitCode",
+                        contains("000.00.32.H56", "000.00.31.H56", "000.00.33.H56"))
+                .body("find { it.awardTypeCode == 'CO_THI_DUA_TINH' }.result.contests[0].elected", contains("000.00.32.H56"))
+                .body("find { it.awardTypeCode == 'CO_THI_DUA_TINH' }.result.contests[0].candidates[0].votesFor", equalTo(5))
+                .body("find { it.awardTypeCode == 'CO_THI_DUA_CHINH_PHU' }.result.contests[0].elected", contains("000.00.32.H56"))
+                .body("find { it.purpose == 'ELECT_LEADERSHIP' }.leadsYear", equalTo(2017))
+                .body("find { it.purpose == 'ELECT_LEADERSHIP' }.result.contests.find { it.contest == 'LEADER' }.elected",
+                        contains("000.00.33.H56"))
+                .body("find { it.purpose == 'ELECT_LEADERSHIP' }.result.contests.find { it.contest == 'DEPUTY' }.elected",
+                        contains("000.00.34.H56"))
+                .extract().path("find { it.awardTypeCode == 'CO_THI_DUA_TINH' }.id");
+
+        // the minutes of the provincial-flag vote
+        byte[] minutes = given().baseUri(gateway).auth().oauth2(hoinongdan).when().get(path + "/" + provincialFlag + "/minutes")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertTrue(minutes.length > 4 && new String(minutes, 0, 4, StandardCharsets.ISO_8859_1).equals("%PDF"), "not a PDF");
+
+        // units-service hears of the election through Kafka; the roll-over to 2017 carries it
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Object next = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2017).when().get("/api/clusters")
+                    .then().statusCode(200).body("items.code", hasItem("CUM-07"))
+                    .extract().path("items.find { it.code == 'CUM-07' }.id");
+            given().baseUri(gateway).auth().oauth2(hoinongdan).when().get("/api/clusters/" + next)
+                    .then().statusCode(200)
+                    .body("rolledOverFrom", equalTo(((Number) id).intValue()))
+                    .body("members", hasSize(6))
+                    .body("leader.code", equalTo("000.00.33.H56"))
+                    .body("deputy.code", equalTo("000.00.34.H56"))
+                    .body("leadershipBasis", equalTo("ELECTED"));
+        });
     }
 
     @Test

@@ -265,6 +265,7 @@ public class ClusterService {
         Versions.requireMatch(ifMatch, current.version);
         EmulationYear year = new EmulationYear(current.year);
         EmulationYear next = year.next();
+        ClusterYear.lockCodeAndYear(current.code, next.value());
         if (ClusterYear.findByCodeAndYear(current.code, next.value()).isPresent()) {
             throw ProblemException.conflict("cluster-next-year-exists", "cluster.roll-over.exists", current.code,
                     String.valueOf(next.value()));
@@ -308,6 +309,7 @@ public class ClusterService {
         ElectionRecord record = ElectionRecord.of(result, eventSource, eventId, now);
         String code = result.clusterCode().value();
         int year = result.year().value();
+        ClusterYear.lockCodeAndYear(code, year);
         Optional<ElectionRecord> newest = ElectionRecord.newest(code, result.kind(), year);
         if (newest.isPresent() && !result.electedAt().isAfter(newest.get().electedAt)) {
             record.outcome = ElectionRecord.Outcome.STALE;

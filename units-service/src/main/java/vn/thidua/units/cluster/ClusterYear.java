@@ -146,4 +146,14 @@ public class ClusterYear extends PanacheEntityBase {
         }
         return cluster;
     }
+
+    /**
+     * Holds, until the transaction ends, the right to decide about the cluster-year of that code
+     * and year, whether or not it exists yet: the roll-over that creates it and an election result
+     * for it take this lock first, so neither misses what the other commits.
+     */
+    static void lockCodeAndYear(String code, int year) {
+        getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "cluster-year/" + code + "/" + year).getSingleResult();
+    }
 }

@@ -109,6 +109,24 @@ class LeaderElectionsConsumerTest {
                 .body("leadershipBasis", equalTo("ELECTED"));
     }
 
+    /** A result for next year arriving while the roll-over creates that year is applied either way, never lost. */
+    @Test
+    void aResultRacingTheRollOverIsNeverLost() {
+        for (int round = 0; round < 6; round++) {
+            String a = newUnit("Đơn vị đua A" + round);
+            String b = newUnit("Đơn vị đua B" + round);
+            String c = newUnit("Đơn vị đua C" + round);
+            String code = newClusterCode();
+            long id = createCluster(code, "CLUSTER", 2070, a, b, c);
+            assignLeadership(id, a, b).then().statusCode(200);
+            send(code, 2071, elected(UUID.randomUUID().toString(), code, 2071, c, a, "2070-12-20T03:00:00Z"));
+            long next = rollOver(id).then().statusCode(201).extract().jsonPath().getLong("id");
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().auth().oauth2(BOARD).when().get("/api/clusters/" + next).then().statusCode(200)
+                            .body("leader.code", equalTo(c)).body("deputy.code", equalTo(a)).body("leadershipBasis", equalTo("ELECTED")));
+        }
+    }
+
     @Test
     void anOlderResultDoesNotOverrideANewerOneAndAResultThatDoesNotFitChangesNothing() {
         String a = newUnit("Đơn vị bầu lại A");

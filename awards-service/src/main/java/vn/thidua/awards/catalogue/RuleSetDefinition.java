@@ -34,10 +34,13 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
         /** The unit registered for this title at the start of the year. */
         REGISTERED_FOR_TITLE,
         /** At least {@code value} points in its cluster's ranking. */
-        MIN_TOTAL_POINTS
+        MIN_TOTAL_POINTS,
+        /** Held the award {@code awardTypeCode} in each of the {@code value} years before (e.g. the provincial flag, for the Government's). */
+        HELD_IN_PREVIOUS_YEARS
     }
 
-    public record EligibilityRule(EligibilityKind kind, BigDecimal value) {
+    /** One condition; {@code value} and {@code awardTypeCode} only where the kind needs them. */
+    public record EligibilityRule(EligibilityKind kind, BigDecimal value, String awardTypeCode) {
     }
 
     public enum VotingBasis {
@@ -81,10 +84,15 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
             if (!kinds.add(rule.kind())) {
                 problems.add(new FieldProblem(at, "ruleset.eligibility.duplicate", rule.kind()));
             }
-            boolean needsValue = rule.kind() == EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS || rule.kind() == EligibilityKind.MIN_TOTAL_POINTS;
+            boolean needsValue = rule.kind() == EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS || rule.kind() == EligibilityKind.MIN_TOTAL_POINTS
+                    || rule.kind() == EligibilityKind.HELD_IN_PREVIOUS_YEARS;
             if (needsValue && (rule.value() == null || rule.value().signum() <= 0
-                    || rule.kind() == EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS && rule.value().compareTo(BigDecimal.valueOf(100)) > 0)) {
+                    || rule.kind() == EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS && rule.value().compareTo(BigDecimal.valueOf(100)) > 0
+                    || rule.kind() == EligibilityKind.HELD_IN_PREVIOUS_YEARS && !isWholeYears(rule.value()))) {
                 problems.add(new FieldProblem(at, "ruleset.eligibility.value", rule.kind()));
+            }
+            if (rule.kind() == EligibilityKind.HELD_IN_PREVIOUS_YEARS && (rule.awardTypeCode() == null || rule.awardTypeCode().isBlank())) {
+                problems.add(new FieldProblem(at + ".awardTypeCode", "ruleset.eligibility.award", rule.kind()));
             }
         }
         if (voting == null || voting.secret() == null || voting.basis() == null || voting.runoffAllowed() == null) {
@@ -115,6 +123,10 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
         LocalDate thisEnd = effectiveTo == null ? LocalDate.MAX : effectiveTo;
         LocalDate otherEnd = other.effectiveTo() == null ? LocalDate.MAX : other.effectiveTo();
         return !effectiveFrom.isAfter(otherEnd) && !other.effectiveFrom().isAfter(thisEnd);
+    }
+
+    private static boolean isWholeYears(BigDecimal value) {
+        return value.stripTrailingZeros().scale() <= 0 && value.compareTo(BigDecimal.valueOf(50)) <= 0;
     }
 
     private static boolean percent(BigDecimal value, boolean positive) {

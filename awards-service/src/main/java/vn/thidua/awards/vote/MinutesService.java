@@ -35,6 +35,15 @@ public class MinutesService {
         return pdf.render(minutesOf(session));
     }
 
+    /** The minutes of a counted session, whoever asks: for the dossier of a proposal that rests on it. */
+    @Transactional
+    public byte[] render(VotingSession session) {
+        if (session.result == null) {
+            throw new IllegalStateException("Session " + session.id + " has not been counted");
+        }
+        return pdf.render(minutesOf(session));
+    }
+
     Minutes minutesOf(VotingSession session) {
         RuleSet rules = RuleSet.findById(session.ruleSetId);
         List<String> roll = box.roll(session.id);

@@ -21,8 +21,8 @@ class RuleSetDefinitionTest {
     static RuleSetDefinition governmentFlag(LocalDate from, LocalDate to) {
         return new RuleSetDefinition("Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 98/2023/NĐ-CP", LocalDate.of(2023, 12, 31),
                 from, to,
-                List.of(new EligibilityRule(EligibilityKind.LEADS_CLUSTER, null),
-                        new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.valueOf(20))),
+                List.of(new EligibilityRule(EligibilityKind.LEADS_CLUSTER, null, null),
+                        new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.valueOf(20), null)),
                 new VotingRules(true, BigDecimal.valueOf(50), BigDecimal.valueOf(50), VotingBasis.ALL_MEMBERS, true, true),
                 List.of("voting.thresholdPercent", "voting.quorumPercent"));
     }
@@ -35,14 +35,15 @@ class RuleSetDefinitionTest {
     @Test
     void everyBrokenRuleIsListed() {
         RuleSetDefinition broken = new RuleSetDefinition(" ", null, LocalDate.of(2024, 1, 1), LocalDate.of(2023, 1, 1),
-                List.of(new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.valueOf(120)),
-                        new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.TEN),
-                        new EligibilityRule(null, null)),
+                List.of(new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.valueOf(120), null),
+                        new EligibilityRule(EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS, BigDecimal.TEN, null),
+                        new EligibilityRule(null, null, null),
+                        new EligibilityRule(EligibilityKind.HELD_IN_PREVIOUS_YEARS, new BigDecimal("1.5"), null)),
                 new VotingRules(true, BigDecimal.valueOf(-1), BigDecimal.ZERO, VotingBasis.PRESENT, false, null), null);
         ProblemException problem = assertThrows(ProblemException.class, broken::validate);
         assertEquals(List.of("ruleset.legal-basis.required", "ruleset.date.required", "ruleset.effective.order",
                         "ruleset.eligibility.value", "ruleset.eligibility.duplicate", "ruleset.eligibility.kind",
-                        "ruleset.voting.percent", "ruleset.voting.percent"),
+                        "ruleset.eligibility.value", "ruleset.eligibility.award", "ruleset.voting.percent", "ruleset.voting.percent"),
                 problem.errors().stream().map(ProblemException.FieldProblem::messageKey).toList());
     }
 

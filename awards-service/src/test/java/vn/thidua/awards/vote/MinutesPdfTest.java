@@ -14,11 +14,11 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 
-class MinutesPdfTest {
+public class MinutesPdfTest {
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     /** Reads a PDF back as text, as a reader (or the portal) would. */
-    static String text(byte[] pdf) throws IOException {
+    public static String text(byte[] pdf) throws IOException {
         try (PDDocument document = Loader.loadPDF(pdf)) {
             return new PDFTextStripper().getText(document);
         }

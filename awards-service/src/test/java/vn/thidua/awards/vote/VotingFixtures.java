@@ -24,19 +24,19 @@ import vn.thidua.platform.clusters.ClusterDirectory;
  * event), its finalized ranking (scoring-service's documented event), an award type and a rule set
  * in force (through the API), and tokens for the members' representatives.
  */
-final class VotingFixtures {
-    static final String BOARD = TestTokens.user("board-officer", "board");
-    static final String ADMIN = TestTokens.user("admin", "admin");
-    static final String SESSIONS = "/api/awards/voting-sessions";
-    static final List<String> SEVEN = List.of("000.00.31.H56", "000.00.32.H56", "000.00.33.H56", "000.00.34.H56", "000.00.35.H56",
+public final class VotingFixtures {
+    public static final String BOARD = TestTokens.user("board-officer", "board");
+    public static final String ADMIN = TestTokens.user("admin", "admin");
+    public static final String SESSIONS = "/api/awards/voting-sessions";
+    public static final List<String> SEVEN = List.of("000.00.31.H56", "000.00.32.H56", "000.00.33.H56", "000.00.34.H56", "000.00.35.H56",
             "000.00.36.H56");
-    static final KafkaTestClient KAFKA = KafkaTestClient.shared();
+    public static final KafkaTestClient KAFKA = KafkaTestClient.shared();
 
     private VotingFixtures() {
     }
 
     /** {@code count} unit codes of a made-up cluster, distinct per prefix. */
-    static List<String> units(String prefix, int count) {
+    public static List<String> units(String prefix, int count) {
         List<String> units = new ArrayList<>();
         for (int i = 1; i <= count; i++) {
             units.add(String.format("%s.%02d.H56", prefix, i));
@@ -45,14 +45,24 @@ final class VotingFixtures {
     }
 
     /** Announces a cluster-year with these members and waits until awards-service knows it. */
-    static void cluster(ClusterDirectory directory, long id, String code, int year, List<String> members) {
+    public static void cluster(ClusterDirectory directory, long id, String code, int year, List<String> members) {
+        cluster(directory, id, code, year, members, null);
+    }
+
+    /** The same, led by {@code leader} (one of the members). */
+    public static void cluster(ClusterDirectory directory, long id, String code, int year, List<String> members, String leader) {
         KAFKA.sendCloudEvent("thidua.clusters.v1", Long.toString(id),
-                EventSamples.clusterEvent("ClusterCreated", UUID.randomUUID().toString(), id, 0, members, data -> data.put("code", code).put("year", year)));
+                EventSamples.clusterEvent("ClusterCreated", UUID.randomUUID().toString(), id, 0, members, data -> {
+                    data.put("code", code).put("year", year);
+                    if (leader != null) {
+                        data.put("leaderUnitCode", leader).put("leadershipBasis", "ASSIGNED");
+                    }
+                }));
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.find(id).isPresent());
     }
 
     /** Announces the cluster-year's finalized ranking, members in the given order, and waits for it. */
-    static void ranking(long clusterId, String code, int year, List<String> order) {
+    public static void ranking(long clusterId, String code, int year, List<String> order) {
         KAFKA.sendCloudEvent("thidua.scoring.results.v1", Long.toString(clusterId), EventSamples.sample("scoring/ClusterRankingFinalized.json", event -> {
             event.put("id", UUID.randomUUID().toString());
             event.put("subject", Long.toString(clusterId));
@@ -73,22 +83,27 @@ final class VotingFixtures {
      * An award type of the test's own (so other tests' rule sets do not interfere) whose one rule set,
      * in force since 2000, has these voting rules.
      */
-    static String awardWithRules(String code, Map<String, Object> voting) {
+    public static String awardWithRules(String code, Map<String, Object> voting) {
+        return awardWithRules(code, "PROVINCIAL", List.of(Map.of("kind", "LEADS_CLUSTER")), voting);
+    }
+
+    /** The same with the award's level (STATE, PROVINCIAL, DEPARTMENT) and eligibility rules ({@code [{kind, value, awardTypeCode}]}). */
+    public static String awardWithRules(String code, String level, List<Map<String, Object>> eligibility, Map<String, Object> voting) {
         if (given().auth().oauth2(BOARD).get("/api/awards/award-types/" + code).statusCode() == 404) {
             given().auth().oauth2(BOARD).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Cờ thi đua thử " + code, "level", "PROVINCIAL", "decidingAuthority", "Chủ tịch UBND tỉnh",
+                    .body(Map.of("name", "Cờ thi đua thử " + code, "level", level, "decidingAuthority", "Chủ tịch UBND tỉnh",
                             "cashMultiple", 4.5))
                     .put("/api/awards/award-types/" + code).then().statusCode(200);
             given().auth().oauth2(BOARD).contentType(ContentType.JSON)
                     .body(Map.of("legalBasis", "Luật Thi đua, khen thưởng số 06/2022/QH15", "legalBasisDate", "2022-06-15",
-                            "effectiveFrom", "2000-01-01", "eligibility", List.of(Map.of("kind", "LEADS_CLUSTER")), "voting", voting,
+                            "effectiveFrom", "2000-01-01", "eligibility", eligibility, "voting", voting,
                             "provincialChoices", List.of("voting.thresholdPercent")))
                     .post("/api/awards/award-types/" + code + "/rule-sets").then().statusCode(201);
         }
         return code;
     }
 
-    static Map<String, Object> voting(double quorum, double threshold, boolean strictlyAbove, String basis, boolean runoff) {
+    public static Map<String, Object> voting(double quorum, double threshold, boolean strictlyAbove, String basis, boolean runoff) {
         Map<String, Object> voting = new LinkedHashMap<>();
         voting.put("secret", true);
         voting.put("quorumPercent", quorum);
@@ -100,15 +115,15 @@ final class VotingFixtures {
     }
 
     /** Vietnam local time, as the Board types it, {@code minutes} from now. */
-    static String local(long minutes) {
+    public static String local(long minutes) {
         return LocalDateTime.now(ZoneId.of("Asia/Ho_Chi_Minh")).plusMinutes(minutes).withNano(0).toString();
     }
 
-    static String rep(String unit) {
+    public static String rep(String unit) {
         return TestTokens.unitRep("rep-" + unit, unit);
     }
 
-    static Map<String, Object> leadVote(long clusterId, String award, Map<String, Object> candidates) {
+    public static Map<String, Object> leadVote(long clusterId, String award, Map<String, Object> candidates) {
         Map<String, Object> body = new LinkedHashMap<>(candidates);
         body.put("clusterId", clusterId);
         body.put("purpose", "LEAD_AND_PROPOSE");
@@ -118,22 +133,22 @@ final class VotingFixtures {
         return body;
     }
 
-    static String create(Map<String, Object> body) {
+    public static String create(Map<String, Object> body) {
         return given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(body).post(SESSIONS)
                 .then().statusCode(201).extract().path("id");
     }
 
-    static void open(String session) {
+    public static void open(String session) {
         given().auth().oauth2(BOARD).post(SESSIONS + "/" + session + "/open").then().statusCode(200);
     }
 
     /** Casts the unit's ballot and returns its receipt. */
-    static String vote(String session, String unit, Map<String, Map<String, String>> choices) {
+    public static String vote(String session, String unit, Map<String, Map<String, String>> choices) {
         return given().auth().oauth2(rep(unit)).contentType(ContentType.JSON).body(Map.of("choices", choices))
                 .post(SESSIONS + "/" + session + "/ballots").then().statusCode(201).extract().path("receipt");
     }
 
-    static Map<String, Map<String, String>> leadFor(String unit) {
+    public static Map<String, Map<String, String>> leadFor(String unit) {
         return Map.of("LEAD", Map.of(unit, "FOR"));
     }
 }

@@ -43,4 +43,10 @@ public class ClusterDirectory {
         }
         return KnownCluster.clusterOf(unitCode, year, kind);
     }
+
+    /** How many cluster-years (clusters and blocks) of that year the service knows: the province's cluster leaders that year. */
+    @Transactional
+    public int countOfYear(int year) {
+        return (int) KnownCluster.count("year", year);
+    }
 }

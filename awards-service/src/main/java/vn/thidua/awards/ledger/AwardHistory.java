@@ -1,0 +1,40 @@
+package vn.thidua.awards.ledger;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/** What the ledger says of a unit: the questions eligibility and dossiers ask. Joins the caller's transaction. */
+@ApplicationScoped
+public class AwardHistory {
+
+    /** Every award the unit holds or held, newest first, revoked ones included (they are marked). */
+    public List<LedgerEntry> of(String unitCode) {
+        return LedgerEntry.list("unitCode = ?1 order by year desc, awardTypeCode, id", unitCode);
+    }
+
+    /** The years in which the unit held each award type, revocations left out. */
+    public Map<String, Set<Integer>> yearsHeld(String unitCode) {
+        Map<String, Set<Integer>> years = new HashMap<>();
+        for (LedgerEntry entry : of(unitCode)) {
+            if (!entry.revoked()) {
+                years.computeIfAbsent(entry.awardTypeCode, code -> new TreeSet<>()).add(entry.year);
+            }
+        }
+        return years;
+    }
+
+    /** Whether the unit held the award (not revoked) in each year from {@code fromYear} to {@code toYear}, both included. */
+    public boolean heldInEachOf(String unitCode, String awardTypeCode, int fromYear, int toYear) {
+        Set<Integer> held = yearsHeld(unitCode).getOrDefault(awardTypeCode, Set.of());
+        for (int year = fromYear; year <= toYear; year++) {
+            if (!held.contains(year)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,74 @@
+package vn.thidua.awards.ledger;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/** An award a unit holds (or held, until revoked): never deleted, revocation marks it. */
+@Entity
+@Table(name = "ledger_entry")
+public class LedgerEntry extends PanacheEntityBase {
+
+    public enum Source {
+        /** Written by a decision recorded in this system. */
+        DECISION,
+        /** Imported from the records before the system. */
+        IMPORT
+    }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "unit_code", nullable = false, length = 35)
+    public String unitCode;
+
+    @Column(name = "award_type_code", nullable = false, length = 40)
+    public String awardTypeCode;
+
+    @Column(nullable = false)
+    public int year;
+
+    @Column(name = "decision_number", nullable = false, length = 100)
+    public String decisionNumber;
+
+    @Column(name = "decision_date", nullable = false)
+    public LocalDate decisionDate;
+
+    @Column(name = "deciding_authority", nullable = false, length = 300)
+    public String decidingAuthority;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public Source source;
+
+    @Column(name = "proposal_id")
+    public Long proposalId;
+
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    @Column(name = "revocation_reason", length = 2000)
+    public String revocationReason;
+
+    @Column(name = "revocation_ground", length = 500)
+    public String revocationGround;
+
+    @Column(name = "created_by", nullable = false, length = 100)
+    public String createdBy;
+
+    @Column(name = "created_at", nullable = false)
+    public Instant createdAt;
+
+    public boolean revoked() {
+        return revokedAt != null;
+    }
+}

@@ -1,0 +1,128 @@
+package vn.thidua.awards.proposal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.awards.vote.MinutesService;
+import vn.thidua.awards.vote.VotingSession;
+import vn.thidua.platform.clusters.ClusterDirectory;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.web.PdfDocument;
+
+/**
+ * A proposal's dossier (hồ sơ): the files it holds, each with its SHA-256, and the two it
+ * generates itself — the minutes of the vote and the cover submission. Joins the caller's transaction.
+ */
+@ApplicationScoped
+public class Dossier {
+    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
+    private final Clock clock = Clock.systemUTC();
+    private final MinutesService minutes;
+    private final ClusterDirectory clusters;
+    private final CoverSubmissionPdf coverPdf = new CoverSubmissionPdf();
+
+    public Dossier(MinutesService minutes, ClusterDirectory clusters) {
+        this.minutes = minutes;
+        this.clusters = clusters;
+    }
+
+    /** A file without its content, as lists show it. */
+    public record FileInfo(long id, DossierFile.Kind kind, String fileName, String sha256, long sizeBytes, String addedBy, Instant addedAt) {
+    }
+
+    public List<FileInfo> files(long proposalId) {
+        return DossierFile.getEntityManager().createQuery("select new " + FileInfo.class.getName()
+                        + "(f.id, f.kind, f.fileName, f.sha256, f.sizeBytes, f.addedBy, f.addedAt) from DossierFile f"
+                        + " where f.proposalId = :proposal order by f.kind, f.id", FileInfo.class)
+                .setParameter("proposal", proposalId).getResultList();
+    }
+
+    public boolean has(long proposalId, DossierFile.Kind kind) {
+        return DossierFile.count("proposalId = ?1 and kind = ?2", proposalId, kind) > 0;
+    }
+
+    /** Adds an uploaded PDF; an achievement report replaces the one before it, other attachments accumulate. */
+    DossierFile upload(Proposal proposal, DossierFile.Kind kind, String fileName, PdfDocument pdf, Caller caller) {
+        if (kind == DossierFile.Kind.ACHIEVEMENT_REPORT) {
+            DossierFile.delete("proposalId = ?1 and kind = ?2", proposal.id, kind);
+        }
+        return store(proposal, kind, fileName, pdf.content(), pdf.sha256(), caller);
+    }
+
+    void attachMinutes(Proposal proposal, Caller caller) {
+        VotingSession session = VotingSession.findById(proposal.votingSessionId);
+        byte[] pdf = minutes.render(session);
+        store(proposal, DossierFile.Kind.MINUTES, "bien-ban-kiem-phieu-" + session.id + ".pdf", pdf, PdfDocument.sha256(pdf), caller);
+    }
+
+    /** Generates the cover submission as the dossier stands now, replacing an earlier one. */
+    void attachCoverSubmission(Proposal proposal, Caller caller) {
+        DossierFile.delete("proposalId = ?1 and kind = ?2", proposal.id, DossierFile.Kind.COVER_SUBMISSION);
+        byte[] pdf = coverSubmission(proposal);
+        store(proposal, DossierFile.Kind.COVER_SUBMISSION, "to-trinh-" + proposal.id + ".pdf", pdf, PdfDocument.sha256(pdf), caller);
+    }
+
+    /** The cover submission as it would read now. */
+    byte[] coverSubmission(Proposal proposal) {
+        AwardType award = AwardType.findById(proposal.awardTypeCode);
+        RuleSet rules = RuleSet.findById(proposal.ruleSetId);
+        String clusterName = clusters.find(proposal.clusterId).map(c -> c.name()).orElse(proposal.clusterCode);
+        LocalDate voteDate = null;
+        if (proposal.votingSessionId != null) {
+            VotingSession session = VotingSession.findById(proposal.votingSessionId);
+            voteDate = session.closedAt.atZone(VIETNAM).toLocalDate();
+        }
+        List<String> earlier = new ArrayList<>();
+        for (Proposal.EarlierAward e : proposal.earlierAwards) {
+            AwardType type = AwardType.findById(e.awardTypeCode());
+            earlier.add((type == null ? e.awardTypeCode() : type.name) + " năm " + e.year() + " (Quyết định số " + e.decisionNumber()
+                    + " ngày " + e.decisionDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " của "
+                    + e.decidingAuthority() + ")");
+        }
+        List<String> attachments = new ArrayList<>();
+        for (FileInfo file : files(proposal.id)) {
+            if (file.kind() != DossierFile.Kind.COVER_SUBMISSION) {
+                attachments.add(describe(file.kind()) + ": " + file.fileName() + " (SHA-256 " + file.sha256().substring(0, 16) + "…)");
+            }
+        }
+        KnownUnit unit = KnownUnit.findById(proposal.unitCode);
+        CoverSubmission cover = new CoverSubmission(clusterName, proposal.year, unit == null ? proposal.unitCode : unit.name,
+                proposal.unitCode, award.name, award.decidingAuthority, rules.legalBasis, rules.legalBasisDate, proposal.rankingRank,
+                proposal.rankingTotal, voteDate, earlier, attachments, LocalDate.now(clock.withZone(VIETNAM)));
+        return coverPdf.render(cover);
+    }
+
+    public DossierFile file(long proposalId, long fileId) {
+        DossierFile file = DossierFile.findById(fileId);
+        return file == null || file.proposalId != proposalId ? null : file;
+    }
+
+    private static String describe(DossierFile.Kind kind) {
+        return switch (kind) {
+            case MINUTES -> "Biên bản kiểm phiếu suy tôn";
+            case ACHIEVEMENT_REPORT -> "Báo cáo thành tích";
+            case COVER_SUBMISSION -> "Tờ trình";
+            case OTHER -> "Tài liệu khác";
+        };
+    }
+
+    private DossierFile store(Proposal proposal, DossierFile.Kind kind, String fileName, byte[] content, String sha256, Caller caller) {
+        DossierFile file = new DossierFile();
+        file.proposalId = proposal.id;
+        file.kind = kind;
+        file.fileName = fileName;
+        file.content = content;
+        file.sha256 = sha256;
+        file.sizeBytes = content.length;
+        file.addedBy = caller.subject();
+        file.addedAt = Instant.now(clock);
+        file.persist();
+        return file;
+    }
+}

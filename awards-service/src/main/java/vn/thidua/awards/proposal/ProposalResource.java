@@ -1,0 +1,234 @@
+package vn.thidua.awards.proposal;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.function.BiFunction;
+import io.quarkus.runtime.configuration.MemorySize;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.thidua.awards.catalogue.RuleSetDefinition.EligibilityKind;
+import vn.thidua.awards.proposal.ProposalService.DecisionRecord;
+import vn.thidua.awards.proposal.ProposalService.ProposalRequest;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Messages;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
+
+/** Award proposals and their dossiers, from the cluster's vote to the decision. */
+@Path("/api/awards/proposals")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+public class ProposalResource {
+    private final ProposalService proposals;
+    private final Callers callers;
+    private final long maxFileBytes;
+
+    public ProposalResource(ProposalService proposals, Callers callers,
+                            @ConfigProperty(name = "thidua.proposals.max-file-size", defaultValue = "10M") MemorySize maxFileSize) {
+        this.proposals = proposals;
+        this.callers = callers;
+        this.maxFileBytes = maxFileSize.asLongValue();
+    }
+
+    public record ProposalView(long id, String unitCode, String awardTypeCode, int year, long clusterId, String clusterCode, long ruleSetId,
+                               UUID votingSessionId, Integer rankingRank, BigDecimal rankingTotal, ProposalStatus status, String statusReason,
+                               String legalGround, String decisionNumber, LocalDate decisionDate, String decidingAuthority,
+                               List<Proposal.EarlierAward> earlierAwards, long version, Instant createdAt, Instant updatedAt) {
+        static ProposalView of(Proposal p) {
+            return new ProposalView(p.id, p.unitCode, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
+                    p.rankingRank, p.rankingTotal, p.status, p.statusReason, p.legalGround, p.decisionNumber, p.decisionDate,
+                    p.decidingAuthority, p.earlierAwards, p.version, p.createdAt, p.updatedAt);
+        }
+    }
+
+    /** One rule with its verdict and the reason in the caller's language. */
+    public record VerdictView(EligibilityKind kind, BigDecimal value, String awardTypeCode, boolean passed, String reason) {
+    }
+
+    public record Eligibility(boolean eligible, List<VerdictView> rules) {
+    }
+
+    public record Reason(String reason, String legalGround) {
+    }
+
+    public record TransitionView(ProposalStatus from, ProposalStatus to, String reason, String actor, Instant at) {
+    }
+
+    @GET
+    public List<ProposalView> list(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
+                                   @QueryParam("awardTypeCode") String awardTypeCode, @QueryParam("status") String status) {
+        return proposals.list(Requests.requiredYear(year, 2000, 2100), Requests.optionalId(clusterId, "clusterId"), awardTypeCode,
+                status(status), callers.current()).stream().map(ProposalView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response create(ProposalRequest request) {
+        Proposal proposal = proposals.create(Requests.requireBody(request), callers.current());
+        return Response.created(URI.create("/api/awards/proposals/" + proposal.id)).entity(ProposalView.of(proposal)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    @Transactional
+    public ProposalView get(@PathParam("id") long id) {
+        return ProposalView.of(proposals.get(id, callers.current()));
+    }
+
+    @GET
+    @Path("/{id}/eligibility")
+    public Eligibility eligibility(@PathParam("id") long id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
+        Locale locale = Messages.negotiate(language);
+        List<VerdictView> rules = proposals.eligibility(id, callers.current()).stream()
+                .map(v -> new VerdictView(v.kind(), v.value(), v.awardTypeCode(), v.passed(), Messages.text(locale, v.messageKey(), v.args().toArray())))
+                .toList();
+        return new Eligibility(rules.stream().allMatch(VerdictView::passed), rules);
+    }
+
+    @GET
+    @Path("/{id}/history")
+    public List<TransitionView> history(@PathParam("id") long id) {
+        return proposals.history(id, callers.current()).stream()
+                .map(t -> new TransitionView(t.fromStatus, t.toStatus, t.reason, t.actor, t.at)).toList();
+    }
+
+    @POST
+    @Path("/{id}/submit")
+    public ProposalView submit(@PathParam("id") long id) {
+        return step(id, proposals::submit);
+    }
+
+    @POST
+    @Path("/{id}/return")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProposalView returnToProposer(@PathParam("id") long id, Reason request) {
+        return step(id, (proposal, caller) -> proposals.returnToProposer(proposal, Requests.requireBody(request).reason(), caller));
+    }
+
+    @POST
+    @Path("/{id}/rework")
+    public ProposalView rework(@PathParam("id") long id) {
+        return step(id, proposals::rework);
+    }
+
+    @POST
+    @Path("/{id}/appraisal")
+    public ProposalView startAppraisal(@PathParam("id") long id) {
+        return step(id, proposals::startAppraisal);
+    }
+
+    @POST
+    @Path("/{id}/appraise")
+    public ProposalView appraise(@PathParam("id") long id) {
+        return step(id, proposals::appraise);
+    }
+
+    @POST
+    @Path("/{id}/forward")
+    public ProposalView forward(@PathParam("id") long id) {
+        return step(id, proposals::forward);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProposalView reject(@PathParam("id") long id, Reason request) {
+        return step(id, (proposal, caller) -> proposals.reject(proposal, Requests.requireBody(request).reason(), caller));
+    }
+
+    @POST
+    @Path("/{id}/decide")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProposalView decide(@PathParam("id") long id, DecisionRecord request) {
+        return step(id, (proposal, caller) -> proposals.decide(proposal, Requests.requireBody(request), caller));
+    }
+
+    @POST
+    @Path("/{id}/revoke")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ProposalView revoke(@PathParam("id") long id, Reason request) {
+        Reason body = Requests.requireBody(request);
+        return step(id, (proposal, caller) -> proposals.revoke(proposal, body.reason(), body.legalGround(), caller));
+    }
+
+    @GET
+    @Path("/{id}/files")
+    public List<Dossier.FileInfo> files(@PathParam("id") long id) {
+        return proposals.files(id, callers.current());
+    }
+
+    /** The unit's achievement report (báo cáo thành tích): a raw PDF body, its name in {@code X-File-Name}; replaces an earlier one. */
+    @PUT
+    @Path("/{id}/files/achievement-report")
+    @Consumes("application/pdf")
+    public Response achievementReport(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, byte[] content) {
+        return uploaded(id, proposals.upload(id, DossierFile.Kind.ACHIEVEMENT_REPORT, fileName, content, maxFileBytes, callers.current()));
+    }
+
+    /** Another attachment of the dossier: a raw PDF body, its name in {@code X-File-Name}. */
+    @POST
+    @Path("/{id}/files")
+    @Consumes("application/pdf")
+    public Response attachment(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, byte[] content) {
+        return uploaded(id, proposals.upload(id, DossierFile.Kind.OTHER, fileName, content, maxFileBytes, callers.current()));
+    }
+
+    @GET
+    @Path("/{id}/files/{fileId}")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response file(@PathParam("id") long id, @PathParam("fileId") long fileId) {
+        DossierFile file = proposals.file(id, fileId, callers.current());
+        return Response.ok(file.content, "application/pdf").header("Content-Disposition", "attachment; filename=\"" + file.fileName + "\"")
+                .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(file.sha256)))
+                .build();
+    }
+
+    /** The cover submission (tờ trình) as it would read if submitted now. */
+    @GET
+    @Path("/{id}/cover-submission")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response coverPreview(@PathParam("id") long id) {
+        return Response.ok(proposals.coverPreview(id, callers.current()), "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"to-trinh-" + id + ".pdf\"").build();
+    }
+
+    private Response uploaded(long id, DossierFile file) {
+        return Response.created(URI.create("/api/awards/proposals/" + id + "/files/" + file.id))
+                .entity(new Dossier.FileInfo(file.id, file.kind, file.fileName, file.sha256, file.sizeBytes, file.addedBy, file.addedAt)).build();
+    }
+
+    private ProposalView step(long id, BiFunction<Long, Caller, Proposal> step) {
+        return ProposalView.of(step.apply(id, callers.current()));
+    }
+
+    private static ProposalStatus status(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return ProposalStatus.valueOf(raw.strip());
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.badRequest("invalid-status", "proposal.status.invalid", raw);
+        }
+    }
+}

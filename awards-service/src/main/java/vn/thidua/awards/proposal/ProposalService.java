@@ -1,0 +1,455 @@
+package vn.thidua.awards.proposal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import vn.thidua.awards.catalogue.AwardLevel;
+import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.catalogue.CatalogueService;
+import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.ledger.AwardHistory;
+import vn.thidua.awards.ledger.LedgerEntry;
+import vn.thidua.awards.ranking.FinalizedRanking;
+import vn.thidua.awards.registration.RegisteredTitles;
+import vn.thidua.awards.vote.Contest;
+import vn.thidua.awards.vote.Purpose;
+import vn.thidua.awards.vote.SessionStatus;
+import vn.thidua.awards.vote.VotingSession;
+import vn.thidua.platform.clusters.ClusterDirectory;
+import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.events.CloudEvents;
+import vn.thidua.platform.events.Outbox;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.PdfDocument;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
+
+/**
+ * Proposals from the cluster's vote to the decision: who may take each step is checked here, each
+ * step is one guarded transition of {@link ProposalStatus}, audited, published through the outbox
+ * and announced to the rest of the service ({@link ProposalMoved}) in the same transaction.
+ */
+@ApplicationScoped
+public class ProposalService {
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final Clock clock = Clock.systemUTC();
+    private final ClusterDirectory clusters;
+    private final CatalogueService catalogue;
+    private final AwardHistory history;
+    private final RegisteredTitles registrations;
+    private final Dossier dossier;
+    private final Outbox outbox;
+    private final CloudEvents events;
+    private final Event<ProposalMoved> moved;
+
+    public ProposalService(ClusterDirectory clusters, CatalogueService catalogue, AwardHistory history, RegisteredTitles registrations,
+                           Dossier dossier, Outbox outbox, CloudEvents events, Event<ProposalMoved> moved) {
+        this.clusters = clusters;
+        this.catalogue = catalogue;
+        this.history = history;
+        this.registrations = registrations;
+        this.dossier = dossier;
+        this.outbox = outbox;
+        this.events = events;
+        this.moved = moved;
+    }
+
+    /** From a published vote ({@code votingSessionId}, and the unit if it elected more than one), or for a unit, award and cluster-year. */
+    public record ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId) {
+    }
+
+    /** A decision as the Board or the portal records it for one proposal. */
+    public record DecisionRecord(String number, LocalDate date, String authority) {
+    }
+
+    @Transactional
+    public Proposal create(ProposalRequest request, Caller caller) {
+        Proposal proposal = new Proposal();
+        ClusterYear cluster;
+        if (request.votingSessionId() != null) {
+            VotingSession session = VotingSession.findById(request.votingSessionId());
+            if (session == null || session.status != SessionStatus.PUBLISHED || session.purpose != Purpose.LEAD_AND_PROPOSE) {
+                throw ProblemException.unprocessable("vote-not-published", "proposal.vote.not-published", request.votingSessionId());
+            }
+            List<String> elected = session.result.elected(Contest.LEAD);
+            String unit = request.unitCode() != null ? request.unitCode() : elected.isEmpty() ? null : elected.get(0);
+            if (unit == null || !elected.contains(unit)) {
+                throw ProblemException.unprocessable("unit-not-elected", "proposal.vote.not-elected", String.valueOf(unit));
+            }
+            cluster = cluster(session.clusterId);
+            proposal.unitCode = unit;
+            proposal.awardTypeCode = session.awardTypeCode;
+            proposal.votingSessionId = session.id;
+            proposal.ruleSetId = session.ruleSetId;
+        } else {
+            if (request.unitCode() == null || request.awardTypeCode() == null || request.clusterId() == null) {
+                throw ProblemException.unprocessable("invalid-proposal", "proposal.request.required");
+            }
+            cluster = cluster(request.clusterId());
+            if (!cluster.hasMember(request.unitCode())) {
+                throw ProblemException.unprocessable("unit-not-member", "proposal.unit.not-member", request.unitCode(), cluster.code(), cluster.year());
+            }
+            proposal.unitCode = request.unitCode();
+            proposal.awardTypeCode = catalogue.get(request.awardTypeCode()).code;
+            proposal.ruleSetId = catalogue.inForce(proposal.awardTypeCode, LocalDate.now(clock.withZone(VIETNAM))).id;
+        }
+        requireProposer(cluster, caller);
+        proposal.year = cluster.year();
+        proposal.clusterId = cluster.id();
+        proposal.clusterCode = cluster.code();
+        if (Proposal.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", proposal.unitCode,
+                proposal.awardTypeCode, proposal.year, List.of(ProposalStatus.REJECTED, ProposalStatus.REVOKED)) > 0) {
+            throw ProblemException.conflict("proposal-exists", "proposal.exists", proposal.unitCode, proposal.awardTypeCode, proposal.year);
+        }
+        FinalizedRanking ranking = FinalizedRanking.findById(cluster.id());
+        if (ranking != null) {
+            ranking.ranking.stream().filter(e -> e.unitCode().equals(proposal.unitCode)).findFirst().ifPresent(entry -> {
+                proposal.rankingRank = entry.rank();
+                proposal.rankingTotal = entry.total();
+                proposal.rankingSetVersion = ranking.criteriaSetVersion;
+            });
+        }
+        proposal.earlierAwards = earlierAwards(proposal);
+        proposal.status = ProposalStatus.DRAFT;
+        proposal.createdBy = caller.subject();
+        proposal.createdAt = Instant.now(clock);
+        proposal.updatedAt = proposal.createdAt;
+        proposal.persistAndFlush();
+        if (proposal.votingSessionId != null) {
+            dossier.attachMinutes(proposal, caller);
+        }
+        record(proposal, null, null, caller);
+        return proposal;
+    }
+
+    /** Every rule of the proposal's rule set with its verdict. */
+    @Transactional
+    public List<Eligibility.Verdict> eligibility(long id, Caller caller) {
+        return eligibility(get(id, caller));
+    }
+
+    @Transactional
+    public Proposal submit(long id, Caller caller) {
+        Proposal proposal = lock(id);
+        requireProposer(cluster(proposal.clusterId), caller);
+        requireMove(proposal, ProposalStatus.SUBMITTED);
+        // one submission of an award at a time, so two cannot both fit the last place of a quota
+        AwardType.findById(proposal.awardTypeCode, LockModeType.PESSIMISTIC_WRITE);
+        List<Eligibility.Verdict> verdicts = eligibility(proposal, true);
+        if (!Eligibility.allPass(verdicts)) {
+            List<FieldProblem> failed = new ArrayList<>();
+            for (Eligibility.Verdict verdict : verdicts) {
+                if (!verdict.passed()) {
+                    failed.add(new FieldProblem("eligibility." + verdict.kind(), verdict.messageKey(), verdict.args().toArray()));
+                }
+            }
+            throw ProblemException.unprocessable("proposal-not-eligible", "proposal.not-eligible", failed.size()).withErrors(failed);
+        }
+        if (!dossier.has(proposal.id, DossierFile.Kind.ACHIEVEMENT_REPORT)) {
+            throw ProblemException.unprocessable("dossier-incomplete", "proposal.dossier.no-achievement-report");
+        }
+        proposal.earlierAwards = earlierAwards(proposal);
+        dossier.attachCoverSubmission(proposal, caller);
+        return move(proposal, ProposalStatus.SUBMITTED, null, caller);
+    }
+
+    /** The Board (or the portal) sends it back to the proposer with the reason. */
+    @Transactional
+    public Proposal returnToProposer(long id, String reason, Caller caller) {
+        requireBoardOrPortal(caller);
+        return move(lockFor(id, ProposalStatus.RETURNED), ProposalStatus.RETURNED, required(reason, "reason", 2000), caller);
+    }
+
+    /** The proposer takes a returned proposal back to work on it. */
+    @Transactional
+    public Proposal rework(long id, Caller caller) {
+        Proposal proposal = lockFor(id, ProposalStatus.DRAFT);
+        requireProposer(cluster(proposal.clusterId), caller);
+        return move(proposal, ProposalStatus.DRAFT, null, caller);
+    }
+
+    @Transactional
+    public Proposal startAppraisal(long id, Caller caller) {
+        caller.requireBoardOrAdmin();
+        return move(lockFor(id, ProposalStatus.UNDER_APPRAISAL), ProposalStatus.UNDER_APPRAISAL, null, caller);
+    }
+
+    @Transactional
+    public Proposal appraise(long id, Caller caller) {
+        caller.requireBoardOrAdmin();
+        return move(lockFor(id, ProposalStatus.APPRAISED), ProposalStatus.APPRAISED, null, caller);
+    }
+
+    /** A state-level award goes on to the Prime Minister's office through the Ministry of Home Affairs. */
+    @Transactional
+    public Proposal forward(long id, Caller caller) {
+        caller.requireBoardOrAdmin();
+        return move(lockFor(id, ProposalStatus.FORWARDED), ProposalStatus.FORWARDED, null, caller);
+    }
+
+    @Transactional
+    public Proposal reject(long id, String reason, Caller caller) {
+        requireBoardOrPortal(caller);
+        return move(lockFor(id, ProposalStatus.REJECTED), ProposalStatus.REJECTED, required(reason, "reason", 2000), caller);
+    }
+
+    /** Records the decision that grants the award and writes it into the ledger. */
+    @Transactional
+    public Proposal decide(long id, DecisionRecord decision, Caller caller) {
+        requireBoardOrPortal(caller);
+        Proposal proposal = lockFor(id, ProposalStatus.DECIDED);
+        proposal.decisionNumber = required(decision.number(), "number", 100);
+        if (decision.date() == null) {
+            throw ProblemException.unprocessable("invalid-field", "problem.field.required", "date");
+        }
+        proposal.decisionDate = decision.date();
+        proposal.decidingAuthority = decision.authority() == null ? catalogue.get(proposal.awardTypeCode).decidingAuthority
+                : required(decision.authority(), "authority", 300);
+        move(proposal, ProposalStatus.DECIDED, null, caller);
+        LedgerEntry entry = new LedgerEntry();
+        entry.unitCode = proposal.unitCode;
+        entry.awardTypeCode = proposal.awardTypeCode;
+        entry.year = proposal.year;
+        entry.decisionNumber = proposal.decisionNumber;
+        entry.decisionDate = proposal.decisionDate;
+        entry.decidingAuthority = proposal.decidingAuthority;
+        entry.source = LedgerEntry.Source.DECISION;
+        entry.proposalId = proposal.id;
+        entry.createdBy = caller.subject();
+        entry.createdAt = Instant.now(clock);
+        entry.persist();
+        return proposal;
+    }
+
+    /** Revokes a decided award (reason and legal ground): the ledger entry is marked, never deleted. */
+    @Transactional
+    public Proposal revoke(long id, String reason, String legalGround, Caller caller) {
+        caller.requireBoardOrAdmin();
+        Proposal proposal = lockFor(id, ProposalStatus.REVOKED);
+        proposal.legalGround = required(legalGround, "legalGround", 500);
+        move(proposal, ProposalStatus.REVOKED, required(reason, "reason", 2000), caller);
+        for (LedgerEntry entry : LedgerEntry.<LedgerEntry>list("proposalId", proposal.id)) {
+            entry.revokedAt = proposal.updatedAt;
+            entry.revocationReason = proposal.statusReason;
+            entry.revocationGround = proposal.legalGround;
+        }
+        return proposal;
+    }
+
+    /** Adds a PDF to a draft's dossier: the proposer, or (for its achievement report) the proposed unit's representative. */
+    @Transactional
+    public DossierFile upload(long id, DossierFile.Kind kind, String fileName, byte[] content, long maxBytes, Caller caller) {
+        Proposal proposal = lock(id);
+        boolean ownReport = kind == DossierFile.Kind.ACHIEVEMENT_REPORT && caller.hasAnyRole(Roles.UNIT_REP) && caller.actsFor(proposal.unitCode);
+        if (!ownReport && !canPropose(proposal, caller)) {
+            if (!canRead(proposal, caller)) {
+                throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+            }
+            throw new io.quarkus.security.ForbiddenException("may not change the dossier of proposal " + id);
+        }
+        if (kind == DossierFile.Kind.COVER_SUBMISSION || kind == DossierFile.Kind.MINUTES) {
+            throw ProblemException.unprocessable("dossier-file-generated", "proposal.dossier.generated", kind);
+        }
+        if (proposal.status != ProposalStatus.DRAFT) {
+            throw ProblemException.conflict("proposal-not-draft", "proposal.dossier.not-draft", proposal.status);
+        }
+        String name = vn.thidua.platform.web.Text.clean(fileName, 255, "X-File-Name", true);
+        PdfDocument pdf = PdfDocument.of(content, maxBytes, "dossier-file", "proposal.dossier.file");
+        DossierFile file = dossier.upload(proposal, kind, name, pdf, caller);
+        proposal.updatedAt = file.addedAt;
+        return file;
+    }
+
+    @Transactional
+    public List<Dossier.FileInfo> files(long id, Caller caller) {
+        return dossier.files(get(id, caller).id);
+    }
+
+    @Transactional
+    public DossierFile file(long id, long fileId, Caller caller) {
+        DossierFile file = dossier.file(get(id, caller).id, fileId);
+        if (file == null) {
+            throw ProblemException.notFound("dossier-file-not-found", "proposal.dossier.file-not-found", fileId, id);
+        }
+        return file;
+    }
+
+    /** The cover submission as it would read if submitted now (a preview; submitting stores it). */
+    @Transactional
+    public byte[] coverPreview(long id, Caller caller) {
+        return dossier.coverSubmission(get(id, caller));
+    }
+
+    /** The proposals the caller may see, by year and optionally cluster-year, award and status. */
+    @Transactional
+    public List<Proposal> list(int year, Long clusterId, String awardTypeCode, ProposalStatus status, Caller caller) {
+        StringBuilder query = new StringBuilder("year = :year");
+        io.quarkus.panache.common.Parameters params = io.quarkus.panache.common.Parameters.with("year", year);
+        if (clusterId != null) {
+            query.append(" and clusterId = :cluster");
+            params.and("cluster", clusterId);
+        }
+        if (awardTypeCode != null) {
+            query.append(" and awardTypeCode = :award");
+            params.and("award", awardTypeCode);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.and("status", status);
+        }
+        return Proposal.<Proposal>list(query + " order by clusterCode, awardTypeCode, unitCode, id", params).stream()
+                .filter(p -> canRead(p, caller)).toList();
+    }
+
+    /** The proposal, if the caller may read it (404 otherwise, so nobody learns what exists). */
+    @Transactional
+    public Proposal get(long id, Caller caller) {
+        Proposal proposal = Proposal.findById(id);
+        if (proposal == null || !canRead(proposal, caller)) {
+            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+        }
+        return proposal;
+    }
+
+    @Transactional
+    public List<ProposalTransition> history(long id, Caller caller) {
+        get(id, caller);
+        return ProposalTransition.list("proposalId = ?1 order by id", id);
+    }
+
+    /**
+     * Admins, the Board and viewers read every proposal; the portal those put to the Board; the
+     * proposed unit's people their own; the cluster leader those of its cluster-year.
+     */
+    boolean canRead(Proposal proposal, Caller caller) {
+        if (caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER)) {
+            return true;
+        }
+        if (caller.hasAnyRole(Roles.PORTAL)) {
+            return proposal.status != ProposalStatus.DRAFT;
+        }
+        if (caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(proposal.unitCode)) {
+            return true;
+        }
+        return isClusterLeader(cluster(proposal.clusterId), caller);
+    }
+
+    /** Whether the caller may change the proposal's dossier or take it forward as its proposer. */
+    boolean canPropose(Proposal proposal, Caller caller) {
+        return caller.isBoardOrAdmin() || isClusterLeader(cluster(proposal.clusterId), caller);
+    }
+
+    Proposal lock(long id) {
+        Proposal proposal = Proposal.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (proposal == null) {
+            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+        }
+        return proposal;
+    }
+
+    private Proposal lockFor(long id, ProposalStatus target) {
+        Proposal proposal = lock(id);
+        requireMove(proposal, target);
+        return proposal;
+    }
+
+    private void requireMove(Proposal proposal, ProposalStatus target) {
+        boolean stateLevel = catalogue.get(proposal.awardTypeCode).level == AwardLevel.STATE;
+        if (!proposal.status.canMoveTo(target, stateLevel)) {
+            throw ProblemException.conflict("illegal-transition", "proposal.transition.illegal", proposal.status, target);
+        }
+    }
+
+    private Proposal move(Proposal proposal, ProposalStatus target, String reason, Caller caller) {
+        ProposalStatus from = proposal.status;
+        requireMove(proposal, target);
+        proposal.status = target;
+        if (reason != null || target == ProposalStatus.DRAFT || target == ProposalStatus.SUBMITTED) {
+            proposal.statusReason = reason;
+        }
+        proposal.updatedAt = Instant.now(clock);
+        proposal.flush();
+        record(proposal, from, reason, caller);
+        return proposal;
+    }
+
+    private void record(Proposal proposal, ProposalStatus from, String reason, Caller caller) {
+        ProposalTransition transition = new ProposalTransition();
+        transition.proposalId = proposal.id;
+        transition.fromStatus = from;
+        transition.toStatus = proposal.status;
+        transition.reason = reason;
+        transition.actor = caller.subject();
+        transition.at = proposal.updatedAt;
+        transition.persist();
+        outbox.publish(ProposalEvents.TOPIC, events.create(ProposalEvents.SOURCE, ProposalEvents.STATUS_CHANGED, Long.toString(proposal.id),
+                ProposalEvents.ProposalState.of(proposal, from)));
+        moved.fire(new ProposalMoved(proposal.id, from, proposal.status));
+    }
+
+    private List<Eligibility.Verdict> eligibility(Proposal proposal) {
+        return eligibility(proposal, proposal.status == ProposalStatus.DRAFT || proposal.status == ProposalStatus.RETURNED);
+    }
+
+    /** @param addingThis whether this proposal is not yet counted against the quota (it is being submitted) */
+    private List<Eligibility.Verdict> eligibility(Proposal proposal, boolean addingThis) {
+        RuleSet rules = RuleSet.findById(proposal.ruleSetId);
+        ClusterYear cluster = cluster(proposal.clusterId);
+        List<ProposalStatus> counting = java.util.Arrays.stream(ProposalStatus.values()).filter(ProposalStatus::countsAgainstQuota).toList();
+        int counted = (int) Proposal.count("awardTypeCode = ?1 and year = ?2 and status in ?3", proposal.awardTypeCode, proposal.year, counting)
+                + (addingThis ? 1 : 0);
+        Eligibility.Facts facts = new Eligibility.Facts(proposal.unitCode, proposal.year, cluster.name(), ledTheCluster(proposal),
+                proposal.rankingRank, proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), proposal.awardTypeCode,
+                counted, clusters.countOfYear(proposal.year), history.yearsHeld(proposal.unitCode));
+        return Eligibility.check(rules.eligibility, facts);
+    }
+
+    /** Whether a published vote of its cluster-year elected the unit to lead it. */
+    private static boolean ledTheCluster(Proposal proposal) {
+        List<VotingSession> votes = VotingSession.list("clusterId = ?1 and purpose = ?2 and status = ?3", proposal.clusterId,
+                Purpose.LEAD_AND_PROPOSE, SessionStatus.PUBLISHED);
+        return votes.stream().anyMatch(session -> session.result.elected(Contest.LEAD).contains(proposal.unitCode));
+    }
+
+    private List<Proposal.EarlierAward> earlierAwards(Proposal proposal) {
+        return history.of(proposal.unitCode).stream().filter(e -> !e.revoked() && e.year < proposal.year)
+                .map(e -> new Proposal.EarlierAward(e.awardTypeCode, e.year, e.decisionNumber, e.decisionDate, e.decidingAuthority))
+                .collect(java.util.stream.Collectors.toCollection(ArrayList::new));
+    }
+
+    private ClusterYear cluster(long clusterId) {
+        return clusters.find(clusterId)
+                .orElseThrow(() -> ProblemException.unprocessable("cluster-not-known", "voting.cluster.not-known", clusterId));
+    }
+
+    /** The Board, or the cluster-year's leader (its cluster-leader), puts proposals forward. */
+    private static void requireProposer(ClusterYear cluster, Caller caller) {
+        if (!caller.isBoardOrAdmin() && !isClusterLeader(cluster, caller)) {
+            throw new io.quarkus.security.ForbiddenException("only the Board or the leader of " + cluster.code() + " proposes");
+        }
+    }
+
+    private static boolean isClusterLeader(ClusterYear cluster, Caller caller) {
+        return caller.hasAnyRole(Roles.CLUSTER_LEADER) && cluster.leaderUnitCode() != null && caller.actsFor(cluster.leaderUnitCode());
+    }
+
+    private static void requireBoardOrPortal(Caller caller) {
+        if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.PORTAL)) {
+            throw new io.quarkus.security.ForbiddenException("board, admin or portal only");
+        }
+    }
+
+    private static String required(String value, String field, int maxLength) {
+        return vn.thidua.platform.web.Text.clean(value, maxLength, field, true);
+    }
+}

@@ -46,6 +46,7 @@ class ProposalFlowTest {
     static final String PROPOSALS = "/api/awards/proposals";
     static final String LDLD = "000.00.32.H56";
     static final String PORTAL = TestTokens.user("portal-demo", "portal");
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final byte[] REPORT = "%PDF-1.4\n% Báo cáo thành tích năm 2016\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
 
     @Inject
@@ -170,7 +171,12 @@ class ProposalFlowTest {
         // every step went out through the outbox, the whole state each time, keyed by the proposal
         var published = VotingFixtures.KAFKA.awaitRecords("thidua.awards.proposals.v1", r -> r.key().equals(Long.toString(id)), 9,
                 Duration.ofSeconds(30));
-        assertTrue(published.get(8).value().contains("\"status\":\"REVOKED\""), published.get(8).value());
+        var last = JSON.readTree(published.get(8).value());
+        assertEquals("REVOKED", last.at("/data/status").asText());
+        assertEquals("DECIDED", last.at("/data/previousStatus").asText());
+        var documented = JSON.readTree(vn.thidua.devstack.testing.EventSamples.sample("awards/ProposalStatusChanged.json", node -> { }));
+        assertEquals(names(documented), names(last));
+        assertEquals(names(documented.get("data")), names(last.get("data")));
     }
 
     @Test
@@ -244,12 +250,60 @@ class ProposalFlowTest {
         step(BOARD, second, "submit", null).then().statusCode(200);
     }
 
+    @Test
+    void registrationForTheTitleComesFromScoringAndTheNewestVersionCounts() throws Exception {
+        String award = VotingFixtures.awardWithRules("TEST_PROP_REG", "PROVINCIAL", List.of(Map.of("kind", "REGISTERED_FOR_TITLE")),
+                VotingFixtures.voting(50, 50, true, "ALL_MEMBERS", true));
+        VotingFixtures.cluster(directory, 962_307, "CUM-07", 2016, SEVEN);
+        String topic = "thidua.scoring.registrations.v1";
+        VotingFixtures.KAFKA.sendCloudEvent(topic, "000.00.34.H56/2016", registration("000.00.34.H56", List.of(award), 1));
+        // an older registration arriving late changes nothing
+        String older = registration("000.00.34.H56", List.of(), 0);
+        VotingFixtures.KAFKA.sendCloudEvent(topic, "000.00.34.H56/2016", older);
+        long registered = given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", "000.00.34.H56", "awardTypeCode", award, "clusterId", 962_307))
+                .post(PROPOSALS).then().statusCode(201).extract().jsonPath().getLong("id");
+        long notRegistered = given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", "000.00.35.H56", "awardTypeCode", award, "clusterId", 962_307))
+                .post(PROPOSALS).then().statusCode(201).extract().jsonPath().getLong("id");
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(BOARD).get(PROPOSALS + "/" + registered + "/eligibility").then().body("eligible", equalTo(true)));
+        VotingFixtures.KAFKA.sendCloudEvent(topic, "000.00.35.H56/2016", registration("000.00.35.H56", List.of("TAP_THE_LAO_DONG_XUAT_SAC"), 0));
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
+                count("SELECT count(*) FROM registered_titles WHERE unit_code = '000.00.35.H56' AND year = 2016")));
+        given().auth().oauth2(BOARD).header("Accept-Language", "en").get(PROPOSALS + "/" + notRegistered + "/eligibility").then()
+                .body("eligible", equalTo(false)).body("rules[0].reason", equalTo("Did not register for this title in 2016."));
+        String olderId = JSON_ID.matcher(older).results().findFirst().orElseThrow().group(1);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(1, count("SELECT count(*) FROM inbox WHERE event_id = '" + olderId + "'")));
+        given().auth().oauth2(BOARD).get(PROPOSALS + "/" + registered + "/eligibility").then().body("eligible", equalTo(true));
+    }
+
+    private static final java.util.regex.Pattern JSON_ID = java.util.regex.Pattern.compile("\"id\":\"([0-9a-f-]{36})\"");
+
+    private static String registration(String unit, List<String> titles, long version) {
+        return vn.thidua.devstack.testing.EventSamples.sample("scoring/TitlesRegistered.json", node -> {
+            node.put("id", java.util.UUID.randomUUID().toString());
+            node.put("subject", unit + "/2016");
+            var data = (com.fasterxml.jackson.databind.node.ObjectNode) node.get("data");
+            data.put("unitCode", unit).put("year", 2016).put("clusterId", 962_307).put("version", version);
+            var array = data.putArray("titles");
+            titles.forEach(array::add);
+        });
+    }
+
     private long proposeIn(long cluster, String unit, String award) {
         long id = given().auth().oauth2(BOARD).contentType(ContentType.JSON)
                 .body(Map.of("unitCode", unit, "awardTypeCode", award, "clusterId", cluster))
                 .post(PROPOSALS).then().statusCode(201).extract().jsonPath().getLong("id");
         upload(BOARD, id, REPORT);
         return id;
+    }
+
+    private static java.util.Set<String> names(com.fasterxml.jackson.databind.JsonNode node) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private long count(String query) throws SQLException {

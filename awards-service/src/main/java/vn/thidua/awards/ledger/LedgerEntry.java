@@ -53,6 +53,10 @@ public class LedgerEntry extends PanacheEntityBase {
     @Column(name = "proposal_id")
     public Long proposalId;
 
+    /** The decision recorded here as a whole ({@code decision}), when the entry comes from one. */
+    @Column(name = "decision_id")
+    public Long decisionId;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 

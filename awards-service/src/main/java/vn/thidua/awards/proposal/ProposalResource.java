@@ -81,6 +81,17 @@ public class ProposalResource {
                 status(status), callers.current()).stream().map(ProposalView::of).toList();
     }
 
+    /** The list as it goes with a cover submission: an XLSX with Vietnamese headers, the same proposals as {@link #list}. */
+    @GET
+    @Path("/export")
+    @Produces({vn.thidua.platform.web.Table.XLSX, MediaType.APPLICATION_JSON})
+    public Response export(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
+                           @QueryParam("awardTypeCode") String awardTypeCode, @QueryParam("status") String status) {
+        int forYear = Requests.requiredYear(year, 2000, 2100);
+        return proposals.export(forYear, Requests.optionalId(clusterId, "clusterId"), awardTypeCode, status(status), callers.current())
+                .xlsxDownload(ProposalListTable.SHEET, "danh-sach-de-nghi-khen-thuong-" + forYear + ".xlsx");
+    }
+
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ProposalRequest request) {

@@ -311,6 +311,47 @@ public class ProposalService {
                 .filter(p -> canRead(p, caller)).toList();
     }
 
+    /**
+     * The proposals the caller may see ({@link #list}'s filters and rules) as the list that goes with a
+     * cover submission: by award, cluster-year and rank, unit and cluster names resolved.
+     */
+    @Transactional
+    public vn.thidua.platform.web.Table export(int year, Long clusterId, String awardTypeCode, ProposalStatus status, Caller caller) {
+        List<Proposal> found = new ArrayList<>(list(year, clusterId, awardTypeCode, status, caller));
+        found.sort(java.util.Comparator.comparing((Proposal p) -> p.awardTypeCode).thenComparing(p -> p.clusterCode)
+                .thenComparing(p -> p.rankingRank, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
+                .thenComparing(p -> p.unitCode));
+        java.util.Map<String, String> unitNames = new java.util.HashMap<>();
+        java.util.Set<String> codes = found.stream().map(p -> p.unitCode).collect(java.util.stream.Collectors.toSet());
+        if (!codes.isEmpty()) {
+            vn.thidua.awards.unit.KnownUnit.<vn.thidua.awards.unit.KnownUnit>list("code in ?1", codes).forEach(u -> unitNames.put(u.code, u.name));
+        }
+        java.util.Map<Long, String> clusterNames = new java.util.HashMap<>();
+        java.util.Map<String, String> awardNames = new java.util.HashMap<>();
+        List<ProposalListTable.Line> lines = new ArrayList<>();
+        for (Proposal p : found) {
+            String clusterName = clusterNames.computeIfAbsent(p.clusterId, id -> clusters.find(id).map(ClusterYear::name).orElse(p.clusterCode));
+            String awardName = awardNames.computeIfAbsent(p.awardTypeCode, code -> {
+                AwardType type = AwardType.findById(code);
+                return type == null ? code : type.name;
+            });
+            lines.add(new ProposalListTable.Line(unitNames.getOrDefault(p.unitCode, p.unitCode), p.unitCode, clusterName, awardName, p.year,
+                    p.rankingTotal, p.rankingRank, p.status, p.decisionNumber, p.decisionDate, p.decidingAuthority));
+        }
+        List<String> filters = new ArrayList<>();
+        if (awardTypeCode != null) {
+            AwardType type = AwardType.findById(awardTypeCode);
+            filters.add("Hình thức khen thưởng: " + (type == null ? awardTypeCode : type.name));
+        }
+        if (clusterId != null) {
+            filters.add("Cụm/khối thi đua: " + clusters.find(clusterId).map(ClusterYear::name).orElse(String.valueOf(clusterId)));
+        }
+        if (status != null) {
+            filters.add("Trạng thái: " + ProposalListTable.statusName(status));
+        }
+        return ProposalListTable.of(year, filters, lines);
+    }
+
     /** The proposal, if the caller may read it (404 otherwise, so nobody learns what exists). */
     @Transactional
     public Proposal get(long id, Caller caller) {

@@ -1,0 +1,73 @@
+package vn.thidua.awards.decision;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import vn.thidua.awards.unit.UnitCodes;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
+import vn.thidua.platform.web.Text;
+
+/**
+ * A decision as the Board or the portal sends it: number, date, deciding authority (the award's
+ * own when left out), award, the year the award is for, and the units it names.
+ */
+public record DecisionRequest(String number, LocalDate date, String authority, String awardTypeCode, Integer year, List<String> units) {
+    public static final int MIN_YEAR = 2000;
+    public static final int MAX_YEAR = 2100;
+    public static final int MAX_UNITS = 500;
+
+    /** The request once checked: text cleaned (NFC, blanks folded), unit codes canonical, each once, in the order given. */
+    public record Checked(String number, LocalDate date, String authority, String awardTypeCode, int year, List<String> units) {
+        public Checked {
+            units = List.copyOf(units);
+        }
+
+        public Set<String> unitSet() {
+            return Set.copyOf(units);
+        }
+    }
+
+    /** 400 for a missing or malformed field (every bad unit code listed), 422 for a date that cannot be right. */
+    public Checked check(LocalDate today) {
+        String cleanNumber = Text.clean(number, 100, "number", true);
+        if (date == null) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "date");
+        }
+        String cleanAuthority = Text.clean(authority, 300, "authority", false);
+        String award = Text.clean(awardTypeCode, 40, "awardTypeCode", true);
+        if (year == null) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "year");
+        }
+        if (year < MIN_YEAR || year > MAX_YEAR) {
+            throw ProblemException.badRequest("invalid-year", "decision.year.range", year, MIN_YEAR, MAX_YEAR);
+        }
+        if (units == null || units.isEmpty()) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "units");
+        }
+        if (units.size() > MAX_UNITS) {
+            throw ProblemException.badRequest("too-many-units", "decision.units.too-many", units.size(), MAX_UNITS);
+        }
+        Set<String> codes = new LinkedHashSet<>();
+        List<FieldProblem> bad = new ArrayList<>();
+        for (int i = 0; i < units.size(); i++) {
+            try {
+                codes.add(UnitCodes.parse(units.get(i)));
+            } catch (ProblemException problem) {
+                bad.add(new FieldProblem("units[" + i + "]", problem.messageKey(), problem.args()));
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw ProblemException.badRequest("invalid-unit-code", "decision.units.invalid", bad.size()).withErrors(bad);
+        }
+        if (date.isAfter(today)) {
+            throw ProblemException.unprocessable("decision-date-in-future", "decision.date.future", date.toString());
+        }
+        if (date.getYear() < year) {
+            throw ProblemException.unprocessable("decision-date-before-year", "decision.date.before-year", date.toString(), year);
+        }
+        return new Checked(cleanNumber, date, cleanAuthority, award, year, new ArrayList<>(codes));
+    }
+}

@@ -1,0 +1,174 @@
+package vn.thidua.awards.decision;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import vn.thidua.awards.catalogue.AwardLevel;
+import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.ledger.LedgerEntry;
+import vn.thidua.awards.proposal.Proposal;
+import vn.thidua.awards.proposal.ProposalService;
+import vn.thidua.awards.proposal.ProposalService.DecisionRecord;
+import vn.thidua.awards.proposal.ProposalStatus;
+import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
+
+/**
+ * Records decisions: in one transaction, each unit the decision names has its live proposal of the
+ * award and year decided ({@link ProposalService#decide}, which writes the ledger), or nothing is
+ * written at all. A decision is known by its number and authority: posting the same one again
+ * returns what was recorded (the portal may post twice), posting another content under them is a
+ * conflict.
+ */
+@ApplicationScoped
+public class DecisionService {
+    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private static final List<ProposalStatus> ENDED = List.of(ProposalStatus.REJECTED, ProposalStatus.REVOKED);
+
+    private final Clock clock = Clock.systemUTC();
+    private final ProposalService proposals;
+
+    public DecisionService(ProposalService proposals) {
+        this.proposals = proposals;
+    }
+
+    /** The decision and whether this call recorded it ({@code false}: it was recorded before, with the same content). */
+    public record Recorded(DecisionView decision, boolean created) {
+    }
+
+    @Transactional
+    public Recorded record(DecisionRequest request, Caller caller) {
+        if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.PORTAL)) {
+            throw new io.quarkus.security.ForbiddenException("board, admin or portal only");
+        }
+        DecisionRequest.Checked checked = request.check(LocalDate.now(clock.withZone(VIETNAM)));
+        AwardType award = AwardType.findById(checked.awardTypeCode());
+        if (award == null) {
+            throw ProblemException.unprocessable("award-type-not-found", "award-type.not-found", checked.awardTypeCode());
+        }
+        String authority = checked.authority() != null ? checked.authority() : award.decidingAuthority;
+        // the same decision posted twice at once: the second waits here, then finds the first
+        Decision.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "decision/" + authority + "/" + checked.number()).getSingleResult();
+        Decision existing = Decision.<Decision>find("number = ?1 and authority = ?2", checked.number(), authority).firstResult();
+        if (existing != null) {
+            if (existing.says(checked.date(), award.code, checked.year(), checked.unitSet())) {
+                return new Recorded(view(existing), false);
+            }
+            throw ProblemException.conflict("decision-exists", "decision.exists", checked.number(), authority, existing.id);
+        }
+
+        ProposalStatus decidable = award.level == AwardLevel.STATE ? ProposalStatus.FORWARDED : ProposalStatus.APPRAISED;
+        List<Proposal> toDecide = new ArrayList<>();
+        List<FieldProblem> refused = new ArrayList<>();
+        for (int i = 0; i < checked.units().size(); i++) {
+            String unit = checked.units().get(i);
+            Proposal live = Proposal.<Proposal>find("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", unit,
+                    award.code, checked.year(), ENDED).firstResult();
+            if (live == null) {
+                refused.add(new FieldProblem("units[" + i + "]", "decision.unit.no-proposal", unit, award.code, checked.year()));
+            } else if (live.status != decidable) {
+                refused.add(new FieldProblem("units[" + i + "]", "decision.unit.not-decidable", unit, live.id, live.status, decidable));
+            } else if (LedgerEntry.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", unit, award.code,
+                    checked.year(), checked.number()) > 0) {
+                // e.g. imported from the paper records before the decision was posted: the ledger has it already
+                refused.add(new FieldProblem("units[" + i + "]", "decision.unit.in-ledger", unit, checked.number()));
+            } else {
+                toDecide.add(live);
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw ProblemException.unprocessable("no-decidable-proposal", "decision.units.not-decidable", refused.size()).withErrors(refused);
+        }
+
+        Decision decision = new Decision();
+        decision.number = checked.number();
+        decision.date = checked.date();
+        decision.authority = authority;
+        decision.awardTypeCode = award.code;
+        decision.year = checked.year();
+        decision.recordedBy = caller.subject();
+        decision.recordedAt = Instant.now(clock);
+        decision.persistAndFlush();
+        // proposals are locked in the order of their ids, so two decisions naming the same units cannot deadlock
+        toDecide.sort(Comparator.comparing(p -> p.id));
+        DecisionRecord record = new DecisionRecord(decision.number, decision.date, decision.authority);
+        for (Proposal proposal : toDecide) {
+            Proposal decided = proposals.decide(proposal.id, record, caller);
+            decision.units.add(new Decision.DecidedUnit(decided.unitCode, decided.id));
+            for (LedgerEntry entry : LedgerEntry.<LedgerEntry>list("proposalId = ?1 and decisionNumber = ?2", decided.id, decision.number)) {
+                entry.decisionId = decision.id;
+            }
+        }
+        decision.flush();
+        return new Recorded(view(decision), true);
+    }
+
+    /** The decisions the caller may read, of a year and award when given, newest first. */
+    @Transactional
+    public List<DecisionView> list(Integer year, String awardTypeCode, Caller caller) {
+        StringBuilder query = new StringBuilder("select distinct d from Decision d");
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (!readsAll(caller)) {
+            if (caller.unit().isEmpty()) {
+                return List.of();
+            }
+            query.append(" join d.units u");
+            where.add("u.unitCode = :unit");
+            params.and("unit", caller.unit().get());
+        }
+        if (year != null) {
+            where.add("d.year = :year");
+            params.and("year", year);
+        }
+        if (awardTypeCode != null && !awardTypeCode.isBlank()) {
+            where.add("d.awardTypeCode = :award");
+            params.and("award", awardTypeCode.strip());
+        }
+        if (!where.isEmpty()) {
+            query.append(" where ").append(String.join(" and ", where));
+        }
+        query.append(" order by d.date desc, d.id desc");
+        return Decision.<Decision>find(query.toString(), params).list().stream().map(this::view).toList();
+    }
+
+    /** The decision, if the caller may read it (404 otherwise, so nobody learns what exists). */
+    @Transactional
+    public DecisionView get(long id, Caller caller) {
+        Decision decision = Decision.findById(id);
+        if (decision == null || !(readsAll(caller) || caller.unit().map(decision::names).orElse(false))) {
+            throw ProblemException.notFound("decision-not-found", "decision.not-found", id);
+        }
+        return view(decision);
+    }
+
+    /** Everyone but a unit's representative or a cluster's leader reads every decision; they, those naming their unit. */
+    static boolean readsAll(Caller caller) {
+        return caller.hasAnyRole(Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.PORTAL);
+    }
+
+    private DecisionView view(Decision decision) {
+        AwardType award = AwardType.findById(decision.awardTypeCode);
+        Map<String, String> names = new HashMap<>();
+        if (!decision.units.isEmpty()) {
+            KnownUnit.<KnownUnit>list("code in ?1", decision.unitCodes()).forEach(u -> names.put(u.code, u.name));
+        }
+        List<DecisionView.UnitView> units = decision.units.stream().sorted(Comparator.comparing(u -> u.unitCode))
+                .map(u -> new DecisionView.UnitView(u.unitCode, names.get(u.unitCode), u.proposalId)).toList();
+        return new DecisionView(decision.id, decision.number, decision.date, decision.authority, decision.awardTypeCode,
+                award == null ? null : award.name, decision.year, units, decision.recordedBy, decision.recordedAt);
+    }
+}

@@ -1,0 +1,79 @@
+package vn.thidua.awards.ledger;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Messages;
+import vn.thidua.platform.web.Page;
+import vn.thidua.platform.web.PageRequest;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.SheetFile;
+
+/** The award ledger (sổ khen thưởng): what each unit holds, streaks of years, and the import of awards from before the system. */
+@Path("/api/awards/ledger")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+public class LedgerResource {
+    private final LedgerService ledger;
+    private final LedgerImport imports;
+    private final Callers callers;
+
+    public LedgerResource(LedgerService ledger, LedgerImport imports, Callers callers) {
+        this.ledger = ledger;
+        this.imports = imports;
+        this.callers = callers;
+    }
+
+    @GET
+    public Page<LedgerView> list(@QueryParam("unitCode") String unitCode, @QueryParam("awardTypeCode") String awardTypeCode,
+                                 @QueryParam("year") String year, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
+        return ledger.list(unitCode, awardTypeCode, Requests.optionalYear(year, ImportRow.MIN_YEAR, 2100), PageRequest.of(page, size),
+                callers.current());
+    }
+
+    /** {@code years} consecutive years up to {@code until}: {@code {held, yearsHeld, missing}}; revoked awards do not count. */
+    @GET
+    @Path("/streak")
+    public LedgerService.StreakView streak(@QueryParam("unitCode") String unitCode, @QueryParam("awardTypeCode") String awardTypeCode,
+                                           @QueryParam("years") String years, @QueryParam("until") String until) {
+        return ledger.streak(unitCode, awardTypeCode, wholeNumber(years, "years", 1, Streak.MAX_YEARS),
+                wholeNumber(until, "until", ImportRow.MIN_YEAR, 2100), callers.current());
+    }
+
+    /** Past awards from a CSV or XLSX file; answers with what became of each row. */
+    @POST
+    @Path("/import")
+    @Consumes({SheetFile.CSV, SheetFile.XLSX})
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public LedgerImport.Report importEntries(byte[] file, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                             @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        var caller = callers.current();
+        caller.requireBoardOrAdmin();
+        return imports.importRows(SheetFile.read(file, contentType, LedgerImport.LAYOUT), Messages.negotiate(acceptLanguage), caller);
+    }
+
+    private static int wholeNumber(String raw, String parameter, int min, int max) {
+        if (raw == null || raw.isBlank()) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", parameter);
+        }
+        try {
+            int value = Integer.parseInt(raw.strip());
+            if (value >= min && value <= max) {
+                return value;
+            }
+        } catch (NumberFormatException malformed) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-" + parameter, "ledger.parameter.invalid", parameter, min, max, raw);
+    }
+}

@@ -1,0 +1,100 @@
+package vn.thidua.awards.ledger;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.thidua.awards.catalogue.CatalogueService;
+import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.awards.unit.UnitCodes;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Page;
+import vn.thidua.platform.web.PageRequest;
+import vn.thidua.platform.web.ProblemException;
+
+/**
+ * Reading the award ledger: its entries, and whether a unit held an award year after year. Admins,
+ * the Board, viewers and the portal read every unit's; a unit's representative (or a cluster
+ * leader) only its own unit's.
+ */
+@ApplicationScoped
+public class LedgerService {
+    private final AwardHistory history;
+    private final CatalogueService catalogue;
+
+    public LedgerService(AwardHistory history, CatalogueService catalogue) {
+        this.history = history;
+        this.catalogue = catalogue;
+    }
+
+    public record StreakView(String unitCode, String awardTypeCode, int years, int from, int until, boolean held, List<Integer> yearsHeld,
+                             List<Integer> missing) {
+    }
+
+    /** Entries by unit, award and year (each optional), by unit, newest year first. */
+    @Transactional
+    public Page<LedgerView> list(String unitCode, String awardTypeCode, Integer year, PageRequest page, Caller caller) {
+        String unit = readableUnit(unitCode, caller);
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (unit != null) {
+            where.add("unitCode = :unit");
+            params.and("unit", unit);
+        }
+        if (awardTypeCode != null && !awardTypeCode.isBlank()) {
+            where.add("awardTypeCode = :award");
+            params.and("award", awardTypeCode.strip());
+        }
+        if (year != null) {
+            where.add("year = :year");
+            params.and("year", year);
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by unitCode, year desc, awardTypeCode, id";
+        var found = LedgerEntry.<LedgerEntry>find(query.strip(), params);
+        long total = found.count();
+        List<LedgerEntry> entries = found.page(page.page(), page.size()).list();
+        Map<String, String> names = new HashMap<>();
+        Set<String> codes = new java.util.HashSet<>();
+        entries.forEach(e -> codes.add(e.unitCode));
+        if (!codes.isEmpty()) {
+            KnownUnit.<KnownUnit>list("code in ?1", codes).forEach(u -> names.put(u.code, u.name));
+        }
+        return new Page<>(entries.stream().map(e -> LedgerView.of(e, names.get(e.unitCode))).toList(), page.page(), page.size(), total);
+    }
+
+    /** Whether the unit held the award, not revoked, in each of {@code years} years up to {@code until}. */
+    @Transactional
+    public StreakView streak(String unitCode, String awardTypeCode, int years, int until, Caller caller) {
+        String unit = readableUnit(unitCode, caller);
+        if (unit == null) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "unitCode");
+        }
+        if (awardTypeCode == null || awardTypeCode.isBlank()) {
+            throw ProblemException.badRequest("invalid-field", "problem.field.required", "awardTypeCode");
+        }
+        String award = catalogue.get(awardTypeCode.strip()).code;
+        Streak streak = Streak.of(history.yearsHeld(unit).getOrDefault(award, Set.of()), years, until);
+        return new StreakView(unit, award, years, streak.from(), streak.until(), streak.held(), streak.yearsHeld(), streak.missing());
+    }
+
+    /**
+     * The unit whose entries the caller asks for: any (or all, when none is named) for those who read
+     * every unit; for a unit's people their own unit, named or not, and 403 for another.
+     */
+    static String readableUnit(String requested, Caller caller) {
+        String unit = requested == null || requested.isBlank() ? null : UnitCodes.parse(requested);
+        if (caller.hasAnyRole(Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.PORTAL)) {
+            return unit;
+        }
+        String own = caller.unit().orElseThrow(() -> new io.quarkus.security.ForbiddenException("acts for no unit"));
+        if (unit != null && !unit.equals(own)) {
+            throw new io.quarkus.security.ForbiddenException("acts for " + own + ", not " + unit);
+        }
+        return own;
+    }
+}

@@ -1,0 +1,219 @@
+package vn.thidua.platform.web;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.math.BigDecimal;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellType;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.Workbook;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * An uploaded spreadsheet read into rows of named values: CSV (UTF-8, a byte-order mark allowed,
+ * unless the Content-Type names another charset) or the first sheet of an XLSX workbook. The first
+ * row names the columns; a header is matched to a column without regard to case, spaces, hyphens
+ * or underscores ({@code unit_code}, {@code Unit Code} and {@code unitCode} are one column), and
+ * unknown headers are ignored. Values come back as text, blanks as {@code null}; an XLSX date cell
+ * as an ISO date ({@code 2017-01-20}) and a number as plain digits ({@code 2016}, never {@code 2,016}).
+ *
+ * <p>Problems: {@code unsupported-file-type} (415), {@code unreadable-file}, {@code missing-columns}
+ * and {@code too-many-rows} (400), texts {@code sheet.*} of the platform's messages. A service using
+ * this declares {@code poi-ooxml} and {@code commons-csv} itself (they are optional here).
+ */
+public final class SheetFile {
+    public static final String CSV = "text/csv";
+    public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    /** One data row: its number as a spreadsheet program shows it (the header is row 1) and its values by column. */
+    public record Row(int number, Map<String, String> values) {
+        public Row {
+            values = Collections.unmodifiableMap(new HashMap<>(values));
+        }
+
+        /** The value of that column (as the caller named it), or {@code null} when blank or absent. */
+        public String get(String column) {
+            return values.get(column);
+        }
+    }
+
+    /** The columns a file may have (as the caller names them), those it must have, and how many data rows at most. */
+    public record Layout(List<String> columns, Set<String> required, int maxRows) {
+        public Layout {
+            columns = List.copyOf(columns);
+            required = Set.copyOf(required);
+            if (!columns.containsAll(required) || maxRows < 1) {
+                throw new IllegalArgumentException("required columns must be columns, and at least one row allowed");
+            }
+        }
+    }
+
+    private SheetFile() {
+    }
+
+    public static List<Row> read(byte[] content, String contentType, Layout layout) {
+        String type = contentType == null ? "" : contentType.toLowerCase(Locale.ROOT).strip();
+        byte[] bytes = content == null ? new byte[0] : content;
+        try {
+            if (type.startsWith(CSV)) {
+                return readCsv(bytes, charset(type), layout);
+            }
+            if (type.startsWith(XLSX)) {
+                return readXlsx(bytes, layout);
+            }
+        } catch (ProblemException problem) {
+            throw problem;
+        } catch (IOException | RuntimeException unreadable) {
+            throw ProblemException.badRequest("unreadable-file", "sheet.unreadable", String.valueOf(unreadable.getMessage()));
+        }
+        throw new ProblemException(415, "unsupported-file-type", "sheet.unsupported-type", String.valueOf(contentType));
+    }
+
+    /** UTF-8 unless the Content-Type names another charset (e.g. windows-1258 from an old Excel). */
+    private static Charset charset(String contentType) {
+        Matcher parameter = Pattern.compile("charset=\"?([A-Za-z0-9_.:-]+)").matcher(contentType);
+        if (!parameter.find()) {
+            return StandardCharsets.UTF_8;
+        }
+        try {
+            return Charset.forName(parameter.group(1));
+        } catch (IllegalArgumentException unknown) {
+            throw new ProblemException(415, "unsupported-file-type", "sheet.unsupported-type", contentType);
+        }
+    }
+
+    private static List<Row> readCsv(byte[] content, Charset charset, Layout layout) throws IOException {
+        int start = charset.equals(StandardCharsets.UTF_8) && hasUtf8Bom(content) ? 3 : 0;
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), charset);
+             CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
+                     .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get().parse(reader)) {
+            Map<String, String> columnOfHeader = columns(parser.getHeaderNames(), layout);
+            List<Row> rows = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                Map<String, String> values = new HashMap<>();
+                columnOfHeader.forEach((header, column) -> values.put(column, record.isSet(header) ? blankToNull(record.get(header)) : null));
+                if (values.values().stream().allMatch(v -> v == null)) {
+                    continue;
+                }
+                add(rows, new Row((int) record.getRecordNumber() + 1, values), layout);
+            }
+            return rows;
+        }
+    }
+
+    private static List<Row> readXlsx(byte[] content, Layout layout) throws IOException {
+        try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+            Sheet sheet = workbook.getSheetAt(0);
+            org.apache.poi.ss.usermodel.Row header = sheet.getRow(sheet.getFirstRowNum());
+            List<String> headers = new ArrayList<>();
+            Map<Integer, String> headerAt = new LinkedHashMap<>();
+            if (header != null) {
+                for (Cell cell : header) {
+                    String text = text(cell);
+                    headers.add(text);
+                    headerAt.put(cell.getColumnIndex(), text);
+                }
+            }
+            Map<String, String> columnOfHeader = columns(headers, layout);
+            List<Row> rows = new ArrayList<>();
+            int first = header == null ? 0 : header.getRowNum() + 1;
+            for (int r = first; r <= sheet.getLastRowNum(); r++) {
+                org.apache.poi.ss.usermodel.Row row = sheet.getRow(r);
+                if (row == null) {
+                    continue;
+                }
+                Map<String, String> values = new HashMap<>();
+                headerAt.forEach((index, text) -> {
+                    String column = columnOfHeader.get(text);
+                    if (column != null) {
+                        values.put(column, text(row.getCell(index)));
+                    }
+                });
+                if (values.values().stream().allMatch(v -> v == null)) {
+                    continue;
+                }
+                add(rows, new Row(r + 1, values), layout);
+            }
+            return rows;
+        }
+    }
+
+    private static void add(List<Row> rows, Row row, Layout layout) {
+        if (rows.size() == layout.maxRows()) {
+            throw ProblemException.badRequest("too-many-rows", "sheet.too-many-rows", layout.maxRows());
+        }
+        rows.add(row);
+    }
+
+    /** The column each header names (headers naming no column are left out); 400 when a required column is missing. */
+    private static Map<String, String> columns(List<String> headers, Layout layout) {
+        Map<String, String> byKey = new HashMap<>();
+        layout.columns().forEach(column -> byKey.put(key(column), column));
+        Map<String, String> columnOfHeader = new LinkedHashMap<>();
+        for (String header : headers) {
+            String column = header == null ? null : byKey.get(key(header));
+            if (column != null && !columnOfHeader.containsValue(column)) {
+                columnOfHeader.put(header, column);
+            }
+        }
+        Set<String> missing = new TreeSet<>(layout.required());
+        missing.removeAll(columnOfHeader.values());
+        if (!missing.isEmpty()) {
+            throw ProblemException.badRequest("missing-columns", "sheet.missing-columns", String.join(", ", missing));
+        }
+        return columnOfHeader;
+    }
+
+    private static String key(String header) {
+        return header.replace("\uFEFF", "").replaceAll("[\\s_\\-]", "").toLowerCase(Locale.ROOT);
+    }
+
+    /** A cell as text: dates as ISO, numbers as plain digits, formulas by their last computed value. */
+    private static String text(Cell cell) {
+        if (cell == null) {
+            return null;
+        }
+        CellType type = cell.getCellType() == CellType.FORMULA ? cell.getCachedFormulaResultType() : cell.getCellType();
+        return switch (type) {
+            case STRING -> blankToNull(cell.getStringCellValue());
+            case BOOLEAN -> Boolean.toString(cell.getBooleanCellValue()).toUpperCase(Locale.ROOT);
+            case NUMERIC -> {
+                if (DateUtil.isCellDateFormatted(cell)) {
+                    LocalDateTime at = cell.getLocalDateTimeCellValue();
+                    yield at.toLocalTime().toSecondOfDay() == 0 ? at.toLocalDate().toString() : at.toString();
+                }
+                yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+            }
+            default -> null;
+        };
+    }
+
+    private static boolean hasUtf8Bom(byte[] content) {
+        return content.length >= 3 && (content[0] & 0xFF) == 0xEF && (content[1] & 0xFF) == 0xBB && (content[2] & 0xFF) == 0xBF;
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+}

@@ -1,0 +1,156 @@
+package vn.thidua.platform.web;
+
+import jakarta.ws.rs.core.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.BorderStyle;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.HorizontalAlignment;
+import org.apache.poi.ss.usermodel.PrintSetup;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.ss.usermodel.VerticalAlignment;
+import org.apache.poi.ss.util.CellRangeAddress;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+/**
+ * A list as a Board officer prints and files it: title lines, one header row, data rows. As XLSX:
+ * titles bold and centred across the table, cells bordered, numbers stored as numbers, Times New
+ * Roman 12 (the font of administrative documents), A4 landscape one page wide with the header
+ * repeated on every page. As CSV: UTF-8 with a byte-order mark (so Excel shows Vietnamese right),
+ * the header row and the data only. A service using this declares {@code poi-ooxml} and
+ * {@code commons-csv} itself (they are optional here).
+ */
+public record Table(List<String> titleLines, List<String> headers, List<List<Object>> rows) {
+    public static final String XLSX = SheetFile.XLSX;
+    public static final String CSV = "text/csv; charset=UTF-8";
+    private static final int WIDEST_COLUMN = 60;
+
+    public Table {
+        titleLines = List.copyOf(titleLines);
+        headers = List.copyOf(headers);
+        List<List<Object>> copied = new ArrayList<>();
+        for (List<Object> row : rows) {
+            copied.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+        }
+        rows = java.util.Collections.unmodifiableList(copied);
+    }
+
+    /** The XLSX as a download named {@code fileName}. */
+    public Response xlsxDownload(String sheetName, String fileName) {
+        return Response.ok(xlsx(sheetName), XLSX).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+    }
+
+    public byte[] xlsx(String sheetName) {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet(sheetName);
+            CellStyle title = style(workbook, true, HorizontalAlignment.CENTER, false);
+            CellStyle header = style(workbook, true, HorizontalAlignment.CENTER, true);
+            CellStyle text = style(workbook, false, HorizontalAlignment.LEFT, true);
+            CellStyle number = style(workbook, false, HorizontalAlignment.RIGHT, true);
+            number.setDataFormat(workbook.createDataFormat().getFormat("0.##"));
+            int lastColumn = Math.max(0, headers.size() - 1);
+            int r = 0;
+            for (String line : titleLines) {
+                Cell cell = sheet.createRow(r).createCell(0);
+                cell.setCellValue(line);
+                cell.setCellStyle(title);
+                if (lastColumn > 0) {
+                    sheet.addMergedRegion(new CellRangeAddress(r, r, 0, lastColumn));
+                }
+                r++;
+            }
+            if (!titleLines.isEmpty()) {
+                r++;
+            }
+            int headerRow = r;
+            Row head = sheet.createRow(r++);
+            for (int c = 0; c < headers.size(); c++) {
+                Cell cell = head.createCell(c);
+                cell.setCellValue(headers.get(c));
+                cell.setCellStyle(header);
+            }
+            for (List<Object> values : rows) {
+                Row row = sheet.createRow(r++);
+                for (int c = 0; c < values.size(); c++) {
+                    Cell cell = row.createCell(c);
+                    Object value = values.get(c);
+                    if (value instanceof Number n) {
+                        cell.setCellValue(n instanceof BigDecimal d ? d.doubleValue() : n.doubleValue());
+                        cell.setCellStyle(number);
+                    } else {
+                        cell.setCellValue(value == null ? "" : value.toString());
+                        cell.setCellStyle(text);
+                    }
+                }
+            }
+            // widths from the text rather than autoSizeColumn, which needs fonts a server may not have
+            for (int c = 0; c < headers.size(); c++) {
+                int widest = headers.get(c).length();
+                for (List<Object> values : rows) {
+                    Object value = c < values.size() ? values.get(c) : null;
+                    widest = Math.max(widest, value == null ? 0 : Math.min(WIDEST_COLUMN, value.toString().length()));
+                }
+                sheet.setColumnWidth(c, (widest + 3) * 256);
+            }
+            if (!headers.isEmpty()) {
+                sheet.setRepeatingRows(new CellRangeAddress(headerRow, headerRow, 0, lastColumn));
+            }
+            PrintSetup print = sheet.getPrintSetup();
+            print.setLandscape(true);
+            print.setPaperSize(PrintSetup.A4_PAPERSIZE);
+            sheet.setFitToPage(true);
+            print.setFitWidth((short) 1);
+            print.setFitHeight((short) 0);
+            workbook.write(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public byte[] csv() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+            printer.printRecord(headers);
+            for (List<Object> row : rows) {
+                printer.printRecord(row.stream().map(v -> v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v).toList());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    private static CellStyle style(XSSFWorkbook workbook, boolean bold, HorizontalAlignment alignment, boolean bordered) {
+        CellStyle style = workbook.createCellStyle();
+        Font font = workbook.createFont();
+        font.setFontName("Times New Roman");
+        font.setFontHeightInPoints((short) 12);
+        font.setBold(bold);
+        style.setFont(font);
+        style.setAlignment(alignment);
+        style.setVerticalAlignment(VerticalAlignment.TOP);
+        style.setWrapText(true);
+        if (bordered) {
+            style.setBorderTop(BorderStyle.THIN);
+            style.setBorderBottom(BorderStyle.THIN);
+            style.setBorderLeft(BorderStyle.THIN);
+            style.setBorderRight(BorderStyle.THIN);
+        }
+        return style;
+    }
+}

@@ -1,0 +1,105 @@
+package vn.thidua.platform.web;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+class SheetFileTest {
+    static final SheetFile.Layout LAYOUT = new SheetFile.Layout(List.of("unit_code", "year", "decision_date", "note"),
+            Set.of("unit_code", "year"), 3);
+
+    @Test
+    void csvHeadersAreMatchedLooselyAndBlanksAreNull() {
+        byte[] csv = "\uFEFFUnit Code,YEAR,decisionDate,other\n000.00.32.H56 , 2016,,x\n\n000.00.33.H56,2017,2017-01-20,y\n"
+                .getBytes(StandardCharsets.UTF_8);
+        List<SheetFile.Row> rows = SheetFile.read(csv, "text/csv; charset=UTF-8", LAYOUT);
+        assertEquals(2, rows.size());
+        assertEquals(2, rows.get(0).number());
+        assertEquals("000.00.32.H56", rows.get(0).get("unit_code"));
+        assertEquals("2016", rows.get(0).get("year"));
+        assertNull(rows.get(0).get("decision_date"));
+        assertNull(rows.get(0).get("note"));
+        assertNull(rows.get(0).get("other"));
+        assertEquals("2017-01-20", rows.get(1).get("decision_date"));
+    }
+
+    @Test
+    void anotherCharsetIsTakenFromTheContentType() {
+        Charset latin = StandardCharsets.ISO_8859_1;
+        byte[] csv = "unit_code,year,note\nA.B,2016,café\n".getBytes(latin);
+        assertEquals("café", SheetFile.read(csv, "text/csv;charset=ISO-8859-1", LAYOUT).get(0).get("note"));
+        assertProblem(415, "unsupported-file-type", () -> SheetFile.read(csv, "text/csv; charset=NOPE-1", LAYOUT));
+    }
+
+    @Test
+    void xlsxCellsAreReadAsTextDatesAsIsoNumbersPlain() throws IOException {
+        byte[] xlsx;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Sổ");
+            Row header = sheet.createRow(0);
+            header.createCell(0).setCellValue("unit_code");
+            header.createCell(1).setCellValue("Year");
+            header.createCell(2).setCellValue("Decision date");
+            CellStyle date = workbook.createCellStyle();
+            date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
+            CellStyle grouped = workbook.createCellStyle();
+            grouped.setDataFormat(workbook.createDataFormat().getFormat("#,##0"));
+            Row first = sheet.createRow(1);
+            first.createCell(0).setCellValue("000.00.32.H56");
+            first.createCell(1).setCellValue(2016);
+            first.getCell(1).setCellStyle(grouped);
+            first.createCell(2).setCellValue(LocalDate.of(2017, 1, 20));
+            first.getCell(2).setCellStyle(date);
+            sheet.createRow(2).createCell(0).setCellValue(" ");
+            Row third = sheet.createRow(4);
+            third.createCell(0).setCellValue("000.00.33.H56");
+            third.createCell(1).setCellFormula("2010+7");
+            workbook.setForceFormulaRecalculation(true);
+            workbook.getCreationHelper().createFormulaEvaluator().evaluateAll();
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        List<SheetFile.Row> rows = SheetFile.read(xlsx, SheetFile.XLSX, LAYOUT);
+        assertEquals(2, rows.size());
+        assertEquals(2, rows.get(0).number());
+        assertEquals("2016", rows.get(0).get("year"));
+        assertEquals("2017-01-20", rows.get(0).get("decision_date"));
+        assertEquals(5, rows.get(1).number());
+        assertEquals("2017", rows.get(1).get("year"));
+    }
+
+    @Test
+    void whatCannotBeReadIsA4xxNeverA500() {
+        byte[] noColumn = "unit_code,note\nA,b\n".getBytes(StandardCharsets.UTF_8);
+        assertProblem(400, "missing-columns", () -> SheetFile.read(noColumn, SheetFile.CSV, LAYOUT));
+        assertProblem(400, "missing-columns", () -> SheetFile.read(new byte[0], SheetFile.CSV, LAYOUT));
+        assertProblem(400, "missing-columns", () -> SheetFile.read(null, SheetFile.CSV, LAYOUT));
+        assertProblem(400, "unreadable-file", () -> SheetFile.read("not a workbook".getBytes(StandardCharsets.UTF_8), SheetFile.XLSX, LAYOUT));
+        assertProblem(400, "unreadable-file", () -> SheetFile.read("unit_code,year\n\"open,2016\n".getBytes(StandardCharsets.UTF_8),
+                SheetFile.CSV, LAYOUT));
+        assertProblem(415, "unsupported-file-type", () -> SheetFile.read(new byte[1], "application/pdf", LAYOUT));
+        assertProblem(415, "unsupported-file-type", () -> SheetFile.read(new byte[1], null, LAYOUT));
+        byte[] four = "unit_code,year\nA,1\nB,2\nC,3\nD,4\n".getBytes(StandardCharsets.UTF_8);
+        assertProblem(400, "too-many-rows", () -> SheetFile.read(four, SheetFile.CSV, LAYOUT));
+    }
+
+    private static void assertProblem(int status, String type, Executable call) {
+        ProblemException problem = assertThrows(ProblemException.class, call);
+        assertEquals(status, problem.status());
+        assertEquals(type, problem.typeSlug());
+    }
+}

@@ -1,7 +1,9 @@
 package vn.thidua.devstack;
 
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,10 +13,13 @@ import java.util.concurrent.CompletionException;
 import vn.thidua.devstack.infra.KafkaBroker;
 import vn.thidua.devstack.infra.Postgres;
 import vn.thidua.devstack.infra.SigningKeys;
+import vn.thidua.devstack.portal.FakePortal;
 
 /**
  * The whole system on one machine: PostgreSQL, a Kafka broker, the three services and the gateway,
- * each service a JVM of its own with its own database. Closing it stops everything in reverse order.
+ * each service a JVM of its own with its own database, and a fake Department of Home Affairs portal
+ * that awards-service delivers proposals to (unless {@code THIDUA_PORTAL_URL} names a real one).
+ * Closing it stops everything in reverse order.
  */
 public final class LocalStack implements AutoCloseable {
     static final List<String> TOPICS = List.of(
@@ -29,9 +34,16 @@ public final class LocalStack implements AutoCloseable {
             "thidua.awards.votes.v1",
             "thidua.awards.votes.v1.dlq.units-service");
 
-    /** Where things run. Port 0 for the broker picks a free one. */
+    /** Where things run. Port 0 for the broker or the fake portal picks a free one. */
     public record Settings(Path root, Path dataDir, int gatewayPort, int unitsPort, int scoringPort, int awardsPort,
-                           int kafkaPort, List<String> jvmOptions, Duration readyTimeout) {
+                           int kafkaPort, List<String> jvmOptions, Duration readyTimeout, int portalPort) {
+
+        /** The fake portal on a free port. */
+        public Settings(Path root, Path dataDir, int gatewayPort, int unitsPort, int scoringPort, int awardsPort,
+                        int kafkaPort, List<String> jvmOptions, Duration readyTimeout) {
+            this(root, dataDir, gatewayPort, unitsPort, scoringPort, awardsPort, kafkaPort, jvmOptions, readyTimeout, 0);
+        }
+
         /**
          * The local default. Services start with the C1 compiler only, which halves their start on two
          * cores; {@code THIDUA_SERVICE_JAVA_OPTS} replaces these options (e.g. to benchmark with full JIT).
@@ -41,7 +53,7 @@ public final class LocalStack implements AutoCloseable {
             List<String> jvmOptions = override == null || override.isBlank()
                     ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Dfile.encoding=UTF-8")
                     : List.of(override.strip().split("\\s+"));
-            return new Settings(root, dataDir, 8080, 8081, 8082, 8083, 9092, jvmOptions, Duration.ofMinutes(3));
+            return new Settings(root, dataDir, 8080, 8081, 8082, 8083, 9092, jvmOptions, Duration.ofMinutes(3), 8090);
         }
     }
 
@@ -49,6 +61,7 @@ public final class LocalStack implements AutoCloseable {
     private final List<AutoCloseable> started = new ArrayList<>();
     private Postgres postgres;
     private KafkaBroker kafka;
+    private FakePortal portal;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
 
     private LocalStack(Settings settings) {
@@ -100,14 +113,35 @@ public final class LocalStack implements AutoCloseable {
         gatewayConfig.put("thidua.demo.accounts", String.join(",", DemoData.accounts()));
         gatewayConfig.put("thidua.demo.clients", String.join(",", DemoData.clients()));
         launch("gateway", "gateway", settings.gatewayPort(), gatewayConfig, logs);
+        Map<String, String> portalConfig = startFakePortalUnlessARealOneIsNamed();
         for (String service : List.of("units", "scoring", "awards")) {
             Map<String, String> config = new LinkedHashMap<>(database(service));
             config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
             config.put("mp.jwt.verify.publickey.location", jwks);
+            if (service.equals("awards")) {
+                config.putAll(portalConfig);
+            }
             launch(service, service + "-service", portOf(service), config, logs);
         }
         // the JVMs boot side by side; wait for all of them
         services.values().parallelStream().forEach(service -> service.awaitReady(settings.readyTimeout()));
+    }
+
+    /**
+     * With {@code THIDUA_PORTAL_URL} set, awards-service reads it (and {@code THIDUA_PORTAL_SIGNING_SECRET})
+     * from the environment it inherits; otherwise the fake portal runs in this JVM with a fresh secret.
+     */
+    private Map<String, String> startFakePortalUnlessARealOneIsNamed() {
+        String external = System.getenv("THIDUA_PORTAL_URL");
+        if (external != null && !external.isBlank()) {
+            return Map.of();
+        }
+        byte[] secret = new byte[32];
+        new SecureRandom().nextBytes(secret);
+        String hex = HexFormat.of().formatHex(secret);
+        portal = FakePortal.start(settings.portalPort(), hex);
+        started.add(portal);
+        return Map.of("thidua.portal.url", portal.url(), "thidua.portal.signing-secret", hex);
     }
 
     private Map<String, String> database(String service) {
@@ -141,6 +175,16 @@ public final class LocalStack implements AutoCloseable {
     /** A service's own URL, for calling it directly (not through the gateway). */
     public String serviceUrl(String name) {
         return service(name).baseUrl();
+    }
+
+    /** Where awards-service delivers proposals: the fake portal's dossier URL, or the real one named. */
+    public String portalUrl() {
+        return portal != null ? portal.url() : System.getenv("THIDUA_PORTAL_URL");
+    }
+
+    /** The fake portal, to look at what it received or make it misbehave; null when a real portal is named. */
+    public FakePortal fakePortal() {
+        return portal;
     }
 
     public String kafkaBootstrapServers() {

@@ -105,6 +105,12 @@ public final class Main {
             out.append(String.format("  %-14s %s/q/health   /q/openapi   /q/metrics%n", service, stack.serviceUrl(service)));
         }
         out.append("  kafka          ").append(stack.kafkaBootstrapServers()).append('\n');
+        if (stack.fakePortal() != null) {
+            out.append("  portal (fake)  ").append(stack.portalUrl()).append("   (what it received: ").append(stack.fakePortal().baseUrl())
+                    .append("/_fake/requests; docs/portal.md)\n");
+        } else {
+            out.append("  portal         ").append(stack.portalUrl()).append('\n');
+        }
         out.append("  postgresql     ").append(stack.postgres().jdbcUrl("thidua_units")).append(" (one database per service; user ")
                 .append(stack.postgres().user()).append(")\n\n");
         out.append("Demo accounts (local default only), password '").append(DemoData.PASSWORD).append("':\n");

@@ -31,6 +31,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.portal.FakePortal;
 import vn.thidua.devstack.testing.KafkaTestClient;
 
 /**
@@ -184,6 +185,36 @@ class LocalStackIT {
                     .body("deputy.code", equalTo("000.00.34.H56"))
                     .body("leadershipBasis", equalTo("ELECTED"));
         });
+    }
+
+    @Test
+    void aSubmittedProposalReachesThePortalSignedAndOnce() {
+        String board = token("board");
+        Object cluster = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).when().get("/api/clusters")
+                .then().statusCode(200).extract().path("items[0].id");
+        String session = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).queryParam("clusterId", cluster)
+                .when().get("/api/awards/voting-sessions").then().statusCode(200)
+                .extract().path("find { it.awardTypeCode == 'CO_THI_DUA_TINH' }.id");
+        int id = given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON).body(Map.of("votingSessionId", session))
+                .when().post("/api/awards/proposals").then().statusCode(201).extract().path("id");
+        given().baseUri(gateway).auth().oauth2(token("ldld")).contentType("application/pdf").header("X-File-Name", "bao-cao-thanh-tich-2016.pdf")
+                .body("%PDF-1.4\n% Báo cáo thành tích năm 2016 của Liên đoàn Lao động tỉnh\n%%EOF\n".getBytes(StandardCharsets.UTF_8))
+                .when().put("/api/awards/proposals/" + id + "/files/achievement-report").then().statusCode(201);
+        given().baseUri(gateway).auth().oauth2(board).when().post("/api/awards/proposals/" + id + "/submit")
+                .then().statusCode(200).body("status", equalTo("SUBMITTED"));
+
+        // the launcher's fake portal takes it, signature checked; the portal account sees how it went
+        String portal = given().baseUri(gateway).contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", "portal-demo").formParam("client_secret", DemoData.PASSWORD)
+                .when().post("/auth/token").then().statusCode(200).extract().path("access_token");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(portal).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
+                        .then().statusCode(200).body("items[0].state", equalTo("DELIVERED")).body("items[0].to", equalTo("SUBMITTED")));
+        String key = given().baseUri(gateway).auth().oauth2(portal).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
+                .then().extract().path("items[0].idempotencyKey");
+        List<FakePortal.Received> received = stack.fakePortal().requestsFor(key);
+        assertTrue(received.size() == 1 && received.get(0).signatureValid(), received.toString());
+        assertTrue(received.get(0).body().contains("\"electronicCode\":\"000.00.32.H56\""), received.get(0).body());
     }
 
     @Test

@@ -25,7 +25,6 @@ import java.util.function.BiFunction;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.thidua.awards.catalogue.RuleSetDefinition.EligibilityKind;
-import vn.thidua.awards.proposal.ProposalService.DecisionRecord;
 import vn.thidua.awards.proposal.ProposalService.ProposalRequest;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
@@ -165,13 +164,6 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public ProposalView reject(@PathParam("id") long id, Reason request) {
         return step(id, (proposal, caller) -> proposals.reject(proposal, Requests.requireBody(request).reason(), caller));
-    }
-
-    @POST
-    @Path("/{id}/decide")
-    @Consumes(MediaType.APPLICATION_JSON)
-    public ProposalView decide(@PathParam("id") long id, DecisionRecord request) {
-        return step(id, (proposal, caller) -> proposals.decide(proposal, Requests.requireBody(request), caller));
     }
 
     @POST

@@ -203,18 +203,25 @@ public class ProposalService {
         return move(lockFor(id, ProposalStatus.REJECTED), ProposalStatus.REJECTED, required(reason, "reason", 2000), caller);
     }
 
-    /** Records the decision that grants the award and writes it into the ledger. */
+    /** Records the decision that grants the award and writes it into the ledger; decisions ({@code decision/}) call it for each unit they name. */
     @Transactional
     public Proposal decide(long id, DecisionRecord decision, Caller caller) {
         requireBoardOrPortal(caller);
         Proposal proposal = lockFor(id, ProposalStatus.DECIDED);
-        proposal.decisionNumber = required(decision.number(), "number", 100);
+        String number = required(decision.number(), "number", 100);
         if (decision.date() == null) {
             throw ProblemException.unprocessable("invalid-field", "problem.field.required", "date");
         }
-        proposal.decisionDate = decision.date();
-        proposal.decidingAuthority = decision.authority() == null ? catalogue.get(proposal.awardTypeCode).decidingAuthority
+        // checked before the proposal changes: the query flushes, and a decided proposal must carry its number
+        if (LedgerEntry.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", proposal.unitCode,
+                proposal.awardTypeCode, proposal.year, number) > 0) {
+            throw ProblemException.conflict("ledger-entry-exists", "proposal.ledger.exists", proposal.unitCode, number);
+        }
+        String authority = decision.authority() == null ? catalogue.get(proposal.awardTypeCode).decidingAuthority
                 : required(decision.authority(), "authority", 300);
+        proposal.decisionNumber = number;
+        proposal.decisionDate = decision.date();
+        proposal.decidingAuthority = authority;
         move(proposal, ProposalStatus.DECIDED, null, caller);
         LedgerEntry entry = new LedgerEntry();
         entry.unitCode = proposal.unitCode;
@@ -299,7 +306,7 @@ public class ProposalService {
             query.append(" and clusterId = :cluster");
             params.and("cluster", clusterId);
         }
-        if (awardTypeCode != null) {
+        if (awardTypeCode != null && !awardTypeCode.isBlank()) {
             query.append(" and awardTypeCode = :award");
             params.and("award", awardTypeCode);
         }

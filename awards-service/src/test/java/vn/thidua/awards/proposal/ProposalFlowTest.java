@@ -82,6 +82,16 @@ class ProposalFlowTest {
         return request.post(PROPOSALS + "/" + id + "/" + step);
     }
 
+    /** A decision of the Board or the portal naming one unit (POST /api/awards/decisions). */
+    static Response decide(String token, String award, String unit, String number, String date, String authority) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("number", number, "date", date, "awardTypeCode", award, "year", 2016,
+                "units", List.of(unit)));
+        if (authority != null) {
+            body.put("authority", authority);
+        }
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(body).post("/api/awards/decisions");
+    }
+
     static void upload(String token, long id, byte[] pdf) {
         given().auth().oauth2(token).contentType("application/pdf").header("X-File-Name", "bao-cao-thanh-tich.pdf").body(pdf)
                 .put(PROPOSALS + "/" + id + "/files/achievement-report").then().statusCode(201)
@@ -135,7 +145,7 @@ class ProposalFlowTest {
         for (String illegal : List.of("appraise", "forward", "rework", "submit")) {
             step(BOARD, id, illegal, null).then().statusCode(409).body("type", containsString("illegal-transition"));
         }
-        step(BOARD, id, "decide", Map.of("number", "123/QĐ-UBND", "date", "2017-01-20")).then().statusCode(409);
+        decide(BOARD, award, LDLD, "123/QĐ-UBND", "2017-01-20", null).then().statusCode(422);
         // only the Board (or the portal) returns or appraises
         step(leader, id, "return", Map.of("reason", "x")).then().statusCode(403);
         step(leader, id, "appraisal", null).then().statusCode(403);
@@ -150,10 +160,10 @@ class ProposalFlowTest {
         step(BOARD, id, "appraise", null).then().statusCode(200).body("status", equalTo("APPRAISED"));
         // a provincial award is decided in the province, not forwarded
         step(BOARD, id, "forward", null).then().statusCode(409);
-        step(BOARD, id, "decide", Map.of("number", " ", "date", "2017-01-20")).then().statusCode(400);
-        step(BOARD, id, "decide", Map.of("number", "123/QĐ-UBND", "date", "2017-01-20")).then().statusCode(200)
-                .body("status", equalTo("DECIDED")).body("decisionNumber", equalTo("123/QĐ-UBND"))
-                .body("decidingAuthority", equalTo("Chủ tịch UBND tỉnh"));
+        decide(BOARD, award, LDLD, " ", "2017-01-20", null).then().statusCode(400);
+        decide(BOARD, award, LDLD, "123/QĐ-UBND", "2017-01-20", null).then().statusCode(201);
+        given().auth().oauth2(BOARD).get(PROPOSALS + "/" + id).then().body("status", equalTo("DECIDED"))
+                .body("decisionNumber", equalTo("123/QĐ-UBND")).body("decidingAuthority", equalTo("Chủ tịch UBND tỉnh"));
         assertEquals(1, count("SELECT count(*) FROM ledger_entry WHERE proposal_id = " + id + " AND revoked_at IS NULL AND year = 2016"));
 
         step(BOARD, id, "revoke", Map.of("reason", "Phát hiện sai phạm")).then().statusCode(400);
@@ -192,13 +202,14 @@ class ProposalFlowTest {
         for (String s : List.of("submit", "appraisal", "appraise")) {
             step(BOARD, id, s, null).then().statusCode(200);
         }
-        step(BOARD, id, "decide", Map.of("number", "1/QĐ-TTg", "date", "2017-06-01")).then().statusCode(409);
+        decide(BOARD, award, LDLD, "1/QĐ-TTg", "2017-06-01", null).then().statusCode(422);
         step(BOARD, id, "forward", null).then().statusCode(200).body("status", equalTo("FORWARDED"));
         given().auth().oauth2(PORTAL).queryParam("year", 2016).queryParam("status", "FORWARDED").get(PROPOSALS).then().statusCode(200)
                 .body("id", hasItem((int) id));
-        step(rep(LDLD), id, "decide", Map.of("number", "1/QĐ-TTg", "date", "2017-06-01")).then().statusCode(403);
-        step(PORTAL, id, "decide", Map.of("number", "1/QĐ-TTg", "date", "2017-06-01", "authority", "Thủ tướng Chính phủ"))
-                .then().statusCode(200).body("status", equalTo("DECIDED")).body("decidingAuthority", equalTo("Thủ tướng Chính phủ"));
+        decide(rep(LDLD), award, LDLD, "1/QĐ-TTg", "2017-06-01", null).then().statusCode(403);
+        decide(PORTAL, award, LDLD, "1/QĐ-TTg", "2017-06-01", "Thủ tướng Chính phủ").then().statusCode(201);
+        given().auth().oauth2(PORTAL).get(PROPOSALS + "/" + id).then().body("status", equalTo("DECIDED"))
+                .body("decidingAuthority", equalTo("Thủ tướng Chính phủ"));
     }
 
     @Test

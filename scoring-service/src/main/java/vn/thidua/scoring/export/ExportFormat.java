@@ -3,6 +3,7 @@ package vn.thidua.scoring.export;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Table;
 
 /** The formats a table is exported in, as the {@code format} query parameter names them. */
 public enum ExportFormat {
@@ -21,11 +22,6 @@ public enum ExportFormat {
 
     /** The file as a download named {@code baseName} with this format's extension. */
     public Response download(Table table, String sheetName, String baseName) {
-        byte[] content = this == XLSX ? table.xlsx(sheetName) : table.csv();
-        String fileName = baseName + (this == XLSX ? ".xlsx" : ".csv");
-        return Response.ok(content)
-                .type(this == XLSX ? Table.XLSX : Table.CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + fileName + "\"")
-                .build();
+        return this == XLSX ? table.xlsxDownload(sheetName, baseName + ".xlsx") : table.csvDownload(baseName + ".csv");
     }
 }

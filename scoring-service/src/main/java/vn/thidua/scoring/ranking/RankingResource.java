@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.transaction.Transactional;
 import vn.thidua.scoring.export.ExportFormat;
-import vn.thidua.scoring.export.Table;
+import vn.thidua.platform.web.Table;
 import java.util.List;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import vn.thidua.platform.clusters.ClusterYear;
-import vn.thidua.scoring.export.Table;
+import vn.thidua.platform.web.Table;
 import vn.thidua.scoring.unit.KnownUnit;
 
 /** The ranking laid out as the Board prints it for the review conference, headers in Vietnamese. */

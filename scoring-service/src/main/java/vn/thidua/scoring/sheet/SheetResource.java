@@ -23,13 +23,13 @@ import java.util.stream.Collectors;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Table;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Stage;
 import vn.thidua.scoring.export.ExportFormat;
-import vn.thidua.scoring.export.Table;
 
 @Path("/api/scoring")
 // one transaction per call, so the answer can read the criteria it shows

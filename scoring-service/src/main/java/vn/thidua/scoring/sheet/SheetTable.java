@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.thidua.platform.web.Table;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Stage;
-import vn.thidua.scoring.export.Table;
 import vn.thidua.scoring.unit.KnownUnit;
 
 /** One score sheet (phiếu chấm) as it is printed and signed: every criterion, its maximum and the points given. */

@@ -27,7 +27,7 @@ import vn.thidua.devstack.testing.EventSamples;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
-import vn.thidua.scoring.export.Table;
+import vn.thidua.platform.web.Table;
 
 /**
  * The seed story's scoring: cluster 7 of Thanh Hóa, 2016, six members. A criteria set, six self

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.SheetFile;
 
 /**
  * Bulk registration from a spreadsheet, idempotent by code: a new code is registered, a known
@@ -43,10 +44,10 @@ public class UnitImport {
     }
 
     @Transactional
-    public Report importRows(List<UnitSheet.SheetRow> rows, Locale locale) {
+    public Report importRows(List<SheetFile.Row> rows, Locale locale) {
         Map<Integer, RowResult> results = new HashMap<>();
         Map<String, Candidate> candidates = new LinkedHashMap<>();
-        for (UnitSheet.SheetRow row : rows) {
+        for (SheetFile.Row row : rows) {
             try {
                 UnitCode code = UnitCode.parse(row.get("code"));
                 Candidate earlier = candidates.get(code.value());

@@ -25,6 +25,7 @@ import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
@@ -150,7 +151,7 @@ public class UnitResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public UnitImport.Report importUnits(byte[] file, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        List<UnitSheet.SheetRow> rows = UnitSheet.read(file == null ? new byte[0] : file, contentType);
+        List<SheetFile.Row> rows = UnitSheet.read(file == null ? new byte[0] : file, contentType);
         return imports.importRows(rows, Messages.negotiate(acceptLanguage));
     }
 

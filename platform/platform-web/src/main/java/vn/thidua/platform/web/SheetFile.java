@@ -36,7 +36,8 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * row names the columns; a header is matched to a column without regard to case, spaces, hyphens
  * or underscores ({@code unit_code}, {@code Unit Code} and {@code unitCode} are one column), and
  * unknown headers are ignored. Values come back as text, blanks as {@code null}; an XLSX date cell
- * as an ISO date ({@code 2017-01-20}) and a number as plain digits ({@code 2016}, never {@code 2,016}).
+ * as an ISO date ({@code 2017-01-20}) and a number as plain digits ({@code 2016}, never {@code 2,016};
+ * {@code 01} where the cell's format pads it with zeros).
  *
  * <p>Problems: {@code unsupported-file-type} (415), {@code unreadable-file}, {@code missing-columns}
  * and {@code too-many-rows} (400), texts {@code sheet.*} of the platform's messages. A service using
@@ -45,6 +46,7 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 public final class SheetFile {
     public static final String CSV = "text/csv";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
 
     /** One data row: its number as a spreadsheet program shows it (the header is row 1) and its values by column. */
     public record Row(int number, Map<String, String> values) {
@@ -203,10 +205,23 @@ public final class SheetFile {
                     LocalDateTime at = cell.getLocalDateTimeCellValue();
                     yield at.toLocalTime().toSecondOfDay() == 0 ? at.toLocalDate().toString() : at.toString();
                 }
-                yield BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros().toPlainString();
+                yield digits(BigDecimal.valueOf(cell.getNumericCellValue()).stripTrailingZeros(), cell.getCellStyle().getDataFormatString());
             }
             default -> null;
         };
+    }
+
+    /**
+     * A number as plain digits; a whole number whose cell is formatted with leading zeros (as {@code 00}
+     * or {@code 0000000000}, the way a province code {@code 01} or a phone number is kept) as it is shown.
+     */
+    private static String digits(BigDecimal number, String format) {
+        String plain = number.toPlainString();
+        if (format != null && ZERO_PADDED.matcher(format).matches() && number.signum() >= 0 && number.scale() <= 0
+                && plain.length() < format.length()) {
+            return "0".repeat(format.length() - plain.length()) + plain;
+        }
+        return plain;
     }
 
     private static boolean hasUtf8Bom(byte[] content) {

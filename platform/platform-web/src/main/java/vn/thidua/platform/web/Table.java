@@ -49,7 +49,16 @@ public record Table(List<String> titleLines, List<String> headers, List<List<Obj
 
     /** The XLSX as a download named {@code fileName}. */
     public Response xlsxDownload(String sheetName, String fileName) {
-        return Response.ok(xlsx(sheetName), XLSX).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+        return download(xlsx(sheetName), XLSX, fileName);
+    }
+
+    /** The CSV as a download named {@code fileName}. */
+    public Response csvDownload(String fileName) {
+        return download(csv(), CSV, fileName);
+    }
+
+    private static Response download(byte[] content, String type, String fileName) {
+        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
     }
 
     public byte[] xlsx(String sheetName) {

@@ -83,6 +83,17 @@ class SheetFileTest {
     }
 
     @Test
+    void aWholeNumberFormattedWithLeadingZerosIsReadAsShown() throws IOException {
+        byte[] xlsx = oneRowOfNumbers(List.of("unit_code", "year", "decision_date", "note"), List.of(1, 2016, 1.5, 912345678),
+                List.of("00", "00", "00", "0000000000"));
+        SheetFile.Row row = SheetFile.read(xlsx, SheetFile.XLSX, LAYOUT).get(0);
+        assertEquals("01", row.get("unit_code"));
+        assertEquals("2016", row.get("year"));
+        assertEquals("1.5", row.get("decision_date"));
+        assertEquals("0912345678", row.get("note"));
+    }
+
+    @Test
     void whatCannotBeReadIsA4xxNeverA500() {
         byte[] noColumn = "unit_code,note\nA,b\n".getBytes(StandardCharsets.UTF_8);
         assertProblem(400, "missing-columns", () -> SheetFile.read(noColumn, SheetFile.CSV, LAYOUT));
@@ -95,6 +106,24 @@ class SheetFileTest {
         assertProblem(415, "unsupported-file-type", () -> SheetFile.read(new byte[1], null, LAYOUT));
         byte[] four = "unit_code,year\nA,1\nB,2\nC,3\nD,4\n".getBytes(StandardCharsets.UTF_8);
         assertProblem(400, "too-many-rows", () -> SheetFile.read(four, SheetFile.CSV, LAYOUT));
+    }
+
+    /** A header row and one row of numbers, each number in the format named for its column. */
+    private static byte[] oneRowOfNumbers(List<String> headers, List<Number> numbers, List<String> formats) throws IOException {
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("Sổ");
+            Row header = sheet.createRow(0);
+            Row row = sheet.createRow(1);
+            for (int c = 0; c < headers.size(); c++) {
+                header.createCell(c).setCellValue(headers.get(c));
+                CellStyle format = workbook.createCellStyle();
+                format.setDataFormat(workbook.createDataFormat().getFormat(formats.get(c)));
+                row.createCell(c).setCellValue(numbers.get(c).doubleValue());
+                row.getCell(c).setCellStyle(format);
+            }
+            workbook.write(out);
+            return out.toByteArray();
+        }
     }
 
     private static void assertProblem(int status, String type, Executable call) {

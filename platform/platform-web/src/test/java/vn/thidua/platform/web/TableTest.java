@@ -1,8 +1,11 @@
 package vn.thidua.platform.web;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -36,5 +39,16 @@ class TableTest {
     void csvIsUtf8WithAByteOrderMarkAndNoTitles() {
         String csv = new String(table.csv(), StandardCharsets.UTF_8);
         assertEquals("\uFEFFTT,Tên tập thể,Điểm\r\n1,Liên đoàn Lao động tỉnh Thanh Hóa,95.5\r\n2,Hội Nông dân,\r\n", csv);
+    }
+
+    @Test
+    void downloadsAreNamedAttachments() {
+        Response xlsx = table.xlsxDownload("Danh sách", "danh-sach.xlsx");
+        assertEquals(Table.XLSX, xlsx.getMediaType().toString());
+        assertEquals("attachment; filename=\"danh-sach.xlsx\"", xlsx.getHeaderString("Content-Disposition"));
+        Response csv = table.csvDownload("danh-sach.csv");
+        assertEquals(MediaType.valueOf(Table.CSV), csv.getMediaType());
+        assertEquals("attachment; filename=\"danh-sach.csv\"", csv.getHeaderString("Content-Disposition"));
+        assertArrayEquals(table.csv(), (byte[]) csv.getEntity());
     }
 }

@@ -16,10 +16,9 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
+import vn.thidua.platform.events.Drain;
 
 /**
  * Sends deliveries to the portal in the background, after the steps that made them committed.
@@ -41,10 +40,8 @@ public class PortalDeliverer {
     private final Backoff backoff;
     private final Duration lease;
     private final Map<PortalAnswer.Verdict, Counter> outcomes = new EnumMap<>(PortalAnswer.Verdict.class);
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
+    private final Drain drain = new Drain("portal-deliverer", this::drainSafely);
     private Signature signature;
-    private ScheduledExecutorService poller;
-    private ExecutorService drainer;
     private ExecutorService senders;
 
     public PortalDeliverer(PortalConfig config, DeliveryStore store, PortalClient client, MeterRegistry registry) {
@@ -73,44 +70,33 @@ public class PortalDeliverer {
             return;
         }
         signature = new Signature(config.signingSecret().orElseThrow());
-        drainer = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "portal-deliverer"));
-        senders = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), runnable -> daemon(runnable, "portal-sender"));
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "portal-poller"));
-        poller.scheduleWithFixedDelay(this::wakeUp, 0, config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        senders = Executors.newFixedThreadPool(Math.max(1, config.concurrency()), runnable -> Drain.daemon(runnable, "portal-sender"));
+        drain.start(config.pollInterval());
         LOG.infof("Portal deliveries go to %s", config.url().get());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (poller == null) {
+        if (!drain.started()) {
             return;
         }
-        poller.shutdownNow();
-        drainer.shutdown();
         senders.shutdown();
         try {
             // let attempts in flight finish and be recorded; any cut short are sent again after their lease
             if (!senders.awaitTermination(config.requestTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
                 senders.shutdownNow();
             }
-            drainer.awaitTermination(1, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        drain.stop(Duration.ofSeconds(1));
     }
 
     /** Asks for a round soon; calls while one is already queued are folded into it. Never blocks. */
     public void wakeUp() {
-        if (drainer != null && drainQueued.compareAndSet(false, true)) {
-            try {
-                drainer.execute(this::drainSafely);
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                drainQueued.set(false);
-            }
-        }
+        drain.wakeUp();
     }
 
     private void drainSafely() {
-        drainQueued.set(false);
         try {
             boolean again;
             do {
@@ -154,11 +140,5 @@ public class PortalDeliverer {
             case FAILED -> LOG.warnf("Portal delivery %d FAILED: %s", claim.id(), answer.describe());
         }
         return state;
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -105,6 +105,9 @@ class PortalDeliveryTest {
     void freshPortal() {
         portal = new FakePortalClient(portalUrl);
         portal.reset();
+        // deliveries an earlier test left pending would otherwise take this test's scripted answers
+        Awaitility.await().atMost(BOUND).until(() -> given().auth().oauth2(BOARD).queryParam("state", "PENDING").get(DELIVERIES)
+                .then().statusCode(200).extract().jsonPath().getInt("total") == 0);
     }
 
     @AfterEach

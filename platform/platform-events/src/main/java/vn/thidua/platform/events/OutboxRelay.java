@@ -15,12 +15,8 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
@@ -51,9 +47,7 @@ public class OutboxRelay {
     private final String bootstrapServers;
     private final String clientId;
     private final Counter published;
-    private final AtomicBoolean drainQueued = new AtomicBoolean();
-    private ScheduledExecutorService poller;
-    private ExecutorService drainer;
+    private final Drain drain = new Drain("outbox-relay", this::drainSafely);
     private Producer<String, String> producer;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry registry,
@@ -73,42 +67,24 @@ public class OutboxRelay {
             return;
         }
         producer = new KafkaProducer<>(producerProperties());
-        drainer = Executors.newSingleThreadExecutor(runnable -> daemon(runnable, "outbox-relay"));
-        poller = Executors.newSingleThreadScheduledExecutor(runnable -> daemon(runnable, "outbox-poller"));
-        long pollMillis = config.pollInterval().toMillis();
-        poller.scheduleWithFixedDelay(this::wakeUp, 0, pollMillis, TimeUnit.MILLISECONDS);
+        drain.start(config.pollInterval());
     }
 
     void stop(@Observes ShutdownEvent shutdown) {
-        if (poller == null) {
+        if (!drain.started()) {
             return;
         }
-        poller.shutdownNow();
-        drainer.shutdown();
-        try {
-            // let a batch in flight finish so no row is left sent but not deleted
-            if (!drainer.awaitTermination(config.sendTimeout().toMillis() + 1000, TimeUnit.MILLISECONDS)) {
-                drainer.shutdownNow();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        // let a batch in flight finish so no row is left sent but not deleted
+        drain.stop(config.sendTimeout().plusSeconds(1));
         producer.close(java.time.Duration.ofSeconds(5));
     }
 
     /** Asks for a drain soon; calls while one is already queued are folded into it. */
     public void wakeUp() {
-        if (drainer != null && drainQueued.compareAndSet(false, true)) {
-            try {
-                drainer.execute(this::drainSafely);
-            } catch (java.util.concurrent.RejectedExecutionException shuttingDown) {
-                drainQueued.set(false);
-            }
-        }
+        drain.wakeUp();
     }
 
     private void drainSafely() {
-        drainQueued.set(false);
         try {
             int sent;
             do {
@@ -170,11 +146,5 @@ public class OutboxRelay {
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));
         return properties;
-    }
-
-    private static Thread daemon(Runnable runnable, String name) {
-        Thread thread = new Thread(runnable, name);
-        thread.setDaemon(true);
-        return thread;
     }
 }

@@ -34,6 +34,18 @@ final class GatewayClient {
         return read(response.body()).get("access_token").asText();
     }
 
+    /** A service account's token by the client-credentials grant (the portal's way in). */
+    String clientToken(String clientId, String secret) {
+        String form = "grant_type=client_credentials&client_id=" + encode(clientId) + "&client_secret=" + encode(secret);
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(gatewayUrl + "/auth/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("No token for client " + clientId + ": " + response.statusCode() + " " + response.body());
+        }
+        return read(response.body()).get("access_token").asText();
+    }
+
     HttpResponse<String> postJson(String path, String token, Object body) {
         try {
             return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
@@ -61,6 +73,15 @@ final class GatewayClient {
                 .header("Authorization", "Bearer " + token)
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body)));
+    }
+
+    /** A PDF sent raw, its name in {@code X-File-Name}, as the upload endpoints take documents. */
+    HttpResponse<String> putPdf(String path, String token, String fileName, byte[] pdf) {
+        return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/pdf")
+                .header("X-File-Name", fileName)
+                .PUT(HttpRequest.BodyPublishers.ofByteArray(pdf)));
     }
 
     HttpResponse<String> get(String path, String token) {

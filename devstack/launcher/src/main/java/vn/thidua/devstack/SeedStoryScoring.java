@@ -20,7 +20,7 @@ import java.util.concurrent.locks.LockSupport;
  * and reports its results, scores itself and the five others, the Board appraises, closes and
  * finalizes. The
  * Labour Federation comes first, as it led the cluster that year. The conference's votes follow
- * ({@link SeedStoryVoting}).
+ * ({@link SeedStoryVoting}), then the proposals they lead to ({@link SeedStoryProposals}).
  */
 final class SeedStoryScoring {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -82,6 +82,7 @@ final class SeedStoryScoring {
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/close", board, Map.of()), "closing the set");
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/ranking/finalize", board, Map.of()), "finalizing");
         SeedStoryVoting.run(gateway, clusterId);
+        SeedStoryProposals.run(gateway, clusterId);
         return setId;
     }
 

@@ -6,10 +6,12 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.containsStringIgnoringCase;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -21,7 +23,11 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -48,8 +54,13 @@ class LocalStackIT {
         Path root = Path.of(System.getProperty("thidua.root", "../..")).toAbsolutePath().normalize();
         Path dataDir = Files.createTempDirectory("thidua-e2e-");
         LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
+        // awards-service retries the portal after 1 s (not 10 s) and looks for due deliveries every 250 ms (not 5 s), so that the
+        // portal-down test waits seconds, not half a minute; the services take the JVM options as system properties, and only
+        // awards-service reads thidua.portal.*
+        List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
+        jvmOptions.addAll(List.of("-Dthidua.portal.backoff.initial=1s", "-Dthidua.portal.poll-interval=250ms"));
         stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
-                defaults.jvmOptions(), defaults.readyTimeout()));
+                jvmOptions, defaults.readyTimeout()));
         gateway = stack.gatewayUrl();
         Main.loadDemoData(new GatewayClient(gateway));
     }
@@ -188,33 +199,140 @@ class LocalStackIT {
     }
 
     @Test
-    void aSubmittedProposalReachesThePortalSignedAndOnce() {
+    void theDemosProvincialFlagIsDecidedAndItsDossierReachedThePortalSignedAndOnce() {
+        String board = token("board");
+        String portal = portalToken();
+        String unit = SeedStoryVoting.LABOUR_FEDERATION;
+        int id = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).queryParam("awardTypeCode", "CO_THI_DUA_TINH")
+                .when().get("/api/awards/proposals")
+                .then().statusCode(200).body("$", hasSize(1))
+                .body("[0].unitCode", equalTo(unit))
+                .body("[0].status", equalTo("DECIDED"))
+                .body("[0].decisionNumber", equalTo(SeedStoryProposals.DECISION_NUMBER))
+                .body("[0].decisionDate", equalTo(SeedStoryProposals.DECISION_DATE))
+                .body("[0].decidingAuthority", equalTo(SeedStoryProposals.DECISION_AUTHORITY))
+                .extract().path("[0].id");
+        given().baseUri(gateway).auth().oauth2(portal).when().get("/api/awards/proposals/" + id + "/history")
+                .then().statusCode(200).body("to", contains("DRAFT", "SUBMITTED", "UNDER_APPRAISAL", "APPRAISED", "DECIDED"))
+                .body("actor", hasItem("portal-demo"));
+
+        // the dossier: the vote's minutes, the unit's report, the cover submission; each a PDF the portal downloads whole
+        List<Map<String, Object>> files = given().baseUri(gateway).auth().oauth2(portal).when().get("/api/awards/proposals/" + id + "/files")
+                .then().statusCode(200).body("kind", hasItems("COVER_SUBMISSION", "MINUTES", "ACHIEVEMENT_REPORT"))
+                .body("find { it.kind == 'ACHIEVEMENT_REPORT' }.fileName", equalTo(SeedStoryProposals.REPORT_FILE))
+                .extract().path("$");
+        for (Map<String, Object> file : files) {
+            byte[] pdf = given().baseUri(gateway).auth().oauth2(portal).when().get("/api/awards/proposals/" + id + "/files/" + file.get("id"))
+                    .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+            assertTrue(pdf.length > 4 && new String(pdf, 0, 4, StandardCharsets.ISO_8859_1).equals("%PDF"), file + " is not a PDF");
+            assertEquals(file.get("sha256"), sha256(pdf), file.toString());
+        }
+
+        // the ledger of the Labour Federation holds the flag, resting on that decision
+        Object decision = given().baseUri(gateway).auth().oauth2(portal).queryParam("year", 2016).queryParam("awardTypeCode", "CO_THI_DUA_TINH")
+                .when().get("/api/awards/decisions")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].number", equalTo(SeedStoryProposals.DECISION_NUMBER))
+                .body("[0].units.proposalId", contains(id)).extract().path("[0].id");
+        given().baseUri(gateway).auth().oauth2(token("ldld")).queryParam("unitCode", unit).when().get("/api/awards/ledger")
+                .then().statusCode(200)
+                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.decisionNumber",
+                        equalTo(SeedStoryProposals.DECISION_NUMBER))
+                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.decisionId", equalTo(decision))
+                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.proposalId", equalTo(id))
+                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.source", equalTo("DECISION"))
+                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.revoked", equalTo(false));
+
+        // one delivery, at the submission; the launcher's fake portal took it once, signature checked
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(portal).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
+                        .then().statusCode(200).body("total", equalTo(1))
+                        .body("items[0].state", equalTo("DELIVERED")).body("items[0].to", equalTo("SUBMITTED"))
+                        .body("items[0].files", equalTo(3)));
+        String key = given().baseUri(gateway).auth().oauth2(portal).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
+                .then().extract().path("items[0].idempotencyKey");
+        FakePortal fake = stack.fakePortal();
+        List<FakePortal.Received> taken = fake.requestsFor(key).stream()
+                .filter(r -> r.outcome() == FakePortal.Outcome.ACCEPTED && r.signatureValid()).toList();
+        assertEquals(1, taken.size(), fake.requestsFor(key).toString());
+        assertEquals(1, fake.accepted().stream().filter(a -> a.idempotencyKey().equals(key)).count());
+        assertTrue(fake.requestsFor(key).stream().allMatch(FakePortal.Received::signatureValid), fake.requestsFor(key).toString());
+        String body = taken.get(0).body();
+        assertTrue(body.contains("\"electronicCode\":\"" + unit + "\"") && body.contains("\"code\":\"CO_THI_DUA_TINH\"")
+                && body.contains("\"kind\":\"ACHIEVEMENT_REPORT\""), body);
+    }
+
+    @Test
+    void theDemosGovernmentFlagStaysADraftOverTheQuota() {
+        String board = token("board");
+        int id = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).queryParam("awardTypeCode", "CO_THI_DUA_CHINH_PHU")
+                .when().get("/api/awards/proposals")
+                .then().statusCode(200).body("$", hasSize(1))
+                .body("[0].unitCode", equalTo(SeedStoryVoting.LABOUR_FEDERATION)).body("[0].status", equalTo("DRAFT"))
+                .extract().path("[0].id");
+        // elected to lead and first on points, but one cluster-year in 2016: 20 % of one leader allows no proposal
+        given().baseUri(gateway).auth().oauth2(board).header("Accept-Language", "en").when().get("/api/awards/proposals/" + id + "/eligibility")
+                .then().statusCode(200).body("eligible", equalTo(false))
+                .body("rules.find { it.kind == 'LEADS_CLUSTER' }.passed", equalTo(true))
+                .body("rules.find { it.kind == 'RANKS_FIRST' }.passed", equalTo(true))
+                .body("rules.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.passed", equalTo(false))
+                .body("rules.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.reason",
+                        equalTo("Quota: 1 proposals for 1 cluster leaders exceeds 20%."));
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/proposals/" + id + "/eligibility")
+                .then().statusCode(200).body("rules.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.reason",
+                        equalTo("Vượt tỷ lệ: 1 đề nghị trên 1 đơn vị dẫn đầu cụm, khối, quá 20%."));
+        // a draft is nothing the portal sees, and nothing was sent to it
+        given().baseUri(gateway).auth().oauth2(portalToken()).when().get("/api/awards/proposals/" + id).then().statusCode(404);
+        given().baseUri(gateway).auth().oauth2(board).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
+                .then().statusCode(200).body("total", equalTo(0));
+    }
+
+    @Test
+    void aSubmissionWhileThePortalIsDownArrivesOnceItIsBack() {
         String board = token("board");
         Object cluster = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).when().get("/api/clusters")
                 .then().statusCode(200).extract().path("items[0].id");
-        String session = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).queryParam("clusterId", cluster)
-                .when().get("/api/awards/voting-sessions").then().statusCode(200)
-                .extract().path("find { it.awardTypeCode == 'CO_THI_DUA_TINH' }.id");
-        int id = given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON).body(Map.of("votingSessionId", session))
+        // an award without eligibility rules, for a member unit: the Women's Union as an Excellent Labour Collective
+        String unit = SeedStoryVoting.WOMENS_UNION;
+        int id = given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", unit, "awardTypeCode", "TAP_THE_LAO_DONG_XUAT_SAC", "clusterId", cluster))
                 .when().post("/api/awards/proposals").then().statusCode(201).extract().path("id");
-        given().baseUri(gateway).auth().oauth2(token("ldld")).contentType("application/pdf").header("X-File-Name", "bao-cao-thanh-tich-2016.pdf")
-                .body("%PDF-1.4\n% Báo cáo thành tích năm 2016 của Liên đoàn Lao động tỉnh\n%%EOF\n".getBytes(StandardCharsets.UTF_8))
+        given().baseUri(gateway).auth().oauth2(token("hoiphunu")).contentType("application/pdf").header("X-File-Name", "bao-cao-thanh-tich-2016.pdf")
+                .body("%PDF-1.4\n% Báo cáo thành tích năm 2016 của Hội Liên hiệp Phụ nữ tỉnh\n%%EOF\n".getBytes(StandardCharsets.UTF_8))
                 .when().put("/api/awards/proposals/" + id + "/files/achievement-report").then().statusCode(201);
-        given().baseUri(gateway).auth().oauth2(board).when().post("/api/awards/proposals/" + id + "/submit")
-                .then().statusCode(200).body("status", equalTo("SUBMITTED"));
 
-        // the launcher's fake portal takes it, signature checked; the portal account sees how it went
-        String portal = given().baseUri(gateway).contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
-                .formParam("client_id", "portal-demo").formParam("client_secret", DemoData.PASSWORD)
-                .when().post("/auth/token").then().statusCode(200).extract().path("access_token");
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().baseUri(gateway).auth().oauth2(portal).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
-                        .then().statusCode(200).body("items[0].state", equalTo("DELIVERED")).body("items[0].to", equalTo("SUBMITTED")));
-        String key = given().baseUri(gateway).auth().oauth2(portal).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
+        FakePortal fake = stack.fakePortal();
+        fake.down();
+        try {
+            // the submission does not wait for the portal
+            long before = System.nanoTime();
+            given().baseUri(gateway).auth().oauth2(board).when().post("/api/awards/proposals/" + id + "/submit")
+                    .then().statusCode(200).body("status", equalTo("SUBMITTED"));
+            Duration submit = Duration.ofNanos(System.nanoTime() - before);
+            assertTrue(submit.compareTo(Duration.ofSeconds(5)) < 0, "the submission took " + submit);
+
+            // tried, refused with 503, tried again after the backoff: still PENDING, nothing taken
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                    given().baseUri(gateway).auth().oauth2(board).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
+                            .then().statusCode(200).body("items[0].state", equalTo("PENDING"))
+                            .body("items[0].attempts", greaterThanOrEqualTo(2)).body("items[0].lastStatus", equalTo(503))
+                            .body("items[0].nextAttemptAt", notNullValue()));
+        } finally {
+            fake.up();
+        }
+        String key = given().baseUri(gateway).auth().oauth2(board).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
                 .then().extract().path("items[0].idempotencyKey");
-        List<FakePortal.Received> received = stack.fakePortal().requestsFor(key);
-        assertTrue(received.size() == 1 && received.get(0).signatureValid(), received.toString());
-        assertTrue(received.get(0).body().contains("\"electronicCode\":\"000.00.32.H56\""), received.get(0).body());
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().baseUri(gateway).auth().oauth2(board).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
+                        .then().statusCode(200).body("items[0].state", equalTo("DELIVERED")).body("items[0].portalReference", notNullValue()));
+
+        // every attempt signed, the same body each time; refused while down, taken exactly once after
+        List<FakePortal.Received> attempts = fake.requestsFor(key);
+        assertTrue(attempts.size() >= 3 && attempts.stream().allMatch(FakePortal.Received::signatureValid), attempts.toString());
+        assertEquals(1, attempts.stream().filter(r -> r.outcome() == FakePortal.Outcome.ACCEPTED).count(), attempts.toString());
+        assertTrue(attempts.stream().filter(r -> r.outcome() != FakePortal.Outcome.ACCEPTED)
+                .allMatch(r -> r.outcome() == FakePortal.Outcome.FAILED_ON_PURPOSE && r.answered() == 503), attempts.toString());
+        assertEquals(1, attempts.stream().map(FakePortal.Received::body).distinct().count(), "the body changed between attempts");
+        assertEquals(1, fake.accepted().stream().filter(a -> a.idempotencyKey().equals(key)).count());
     }
 
     @Test
@@ -303,6 +421,20 @@ class LocalStackIT {
                 .formParam("grant_type", "password").formParam("username", username).formParam("password", DemoData.PASSWORD)
                 .when().post("/auth/token")
                 .then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String portalToken() {
+        return given().baseUri(gateway).contentType(ContentType.URLENC).formParam("grant_type", "client_credentials")
+                .formParam("client_id", "portal-demo").formParam("client_secret", DemoData.PASSWORD)
+                .when().post("/auth/token").then().statusCode(200).extract().path("access_token");
+    }
+
+    private static String sha256(byte[] content) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static double duplicatesSeenBy(String service) {

@@ -28,11 +28,14 @@ public final class LocalStack implements AutoCloseable {
             "thidua.units.v1.dlq.awards-service",
             "thidua.clusters.v1",
             "thidua.clusters.v1.dlq.scoring-service",
+            "thidua.clusters.v1.dlq.awards-service",
             "thidua.scoring.results.v1",
             "thidua.scoring.results.v1.dlq.awards-service",
             "thidua.scoring.registrations.v1",
+            "thidua.scoring.registrations.v1.dlq.awards-service",
             "thidua.awards.votes.v1",
-            "thidua.awards.votes.v1.dlq.units-service");
+            "thidua.awards.votes.v1.dlq.units-service",
+            "thidua.awards.proposals.v1");
 
     /** Where things run. Port 0 for the broker or the fake portal picks a free one. */
     public record Settings(Path root, Path dataDir, int gatewayPort, int unitsPort, int scoringPort, int awardsPort,

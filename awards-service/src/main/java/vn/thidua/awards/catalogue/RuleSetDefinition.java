@@ -54,9 +54,26 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
      * How the cluster's vote (suy tôn, bình xét) is held. A candidate wins with at least
      * {@code thresholdPercent} of the basis ("từ ... trở lên"), or more than it when
      * {@code strictlyAbove} ("trên 50%"); {@code strictlyAbove} may be left out and then means false.
+     * A regulation that speaks of fractions ("từ 2/3 trở lên") gives {@code thresholdFraction}
+     * (and {@code quorumFraction}) instead of the percentage, so the comparison stays exact.
      */
     public record VotingRules(Boolean secret, BigDecimal quorumPercent, BigDecimal thresholdPercent, VotingBasis basis,
-                              Boolean runoffAllowed, Boolean strictlyAbove) {
+                              Boolean runoffAllowed, Boolean strictlyAbove, String quorumFraction, String thresholdFraction) {
+
+        public VotingRules(Boolean secret, BigDecimal quorumPercent, BigDecimal thresholdPercent, VotingBasis basis, Boolean runoffAllowed,
+                           Boolean strictlyAbove) {
+            this(secret, quorumPercent, thresholdPercent, basis, runoffAllowed, strictlyAbove, null, null);
+        }
+
+        /** The quorum of the voter roll: the fraction when given, else the percentage. */
+        public Share quorum() {
+            return quorumFraction != null ? Share.fraction(quorumFraction).orElseThrow() : Share.percent(quorumPercent);
+        }
+
+        /** What a candidate needs of the basis: the fraction when given, else the percentage. */
+        public Share threshold() {
+            return thresholdFraction != null ? Share.fraction(thresholdFraction).orElseThrow() : Share.percent(thresholdPercent);
+        }
     }
 
     /** Refuses (422) with every broken rule listed. */
@@ -98,11 +115,13 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
         if (voting == null || voting.secret() == null || voting.basis() == null || voting.runoffAllowed() == null) {
             problems.add(new FieldProblem("voting", "ruleset.voting.required"));
         } else {
-            if (!percent(voting.quorumPercent(), false)) {
-                problems.add(new FieldProblem("voting.quorumPercent", "ruleset.voting.percent"));
+            if (voting.quorumFraction() != null ? !fraction(voting.quorumFraction(), false) : !percent(voting.quorumPercent(), false)) {
+                problems.add(new FieldProblem(voting.quorumFraction() != null ? "voting.quorumFraction" : "voting.quorumPercent",
+                        "ruleset.voting.percent"));
             }
-            if (!percent(voting.thresholdPercent(), true)) {
-                problems.add(new FieldProblem("voting.thresholdPercent", "ruleset.voting.percent"));
+            if (voting.thresholdFraction() != null ? !fraction(voting.thresholdFraction(), true) : !percent(voting.thresholdPercent(), true)) {
+                problems.add(new FieldProblem(voting.thresholdFraction() != null ? "voting.thresholdFraction" : "voting.thresholdPercent",
+                        "ruleset.voting.percent"));
             }
         }
         if (provincialChoices.stream().anyMatch(Objects::isNull)) {
@@ -127,6 +146,10 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
 
     private static boolean isWholeYears(BigDecimal value) {
         return value.stripTrailingZeros().scale() <= 0 && value.compareTo(BigDecimal.valueOf(50)) <= 0;
+    }
+
+    private static boolean fraction(String text, boolean positive) {
+        return Share.fraction(text).filter(Share::withinWhole).filter(share -> !positive || share.numerator().signum() > 0).isPresent();
     }
 
     private static boolean percent(BigDecimal value, boolean positive) {

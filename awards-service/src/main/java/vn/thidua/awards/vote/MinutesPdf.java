@@ -42,9 +42,9 @@ public final class MinutesPdf {
         List<String> absent = minutes.roll().stream().filter(unit -> !minutes.present().contains(unit)).toList();
         layout.line(document, "Các đơn vị không bỏ phiếu: " + (absent.isEmpty() ? "không có" : names(minutes, absent)) + ".", 2);
         layout.line(document, "Số phiếu thu về: " + result.ballotsCast() + "; số phiếu hợp lệ: " + result.ballotsCast() + ".", 2);
-        layout.line(document, "Túc số: " + PdfLayout.percent(result.quorumPercent()) + " số đơn vị thành viên - "
+        layout.line(document, "Túc số: " + share(result.quorumPercent(), result.quorumFraction()) + " số đơn vị thành viên - "
                 + (result.quorumMet() ? "đạt." : "KHÔNG đạt; cuộc bỏ phiếu không có giá trị."), 2);
-        layout.line(document, "Tỷ lệ trúng cử: " + (result.strictlyAbove() ? "trên " : "từ ") + PdfLayout.percent(result.thresholdPercent())
+        layout.line(document, "Tỷ lệ trúng cử: " + (result.strictlyAbove() ? "trên " : "từ ") + share(result.thresholdPercent(), result.thresholdFraction())
                 + (result.strictlyAbove() ? "" : " trở lên") + " " + (result.basis() == VotingBasis.ALL_MEMBERS
                 ? "tổng số đơn vị thành viên" : "số đơn vị có mặt") + " (" + result.basisCount() + ").", 2);
         for (ContestResult contest : result.contests()) {
@@ -70,6 +70,11 @@ public final class MinutesPdf {
                     layout.normal, Element.ALIGN_CENTER));
         }
         document.add(table);
+    }
+
+    /** A share as the regulation states it: "2/3" or "66,67%". */
+    private static String share(java.math.BigDecimal percent, String fraction) {
+        return fraction != null ? fraction : PdfLayout.percent(percent);
     }
 
     private static String subject(Minutes minutes) {

@@ -35,7 +35,7 @@ public final class Tally {
      */
     public static VoteResult count(Map<Contest, Seats> contests, int electorate, List<Ballot> ballots, VotingRules rules) {
         int cast = ballots.size();
-        boolean quorumMet = reaches(cast, electorate, rules.quorumPercent(), false);
+        boolean quorumMet = rules.quorum().reachedBy(cast, electorate, false);
         int basisCount = rules.basis() == VotingBasis.ALL_MEMBERS ? electorate : cast;
         boolean strictlyAbove = Boolean.TRUE.equals(rules.strictlyAbove());
         Set<String> electedElsewhere = new HashSet<>();
@@ -58,7 +58,7 @@ public final class Tally {
             List<String> qualified = new ArrayList<>();
             counts.forEach((unit, count) -> {
                 if (quorumMet && !electedElsewhere.contains(unit)
-                        && reaches(count[Choice.FOR.ordinal()], basisCount, rules.thresholdPercent(), strictlyAbove)) {
+                        && rules.threshold().reachedBy(count[Choice.FOR.ordinal()], basisCount, strictlyAbove)) {
                     qualified.add(unit);
                 }
             });
@@ -87,8 +87,8 @@ public final class Tally {
         } else {
             outcome = Boolean.TRUE.equals(rules.runoffAllowed()) ? Outcome.RUNOFF_NEEDED : Outcome.UNDECIDED;
         }
-        return new VoteResult(electorate, cast, rules.quorumPercent(), quorumMet, rules.basis(), basisCount,
-                rules.thresholdPercent(), strictlyAbove, outcome, results);
+        return new VoteResult(electorate, cast, rules.quorumPercent(), rules.quorumFraction(), quorumMet, rules.basis(), basisCount,
+                rules.thresholdPercent(), rules.thresholdFraction(), strictlyAbove, outcome, results);
     }
 
     /** A contest's candidates and how many of them are to be elected. */
@@ -117,15 +117,6 @@ public final class Tally {
         }
         int cutOff = votes.applyAsInt(sorted.get(count - 1));
         return sorted.stream().filter(unit -> votes.applyAsInt(unit) >= cutOff).toList();
-    }
-
-    /** Whether {@code part} of {@code whole} reaches the percentage, compared exactly (no rounding). */
-    static boolean reaches(int part, int whole, BigDecimal percent, boolean strictlyAbove) {
-        if (whole == 0) {
-            return false;
-        }
-        int comparison = BigDecimal.valueOf(part).multiply(HUNDRED).compareTo(percent.multiply(BigDecimal.valueOf(whole)));
-        return strictlyAbove ? comparison > 0 : comparison >= 0;
     }
 
     private static BigDecimal percent(int part, int whole) {

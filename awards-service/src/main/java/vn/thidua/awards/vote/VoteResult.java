@@ -8,10 +8,12 @@ import vn.thidua.awards.catalogue.RuleSetDefinition.VotingBasis;
 /**
  * The count of a closed session: totals only, never a single ballot. {@code basisCount} is what
  * percentages are taken of: the voter roll ({@code ALL_MEMBERS}) or the ballots cast ({@code PRESENT}).
+ * Quorum and threshold are as the rule set states them: a percentage, or a fraction (then the
+ * percentage is null).
  */
-public record VoteResult(int electorate, int ballotsCast, BigDecimal quorumPercent, boolean quorumMet, VotingBasis basis,
-                         int basisCount, BigDecimal thresholdPercent, boolean strictlyAbove, Outcome outcome,
-                         List<ContestResult> contests) {
+public record VoteResult(int electorate, int ballotsCast, BigDecimal quorumPercent, String quorumFraction, boolean quorumMet,
+                         VotingBasis basis, int basisCount, BigDecimal thresholdPercent, String thresholdFraction, boolean strictlyAbove,
+                         Outcome outcome, List<ContestResult> contests) {
 
     public enum Outcome {
         /** Too few ballots; nobody is elected and the session must be held again. */

@@ -34,6 +34,25 @@ class CatalogueResourceTest {
     }
 
     @Test
+    void aRegulationInFractionsIsKeptAsFractions() {
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("name", "Cờ thi đua thử hai phần ba", "level", "PROVINCIAL", "decidingAuthority", "Chủ tịch UBND tỉnh", "cashMultiple", 8))
+                .when().put("/api/awards/award-types/TEST_TWO_THIRDS").then().statusCode(200);
+        Map<String, Object> rules = ruleSet("Quy chế tổ chức hoạt động cụm, khối", "2024-01-01", null);
+        rules.put("voting", Map.of("secret", true, "quorumFraction", "2/3", "thresholdFraction", "2/3", "basis", "ALL_MEMBERS", "runoffAllowed", true));
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(rules)
+                .when().post("/api/awards/award-types/TEST_TWO_THIRDS/rule-sets").then().statusCode(201);
+        given().auth().oauth2(BOARD).queryParam("on", "2026-11-28").when().get("/api/awards/award-types/TEST_TWO_THIRDS/rule-sets/in-force")
+                .then().statusCode(200).body("voting.thresholdFraction", equalTo("2/3")).body("voting.quorumFraction", equalTo("2/3"))
+                .body("voting.thresholdPercent", org.hamcrest.Matchers.nullValue());
+        rules.put("effectiveFrom", "2030-01-01");
+        rules.put("voting", Map.of("secret", true, "quorumFraction", "2/3", "thresholdFraction", "3/2", "basis", "ALL_MEMBERS", "runoffAllowed", true));
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(rules)
+                .when().post("/api/awards/award-types/TEST_TWO_THIRDS/rule-sets").then().statusCode(422)
+                .body("errors[0].field", equalTo("voting.thresholdFraction"));
+    }
+
+    @Test
     void theBoardKeepsAwardTypesAndTheirRuleSetsByPeriod() {
         given().auth().oauth2(BOARD).contentType(ContentType.JSON)
                 .body(Map.of("name", "Cờ thi đua của Chính phủ", "level", "STATE", "decidingAuthority", "Thủ tướng Chính phủ", "cashMultiple", 12.0))

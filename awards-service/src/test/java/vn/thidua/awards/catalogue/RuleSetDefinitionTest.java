@@ -48,6 +48,18 @@ class RuleSetDefinitionTest {
     }
 
     @Test
+    void fractionsMustBeSharesOfTheWhole() {
+        for (String[] bad : new String[][] {{"3/2", "2/3"}, {"2/3", "0/3"}, {"2/0", "1/2"}, {"hai phần ba", "2/3"}, {"2/3", "-1/3"}}) {
+            RuleSetDefinition rules = new RuleSetDefinition("Quy chế cụm", LocalDate.of(2024, 6, 3), LocalDate.of(2024, 1, 1), null, List.of(),
+                    new VotingRules(true, null, null, VotingBasis.ALL_MEMBERS, true, false, bad[0], bad[1]), null);
+            ProblemException problem = assertThrows(ProblemException.class, rules::validate, () -> String.join(" ", bad));
+            assertEquals(1, problem.errors().size(), () -> String.join(" ", bad));
+        }
+        assertDoesNotThrow(() -> new RuleSetDefinition("Quy chế cụm", LocalDate.of(2024, 6, 3), LocalDate.of(2024, 1, 1), null, List.of(),
+                new VotingRules(true, null, null, VotingBasis.ALL_MEMBERS, true, false, "2/3", "1/2"), null).validate());
+    }
+
+    @Test
     void periodsAreInclusiveAndOpenEndedOnesRunOn() {
         RuleSetDefinition old = governmentFlag(LocalDate.of(2017, 10, 1), LocalDate.of(2023, 12, 31));
         RuleSetDefinition current = governmentFlag(LocalDate.of(2024, 1, 1), null);

@@ -81,6 +81,24 @@ class TallyTest {
     }
 
     @Test
+    void aRegulationOfTwoThirdsIsExactWhereNoPercentageIs() {
+        var paper = lead(1, A);
+        VotingRules twoThirds = new VotingRules(true, null, null, VotingBasis.ALL_MEMBERS, false, false, "2/3", "2/3");
+        // 4 of 6 is exactly two thirds: quorum met and elected; 3 of 6 is neither
+        VoteResult four = Tally.count(paper, 6, ballots(4, Contest.LEAD, A, paper), twoThirds);
+        assertTrue(four.quorumMet());
+        assertEquals(List.of(A), four.elected(Contest.LEAD));
+        assertEquals("2/3", four.thresholdFraction());
+        VoteResult three = Tally.count(paper, 6, ballots(3, Contest.LEAD, A, paper), twoThirds);
+        assertFalse(three.quorumMet());
+        assertEquals(Outcome.NO_QUORUM, three.outcome());
+        // "more than two thirds" needs 5 of 6
+        VotingRules moreThan = new VotingRules(true, BigDecimal.ZERO, null, VotingBasis.ALL_MEMBERS, false, true, null, "2/3");
+        assertEquals(List.of(), Tally.count(paper, 6, ballots(4, Contest.LEAD, A, paper), moreThan).elected(Contest.LEAD));
+        assertEquals(List.of(A), Tally.count(paper, 6, ballots(5, Contest.LEAD, A, paper), moreThan).elected(Contest.LEAD));
+    }
+
+    @Test
     void theBasisDecidesWhatPercentagesAreOf() {
         var paper = lead(1, A, B);
         // 3 of 4 present, but only 3 of 8 members

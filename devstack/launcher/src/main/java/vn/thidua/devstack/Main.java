@@ -19,7 +19,8 @@ import java.util.stream.Stream;
  * {@code ./thidua up}: the whole stack on this machine with the seed story's demo data, until
  * Ctrl-C or SIGTERM. {@code ./thidua latency [N]}: against a running stack, the time from
  * registering a unit to scoring-service knowing it. {@code ./thidua bench-registry [UNITS] [SEARCHES]}:
- * import and search timings of the unit registry.
+ * import and search timings of the unit registry. {@code ./thidua bench-ranking [CLUSTERS] [SAMPLES]} and
+ * {@code ./thidua bench-ballots [SESSIONS] [CLIENTS]}: on private stacks of their own, ranking and secret ballot timings.
  */
 public final class Main {
 
@@ -32,10 +33,13 @@ public final class Main {
             case "latency" -> EventLatency.measure("http://127.0.0.1:8080", args.length > 1 ? Integer.parseInt(args[1]) : 20);
             case "bench-ranking" -> RankingBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 100,
                     args.length > 2 ? Integer.parseInt(args[2]) : 50);
+            case "bench-ballots" -> BallotBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 50,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 32);
             case "bench-registry" -> RegistryBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
                     args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? Integer.parseInt(args[2]) : 600);
             default -> {
-                System.err.println("usage: thidua up | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES] | thidua bench-ranking [CLUSTERS] [SAMPLES]");
+                System.err.println("usage: thidua up | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES] | thidua bench-ranking [CLUSTERS] [SAMPLES]"
+                        + " | thidua bench-ballots [SESSIONS] [CLIENTS]");
                 System.exit(2);
             }
         }

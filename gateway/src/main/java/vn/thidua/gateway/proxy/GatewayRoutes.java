@@ -67,7 +67,7 @@ public class GatewayRoutes {
         HttpServerRequest request = rc.request();
         // Nothing may read the body while the token is checked asynchronously; the proxy resumes it.
         request.pause();
-        String requestId = RequestIds.keepOrCreate(request.getHeader(RequestIds.HEADER));
+        String requestId = RequestIds.of(rc);
         Context context = Vertx.currentContext();
         context.putLocal(URL_PATH_TEMPLATE, "/api/**");
         // With lazy authentication Quarkus would end a failed request with an empty 401; we answer ourselves.

@@ -1,15 +1,24 @@
 package vn.thidua.gateway.proxy;
 
+import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The {@code X-Request-Id} that ties the gateway's and the services' log lines of one call together. */
 final class RequestIds {
     static final String HEADER = "X-Request-Id";
+    /** Where {@link ResponseHeaders} leaves the id for the rest of the exchange. */
+    static final String CONTEXT_KEY = "thidua.request-id";
     // A caller's id is kept only when it cannot smuggle anything into logs or headers.
-    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
     private RequestIds() {
+    }
+
+    /** The id {@link ResponseHeaders} chose for this exchange. */
+    static String of(RoutingContext rc) {
+        String id = rc.get(CONTEXT_KEY);
+        return id != null ? id : keepOrCreate(rc.request().getHeader(HEADER));
     }
 
     static String keepOrCreate(String fromCaller) {

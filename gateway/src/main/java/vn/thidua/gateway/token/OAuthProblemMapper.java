@@ -8,6 +8,8 @@ import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.Locale;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import java.util.List;
+import vn.thidua.gateway.throttle.LoginThrottled;
 import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.Problem;
 
@@ -39,5 +41,22 @@ public class OAuthProblemMapper {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"thidua\", charset=\"UTF-8\"");
         }
         return response.build();
+    }
+
+    /** 429 with {@code Retry-After}; no RFC 6749 error code fits, so it is a plain problem. */
+    @ServerExceptionMapper
+    public Response map(LoginThrottled e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
+        Problem body = new Problem(Problem.typeOf("too-many-login-failures"),
+                Messages.text(locale, "problem.title.too-many-login-failures"), 429,
+                Messages.text(locale, "oauth.too-many-login-failures", minutes), uri.getPath(), List.of());
+        return Response.status(429)
+                .type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .entity(body)
+                .build();
     }
 }

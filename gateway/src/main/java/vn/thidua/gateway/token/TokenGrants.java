@@ -4,39 +4,55 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import vn.thidua.gateway.account.AccountIdentity;
 import vn.thidua.gateway.account.AccountKind;
 import vn.thidua.gateway.account.AccountService;
+import vn.thidua.gateway.throttle.LoginThrottle;
 
 /** The two grants of the token endpoint: {@code password} for people, {@code client_credentials} for systems. */
 @ApplicationScoped
 public class TokenGrants {
     private final AccountService accounts;
     private final TokenIssuer issuer;
+    private final LoginThrottle throttle;
 
-    public TokenGrants(AccountService accounts, TokenIssuer issuer) {
+    public TokenGrants(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle) {
         this.accounts = accounts;
         this.issuer = issuer;
+        this.throttle = throttle;
     }
 
-    public AccessToken grant(MultivaluedMap<String, String> form, String authorization) {
+    /** {@code address}: the caller's, as the login throttle counts it. */
+    public AccessToken grant(MultivaluedMap<String, String> form, String authorization, String address) {
         String grantType = required(form, "grant_type");
         return switch (grantType) {
-            case "password" -> password(form);
-            case "client_credentials" -> clientCredentials(form, authorization);
+            case "password" -> password(form, address);
+            case "client_credentials" -> clientCredentials(form, authorization, address);
             default -> throw OAuthProblem.unsupportedGrantType();
         };
     }
 
-    private AccessToken password(MultivaluedMap<String, String> form) {
+    private AccessToken password(MultivaluedMap<String, String> form, String address) {
         String username = required(form, "username");
         String password = required(form, "password");
-        AccountIdentity identity = accounts.authenticate(AccountKind.USER, username, password)
-                .orElseThrow(OAuthProblem::invalidGrant);
-        return issuer.issue(identity);
+        return issue(AccountKind.USER, username, password, address, OAuthProblem::invalidGrant);
     }
 
-    private AccessToken clientCredentials(MultivaluedMap<String, String> form, String authorization) {
+    /** Throttled before the (costly) password check; a failure counts, a success clears the account's count. */
+    private AccessToken issue(AccountKind kind, String login, String secret, String address,
+            Supplier<OAuthProblem> refusal) {
+        throttle.check(address, kind, login);
+        Optional<AccountIdentity> identity = accounts.authenticate(kind, login, secret);
+        if (identity.isEmpty()) {
+            throttle.failed(address, kind, login);
+            throw refusal.get();
+        }
+        throttle.succeeded(kind, login);
+        return issuer.issue(identity.get());
+    }
+
+    private AccessToken clientCredentials(MultivaluedMap<String, String> form, String authorization, String address) {
         Optional<ClientCredentials> basic = ClientCredentials.fromBasic(authorization);
         String formId = optional(form, "client_id");
         String formSecret = optional(form, "client_secret");
@@ -48,9 +64,8 @@ public class TokenGrants {
         if (credentials.clientId() == null || credentials.clientSecret() == null) {
             throw OAuthProblem.invalidClient(credentials.viaBasic() || formId == null && formSecret == null);
         }
-        AccountIdentity identity = accounts.authenticate(AccountKind.SERVICE, credentials.clientId(), credentials.clientSecret())
-                .orElseThrow(() -> OAuthProblem.invalidClient(credentials.viaBasic()));
-        return issuer.issue(identity);
+        return issue(AccountKind.SERVICE, credentials.clientId(), credentials.clientSecret(), address,
+                () -> OAuthProblem.invalidClient(credentials.viaBasic()));
     }
 
     private static String required(MultivaluedMap<String, String> form, String name) {

@@ -1,5 +1,6 @@
 package vn.thidua.gateway.token;
 
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -10,16 +11,21 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import vn.thidua.gateway.proxy.GatewayConfig;
+import vn.thidua.gateway.throttle.ClientAddress;
 
 @Path("/auth")
 public class TokenResource {
     private final TokenGrants grants;
     private final SigningKeys keys;
+    private final boolean trustForwardedFor;
 
-    public TokenResource(TokenGrants grants, SigningKeys keys) {
+    public TokenResource(TokenGrants grants, SigningKeys keys, GatewayConfig config) {
         this.grants = grants;
         this.keys = keys;
+        this.trustForwardedFor = config.trustForwardedFor();
     }
 
     @POST
@@ -27,8 +33,9 @@ public class TokenResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "OAuth 2.0 token endpoint: grant_type=password (users) or client_credentials (service accounts)")
-    public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
-        AccessToken token = grants.grant(form, authorization);
+    public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest request) {
+        AccessToken token = grants.grant(form, authorization, ClientAddress.of(request, trustForwardedFor));
         // RFC 6749, 5.1: a token must not be cached anywhere
         return Response.ok(token)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

@@ -1,0 +1,66 @@
+package vn.thidua.awards.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.AttackTokens;
+import vn.thidua.devstack.testing.RealInfrastructure;
+import vn.thidua.devstack.testing.TestTokens;
+
+/** Every hostile token against a read and a write of awards-service: refused, as a problem, and nothing written. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "awards"))
+class TokenAttackTest {
+    private static final String BOARD = TestTokens.user("board-officer", "board");
+    private static final Map<String, Object> NEW_PROPOSAL = Map.of("unitCode", "000.00.32.H56", "awardTypeCode", "CO_THI_DUA", "year", 2016);
+
+    @Test
+    void everyHostileTokenIsRefusedAndNothingIsWritten() {
+        int before = proposalCount();
+        List<String> failures = new ArrayList<>();
+        // the control: the genuine token the attacks are built from is accepted, so each refusal is the attack's doing
+        request(AttackTokens.valid("attacker", null, "board", "admin")).get("/api/awards/voting-sessions?year=2016").then().statusCode(200);
+        AttackTokens.all("attacker", null, "board", "admin").forEach((attack, token) -> {
+            expect(failures, attack, "GET voting-sessions", 401, request(token).get("/api/awards/voting-sessions?year=2016"));
+            expect(failures, attack, "POST proposals", 401,
+                    request(token).contentType(ContentType.JSON).body(NEW_PROPOSAL).post("/api/awards/proposals"));
+        });
+        // a genuine unit representative's token without its unit: the sessions list is open to every role; the
+        // proposal is checked for completeness (422) before the proposer's unit, and nothing is written either way
+        String noUnit = AttackTokens.withoutUnit("rep-without-unit", "unit-rep");
+        request(noUnit).get("/api/awards/voting-sessions?year=2016").then().statusCode(200);
+        expect(failures, "unit-rep without unit", "POST proposals", 422,
+                request(noUnit).contentType(ContentType.JSON).body(NEW_PROPOSAL).post("/api/awards/proposals"));
+
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(before, proposalCount(), "no hostile call may create a proposal");
+    }
+
+    private static RequestSpecification request(String token) {
+        RequestSpecification request = given().header("Accept-Language", "en");
+        return token == null ? request : request.auth().oauth2(token);
+    }
+
+    private static void expect(List<String> failures, String attack, String endpoint, int status, Response response) {
+        String contentType = response.getContentType();
+        if (response.statusCode() != status || contentType == null || !contentType.startsWith("application/problem+json")) {
+            failures.add(attack + " -> " + endpoint + ": " + response.statusCode() + " " + contentType + " " + response.asString());
+        }
+    }
+
+    private static int proposalCount() {
+        return given().auth().oauth2(BOARD).get("/api/awards/proposals?year=2016").then().statusCode(200).extract()
+                .jsonPath().getList("$").size();
+    }
+}

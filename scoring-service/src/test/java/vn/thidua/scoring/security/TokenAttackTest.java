@@ -1,0 +1,66 @@
+package vn.thidua.scoring.security;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.AttackTokens;
+import vn.thidua.devstack.testing.RealInfrastructure;
+import vn.thidua.devstack.testing.TestTokens;
+
+/** Every hostile token against a read and a write of scoring-service: refused, as a problem, and nothing written. */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "scoring"))
+class TokenAttackTest {
+    private static final String BOARD = TestTokens.user("board-officer", "board");
+    private static final Map<String, Object> NEW_SET = Map.of("clusterId", 1, "title", "Bảng chấm của kẻ tấn công", "scale", 100);
+
+    @Test
+    void everyHostileTokenIsRefusedAndNothingIsWritten() {
+        int before = setCount();
+        List<String> failures = new ArrayList<>();
+        // the control: the genuine token the attacks are built from is accepted, so each refusal is the attack's doing
+        request(AttackTokens.valid("attacker", null, "board", "admin")).get("/api/scoring/criteria-sets?clusterId=1").then().statusCode(200);
+        AttackTokens.all("attacker", null, "board", "admin").forEach((attack, token) -> {
+            expect(failures, attack, "GET criteria-sets", 401, request(token).get("/api/scoring/criteria-sets?clusterId=1"));
+            expect(failures, attack, "POST criteria-sets", 401,
+                    request(token).contentType(ContentType.JSON).body(NEW_SET).post("/api/scoring/criteria-sets"));
+        });
+        // a genuine unit representative's token without its unit: criteria sets are readable by every role (viewer
+        // included), so the read is allowed; writing one is the Board's only
+        String noUnit = AttackTokens.withoutUnit("rep-without-unit", "unit-rep");
+        request(noUnit).get("/api/scoring/criteria-sets?clusterId=1").then().statusCode(200);
+        expect(failures, "unit-rep without unit", "POST criteria-sets", 403,
+                request(noUnit).contentType(ContentType.JSON).body(NEW_SET).post("/api/scoring/criteria-sets"));
+
+        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        assertEquals(before, setCount(), "no hostile call may create a criteria set");
+    }
+
+    private static RequestSpecification request(String token) {
+        RequestSpecification request = given().header("Accept-Language", "en");
+        return token == null ? request : request.auth().oauth2(token);
+    }
+
+    private static void expect(List<String> failures, String attack, String endpoint, int status, Response response) {
+        String contentType = response.getContentType();
+        if (response.statusCode() != status || contentType == null || !contentType.startsWith("application/problem+json")) {
+            failures.add(attack + " -> " + endpoint + ": " + response.statusCode() + " " + contentType + " " + response.asString());
+        }
+    }
+
+    private static int setCount() {
+        return given().auth().oauth2(BOARD).get("/api/scoring/criteria-sets?clusterId=1").then().statusCode(200).extract()
+                .jsonPath().getList("$").size();
+    }
+}

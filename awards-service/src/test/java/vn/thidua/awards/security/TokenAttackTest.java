@@ -36,11 +36,11 @@ class TokenAttackTest {
             expect(failures, attack, "POST proposals", 401,
                     request(token).contentType(ContentType.JSON).body(NEW_PROPOSAL).post("/api/awards/proposals"));
         });
-        // a genuine unit representative's token without its unit: the sessions list is open to every role; the
-        // proposal is checked for completeness (422) before the proposer's unit, and nothing is written either way
+        // a genuine unit representative's token without its unit: every service drops the unit-bound role
+        // (platform UnitBoundRoles), so it may neither read nor write
         String noUnit = AttackTokens.withoutUnit("rep-without-unit", "unit-rep");
-        request(noUnit).get("/api/awards/voting-sessions?year=2016").then().statusCode(200);
-        expect(failures, "unit-rep without unit", "POST proposals", 422,
+        expect(failures, "unit-rep without unit", "GET voting-sessions", 403, request(noUnit).get("/api/awards/voting-sessions?year=2016"));
+        expect(failures, "unit-rep without unit", "POST proposals", 403,
                 request(noUnit).contentType(ContentType.JSON).body(NEW_PROPOSAL).post("/api/awards/proposals"));
 
         assertTrue(failures.isEmpty(), String.join("\n", failures));

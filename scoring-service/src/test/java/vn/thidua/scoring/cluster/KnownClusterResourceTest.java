@@ -129,10 +129,10 @@ class KnownClusterResourceTest {
     }
 
     @Test
-    void aUnitRoleWithoutAUnitSeesNothing() {
+    void aUnitRoleWithoutAUnitIsNoRoleAtAll() {
         String noUnit = TestTokens.user("rep-without-unit", "unit-rep");
         given().auth().oauth2(noUnit).queryParam("year", YEAR).when().get("/api/scoring/clusters")
-                .then().statusCode(200).body("total", equalTo(0));
+                .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(noUnit).when().get("/api/scoring/clusters/" + CUM_1).then().statusCode(403);
     }
 

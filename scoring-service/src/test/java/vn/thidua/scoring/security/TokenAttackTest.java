@@ -36,10 +36,10 @@ class TokenAttackTest {
             expect(failures, attack, "POST criteria-sets", 401,
                     request(token).contentType(ContentType.JSON).body(NEW_SET).post("/api/scoring/criteria-sets"));
         });
-        // a genuine unit representative's token without its unit: criteria sets are readable by every role (viewer
-        // included), so the read is allowed; writing one is the Board's only
+        // a genuine unit representative's token without its unit: every service drops the unit-bound role
+        // (platform UnitBoundRoles), so it may neither read nor write
         String noUnit = AttackTokens.withoutUnit("rep-without-unit", "unit-rep");
-        request(noUnit).get("/api/scoring/criteria-sets?clusterId=1").then().statusCode(200);
+        expect(failures, "unit-rep without unit", "GET criteria-sets", 403, request(noUnit).get("/api/scoring/criteria-sets?clusterId=1"));
         expect(failures, "unit-rep without unit", "POST criteria-sets", 403,
                 request(noUnit).contentType(ContentType.JSON).body(NEW_SET).post("/api/scoring/criteria-sets"));
 

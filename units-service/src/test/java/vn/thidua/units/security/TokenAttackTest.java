@@ -36,10 +36,10 @@ class TokenAttackTest {
             expect(failures, attack, "GET /api/units", 401, request(token).get("/api/units"));
             expect(failures, attack, "POST /api/units", 401, request(token).contentType(ContentType.JSON).body(NEW_UNIT).post("/api/units"));
         });
-        // a genuine unit representative's token without its unit: the list fails closed (a rep sees only its own
-        // unit, and it has none), registering was never a unit-rep's
+        // a genuine unit representative's token without its unit: every service drops the unit-bound role
+        // (platform UnitBoundRoles), so it may neither read nor write
         String noUnit = AttackTokens.withoutUnit("rep-without-unit", "unit-rep");
-        request(noUnit).get("/api/units").then().statusCode(200).body("total", org.hamcrest.Matchers.equalTo(0));
+        expect(failures, "unit-rep without unit", "GET /api/units", 403, request(noUnit).get("/api/units"));
         expect(failures, "unit-rep without unit", "POST /api/units", 403,
                 request(noUnit).contentType(ContentType.JSON).body(NEW_UNIT).post("/api/units"));
 

@@ -2,21 +2,16 @@ package vn.thidua.awards.security;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.thidua.devstack.testing.AttackTokens;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
+import vn.thidua.devstack.testing.TokenAttackSuite;
 
 /** Every hostile token against a read and a write of awards-service: refused, as a problem, and nothing written. */
 @QuarkusTest
@@ -28,35 +23,9 @@ class TokenAttackTest {
     @Test
     void everyHostileTokenIsRefusedAndNothingIsWritten() {
         int before = proposalCount();
-        List<String> failures = new ArrayList<>();
-        // the control: the genuine token the attacks are built from is accepted, so each refusal is the attack's doing
-        request(AttackTokens.valid("attacker", null, "board", "admin")).get("/api/awards/voting-sessions?year=2016").then().statusCode(200);
-        AttackTokens.all("attacker", null, "board", "admin").forEach((attack, token) -> {
-            expect(failures, attack, "GET voting-sessions", 401, request(token).get("/api/awards/voting-sessions?year=2016"));
-            expect(failures, attack, "POST proposals", 401,
-                    request(token).contentType(ContentType.JSON).body(NEW_PROPOSAL).post("/api/awards/proposals"));
-        });
-        // a genuine unit representative's token without its unit: every service drops the unit-bound role
-        // (platform UnitBoundRoles), so it may neither read nor write
-        String noUnit = AttackTokens.withoutUnit("rep-without-unit", "unit-rep");
-        expect(failures, "unit-rep without unit", "GET voting-sessions", 403, request(noUnit).get("/api/awards/voting-sessions?year=2016"));
-        expect(failures, "unit-rep without unit", "POST proposals", 403,
-                request(noUnit).contentType(ContentType.JSON).body(NEW_PROPOSAL).post("/api/awards/proposals"));
-
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        TokenAttackSuite.assertRefused("/api/awards/voting-sessions?year=2016", "POST /api/awards/proposals",
+                request -> request.contentType(ContentType.JSON).body(NEW_PROPOSAL).post("/api/awards/proposals"));
         assertEquals(before, proposalCount(), "no hostile call may create a proposal");
-    }
-
-    private static RequestSpecification request(String token) {
-        RequestSpecification request = given().header("Accept-Language", "en");
-        return token == null ? request : request.auth().oauth2(token);
-    }
-
-    private static void expect(List<String> failures, String attack, String endpoint, int status, Response response) {
-        String contentType = response.getContentType();
-        if (response.statusCode() != status || contentType == null || !contentType.startsWith("application/problem+json")) {
-            failures.add(attack + " -> " + endpoint + ": " + response.statusCode() + " " + contentType + " " + response.asString());
-        }
     }
 
     private static int proposalCount() {

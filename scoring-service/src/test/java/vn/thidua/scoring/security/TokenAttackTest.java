@@ -2,21 +2,16 @@ package vn.thidua.scoring.security;
 
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.thidua.devstack.testing.AttackTokens;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
+import vn.thidua.devstack.testing.TokenAttackSuite;
 
 /** Every hostile token against a read and a write of scoring-service: refused, as a problem, and nothing written. */
 @QuarkusTest
@@ -28,35 +23,9 @@ class TokenAttackTest {
     @Test
     void everyHostileTokenIsRefusedAndNothingIsWritten() {
         int before = setCount();
-        List<String> failures = new ArrayList<>();
-        // the control: the genuine token the attacks are built from is accepted, so each refusal is the attack's doing
-        request(AttackTokens.valid("attacker", null, "board", "admin")).get("/api/scoring/criteria-sets?clusterId=1").then().statusCode(200);
-        AttackTokens.all("attacker", null, "board", "admin").forEach((attack, token) -> {
-            expect(failures, attack, "GET criteria-sets", 401, request(token).get("/api/scoring/criteria-sets?clusterId=1"));
-            expect(failures, attack, "POST criteria-sets", 401,
-                    request(token).contentType(ContentType.JSON).body(NEW_SET).post("/api/scoring/criteria-sets"));
-        });
-        // a genuine unit representative's token without its unit: every service drops the unit-bound role
-        // (platform UnitBoundRoles), so it may neither read nor write
-        String noUnit = AttackTokens.withoutUnit("rep-without-unit", "unit-rep");
-        expect(failures, "unit-rep without unit", "GET criteria-sets", 403, request(noUnit).get("/api/scoring/criteria-sets?clusterId=1"));
-        expect(failures, "unit-rep without unit", "POST criteria-sets", 403,
-                request(noUnit).contentType(ContentType.JSON).body(NEW_SET).post("/api/scoring/criteria-sets"));
-
-        assertTrue(failures.isEmpty(), String.join("\n", failures));
+        TokenAttackSuite.assertRefused("/api/scoring/criteria-sets?clusterId=1", "POST /api/scoring/criteria-sets",
+                request -> request.contentType(ContentType.JSON).body(NEW_SET).post("/api/scoring/criteria-sets"));
         assertEquals(before, setCount(), "no hostile call may create a criteria set");
-    }
-
-    private static RequestSpecification request(String token) {
-        RequestSpecification request = given().header("Accept-Language", "en");
-        return token == null ? request : request.auth().oauth2(token);
-    }
-
-    private static void expect(List<String> failures, String attack, String endpoint, int status, Response response) {
-        String contentType = response.getContentType();
-        if (response.statusCode() != status || contentType == null || !contentType.startsWith("application/problem+json")) {
-            failures.add(attack + " -> " + endpoint + ": " + response.statusCode() + " " + contentType + " " + response.asString());
-        }
     }
 
     private static int setCount() {

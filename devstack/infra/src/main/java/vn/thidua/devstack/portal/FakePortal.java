@@ -92,6 +92,8 @@ public final class FakePortal implements AutoCloseable {
     private volatile int failureStatus = 503;
     private volatile boolean down;
     private volatile Duration delay = Duration.ZERO;
+    /** Notified when the delay changes, so answers held back end as soon as the test shortens it. */
+    private final Object delayChanged = new Object();
 
     private FakePortal(HttpServer server, ExecutorService executor, String secret) {
         this.server = server;
@@ -164,9 +166,12 @@ public final class FakePortal implements AutoCloseable {
         down = false;
     }
 
-    /** Waits this long before answering each dossier request (zero: at once). */
+    /** Waits this long before answering each dossier request (zero: at once); a shorter delay also lets held answers go. */
     public void delay(Duration delay) {
-        this.delay = delay;
+        synchronized (delayChanged) {
+            this.delay = delay;
+            delayChanged.notifyAll();
+        }
     }
 
     /**
@@ -182,7 +187,7 @@ public final class FakePortal implements AutoCloseable {
         failuresLeft.set(0);
         dropsLeft.set(0);
         down = false;
-        delay = Duration.ZERO;
+        delay(Duration.ZERO);
         requests.clear();
         accepted.clear();
         acceptedInOrder.clear();
@@ -318,11 +323,14 @@ public final class FakePortal implements AutoCloseable {
         }
     }
 
+    /** Holds the answer until the delay, counted from now, has passed, or until the delay is shortened to have passed. */
     private void pause() {
-        Duration wait = delay;
-        if (!wait.isZero()) {
+        long received = System.nanoTime();
+        synchronized (delayChanged) {
             try {
-                Thread.sleep(wait.toMillis());
+                for (long left = delay.toNanos(); left > 0; left = received + delay.toNanos() - System.nanoTime()) {
+                    delayChanged.wait(Math.max(1, left / 1_000_000));
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

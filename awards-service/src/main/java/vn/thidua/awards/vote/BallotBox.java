@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
+import jakarta.persistence.Query;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -20,8 +22,8 @@ import java.util.UUID;
 /**
  * The storage of the voter roll, of who has voted and of the ballots, kept so that nothing joins a
  * ballot to its voter (see V4__voting.sql): a ballot row carries only its session, its receipt and
- * its choices, and at every cast the session's whole box is written again in a random order within
- * the casting transaction. Every method runs in the caller's transaction.
+ * its choices, and at every cast the session's whole box is written again, in a random order and in
+ * one statement, within the casting transaction. Every method runs in the caller's transaction.
  */
 @ApplicationScoped
 public class BallotBox {
@@ -83,11 +85,19 @@ public class BallotBox {
         List<StoredBallot> box = new ArrayList<>(ballots(sessionId));
         box.add(new StoredBallot(receipt, ballot));
         Collections.shuffle(box, random);
-        entityManager.createNativeQuery("DELETE FROM ballot WHERE session_id = ?1").setParameter(1, sessionId).executeUpdate();
-        for (StoredBallot stored : box) {
-            entityManager.createNativeQuery("INSERT INTO ballot (session_id, receipt, choices) VALUES (?1, ?2, CAST(?3 AS jsonb))")
-                    .setParameter(1, sessionId).setParameter(2, stored.receipt()).setParameter(3, json(stored.ballot())).executeUpdate();
+        // the box goes back in one statement, in the shuffled order; nothing of the persistence context
+        // needs flushing first (the cast changes no entity), so neither statement waits for a flush
+        entityManager.createNativeQuery("DELETE FROM ballot WHERE session_id = ?1").setFlushMode(FlushModeType.COMMIT)
+                .setParameter(1, sessionId).executeUpdate();
+        StringBuilder insert = new StringBuilder("INSERT INTO ballot (session_id, receipt, choices) VALUES ");
+        for (int i = 0; i < box.size(); i++) {
+            insert.append(i == 0 ? "" : ", ").append("(?1, ?").append(2 * i + 2).append(", CAST(?").append(2 * i + 3).append(" AS jsonb))");
         }
+        Query query = entityManager.createNativeQuery(insert.toString()).setFlushMode(FlushModeType.COMMIT).setParameter(1, sessionId);
+        for (int i = 0; i < box.size(); i++) {
+            query.setParameter(2 * i + 2, box.get(i).receipt()).setParameter(2 * i + 3, json(box.get(i).ballot()));
+        }
+        query.executeUpdate();
         return java.util.Optional.of(receipt);
     }
 

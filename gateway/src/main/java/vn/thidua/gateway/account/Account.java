@@ -86,6 +86,6 @@ public class Account extends PanacheEntityBase {
     }
 
     AccountIdentity identity() {
-        return new AccountIdentity(login, kind, roles, unitCode);
+        return new AccountIdentity(id, login, kind, roles, unitCode);
     }
 }

@@ -57,6 +57,11 @@ public class AccountService {
         account.updatedAt = Instant.now(clock);
     }
 
+    /** The account's identity as it is now, or nothing when it is gone or disabled. */
+    public Optional<AccountIdentity> enabledIdentity(long accountId) {
+        return Account.<Account>findByIdOptional(accountId).filter(a -> a.enabled).map(Account::identity);
+    }
+
     /**
      * The identity behind a login and secret of the given kind, or nothing. An unknown login, a
      * wrong secret, an account of the other kind and a disabled account all give the same empty

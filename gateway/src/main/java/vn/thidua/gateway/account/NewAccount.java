@@ -41,7 +41,7 @@ public record NewAccount(String login, String displayName, AccountKind kind, Set
         }
         roles = Set.copyOf(roles);
         unit = unit == null || unit.isBlank() ? null : unit.strip().toUpperCase(Locale.ROOT);
-        if (roles.contains(Roles.UNIT_REP)) {
+        if (actsForAUnit(roles)) {
             if (unit == null) {
                 throw ProblemException.unprocessable("unit-required", "account.unit.required");
             }
@@ -51,6 +51,11 @@ public record NewAccount(String login, String displayName, AccountKind kind, Set
         } else if (unit != null) {
             throw ProblemException.unprocessable("unit-not-allowed", "account.unit.not-allowed");
         }
+    }
+
+    /** A unit representative acts for its unit; a cluster leader is the leading unit's representative. */
+    public static boolean actsForAUnit(Set<String> roles) {
+        return roles.contains(Roles.UNIT_REP) || roles.contains(Roles.CLUSTER_LEADER);
     }
 
     /** Logins compare without regard to case or surrounding blanks. */

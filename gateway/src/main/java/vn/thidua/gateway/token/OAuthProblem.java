@@ -53,6 +53,11 @@ public class OAuthProblem extends RuntimeException {
         return new OAuthProblem(Code.INVALID_GRANT, false, "oauth.invalid-grant");
     }
 
+    /** Unknown, expired, spent or revoked: the client must log in again, whichever it was. */
+    static OAuthProblem invalidRefreshToken() {
+        return new OAuthProblem(Code.INVALID_GRANT, false, "oauth.invalid-refresh-token");
+    }
+
     static OAuthProblem unsupportedGrantType() {
         return new OAuthProblem(Code.UNSUPPORTED_GRANT_TYPE, false, "oauth.unsupported-grant-type");
     }

@@ -5,22 +5,30 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.jboss.logging.Logger;
 import vn.thidua.gateway.account.AccountIdentity;
 import vn.thidua.gateway.account.AccountKind;
 import vn.thidua.gateway.account.AccountService;
+import vn.thidua.gateway.refresh.RefreshTokens;
 import vn.thidua.gateway.throttle.LoginThrottle;
 
-/** The two grants of the token endpoint: {@code password} for people, {@code client_credentials} for systems. */
+/**
+ * The grants of the token endpoint: {@code password} for people, {@code refresh_token} to go on
+ * without the password, {@code client_credentials} for systems.
+ */
 @ApplicationScoped
 public class TokenGrants {
+    private static final Logger LOG = Logger.getLogger(TokenGrants.class);
     private final AccountService accounts;
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
+    private final RefreshTokens refreshTokens;
 
-    public TokenGrants(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle) {
+    public TokenGrants(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle, RefreshTokens refreshTokens) {
         this.accounts = accounts;
         this.issuer = issuer;
         this.throttle = throttle;
+        this.refreshTokens = refreshTokens;
     }
 
     /** {@code address}: the caller's, as the login throttle counts it. */
@@ -28,6 +36,7 @@ public class TokenGrants {
         String grantType = required(form, "grant_type");
         return switch (grantType) {
             case "password" -> password(form, address);
+            case "refresh_token" -> refresh(form);
             case "client_credentials" -> clientCredentials(form, authorization, address);
             default -> throw OAuthProblem.unsupportedGrantType();
         };
@@ -37,6 +46,22 @@ public class TokenGrants {
         String username = required(form, "username");
         String password = required(form, "password");
         return issue(AccountKind.USER, username, password, address, OAuthProblem::invalidGrant);
+    }
+
+    /** RFC 6749, 6: the presented token is spent and its successor comes with the new access token. */
+    private AccessToken refresh(MultivaluedMap<String, String> form) {
+        String presented = required(form, "refresh_token");
+        RefreshTokens.Exchange exchange = refreshTokens.exchange(presented);
+        if (exchange instanceof RefreshTokens.Exchange.Granted granted) {
+            return issuer.issue(granted.identity()).withRefreshToken(granted.refreshToken());
+        }
+        LOG.infof("Refresh token refused: %s", ((RefreshTokens.Exchange.Refused) exchange).why());
+        throw OAuthProblem.invalidRefreshToken();
+    }
+
+    /** RFC 7009: the family of that refresh token ends; whether it existed is not told. */
+    public void revoke(MultivaluedMap<String, String> form) {
+        refreshTokens.revoke(required(form, "token"));
     }
 
     /** Throttled before the (costly) password check; a failure counts, a success clears the account's count. */
@@ -49,7 +74,8 @@ public class TokenGrants {
             throw refusal.get();
         }
         throttle.succeeded(kind, login);
-        return issuer.issue(identity.get());
+        AccessToken token = issuer.issue(identity.get());
+        return kind == AccountKind.USER ? token.withRefreshToken(refreshTokens.start(identity.get())) : token;
     }
 
     private AccessToken clientCredentials(MultivaluedMap<String, String> form, String authorization, String address) {

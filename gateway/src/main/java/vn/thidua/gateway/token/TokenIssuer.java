@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
 import vn.thidua.gateway.account.AccountIdentity;
+import vn.thidua.gateway.account.NewAccount;
 import vn.thidua.platform.security.Roles;
 
 /** Signs access tokens in the shape every service verifies (architecture.md, "Security"). */
@@ -33,13 +34,13 @@ public class TokenIssuer {
                 .issuedAt(now)
                 .expiresAt(now.plusSeconds(ttl))
                 .claim("jti", UUID.randomUUID().toString());
-        if (identity.unit() != null && identity.roles().contains(Roles.UNIT_REP)) {
+        if (identity.unit() != null && NewAccount.actsForAUnit(identity.roles())) {
             claims.claim(Roles.UNIT_CLAIM, identity.unit());
         }
         String token = claims.jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(keys.keyId())
                 .sign(keys.privateKey());
-        return new AccessToken(token, "Bearer", ttl);
+        return new AccessToken(token, "Bearer", ttl, null);
     }
 }

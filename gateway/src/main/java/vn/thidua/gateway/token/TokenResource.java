@@ -15,26 +15,37 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.thidua.gateway.proxy.GatewayConfig;
 import vn.thidua.gateway.throttle.ClientAddress;
+import vn.thidua.platform.web.ProblemException;
 
 @Path("/auth")
 public class TokenResource {
     private final TokenGrants grants;
     private final SigningKeys keys;
     private final boolean trustForwardedFor;
+    private final boolean builtIn;
 
-    public TokenResource(TokenGrants grants, SigningKeys keys, GatewayConfig config) {
+    public TokenResource(TokenGrants grants, SigningKeys keys, GatewayConfig config, AuthConfig auth) {
         this.grants = grants;
         this.keys = keys;
         this.trustForwardedFor = config.trustForwardedFor();
+        this.builtIn = auth.builtIn();
+    }
+
+    /** With the province's single sign-on the gateway issues nothing; clients are told where to go instead. */
+    private void requireBuiltIn() {
+        if (!builtIn) {
+            throw ProblemException.notFound("external-identity-provider", "auth.external-identity-provider");
+        }
     }
 
     @POST
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "OAuth 2.0 token endpoint: grant_type=password (users) or client_credentials (service accounts)")
+    @Operation(summary = "OAuth 2.0 token endpoint: grant_type=password or refresh_token (users), client_credentials (service accounts)")
     public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context HttpServerRequest request) {
+        requireBuiltIn();
         AccessToken token = grants.grant(form, authorization, ClientAddress.of(request, trustForwardedFor));
         // RFC 6749, 5.1: a token must not be cached anywhere
         return Response.ok(token)
@@ -43,11 +54,22 @@ public class TokenResource {
                 .build();
     }
 
+    @POST
+    @Path("/revoke")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @Operation(summary = "OAuth 2.0 token revocation (RFC 7009): token=<refresh token> ends that login on every device it was refreshed on")
+    public Response revoke(MultivaluedMap<String, String> form) {
+        requireBuiltIn();
+        grants.revoke(form);
+        return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+    }
+
     @GET
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The public keys that verify the gateway's tokens (JSON Web Key Set)")
     public Response jwks() {
+        requireBuiltIn();
         // short enough for a key rotation to reach the services soon, long enough to spare the gateway
         return Response.ok(keys.jwks()).header(HttpHeaders.CACHE_CONTROL, "public, max-age=300").build();
     }

@@ -175,14 +175,14 @@ class TokenEndpointTest {
                 .header("Content-Language", "en")
                 .body("type", equalTo("https://thidua.vn/problems/unsupported-grant-type"))
                 .body("title", equalTo("Unsupported grant type"))
-                .body("detail", equalTo("This grant_type is not supported; use password or client_credentials."))
-                .body("error_description", equalTo("This grant_type is not supported; use password or client_credentials."));
+                .body("detail", equalTo("This grant_type is not supported; use password, refresh_token or client_credentials."))
+                .body("error_description", equalTo("This grant_type is not supported; use password, refresh_token or client_credentials."));
         given().contentType(FORM).formParam("grant_type", "implicit")
                 .when().post("/auth/token")
                 .then().statusCode(400)
                 .header("Content-Language", "vi")
                 .body("detail", containsString("không được hỗ trợ"))
-                .body("error_description", equalTo("This grant_type is not supported; use password or client_credentials."));
+                .body("error_description", equalTo("This grant_type is not supported; use password, refresh_token or client_credentials."));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package vn.thidua.gateway.refresh;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -13,6 +14,7 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
 import org.jboss.logging.Logger;
+import vn.thidua.gateway.account.AccountChanged;
 import vn.thidua.gateway.account.AccountIdentity;
 import vn.thidua.gateway.account.AccountService;
 import vn.thidua.gateway.token.AuthConfig;
@@ -95,11 +97,13 @@ public class RefreshTokens {
         find(presented).ifPresent(token -> token.family.revoke(RevocationReason.LOGOUT, Instant.now(clock)));
     }
 
-    /** Ends every session of an account, e.g. when it is disabled or its roles change. */
-    @Transactional
-    public int revokeAll(long accountId, RevocationReason reason) {
-        return RefreshFamily.update("revokedAt = ?1, revokedReason = ?2 where accountId = ?3 and revokedAt is null",
-                Instant.now(clock), reason, accountId);
+    /** Ends every session of an account that was disabled or changed, in the transaction that changed it. */
+    void accountChanged(@Observes AccountChanged changed) {
+        int revoked = RefreshFamily.update("revokedAt = ?1, revokedReason = ?2 where accountId = ?3 and revokedAt is null",
+                Instant.now(clock), RevocationReason.ACCOUNT_CHANGED, changed.accountId());
+        if (revoked > 0) {
+            LOG.infof("Account %s changed: %d session(s) ended", changed.login(), revoked);
+        }
     }
 
     private Optional<RefreshToken> find(String presented) {

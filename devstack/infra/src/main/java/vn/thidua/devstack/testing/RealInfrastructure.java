@@ -10,14 +10,17 @@ import java.util.Map;
  * so that {@link TestTokens} mints tokens the service accepts.
  *
  * <p>Init argument {@code service}: the short service name; its database is
- * {@code thidua_<service>_test}, created fresh for each application boot.
+ * {@code thidua_<service>_test}, created fresh for each application boot. Init argument
+ * {@code gateway-keys=false}: the test brings its own token verification (another identity provider).
  */
 public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
     private String service = "app";
+    private boolean gatewayKeys = true;
 
     @Override
     public void init(Map<String, String> initArgs) {
         service = initArgs.getOrDefault("service", service);
+        gatewayKeys = Boolean.parseBoolean(initArgs.getOrDefault("gateway-keys", "true"));
     }
 
     @Override
@@ -29,7 +32,9 @@ public class RealInfrastructure implements QuarkusTestResourceLifecycleManager {
         config.put("quarkus.datasource.username", infrastructure.postgres().user());
         config.put("quarkus.datasource.password", infrastructure.postgres().password());
         config.put("kafka.bootstrap.servers", infrastructure.kafka().bootstrapServers());
-        config.put("mp.jwt.verify.publickey.location", infrastructure.keys().publicKeyPem().toUri().toString());
+        if (gatewayKeys) {
+            config.put("mp.jwt.verify.publickey.location", infrastructure.keys().publicKeyPem().toUri().toString());
+        }
         config.put("thidua.auth.signing-key-location", infrastructure.keys().privateKeyPem().toUri().toString());
         config.put("thidua.auth.public-key-location", infrastructure.keys().publicKeyPem().toUri().toString());
         return config;

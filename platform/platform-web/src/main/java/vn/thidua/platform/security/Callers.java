@@ -3,25 +3,20 @@ package vn.thidua.platform.security;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /** The {@link Caller} of the current request, read from the identity Quarkus verified. */
 @ApplicationScoped
 public class Callers {
     private final SecurityIdentity identity;
+    private final IdentityClaims claims;
 
-    public Callers(SecurityIdentity identity) {
+    public Callers(SecurityIdentity identity, IdentityClaims claims) {
         this.identity = identity;
+        this.claims = claims;
     }
 
     public Caller current() {
-        Optional<String> unit = Optional.empty();
-        if (identity.getPrincipal() instanceof JsonWebToken token) {
-            Object claim = token.getClaim(Roles.UNIT_CLAIM);
-            if (claim != null) {
-                unit = Optional.of(claim.toString().replace("\"", ""));
-            }
-        }
+        Optional<String> unit = identity.isAnonymous() ? Optional.empty() : claims.unitOf(identity.getPrincipal());
         String subject = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
         return new Caller(subject, identity.getRoles(), unit);
     }

@@ -19,6 +19,12 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class UnitBoundRoles implements SecurityIdentityAugmentor {
     static final Set<String> UNIT_BOUND = Set.of(Roles.UNIT_REP, Roles.CLUSTER_LEADER);
 
+    private final IdentityClaims claims;
+
+    public UnitBoundRoles(IdentityClaims claims) {
+        this.claims = claims;
+    }
+
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
         if (identity.isAnonymous() || identity.getRoles().stream().noneMatch(UNIT_BOUND::contains) || hasUnit(identity)) {
@@ -34,11 +40,7 @@ public class UnitBoundRoles implements SecurityIdentityAugmentor {
         return Uni.createFrom().item(builder.build());
     }
 
-    private static boolean hasUnit(SecurityIdentity identity) {
-        if (!(identity.getPrincipal() instanceof JsonWebToken token)) {
-            return true;
-        }
-        Object claim = token.getClaim(Roles.UNIT_CLAIM);
-        return claim != null && !claim.toString().replace("\"", "").isBlank();
+    private boolean hasUnit(SecurityIdentity identity) {
+        return !(identity.getPrincipal() instanceof JsonWebToken) || claims.unitOf(identity.getPrincipal()).isPresent();
     }
 }

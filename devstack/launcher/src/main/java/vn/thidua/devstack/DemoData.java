@@ -34,12 +34,23 @@ final class DemoData {
     /** The Labour Federation hosted the 2016 review conference as the cluster's leader. */
     static final String LEADER_2016 = "000.00.32.H56";
 
-    /** Users as the gateway's {@code thidua.demo.accounts} takes them: {@code username:roles:unit}. */
+    /** The Farmers' Association, elected to lead the cluster in 2017. */
+    static final String LEADER_2017 = SeedStoryVoting.FARMERS;
+
+    /**
+     * Users as the gateway's {@code thidua.demo.accounts} takes them: {@code username:roles:unit}.
+     * The 2016 and 2017 leaders' representatives also hold {@code cluster-leader}, which counts only
+     * for the cluster-year their unit leads.
+     */
     static List<String> accounts() {
         return Stream.concat(
                         Stream.of("admin:admin:", "board:board:"),
-                        CLUSTER_7_UNITS.stream().map(unit -> unit.representative() + ":unit-rep:" + unit.code()))
+                        CLUSTER_7_UNITS.stream().map(unit -> unit.representative() + ":" + roles(unit.code()) + ":" + unit.code()))
                 .toList();
+    }
+
+    private static String roles(String unitCode) {
+        return unitCode.equals(LEADER_2016) || unitCode.equals(LEADER_2017) ? "unit-rep+cluster-leader" : "unit-rep";
     }
 
     /** Service accounts as the gateway's {@code thidua.demo.clients} takes them: {@code clientId:roles}. */

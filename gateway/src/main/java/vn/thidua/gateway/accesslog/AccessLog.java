@@ -34,6 +34,7 @@ public class AccessLog {
     /** Right after the request id is chosen (ResponseHeaders runs at MIN_VALUE + 100). */
     private static final int ORDER = Integer.MIN_VALUE + 101;
     private static final Logger LOG = Logger.getLogger(CATEGORY);
+    private static final String LOGGED = "thidua.access.logged";
 
     private final ObjectMapper json;
     private final boolean enabled;
@@ -56,10 +57,12 @@ public class AccessLog {
     private void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
         String path = request.path() == null ? "" : request.path();
-        if (skipPaths.stream().anyMatch(path::startsWith)) {
+        // a reroute (e.g. /q/swagger-ui/ to its index.html) runs the handlers again: one line is enough
+        if (rc.get(LOGGED) != null || skipPaths.stream().anyMatch(path::startsWith)) {
             rc.next();
             return;
         }
+        rc.put(LOGGED, Boolean.TRUE);
         long start = System.nanoTime();
         Instant time = Instant.now();
         // the end handler also runs when the caller goes away before the answer is complete

@@ -118,7 +118,12 @@ final class Forwarding implements ProxyInterceptor {
                     .putHeader(HttpHeaders.CONTENT_LANGUAGE, rendered.language())
                     .setBody(Body.body(rendered.body()));
         }
-        permit.failed(failure);
+        if (incoming.response().closed()) {
+            // the caller went away and the proxy cut the service off: that says nothing about the service
+            permit.released();
+        } else {
+            permit.failed(failure);
+        }
         UpstreamFailure kind = UpstreamFailure.of(failure);
         LOG.warnf("%s %s -> %s (%s:%d) failed with %d, request %s: %s", incoming.method(), incoming.path(),
                 upstream.name(), upstream.host(), upstream.port(), kind.status, requestId, failure.toString());

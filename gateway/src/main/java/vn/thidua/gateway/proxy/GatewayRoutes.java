@@ -181,10 +181,6 @@ public class GatewayRoutes {
                 .handle(request);
     }
 
-    /** The breakers, for tests. */
-    UpstreamBreakers breakers() {
-        return breakers;
-    }
 
     private void unauthenticated(HttpServerRequest request, String requestId) {
         if (request.response().ended()) {

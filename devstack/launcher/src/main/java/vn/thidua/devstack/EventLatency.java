@@ -27,7 +27,14 @@ final class EventLatency {
                 throw new IllegalStateException("Registration refused: " + created.statusCode() + " " + created.body());
             }
             long deadline = committed + Duration.ofSeconds(30).toNanos();
-            while (gateway.get("/api/scoring/units/" + code, board).statusCode() != 200) {
+            for (int status = gateway.get("/api/scoring/units/" + code, board).statusCode(); status != 200;
+                    status = gateway.get("/api/scoring/units/" + code, board).statusCode()) {
+                // polling every 2 ms is well over the gateway's per-client rate: a refusal would
+                // silently stretch the figure, so it stops the measurement instead
+                if (status == 429) {
+                    throw new IllegalStateException("The gateway's rate limit refused the polling; run with fewer samples, or start"
+                            + " the stack with a higher THIDUA_GATEWAY_RATE_LIMIT_RPS / THIDUA_GATEWAY_RATE_LIMIT_BURST");
+                }
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("scoring-service never learned " + code);
                 }

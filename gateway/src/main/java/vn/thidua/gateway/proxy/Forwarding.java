@@ -30,12 +30,18 @@ final class Forwarding implements ProxyInterceptor {
     private final String uri;
     private final String requestId;
     private final ProblemResponses problems;
+    private final long bodyLimit;
+    private final UpstreamBreakers.Permit permit;
+    private LimitedBody limitedBody;
 
-    Forwarding(Upstream upstream, String uri, String requestId, ProblemResponses problems) {
+    Forwarding(Upstream upstream, String uri, String requestId, ProblemResponses problems, long bodyLimit,
+            UpstreamBreakers.Permit permit) {
         this.upstream = upstream;
         this.uri = uri;
         this.requestId = requestId;
         this.problems = problems;
+        this.bodyLimit = bodyLimit;
+        this.permit = permit;
     }
 
     @Override
@@ -56,12 +62,31 @@ final class Forwarding implements ProxyInterceptor {
             headers.set("X-Forwarded-Host", authority.toString());
         }
         headers.set(RequestIds.HEADER, requestId);
+        Body body = outgoing.getBody();
+        if (body != null && hasBody(incoming)) {
+            limitedBody = new LimitedBody(body.stream(), bodyLimit, () -> incoming.connection().close());
+            outgoing.setBody(Body.body(limitedBody, body.length()));
+        }
         return context.sendRequest().recover(failure -> Future.succeededFuture(problem(context, failure)));
+    }
+
+    private static boolean hasBody(HttpServerRequest request) {
+        String length = request.getHeader(HttpHeaders.CONTENT_LENGTH);
+        return length != null && !length.strip().equals("0") || request.headers().contains(HttpHeaders.TRANSFER_ENCODING);
     }
 
     @Override
     public Future<Void> handleProxyResponse(ProxyContext context) {
         ProxyResponse response = context.response();
+        if (!tooLarge()) {
+            int status = response.getStatusCode();
+            // a service that says it is overloaded or cut off counts like one that cannot be reached
+            if (status == 502 || status == 503 || status == 504) {
+                permit.failed(new IllegalStateException(upstream.name() + " answered " + status));
+            } else {
+                permit.succeeded();
+            }
+        }
         MultiMap headers = response.headers();
         String connectionTokens = headers.get(HttpHeaders.CONNECTION);
         if (connectionTokens != null) {
@@ -74,9 +99,32 @@ final class Forwarding implements ProxyInterceptor {
         return context.sendResponse();
     }
 
+    private boolean tooLarge() {
+        return limitedBody != null && limitedBody.exceeded();
+    }
+
     private ProxyResponse problem(ProxyContext context, Throwable failure) {
-        UpstreamFailure kind = UpstreamFailure.of(failure);
         HttpServerRequest incoming = context.request().proxiedRequest();
+        if (tooLarge()) {
+            // the caller's fault, not the service's: the breaker learns nothing from it
+            permit.released();
+            LOG.debugf("%s %s: body over %d bytes, request to %s reset, request %s", incoming.method(), incoming.path(),
+                    bodyLimit, upstream.name(), requestId);
+            ProblemResponses.Rendered rendered = problems.render(incoming, 413, "payload-too-large",
+                    "gateway.payload-too-large", bodyLimit);
+            return context.request().release().response()
+                    .setStatusCode(413)
+                    .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
+                    .putHeader(HttpHeaders.CONTENT_LANGUAGE, rendered.language())
+                    .setBody(Body.body(rendered.body()));
+        }
+        if (incoming.response().closed()) {
+            // the caller went away and the proxy cut the service off: that says nothing about the service
+            permit.released();
+        } else {
+            permit.failed(failure);
+        }
+        UpstreamFailure kind = UpstreamFailure.of(failure);
         LOG.warnf("%s %s -> %s (%s:%d) failed with %d, request %s: %s", incoming.method(), incoming.path(),
                 upstream.name(), upstream.host(), upstream.port(), kind.status, requestId, failure.toString());
         ProblemResponses.Rendered rendered = problems.render(incoming, kind.status, kind.slug, kind.messageKey(), upstream.name());

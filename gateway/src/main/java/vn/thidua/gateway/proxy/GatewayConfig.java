@@ -2,7 +2,9 @@ package vn.thidua.gateway.proxy;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.quarkus.runtime.configuration.MemorySize;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -65,6 +67,84 @@ public interface GatewayConfig {
 
         @WithDefault("15m")
         Duration addressWindow();
+    }
+
+    /** Requests per client on {@code /api/**}. */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** Off only where something in front of the gateway limits already. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per client (token subject, else address). */
+        @WithDefault("100")
+        int requestsPerSecond();
+
+        /** Requests a client may send at once after being idle, above the sustained rate. */
+        @WithDefault("200")
+        int burst();
+
+        /** Clients remembered at most; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int maxClients();
+    }
+
+    /** Largest request body to {@code /api/**} other than JSON (uploads: CSV, PDF, spreadsheets). */
+    @WithDefault("10M")
+    MemorySize maxBodySize();
+
+    /** Largest JSON request body ({@code application/json}, {@code application/*+json}) to {@code /api/**}. */
+    @WithDefault("1M")
+    MemorySize maxJsonBodySize();
+
+    /** One breaker per service (scheme, host and port). */
+    CircuitBreaker circuitBreaker();
+
+    interface CircuitBreaker {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Consecutive failures (no connection, timeout, broken answer, or a 502/503/504 from the service) that open it. */
+        @WithDefault("5")
+        int failureThreshold();
+
+        /** How long an open breaker answers 503 at once before it lets one probe request through. */
+        @WithDefault("10s")
+        Duration openFor();
+    }
+
+    Cors cors();
+
+    interface Cors {
+        /**
+         * Browser origins (e.g. {@code https://thidua.example.vn}) allowed to call the gateway from
+         * another site; none by default. Applied through Quarkus's CORS filter ({@code quarkus.http.cors.origins}).
+         */
+        Optional<List<String>> allowedOrigins();
+    }
+
+    AccessLog accessLog();
+
+    interface AccessLog {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Path prefixes not logged, so probes and scrapes do not drown the calls. */
+        @WithDefault("/q/health,/q/metrics")
+        List<String> skipPaths();
+    }
+
+    OpenApi openapi();
+
+    interface OpenApi {
+        /** How long the merged document is reused before the services are asked again. */
+        @WithDefault("30s")
+        Duration cacheFor();
+
+        /** How long to wait for one service's document; a slower one is left out with a note. */
+        @WithDefault("3s")
+        Duration fetchTimeout();
     }
 
     interface Route {

@@ -16,14 +16,22 @@ import io.vertx.httpproxy.HttpProxy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
+import vn.thidua.gateway.accesslog.AccessLog;
+import vn.thidua.gateway.ratelimit.ClientRateLimiter;
+import vn.thidua.gateway.throttle.ClientAddress;
 
 /**
  * The public API: every {@code /api/**} call is authenticated here, then streamed to the service
  * whose prefix it falls under. Roles are not checked here; each service verifies the token and
  * decides for itself.
+ *
+ * <p>In order: the declared body size (413), the token, the client's rate limit (429), the route
+ * (404), the service's circuit breaker (503), then the proxy, which also counts the body as it
+ * streams (413) and tells the breaker how the service did.
  */
 @ApplicationScoped
 public class GatewayRoutes {
@@ -33,16 +41,31 @@ public class GatewayRoutes {
      * unit code and id in a path would become a metric series of its own.
      */
     private static final String URL_PATH_TEMPLATE = "UrlPathTemplate";
+    /** After the request id and the access log (ResponseHeaders, AccessLog), before Quarkus's handlers. */
+    private static final int DECLARED_LENGTH_ORDER = Integer.MIN_VALUE + 102;
 
     private final RouteTable routes;
     private final ProblemResponses problems;
     private final HttpClient client;
     private final long responseTimeoutMillis;
+    private final ClientRateLimiter rateLimiter;
+    private final boolean trustForwardedFor;
+    private final BodyLimits bodyLimits;
+    private final UpstreamBreakers breakers;
 
     public GatewayRoutes(GatewayConfig config, Vertx vertx, ProblemResponses problems) {
         this.routes = RouteTable.of(config.routes());
         this.problems = problems;
         this.responseTimeoutMillis = config.responseTimeout().toMillis();
+        GatewayConfig.RateLimit rate = config.rateLimit();
+        this.rateLimiter = rate.enabled()
+                ? ClientRateLimiter.withSystemClock(rate.requestsPerSecond(), rate.burst(), rate.maxClients())
+                : null;
+        this.trustForwardedFor = config.trustForwardedFor();
+        this.bodyLimits = new BodyLimits(config.maxBodySize().asLongValue(), config.maxJsonBodySize().asLongValue());
+        GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
+        this.breakers = new UpstreamBreakers(breaker.enabled(), breaker.failureThreshold(), breaker.openFor(),
+                config.responseTimeout().multipliedBy(2), System::nanoTime);
         HttpClientOptions options = new HttpClientOptions()
                 .setKeepAlive(true)
                 .setConnectTimeout(Math.toIntExact(config.connectTimeout().toMillis()));
@@ -55,7 +78,26 @@ public class GatewayRoutes {
     }
 
     void register(@Observes Router router) {
+        // Before Quarkus's own check of quarkus.http.limits.max-body-size, which answers an empty 413.
+        router.route("/api/*").order(DECLARED_LENGTH_ORDER).handler(this::checkDeclaredLength);
         router.route("/api/*").handler(this::handle);
+    }
+
+    /**
+     * A body whose declared length is over the limit is refused before it is read, and before the
+     * token is checked (a cheap answer to a request that cannot succeed). The connection is closed
+     * rather than made to swallow the body.
+     */
+    private void checkDeclaredLength(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        long limit = bodyLimits.limitFor(request.getHeader(HttpHeaders.CONTENT_TYPE));
+        if (bodyLimits.declaredTooLarge(request, limit).isEmpty()) {
+            rc.next();
+            return;
+        }
+        request.response().putHeader(HttpHeaders.CONNECTION, "close");
+        problems.send(request, RequestIds.of(rc), 413, "payload-too-large", "gateway.payload-too-large", limit)
+                .onComplete(ignored -> request.connection().close());
     }
 
     @PreDestroy
@@ -76,16 +118,35 @@ public class GatewayRoutes {
         QuarkusHttpUser.getSecurityIdentity(rc, null)
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
                 .subscribe().with(
-                        identity -> authenticated(rc, context, identity, requestId),
+                        identity -> identified(rc, context, identity, requestId),
                         failure -> {
                             LOG.debugf("Token refused for %s %s: %s", request.method(), request.path(), failure.toString());
-                            unauthenticated(request, requestId);
+                            identified(rc, context, null, requestId);
                         });
     }
 
-    private void authenticated(RoutingContext rc, Context context, SecurityIdentity identity, String requestId) {
+    private void identified(RoutingContext rc, Context context, SecurityIdentity identity, String requestId) {
         HttpServerRequest request = rc.request();
-        if (identity == null || identity.isAnonymous()) {
+        if (request.response().ended()) {
+            return;
+        }
+        boolean authenticated = identity != null && !identity.isAnonymous();
+        String subject = authenticated ? identity.getPrincipal().getName() : null;
+        if (subject != null) {
+            rc.put(AccessLog.SUBJECT, subject);
+        }
+        if (rateLimiter != null) {
+            // Callers without a valid token are counted by address, so guessing tokens is limited too.
+            String client = subject != null ? "sub:" + subject : "addr:" + ClientAddress.of(request, trustForwardedFor);
+            OptionalLong retryAfter = rateLimiter.tryAcquire(client);
+            if (retryAfter.isPresent()) {
+                request.resume();
+                request.response().putHeader("Retry-After", Long.toString(retryAfter.getAsLong()));
+                problems.send(request, requestId, 429, "rate-limited", "gateway.rate-limited", retryAfter.getAsLong());
+                return;
+            }
+        }
+        if (!authenticated) {
             unauthenticated(request, requestId);
             return;
         }
@@ -96,7 +157,18 @@ public class GatewayRoutes {
             problems.send(request, requestId, 404, "route-not-found", "gateway.route-not-found", path);
             return;
         }
+        rc.put(AccessLog.UPSTREAM, upstream.name());
         context.putLocal(URL_PATH_TEMPLATE, upstream.prefix() + "/**");
+        long bodyLimit = bodyLimits.limitFor(request.getHeader(HttpHeaders.CONTENT_TYPE));
+        UpstreamBreakers.Decision decision = breakers.acquire(upstream);
+        if (decision instanceof UpstreamBreakers.Refused refused) {
+            request.resume();
+            request.response().putHeader("Retry-After", Long.toString(refused.retryAfterSeconds()));
+            problems.send(request, requestId, 503, "upstream-unavailable", "gateway.circuit-open", upstream.name(),
+                    refused.retryAfterSeconds());
+            return;
+        }
+        UpstreamBreakers.Permit permit = (UpstreamBreakers.Permit) decision;
         String query = request.query();
         String uri = query == null ? path : path + "?" + query;
         HttpProxy.reverseProxy(client)
@@ -105,9 +177,10 @@ public class GatewayRoutes {
                         .setPort(upstream.port())
                         .setSsl(upstream.ssl())
                         .setIdleTimeout(responseTimeoutMillis)))
-                .addInterceptor(new Forwarding(upstream, uri, requestId, problems))
+                .addInterceptor(new Forwarding(upstream, uri, requestId, problems, bodyLimit, permit))
                 .handle(request);
     }
+
 
     private void unauthenticated(HttpServerRequest request, String requestId) {
         if (request.response().ended()) {

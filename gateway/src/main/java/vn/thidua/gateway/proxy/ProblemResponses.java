@@ -3,6 +3,7 @@ package vn.thidua.gateway.proxy;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.handler.codec.http.HttpResponseStatus;
+import io.vertx.core.Future;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
@@ -40,10 +41,10 @@ public class ProblemResponses {
         }
     }
 
-    /** Sends a problem straight on the server response. */
-    public void send(HttpServerRequest request, String requestId, int status, String slug, String messageKey, Object... args) {
+    /** Sends a problem straight on the server response; completes when it is written. */
+    public Future<Void> send(HttpServerRequest request, String requestId, int status, String slug, String messageKey, Object... args) {
         Rendered rendered = render(request, status, slug, messageKey, args);
-        request.response()
+        return request.response()
                 .setStatusCode(status)
                 .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                 .putHeader(HttpHeaders.CONTENT_LANGUAGE, rendered.language())

@@ -1,0 +1,120 @@
+package vn.thidua.gateway.accesslog;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.jboss.logging.Logger;
+import vn.thidua.gateway.proxy.GatewayConfig;
+import vn.thidua.gateway.throttle.ClientAddress;
+
+/**
+ * One JSON line per request to the {@value #CATEGORY} logger, so operators can send it apart from
+ * the application's log (a file, a collector) with {@code quarkus.log.category."thidua.access".*}.
+ *
+ * <p>Query values are left out (only the parameter names are kept): a search for a person's name or
+ * a code typed by a user does not belong in a log kept for months. Neither are headers or bodies.
+ */
+@ApplicationScoped
+public class AccessLog {
+    public static final String CATEGORY = "thidua.access";
+    /** Where the proxy leaves the token's subject and the route's name for this log. */
+    public static final String SUBJECT = "thidua.access.subject";
+    public static final String UPSTREAM = "thidua.access.upstream";
+    /** Right after the request id is chosen (ResponseHeaders runs at MIN_VALUE + 100). */
+    private static final int ORDER = Integer.MIN_VALUE + 101;
+    private static final Logger LOG = Logger.getLogger(CATEGORY);
+    private static final String LOGGED = "thidua.access.logged";
+
+    private final ObjectMapper json;
+    private final boolean enabled;
+    private final boolean trustForwardedFor;
+    private final List<String> skipPaths;
+
+    public AccessLog(ObjectMapper json, GatewayConfig config) {
+        this.json = json;
+        this.enabled = config.accessLog().enabled();
+        this.trustForwardedFor = config.trustForwardedFor();
+        this.skipPaths = config.accessLog().skipPaths().stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
+    }
+
+    void register(@Observes Router router) {
+        if (enabled) {
+            router.route().order(ORDER).handler(this::handle);
+        }
+    }
+
+    private void handle(RoutingContext rc) {
+        HttpServerRequest request = rc.request();
+        String path = request.path() == null ? "" : request.path();
+        // a reroute (e.g. /q/swagger-ui/ to its index.html) runs the handlers again: one line is enough
+        if (rc.get(LOGGED) != null || skipPaths.stream().anyMatch(path::startsWith)) {
+            rc.next();
+            return;
+        }
+        rc.put(LOGGED, Boolean.TRUE);
+        long start = System.nanoTime();
+        Instant time = Instant.now();
+        // the end handler also runs when the caller goes away before the answer is complete
+        rc.addEndHandler(result -> {
+            if (LOG.isInfoEnabled()) {
+                LOG.info(line(rc, time, path, System.nanoTime() - start, result.failed()));
+            }
+        });
+        rc.next();
+    }
+
+    private String line(RoutingContext rc, Instant time, String path, long nanos, boolean aborted) {
+        HttpServerRequest request = rc.request();
+        HttpServerResponse response = rc.response();
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("time", time.toString());
+        entry.put("requestId", response.headers().get("X-Request-Id"));
+        entry.put("method", request.method().name());
+        entry.put("path", path);
+        Set<String> names = queryNames(request.query());
+        if (!names.isEmpty()) {
+            entry.put("queryParams", names);
+        }
+        entry.put("status", response.getStatusCode());
+        entry.put("durationMs", Math.round(nanos / 100_000.0) / 10.0);
+        entry.put("bytesIn", request.bytesRead());
+        entry.put("bytesOut", response.bytesWritten());
+        entry.put("client", ClientAddress.of(request, trustForwardedFor));
+        entry.put("subject", rc.get(SUBJECT));
+        entry.put("upstream", rc.get(UPSTREAM));
+        if (aborted) {
+            entry.put("aborted", true);
+        }
+        try {
+            return json.writeValueAsString(entry);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("An access log entry could not be written as JSON", e);
+        }
+    }
+
+    static Set<String> queryNames(String query) {
+        Set<String> names = new LinkedHashSet<>();
+        if (query == null || query.isEmpty()) {
+            return names;
+        }
+        for (String pair : query.split("&")) {
+            String name = pair.split("=", 2)[0];
+            if (!name.isEmpty()) {
+                // a name is chosen by the API, but a caller may send anything: keep it short and printable
+                names.add(name.length() > 64 ? name.substring(0, 64) : name.replaceAll("[^A-Za-z0-9._%\\-\\[\\]]", "?"));
+            }
+        }
+        return names;
+    }
+}

@@ -125,6 +125,8 @@ class ManifestsTest {
                     for (JsonNode path : rule.at("/http/paths")) {
                         expect(failures, overlay + " Ingress " + name(ingress) + ": leads only to the gateway",
                                 "gateway".equals(path.at("/backend/service/name").asText()));
+                        expect(failures, overlay + " Ingress " + name(ingress) + ": operations endpoints stay inside, not " + path.at("/path").asText(),
+                                !path.at("/path").asText().matches("/|/q|/q/(health|metrics).*"));
                     }
                 }
             });

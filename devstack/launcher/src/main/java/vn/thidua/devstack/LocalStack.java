@@ -66,6 +66,8 @@ public final class LocalStack implements AutoCloseable {
     private KafkaBroker kafka;
     private FakePortal portal;
     private final Map<String, ServiceProcess> services = new LinkedHashMap<>();
+    /** What each service was started with, so another instance of it can join the same database and broker. */
+    private final Map<String, Map<String, String>> launchConfigs = new LinkedHashMap<>();
 
     private LocalStack(Settings settings) {
         this.settings = settings;
@@ -159,7 +161,27 @@ public final class LocalStack implements AutoCloseable {
         Path app = settings.root().resolve(module).resolve("target").resolve("quarkus-app");
         ServiceProcess process = ServiceProcess.start(name, app, port, config, settings.jvmOptions(), logs);
         services.put(name, process);
+        launchConfigs.put(name, Map.copyOf(config));
         started.add(process);
+    }
+
+    /**
+     * Another instance of a running service ({@code units}, {@code scoring}, {@code awards}) on its
+     * own port, sharing the first one's database, broker and consumer groups, as a second replica
+     * would in Kubernetes. Ready when returned; the stack stops it with the rest unless it was
+     * closed before.
+     */
+    public ServiceProcess startAnotherInstance(String service, int port) {
+        Map<String, String> config = launchConfigs.get(service);
+        if (config == null) {
+            throw new IllegalArgumentException("No running service " + service);
+        }
+        Path app = settings.root().resolve(service + "-service").resolve("target").resolve("quarkus-app");
+        ServiceProcess process = ServiceProcess.start(service + "-" + port, app, port, config, settings.jvmOptions(),
+                settings.dataDir().resolve("logs"));
+        started.add(process);
+        process.awaitReady(settings.readyTimeout());
+        return process;
     }
 
     private int portOf(String service) {

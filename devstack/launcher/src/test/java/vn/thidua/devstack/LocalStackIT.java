@@ -416,6 +416,58 @@ class LocalStackIT {
                 .then().statusCode(200).body("checks.name", hasItem(containsStringIgnoringCase("database")));
     }
 
+    /**
+     * Two replicas of units-service (two outbox relays) and of scoring-service (one consumer group
+     * sharing the partitions), units registered through both while one scoring replica stops
+     * gracefully half-way: every event is published once, reaches the read model, and is applied
+     * once, by whichever replica held its partition.
+     */
+    @Test
+    void twoInstancesOfAServiceShareTheWorkAndNoEventIsLostOrAppliedTwice() throws Exception {
+        String board = token("board");
+        List<String> codes = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            codes.add(String.format("000.77.%02d.H56", i));
+        }
+        long inboxBefore = count("thidua_scoring", "SELECT count(*) FROM inbox WHERE source = '/thidua/units-service'");
+        try (ServiceProcess secondUnits = stack.startAnotherInstance("units", freePort());
+                ServiceProcess secondScoring = stack.startAnotherInstance("scoring", freePort())) {
+            List<String> unitsInstances = List.of(stack.serviceUrl("units"), secondUnits.baseUrl());
+            for (int i = 0; i < codes.size(); i++) {
+                if (i == codes.size() / 2) {
+                    // a rolling update takes one scoring replica away while events keep coming
+                    secondScoring.close();
+                }
+                given().baseUri(unitsInstances.get(i % 2)).auth().oauth2(board).contentType(ContentType.JSON)
+                        .body(Map.of("code", codes.get(i), "name", "Đơn vị thử nhân bản số " + i))
+                        .when().post("/api/units")
+                        .then().statusCode(201);
+            }
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                count("thidua_scoring", "SELECT count(*) FROM known_unit WHERE code LIKE '000.77.%'") == codes.size());
+
+        // each registration was published exactly once, though two relays ran side by side
+        List<ConsumerRecord<String, String>> published = new KafkaTestClient(stack.kafkaBootstrapServers())
+                .awaitRecords(TOPIC, record -> record.key() != null && record.key().startsWith("000.77."), codes.size(), Duration.ofSeconds(30));
+        assertEquals(codes.size(), published.stream().map(ConsumerRecord::key).distinct().count());
+        assertEquals(0, count("thidua_units", "SELECT count(*) FROM outbox"), "nothing left unsent");
+        // and applied exactly once: one inbox row per event, one read-model row per unit
+        assertEquals(inboxBefore + codes.size(), count("thidua_scoring", "SELECT count(*) FROM inbox WHERE source = '/thidua/units-service'"));
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/scoring/units/" + codes.get(codes.size() - 1))
+                .then().statusCode(200);
+    }
+
+    private static long count(String database, String sql) throws java.sql.SQLException {
+        try (java.sql.Connection connection = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(database),
+                stack.postgres().user(), stack.postgres().password());
+                java.sql.Statement statement = connection.createStatement();
+                java.sql.ResultSet result = statement.executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
     private static String token(String username) {
         return given().baseUri(gateway).contentType(ContentType.URLENC)
                 .formParam("grant_type", "password").formParam("username", username).formParam("password", DemoData.PASSWORD)

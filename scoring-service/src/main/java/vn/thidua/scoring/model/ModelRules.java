@@ -17,8 +17,7 @@ public final class ModelRules {
 
     /** Board or admin for any unit; a unit-rep or cluster-leader only for the unit it acts for. */
     public static boolean mayActFor(Caller caller, String unitCode) {
-        return caller.isBoardOrAdmin()
-                || (caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(unitCode));
+        return caller.isBoardOrAdmin() || caller.actsFor(unitCode);
     }
 
     /** Only the Board (or an admin) recognises a model. */

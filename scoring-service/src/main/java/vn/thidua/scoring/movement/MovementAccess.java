@@ -47,7 +47,6 @@ final class MovementAccess {
     }
 
     private static boolean leads(Caller caller, long clusterId, LongFunction<Optional<ClusterYear>> clusters) {
-        return caller.hasAnyRole(Roles.CLUSTER_LEADER) && caller.unit().isPresent()
-                && clusters.apply(clusterId).map(ClusterYear::leaderUnitCode).filter(caller::actsFor).isPresent();
+        return clusters.apply(clusterId).map(ClusterYear::leaderUnitCode).filter(caller::leadsClusterLedBy).isPresent();
     }
 }

@@ -53,7 +53,7 @@ public class RankingService {
         CriteriaSet set = sets.get(setId);
         boolean closed = set.status == CriteriaSetStatus.CLOSED;
         boolean insider = caller.hasAnyRole(Roles.VIEWER)
-                || caller.unit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
+                || caller.actingUnit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
         if (!caller.isBoardOrAdmin() && !(closed && insider)) {
             throw new ForbiddenException("ranking of set " + setId);
         }

@@ -159,6 +159,10 @@ public class VotingService {
         }
         String unit = caller.unit().get();
         VotingSession session = lock(id);
+        if (!canRead(session, caller)) {
+            // another cluster's session: as for a read, its existence is not told (404, not 403)
+            throw ProblemException.notFound("voting-session-not-found", "voting.not-found", id);
+        }
         if (!box.onRoll(session.id, unit)) {
             if (session.status == SessionStatus.SCHEDULED && clusters.isMember(session.clusterId, unit)) {
                 throw ProblemException.conflict("voting-session-not-open", "voting.not-open");

@@ -131,6 +131,32 @@ public final class ObjectLevelAttacks {
     }
 
     /**
+     * A download (an export) that the attacker may make but that must not hold B's things: either it
+     * answers 200 and the text {@code read} finds in it names none of {@code foreign}, or it refuses
+     * with 403 as a problem. {@code read} turns the file into text (a spreadsheet's cells, say).
+     */
+    public ObjectLevelAttacks downloadHides(String resourceType, String attacker, String token, String endpoint,
+                                            Function<RequestSpecification, Response> call, Function<byte[], String> read, String... foreign) {
+        count(resourceType, endpoint);
+        Response response = call.apply(request(token));
+        if (response.statusCode() == 403 && String.valueOf(response.getContentType()).startsWith("application/problem+json")) {
+            return this;
+        }
+        if (response.statusCode() != 200) {
+            failures.add(resourceType + ": " + attacker + " -> " + endpoint + ": expected 200 without B's things or 403, got "
+                    + response.statusCode() + " " + abbreviate(response.asString()));
+            return this;
+        }
+        String text = read.apply(response.asByteArray());
+        for (String item : foreign) {
+            if (text.contains(item)) {
+                failures.add(resourceType + ": " + attacker + " -> " + endpoint + ": the download shows B's " + item);
+            }
+        }
+        return this;
+    }
+
+    /**
      * A control: the attacker's own call on its own thing succeeds with {@code status}, so that a
      * refusal above is about the other unit and not about a broken set-up. It counts as no attack.
      */

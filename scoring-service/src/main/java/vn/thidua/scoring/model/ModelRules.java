@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
 
 /** The rules of models and their replication, plain Java so that they can be tested without Quarkus. */

@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 
 /**
  * Who may launch or change a movement: admins and Board officers any; a cluster leader only one

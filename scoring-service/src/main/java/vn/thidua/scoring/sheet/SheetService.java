@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Versions;
@@ -243,8 +242,7 @@ public class SheetService {
     private Standing standing(CriteriaSet set, Caller caller) {
         boolean appraises = caller.isBoardOrAdmin() || (set.boardReviewer == BoardReviewer.CLUSTER_LEADER
                 && clusters.find(set.clusterId).map(c -> caller.leadsClusterLedBy(c.leaderUnitCode())).orElse(false));
-        boolean insider = caller.hasAnyRole(Roles.VIEWER)
-                || caller.actingUnit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
+        boolean insider = clusters.readableBy(set.clusterId, caller);
         return new Standing(appraises, insider);
     }
 

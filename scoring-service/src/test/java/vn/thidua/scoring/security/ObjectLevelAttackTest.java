@@ -42,10 +42,17 @@ class ObjectLevelAttackTest {
         SeedStoryScoringTest.announceCluster(CLUSTER_A, YEAR, List.of(A, A_PEER), A);
         SeedStoryScoringTest.announceCluster(CLUSTER_B, YEAR, List.of(B, B_PEER), B);
         long setA = RegistrationTest.publishedComputedSet(CLUSTER_A);
-        long setB = RegistrationTest.publishedComputedSet(CLUSTER_B);
+        // B's set has the cluster leader appraise the Board stage: B's leader may, A's leader may not
+        Map<String, Object> definitionB = SeedStoryScoringTest.criteriaSet(CLUSTER_B, "2099-12-10");
+        definitionB.put("boardReviewer", "CLUSTER_LEADER");
+        long setB = ((Number) attacks.asBoard().contentType(ContentType.JSON).body(definitionB).post("/api/scoring/criteria-sets")
+                .then().statusCode(201).extract().path("id")).longValue();
+        attacks.asBoard().post("/api/scoring/criteria-sets/" + setB + "/publish").then().statusCode(200);
         long selfB = SeedStoryScoringTest.sheetOf(setB, "SELF", B, B);
         long peerByB = SeedStoryScoringTest.sheetOf(setB, "PEER", B_PEER, B);
         long boardOfB = SeedStoryScoringTest.sheetOf(setB, "BOARD", B, null);
+        attacks.allowed("the leader of B's cluster reads the Board-stage sheet it appraises", ObjectLevelAttacks.clusterLeader(B), 200,
+                r -> r.get("/api/scoring/sheets/" + boardOfB));
         String repB = ObjectLevelAttacks.unitRep(B);
         // B's own things, made by B's representative and B's leader
         String evidenceB = attacks.asBoard().auth().oauth2(repB).contentType("application/pdf").header("X-File-Name", "minh-chung-B.pdf")
@@ -82,7 +89,8 @@ class ObjectLevelAttackTest {
                 "unit-rep of A", ObjectLevelAttacks.unitRep(A),
                 "cluster-leader of A's cluster", ObjectLevelAttacks.clusterLeader(A));
         attackers.forEach((who, token) -> {
-            attacks.allowed(who + " reads A's own self sheet", token, 200,
+            attacks.allowed(who + " reads A's criteria set", token, 200, r -> r.get("/api/scoring/criteria-sets/" + setA))
+                    .allowed(who + " reads A's own self sheet", token, 200,
                     r -> r.get(sheets + SeedStoryScoringTest.sheetOf(setA, "SELF", A, A)));
 
             String sheet = "scoring sheet";
@@ -125,7 +133,10 @@ class ObjectLevelAttackTest {
                             r -> r.post(setPath + "/ranking/finalize"));
 
             String criteria = "criteria set";
-            attacks.refused(criteria, who, token, FORBIDDEN, "PUT /api/scoring/criteria-sets/{id}", r -> r.contentType(ContentType.JSON)
+            attacks.refused(criteria, who, token, FORBIDDEN, "GET /api/scoring/criteria-sets/{id}", r -> r.get(setPath))
+                    .refused(criteria, who + " (B's cluster named)", token, FORBIDDEN, "GET /api/scoring/criteria-sets",
+                            r -> r.queryParam("clusterId", CLUSTER_B).get("/api/scoring/criteria-sets"))
+                    .refused(criteria, who, token, FORBIDDEN, "PUT /api/scoring/criteria-sets/{id}", r -> r.contentType(ContentType.JSON)
                             .header("If-Match", setEtag).body(SeedStoryScoringTest.criteriaSet(CLUSTER_B, "2099-12-10")).put(setPath))
                     .refused(criteria, who, token, FORBIDDEN, "POST /api/scoring/criteria-sets/{id}/reopen",
                             r -> r.contentType(ContentType.JSON).body(Map.of("reason", "mở lại")).post(setPath + "/reopen"))

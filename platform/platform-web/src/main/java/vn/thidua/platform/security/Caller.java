@@ -2,6 +2,7 @@ package vn.thidua.platform.security;
 
 import io.quarkus.security.ForbiddenException;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +50,20 @@ public record Caller(String subject, Set<String> roles, Optional<String> unit) {
      */
     public boolean leadsClusterLedBy(String leaderUnitCode) {
         return leaderUnitCode != null && hasAnyRole(Roles.CLUSTER_LEADER) && actsFor(leaderUnitCode);
+    }
+
+    /** Admins, Board officers and viewers read every cluster-year; the others only those of the unit they act for. */
+    public boolean readsEveryCluster() {
+        return isBoardOrAdmin() || hasAnyRole(Roles.VIEWER);
+    }
+
+    /**
+     * Whether the caller may read a cluster-year with these members (and what belongs to it: its
+     * criteria, its ranking, its votes): it reads every cluster-year, or the unit it acts for is a
+     * member. A cluster leader is a member of the cluster-year it leads, so it reads that one.
+     */
+    public boolean readsClusterOf(Collection<String> members) {
+        return readsEveryCluster() || actingUnit().filter(members::contains).isPresent();
     }
 
     /** Refuses (403) unless the caller is Board or admin, or leads the cluster-year led by that unit. */

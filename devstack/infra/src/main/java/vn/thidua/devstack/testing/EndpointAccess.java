@@ -267,7 +267,21 @@ public final class EndpointAccess {
             throw new AssertionError("Unknown roles in @RolesAllowed: " + unknown);
         }
         assertTableCurrent(Path.of("..", "docs", "access", service + ".md").toAbsolutePath().normalize(), table(service, endpoints));
+        assertDeniesUnannotated(Path.of("src", "main", "resources", "application.properties"));
         return endpoints;
+    }
+
+    /** The safety net behind the declarations: without it an endpoint that forgets to declare is open to every caller. */
+    private static void assertDeniesUnannotated(Path properties) {
+        try {
+            boolean set = Files.readAllLines(properties, StandardCharsets.UTF_8).stream().map(String::strip)
+                    .anyMatch(line -> line.replace(" ", "").equals("quarkus.security.jaxrs.deny-unannotated-endpoints=true"));
+            if (!set) {
+                throw new AssertionError(properties.toAbsolutePath() + " must set quarkus.security.jaxrs.deny-unannotated-endpoints=true");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Roles named in a table that are not one of {@link #ROLES}: a typo there would lock everyone out. */

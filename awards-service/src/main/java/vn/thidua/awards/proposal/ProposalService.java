@@ -140,8 +140,7 @@ public class ProposalService {
 
     @Transactional
     public Proposal submit(long id, Caller caller) {
-        Proposal proposal = lock(id);
-        requireProposer(cluster(proposal.clusterId), caller);
+        Proposal proposal = lockAsProposer(id, caller);
         requireMove(proposal, ProposalStatus.SUBMITTED);
         // one submission of an award at a time, so two cannot both fit the last place of a quota
         AwardType.findById(proposal.awardTypeCode, LockModeType.PESSIMISTIC_WRITE);
@@ -173,8 +172,8 @@ public class ProposalService {
     /** The proposer takes a returned proposal back to work on it. */
     @Transactional
     public Proposal rework(long id, Caller caller) {
-        Proposal proposal = lockFor(id, ProposalStatus.DRAFT);
-        requireProposer(cluster(proposal.clusterId), caller);
+        Proposal proposal = lockAsProposer(id, caller);
+        requireMove(proposal, ProposalStatus.DRAFT);
         return move(proposal, ProposalStatus.DRAFT, null, caller);
     }
 
@@ -386,7 +385,7 @@ public class ProposalService {
         if (caller.hasAnyRole(Roles.PORTAL)) {
             return proposal.status != ProposalStatus.DRAFT;
         }
-        if (caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(proposal.unitCode)) {
+        if (caller.actsFor(proposal.unitCode)) {
             return true;
         }
         return isClusterLeader(cluster(proposal.clusterId), caller);
@@ -402,6 +401,20 @@ public class ProposalService {
         if (proposal == null) {
             throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
         }
+        return proposal;
+    }
+
+    /**
+     * The proposal, locked, for its proposer's step: 404 to a caller who may not even read it (as
+     * {@link #get}, so a stranger learns nothing of it, not its state either), 403 to one who reads
+     * but does not propose it. Checked before the step's state rules, which would tell its state.
+     */
+    private Proposal lockAsProposer(long id, Caller caller) {
+        Proposal proposal = lock(id);
+        if (!canRead(proposal, caller)) {
+            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+        }
+        requireProposer(cluster(proposal.clusterId), caller);
         return proposal;
     }
 
@@ -488,7 +501,7 @@ public class ProposalService {
     }
 
     private static boolean isClusterLeader(ClusterYear cluster, Caller caller) {
-        return caller.hasAnyRole(Roles.CLUSTER_LEADER) && cluster.leaderUnitCode() != null && caller.actsFor(cluster.leaderUnitCode());
+        return caller.leadsClusterLedBy(cluster.leaderUnitCode());
     }
 
     private static void requireBoardOrPortal(Caller caller) {

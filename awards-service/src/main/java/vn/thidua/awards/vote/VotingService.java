@@ -159,6 +159,10 @@ public class VotingService {
         }
         String unit = caller.unit().get();
         VotingSession session = lock(id);
+        if (!canRead(session, caller)) {
+            // another cluster's session: as for a read, its existence is not told (404, not 403)
+            throw ProblemException.notFound("voting-session-not-found", "voting.not-found", id);
+        }
         if (!box.onRoll(session.id, unit)) {
             if (session.status == SessionStatus.SCHEDULED && clusters.isMember(session.clusterId, unit)) {
                 throw ProblemException.conflict("voting-session-not-open", "voting.not-open");
@@ -286,11 +290,11 @@ public class VotingService {
 
     /** Admins, the Board, viewers and the portal read every session; a unit's people those of the clusters their unit is in. */
     boolean canRead(VotingSession session, Caller caller) {
-        if (caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER, Roles.PORTAL)) {
+        if (caller.hasAnyRole(Roles.PORTAL) || clusters.readableBy(session.clusterId, caller)) {
             return true;
         }
-        return caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.unit().isPresent()
-                && (clusters.isMember(session.clusterId, caller.unit().get()) || box.onRoll(session.id, caller.unit().get()));
+        // a unit that has left the cluster-year since still sees the sessions it was on the roll of
+        return caller.actingUnit().map(unit -> box.onRoll(session.id, unit)).orElse(false);
     }
 
     /** Who is on the roll and who has voted (never how): the members present. */

@@ -3,7 +3,6 @@ package vn.thidua.scoring.cluster;
 import java.util.Collection;
 import java.util.Optional;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 
 /**
  * Which cluster-years a caller may read: admins, Board officers and viewers all of them; cluster
@@ -15,13 +14,10 @@ record ClusterReadAccess(boolean all, Optional<String> unit) {
     static final ClusterReadAccess NOTHING = new ClusterReadAccess(false, Optional.empty());
 
     static ClusterReadAccess of(Caller caller) {
-        if (caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER)) {
+        if (caller.readsEveryCluster()) {
             return ALL;
         }
-        if (caller.hasAnyRole(Roles.CLUSTER_LEADER, Roles.UNIT_REP) && caller.unit().isPresent()) {
-            return new ClusterReadAccess(false, caller.unit());
-        }
-        return NOTHING;
+        return caller.actingUnit().map(unit -> new ClusterReadAccess(false, Optional.of(unit))).orElse(NOTHING);
     }
 
     boolean nothing() {

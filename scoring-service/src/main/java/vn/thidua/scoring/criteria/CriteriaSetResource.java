@@ -118,13 +118,13 @@ public class CriteriaSetResource {
         if (clusterId == null) {
             throw ProblemException.badRequest("invalid-field", "problem.field.required", "clusterId");
         }
-        return sets.ofCluster(clusterId).stream().map(CriteriaSetView::of).toList();
+        return sets.ofCluster(clusterId, callers.current()).stream().map(CriteriaSetView::of).toList();
     }
 
     @GET
     @Path("/{id}")
     public Response get(@PathParam("id") long id) {
-        return view(sets.get(id));
+        return view(sets.read(id, callers.current()));
     }
 
     @PUT

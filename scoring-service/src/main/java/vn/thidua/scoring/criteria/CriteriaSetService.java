@@ -119,6 +119,25 @@ public class CriteriaSetService {
         return CriteriaSet.list("clusterId = ?1 order by id", clusterId);
     }
 
+    /** The set, for a caller who may read its cluster-year (403 otherwise: set ids are no secret). */
+    public CriteriaSet read(long id, Caller caller) {
+        CriteriaSet set = get(id);
+        requireReader(set.clusterId, caller);
+        return set;
+    }
+
+    /** The sets of a cluster-year, for a caller who may read it. */
+    public List<CriteriaSet> ofCluster(long clusterId, Caller caller) {
+        requireReader(clusterId, caller);
+        return ofCluster(clusterId);
+    }
+
+    private void requireReader(long clusterId, Caller caller) {
+        if (!clusters.readableBy(clusterId, caller)) {
+            throw new io.quarkus.security.ForbiddenException("criteria of cluster-year " + clusterId);
+        }
+    }
+
     public List<CriteriaSetAudit> history(long id) {
         get(id);
         return CriteriaSetAudit.list("setId = ?1 order by id", id);

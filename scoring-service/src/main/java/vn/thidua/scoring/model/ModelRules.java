@@ -4,7 +4,6 @@ import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
 
 /** The rules of models and their replication, plain Java so that they can be tested without Quarkus. */
@@ -17,8 +16,7 @@ public final class ModelRules {
 
     /** Board or admin for any unit; a unit-rep or cluster-leader only for the unit it acts for. */
     public static boolean mayActFor(Caller caller, String unitCode) {
-        return caller.isBoardOrAdmin()
-                || (caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(unitCode));
+        return caller.isBoardOrAdmin() || caller.actsFor(unitCode);
     }
 
     /** Only the Board (or an admin) recognises a model. */

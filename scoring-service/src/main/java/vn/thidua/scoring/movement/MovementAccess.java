@@ -7,7 +7,6 @@ import java.util.Optional;
 import java.util.function.LongFunction;
 import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 
 /**
  * Who may launch or change a movement: admins and Board officers any; a cluster leader only one
@@ -47,7 +46,6 @@ final class MovementAccess {
     }
 
     private static boolean leads(Caller caller, long clusterId, LongFunction<Optional<ClusterYear>> clusters) {
-        return caller.hasAnyRole(Roles.CLUSTER_LEADER) && caller.unit().isPresent()
-                && clusters.apply(clusterId).map(ClusterYear::leaderUnitCode).filter(caller::actsFor).isPresent();
+        return clusters.apply(clusterId).map(ClusterYear::leaderUnitCode).filter(caller::leadsClusterLedBy).isPresent();
     }
 }

@@ -14,7 +14,6 @@ import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.CriteriaSetAudit;
@@ -52,8 +51,7 @@ public class RankingService {
     public ClusterRanking ranking(long setId, Caller caller) {
         CriteriaSet set = sets.get(setId);
         boolean closed = set.status == CriteriaSetStatus.CLOSED;
-        boolean insider = caller.hasAnyRole(Roles.VIEWER)
-                || caller.unit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
+        boolean insider = clusters.readableBy(set.clusterId, caller);
         if (!caller.isBoardOrAdmin() && !(closed && insider)) {
             throw new ForbiddenException("ranking of set " + setId);
         }

@@ -232,14 +232,11 @@ public class RegistrationService {
         if (caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER) || caller.actsFor(registration.unitCode)) {
             return true;
         }
-        return caller.hasAnyRole(Roles.CLUSTER_LEADER)
-                && clusters.find(registration.clusterId).map(c -> caller.actsFor(c.leaderUnitCode())).orElse(false);
+        return clusters.find(registration.clusterId).map(c -> caller.leadsClusterLedBy(c.leaderUnitCode())).orElse(false);
     }
 
     private static void requireActsFor(String unitCode, Caller caller) {
-        if (!caller.isBoardOrAdmin() && !(caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(unitCode))) {
-            throw new ForbiddenException("registration of " + unitCode);
-        }
+        caller.requireBoardOrActsFor(unitCode);
     }
 
     private static Registration get(int year, String unitCode) {

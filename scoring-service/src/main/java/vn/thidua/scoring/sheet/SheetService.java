@@ -15,7 +15,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Versions;
@@ -242,16 +241,14 @@ public class SheetService {
 
     private Standing standing(CriteriaSet set, Caller caller) {
         boolean appraises = caller.isBoardOrAdmin() || (set.boardReviewer == BoardReviewer.CLUSTER_LEADER
-                && caller.hasAnyRole(Roles.CLUSTER_LEADER)
-                && clusters.find(set.clusterId).map(c -> caller.actsFor(c.leaderUnitCode())).orElse(false));
-        boolean insider = caller.hasAnyRole(Roles.VIEWER)
-                || caller.unit().map(unit -> clusters.isMember(set.clusterId, unit)).orElse(false);
+                && clusters.find(set.clusterId).map(c -> caller.leadsClusterLedBy(c.leaderUnitCode())).orElse(false));
+        boolean insider = clusters.readableBy(set.clusterId, caller);
         return new Standing(appraises, insider);
     }
 
     private boolean mayWrite(CriteriaSet set, ScoreSheet sheet, Caller caller) {
         return switch (sheet.stage) {
-            case SELF, PEER -> caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.actsFor(sheet.scorerCode);
+            case SELF, PEER -> caller.actsFor(sheet.scorerCode);
             case BOARD -> standing(set, caller).appraises();
         };
     }

@@ -45,8 +45,17 @@ public class SeedStoryScoringTest {
 
     /** Units-service's event for a cluster-year, from its documented sample. */
     public static void announceCluster(long clusterId, int year, List<String> members) {
-        String event = EventSamples.clusterEvent("ClusterCreated", UUID.randomUUID().toString(), clusterId, 0, members,
-                data -> data.put("year", year));
+        announceCluster(clusterId, year, members, null);
+    }
+
+    /** The same, led by {@code leader} (one of the members; null for none). */
+    public static void announceCluster(long clusterId, int year, List<String> members, String leader) {
+        String event = EventSamples.clusterEvent("ClusterCreated", UUID.randomUUID().toString(), clusterId, 0, members, data -> {
+            data.put("year", year);
+            if (leader != null) {
+                data.put("leaderUnitCode", leader).put("leadershipBasis", "ASSIGNED");
+            }
+        });
         KafkaTestClient.shared().sendCloudEvent("thidua.clusters.v1", Long.toString(clusterId), event);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(BOARD).when().get("/api/scoring/clusters/" + clusterId).then().statusCode(200));

@@ -28,12 +28,12 @@ import vn.thidua.scoring.flow.SeedStoryScoringTest;
 /** Registration of targets and titles, the reports, and criteria computed from them. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "scoring"))
-class RegistrationTest {
+public class RegistrationTest {
     static final String HOI_PHU_NU = "000.00.94.H56";
     static final String HOI_NONG_DAN = "000.00.95.H56";
 
     @SuppressWarnings("unchecked")
-    static long publishedComputedSet(long clusterId) {
+    public static long publishedComputedSet(long clusterId) {
         Map<String, Object> definition = SeedStoryScoringTest.criteriaSet(clusterId, "2099-12-10");
         List<Map<String, Object>> groups = (List<Map<String, Object>>) definition.get("groups");
         List<Map<String, Object>> groupOne = (List<Map<String, Object>>) groups.get(0).get("criteria");
@@ -57,14 +57,14 @@ class RegistrationTest {
         return target;
     }
 
-    static Map<String, Object> registration() {
+    public static Map<String, Object> registration() {
         return Map.of("titles", List.of("co_thi_dua_tinh"), "targets", List.of(
                 target("Kết nạp hội viên mới", "người", 1000, 2, "HIGHER_IS_BETTER", "I.1"),
                 target("Đơn thư khiếu nại vượt cấp", "vụ", 4, 1, "LOWER_IS_BETTER", "I.1"),
                 target("Mô hình 'Phụ nữ giúp nhau phát triển kinh tế' mới", "mô hình", 10, 1, "HIGHER_IS_BETTER", "II.2")));
     }
 
-    static Map<String, Object> results(double first, double second, double third) {
+    public static Map<String, Object> results(double first, double second, double third) {
         return Map.of("results", List.of(
                 Map.of("position", 1, "achieved", first, "evidence", List.of("https://thidua.example/bao-cao/hoi-vien.pdf")),
                 Map.of("position", 2, "achieved", second),

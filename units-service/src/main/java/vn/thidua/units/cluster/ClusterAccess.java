@@ -4,7 +4,6 @@ import io.quarkus.security.ForbiddenException;
 import java.util.Optional;
 import java.util.Set;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.security.Roles;
 
 /**
  * Who may see and change cluster-years. Admins and Board officers manage everything; viewers read
@@ -31,18 +30,15 @@ public final class ClusterAccess {
     }
 
     public static ReadScope readScope(Caller caller) {
-        if (caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER)) {
+        if (caller.readsEveryCluster()) {
             return ReadScope.ALL;
         }
-        if (caller.hasAnyRole(Roles.CLUSTER_LEADER, Roles.UNIT_REP) && caller.unit().isPresent()) {
-            return new ReadScope(false, caller.unit());
-        }
-        return ReadScope.NOTHING;
+        return caller.actingUnit().map(unit -> new ReadScope(false, Optional.of(unit))).orElse(ReadScope.NOTHING);
     }
 
     /** Refuses (403) a caller who may not read a cluster-year with these current members. */
     public static void requireRead(Caller caller, Set<String> members) {
-        if (!readScope(caller).allows(members)) {
+        if (!caller.readsClusterOf(members)) {
             throw new ForbiddenException(caller.subject() + " may not read this cluster-year");
         }
     }

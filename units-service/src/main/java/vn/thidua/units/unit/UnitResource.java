@@ -118,6 +118,10 @@ public class UnitResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.UNIT_REP})
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UnitRequest request) {
         Requests.requireBody(request);
+        // the body's code is ignored on replace; one naming another unit is an attempt to act for it
+        if (request.code() != null && !request.code().isBlank() && !request.code().strip().equals(code.strip())) {
+            callers.current().requireBoardOrActsFor(request.code().strip());
+        }
         long expected = Versions.required(ifMatch);
         Unit unit = units.update(UnitCode.parse(code), expected, request.details(), callers.current());
         return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import java.util.Optional;
+import vn.thidua.platform.security.Caller;
 
 /**
  * Who is in which cluster-year, and who leads it: the questions the consuming service asks of the
@@ -24,6 +25,16 @@ public class ClusterDirectory {
     @Transactional
     public boolean isMember(long clusterId, String unitCode) {
         return unitCode != null && KnownCluster.isMember(clusterId, unitCode);
+    }
+
+    /**
+     * Whether the caller may read the cluster-year and what belongs to it: the same rule as
+     * {@link Caller#readsClusterOf}, asked of the read model (false for an unknown cluster-year unless
+     * the caller reads every one).
+     */
+    @Transactional
+    public boolean readableBy(long clusterId, Caller caller) {
+        return caller.readsEveryCluster() || caller.actingUnit().map(unit -> isMember(clusterId, unit)).orElse(false);
     }
 
     /** The member unit codes of the cluster-year, sorted by code; empty when it is unknown. */

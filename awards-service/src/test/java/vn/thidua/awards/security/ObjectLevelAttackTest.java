@@ -1,0 +1,211 @@
+package vn.thidua.awards.security;
+
+import static vn.thidua.devstack.testing.ObjectLevelAttacks.FORBIDDEN;
+import static vn.thidua.devstack.testing.ObjectLevelAttacks.HIDDEN;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.junit.jupiter.api.Test;
+import vn.thidua.awards.proposal.ProposalFixtures;
+import vn.thidua.awards.vote.VotingFixtures;
+import vn.thidua.devstack.testing.ObjectLevelAttacks;
+import vn.thidua.devstack.testing.RealInfrastructure;
+import vn.thidua.devstack.testing.TestTokens;
+import vn.thidua.platform.clusters.ClusterDirectory;
+
+/**
+ * Object-level authorization of awards-service: the representative of unit A, and the leader of A's
+ * cluster-year, name B's proposals, dossier files, deliveries, decisions, ledger, and the voting
+ * sessions of B's cluster-year, in the path or in the body. Proposals, decisions and sessions the
+ * caller may not read answer 404, as if they did not exist; steps only the Board (or the portal) takes
+ * answer 403 to anyone else whatever the id; a unit's ledger named by its code answers 403
+ * (docs/access/README.md). Lists and exports do not show B's things, and the Board sees that nothing
+ * changed.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "awards"))
+class ObjectLevelAttackTest {
+    private static final String BOARD = TestTokens.user("board-officer", "board");
+    private static final int YEAR = 2016;
+    private static final long CLUSTER_A = 966_601;
+    private static final long CLUSTER_B = 966_602;
+    private static final List<String> UNITS_A = VotingFixtures.units("066.66", 2);
+    private static final List<String> UNITS_B = VotingFixtures.units("066.67", 2);
+    private static final String A = UNITS_A.get(0);
+    private static final String B = UNITS_B.get(0);
+    private static final String B_PEER = UNITS_B.get(1);
+    private static final String PROPOSALS = ProposalFixtures.PROPOSALS;
+    private static final String SESSIONS = VotingFixtures.SESSIONS;
+    private static final String DELIVERIES = "/api/awards/portal/deliveries";
+
+    @Inject
+    ClusterDirectory directory;
+
+    @Test
+    void anotherUnitsAndAnotherClustersAwardsAreOutOfReach() {
+        ObjectLevelAttacks attacks = new ObjectLevelAttacks("awards-service", BOARD);
+        VotingFixtures.cluster(directory, CLUSTER_A, "CUM-OLA-A", YEAR, UNITS_A, A);
+        VotingFixtures.cluster(directory, CLUSTER_B, "CUM-OLA-B", YEAR, UNITS_B, B);
+        VotingFixtures.ranking(CLUSTER_B, "CUM-OLA-B", YEAR, UNITS_B);
+        String award = ProposalFixtures.award("TEST_OLA", "PROVINCIAL");
+        String leadAward = VotingFixtures.awardWithRules("TEST_OLA_VOTE", VotingFixtures.voting(50, 50, false, "ALL_MEMBERS", false));
+
+        // B's things: a draft with its report, B's cluster-mate's appraised proposal (delivered to the portal) and its decision
+        long draftOfB = ProposalFixtures.draft(B, award, CLUSTER_B);
+        attacks.asBoard().contentType("application/pdf").header("X-File-Name", "bao-cao.pdf").body(ProposalFixtures.REPORT)
+                .put(PROPOSALS + "/" + draftOfB + "/files/achievement-report").then().statusCode(201);
+        long fileOfB = attacks.asBoard().get(PROPOSALS + "/" + draftOfB + "/files").then().statusCode(200).extract().jsonPath().getLong("[0].id");
+        long decidedOfB = ProposalFixtures.appraised(B_PEER, award, CLUSTER_B);
+        long deliveryOfB = attacks.asBoard().queryParam("proposalId", decidedOfB).get(DELIVERIES).then().statusCode(200)
+                .extract().jsonPath().getLong("items[0].id");
+        long decisionOfB = attacks.asBoard().contentType(ContentType.JSON).body(Map.of("number", "66/QĐ-OLA", "date", "2017-01-20",
+                        "awardTypeCode", award, "year", YEAR, "units", List.of(B_PEER)))
+                .post("/api/awards/decisions").then().statusCode(201).extract().jsonPath().getLong("id");
+        // B's cluster votes: one session published (with its minutes), one still open
+        String published = VotingFixtures.create(VotingFixtures.leadVote(CLUSTER_B, leadAward, Map.of("topN", 2)));
+        VotingFixtures.open(published);
+        String receipt = VotingFixtures.vote(published, B, VotingFixtures.leadFor(B));
+        VotingFixtures.vote(published, B_PEER, VotingFixtures.leadFor(B));
+        attacks.asBoard().post(SESSIONS + "/" + published + "/close").then().statusCode(200);
+        attacks.asBoard().post(SESSIONS + "/" + published + "/publish").then().statusCode(200);
+        String open = VotingFixtures.create(VotingFixtures.leadVote(CLUSTER_B, leadAward, Map.of("topN", 2)));
+        VotingFixtures.open(open);
+
+        String draft = PROPOSALS + "/" + draftOfB;
+        attacks.watch("B's draft", draft)
+                .watch("B's draft's history", draft + "/history")
+                .watch("B's draft's files", draft + "/files")
+                .watch("B's cluster-mate's proposal", PROPOSALS + "/" + decidedOfB)
+                .watch("the proposals of " + YEAR, () -> attacks.asBoard().queryParam("year", YEAR).get(PROPOSALS).jsonPath().getList("id").toString())
+                .watch("the deliveries of B's cluster-mate's proposal",
+                        () -> attacks.asBoard().queryParam("proposalId", decidedOfB).get(DELIVERIES).jsonPath().getString("total"))
+                .watch("the decision naming B's cluster-mate", "/api/awards/decisions/" + decisionOfB)
+                .watch("the decisions of " + YEAR, () -> attacks.asBoard().queryParam("year", YEAR).get("/api/awards/decisions").jsonPath().getList("id").toString())
+                .watch("B's cluster-mate's ledger", "/api/awards/ledger?unitCode=" + B_PEER)
+                .watch("B's published session", SESSIONS + "/" + published)
+                .watch("B's open session's attendance", SESSIONS + "/" + open + "/attendance")
+                .watch("the sessions of " + YEAR, () -> attacks.asBoard().queryParam("year", YEAR).get(SESSIONS).jsonPath().getList("id").toString());
+
+        Map<String, String> attackers = new LinkedHashMap<>();
+        attackers.put("unit-rep of A", ObjectLevelAttacks.unitRep(A));
+        attackers.put("cluster-leader of A's cluster", ObjectLevelAttacks.clusterLeader(A));
+        attackers.forEach((who, token) -> {
+            attacks.allowed(who + " reads the sessions of " + YEAR, token, 200, r -> r.queryParam("year", YEAR).get(SESSIONS));
+
+            String proposal = "proposal";
+            attacks.refused(proposal, who, token, HIDDEN, "GET /api/awards/proposals/{id}", r -> r.get(draft))
+                    .refused(proposal, who, token, HIDDEN, "GET /api/awards/proposals/{id}/eligibility", r -> r.get(draft + "/eligibility"))
+                    .refused(proposal, who, token, HIDDEN, "GET /api/awards/proposals/{id}/history", r -> r.get(draft + "/history"))
+                    .refused(proposal, who, token, HIDDEN, "GET /api/awards/proposals/{id}/cover-submission", r -> r.get(draft + "/cover-submission"))
+                    .refused(proposal, who, token, HIDDEN, "POST /api/awards/proposals/{id}/submit", r -> r.post(draft + "/submit"))
+                    .refused(proposal, who, token, HIDDEN, "POST /api/awards/proposals/{id}/rework", r -> r.post(draft + "/rework"))
+                    .refused(proposal, who, token, FORBIDDEN, "POST /api/awards/proposals/{id}/return",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("reason", "trả lại")).post(draft + "/return"))
+                    .refused(proposal, who, token, FORBIDDEN, "POST /api/awards/proposals/{id}/appraisal", r -> r.post(draft + "/appraisal"))
+                    .refused(proposal, who, token, FORBIDDEN, "POST /api/awards/proposals/{id}/appraise", r -> r.post(draft + "/appraise"))
+                    .refused(proposal, who, token, FORBIDDEN, "POST /api/awards/proposals/{id}/forward", r -> r.post(draft + "/forward"))
+                    .refused(proposal, who, token, FORBIDDEN, "POST /api/awards/proposals/{id}/reject",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("reason", "bác")).post(draft + "/reject"))
+                    .refused(proposal, who, token, FORBIDDEN, "POST /api/awards/proposals/{id}/revoke", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("reason", "thu hồi", "legalGround", "Điều 1")).post(PROPOSALS + "/" + decidedOfB + "/revoke"))
+                    .refused(proposal, who + " (B and B's cluster in the body)", token, FORBIDDEN, "POST /api/awards/proposals",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("unitCode", B, "awardTypeCode", award, "clusterId", CLUSTER_B))
+                                    .post(PROPOSALS))
+                    .refused(proposal, who + " (B's cluster's vote in the body)", token, FORBIDDEN, "POST /api/awards/proposals",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("votingSessionId", published)).post(PROPOSALS))
+                    .listHides(proposal, who, token, "GET /api/awards/proposals", r -> r.queryParam("year", YEAR).get(PROPOSALS), "id",
+                            draftOfB, decidedOfB)
+                    .listHides(proposal, who + " (B's cluster named)", token, "GET /api/awards/proposals",
+                            r -> r.queryParam("year", YEAR).queryParam("clusterId", CLUSTER_B).get(PROPOSALS), "id", draftOfB, decidedOfB)
+                    .downloadHides(proposal, who, token, "GET /api/awards/proposals/export",
+                            r -> r.queryParam("year", YEAR).get(PROPOSALS + "/export"), ObjectLevelAttackTest::cells, B, B_PEER);
+
+            String dossier = "dossier file";
+            attacks.refused(dossier, who, token, HIDDEN, "GET /api/awards/proposals/{id}/files", r -> r.get(draft + "/files"))
+                    .refused(dossier, who, token, HIDDEN, "GET /api/awards/proposals/{id}/files/{fileId}", r -> r.get(draft + "/files/" + fileOfB))
+                    .refused(dossier, who, token, HIDDEN, "PUT /api/awards/proposals/{id}/files/achievement-report", r -> r.contentType("application/pdf")
+                            .header("X-File-Name", "gia-mao.pdf").body(ProposalFixtures.REPORT).put(draft + "/files/achievement-report"))
+                    .refused(dossier, who, token, HIDDEN, "POST /api/awards/proposals/{id}/files", r -> r.contentType("application/pdf")
+                            .header("X-File-Name", "gia-mao.pdf").body(ProposalFixtures.REPORT).post(draft + "/files"));
+
+            String delivery = "portal delivery";
+            attacks.refused(delivery, who, token, HIDDEN, "GET /api/awards/portal/deliveries/{id}", r -> r.get(DELIVERIES + "/" + deliveryOfB))
+                    .refused(delivery, who + " (B's proposal named)", token, HIDDEN, "GET /api/awards/portal/deliveries",
+                            r -> r.queryParam("proposalId", decidedOfB).get(DELIVERIES))
+                    .listHides(delivery, who, token, "GET /api/awards/portal/deliveries", r -> r.get(DELIVERIES), "items.id", deliveryOfB)
+                    .refused(delivery, who, token, FORBIDDEN, "POST /api/awards/portal/deliveries/{id}/retry", r -> r.post(DELIVERIES + "/" + deliveryOfB + "/retry"));
+
+            String decision = "decision";
+            attacks.refused(decision, who, token, HIDDEN, "GET /api/awards/decisions/{id}", r -> r.get("/api/awards/decisions/" + decisionOfB))
+                    .listHides(decision, who, token, "GET /api/awards/decisions", r -> r.queryParam("year", YEAR).get("/api/awards/decisions"), "id",
+                            decisionOfB)
+                    .refused(decision, who + " (B in the body)", token, FORBIDDEN, "POST /api/awards/decisions", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("number", "67/QĐ-OLA", "date", "2017-01-21", "awardTypeCode", award, "year", YEAR, "units", List.of(B)))
+                            .post("/api/awards/decisions"));
+
+            String ledger = "award history (ledger)";
+            attacks.refused(ledger, who, token, FORBIDDEN, "GET /api/awards/ledger", r -> r.queryParam("unitCode", B_PEER).get("/api/awards/ledger"))
+                    .listHides(ledger, who + " (no unit named)", token, "GET /api/awards/ledger", r -> r.get("/api/awards/ledger"), "items.unitCode", B_PEER)
+                    .refused(ledger, who, token, FORBIDDEN, "GET /api/awards/ledger/streak", r -> r.queryParam("unitCode", B_PEER)
+                            .queryParam("awardTypeCode", award).queryParam("years", 1).queryParam("until", YEAR).get("/api/awards/ledger/streak"))
+                    .refused(ledger, who + " (B's row in the file)", token, FORBIDDEN, "POST /api/awards/ledger/import", r -> r.contentType("text/csv")
+                            .body(("unit_code,award_type_code,year,decision_number,decision_date,deciding_authority\n" + B + "," + award
+                                    + ",2015,1/QĐ,2015-12-01,Chủ tịch UBND tỉnh\n").getBytes(StandardCharsets.UTF_8)).post("/api/awards/ledger/import"));
+
+            String session = "voting session";
+            String pub = SESSIONS + "/" + published;
+            attacks.refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}", r -> r.get(pub))
+                    .refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}/attendance", r -> r.get(pub + "/attendance"))
+                    .refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}/receipts", r -> r.get(pub + "/receipts"))
+                    .refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}/receipts/{receipt}", r -> r.get(pub + "/receipts/" + receipt))
+                    .refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}/minutes", r -> r.get(pub + "/minutes"))
+                    // only a unit-rep casts a ballot: anyone else is refused by role (403) whatever the session
+                    .refused(session, who, token, who.startsWith("unit-rep") ? HIDDEN : FORBIDDEN, "POST /api/awards/voting-sessions/{id}/ballots",
+                            r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("choices", VotingFixtures.leadFor(B_PEER))).post(SESSIONS + "/" + open + "/ballots"))
+                    .refused(session, who, token, FORBIDDEN, "POST /api/awards/voting-sessions/{id}/open", r -> r.post(SESSIONS + "/" + open + "/open"))
+                    .refused(session, who, token, FORBIDDEN, "POST /api/awards/voting-sessions/{id}/close", r -> r.post(SESSIONS + "/" + open + "/close"))
+                    .refused(session, who, token, FORBIDDEN, "POST /api/awards/voting-sessions/{id}/publish", r -> r.post(pub + "/publish"))
+                    .refused(session, who, token, FORBIDDEN, "POST /api/awards/voting-sessions/{id}/runoff", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("opensAt", VotingFixtures.local(1), "closesAt", VotingFixtures.local(60))).post(pub + "/runoff"))
+                    .refused(session, who + " (B's cluster in the body)", token, FORBIDDEN, "POST /api/awards/voting-sessions",
+                            r -> r.contentType(ContentType.JSON).body(VotingFixtures.leadVote(CLUSTER_B, leadAward, Map.of("topN", 2))).post(SESSIONS))
+                    .listHides(session, who, token, "GET /api/awards/voting-sessions", r -> r.queryParam("year", YEAR).get(SESSIONS), "id", published, open)
+                    .listHides(session, who + " (B's cluster named)", token, "GET /api/awards/voting-sessions",
+                            r -> r.queryParam("year", YEAR).queryParam("clusterId", CLUSTER_B).get(SESSIONS), "id", published, open);
+        });
+        attacks.assertAll();
+    }
+
+    /** The text of every cell of a spreadsheet. */
+    private static String cells(byte[] xlsx) {
+        StringBuilder text = new StringBuilder();
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(xlsx))) {
+            for (Sheet sheet : workbook) {
+                for (Row row : sheet) {
+                    for (Cell cell : row) {
+                        text.append(cell.toString()).append('\t');
+                    }
+                    text.append('\n');
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return text.toString();
+    }
+}

@@ -1,6 +1,7 @@
 package vn.thidua.gateway.token;
 
 import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -17,7 +18,9 @@ import vn.thidua.gateway.proxy.GatewayConfig;
 import vn.thidua.gateway.throttle.ClientAddress;
 import vn.thidua.platform.web.ProblemException;
 
+/** Public by nature: a caller comes here to become authenticated. */
 @Path("/auth")
+@PermitAll
 public class TokenResource {
     private final TokenGrants grants;
     private final SigningKeys keys;

@@ -267,15 +267,21 @@ public final class EndpointAccess {
             throw new AssertionError("Unknown roles in @RolesAllowed: " + unknown);
         }
         assertTableCurrent(Path.of("..", "docs", "access", service + ".md").toAbsolutePath().normalize(), table(service, endpoints));
-        assertDeniesUnannotated(Path.of("src", "main", "resources", "application.properties"));
+        assertDeniesUnannotated(Path.of("..", "platform", "platform-web", "src", "main", "resources", "META-INF", "microprofile-config.properties"));
         return endpoints;
     }
 
     /** The safety net behind the declarations: without it an endpoint that forgets to declare is open to every caller. */
     private static void assertDeniesUnannotated(Path properties) {
         try {
+            // platform-web's defaults hold it for every service; a service's own properties must not turn it off
             boolean set = Files.readAllLines(properties, StandardCharsets.UTF_8).stream().map(String::strip)
                     .anyMatch(line -> line.replace(" ", "").equals("quarkus.security.jaxrs.deny-unannotated-endpoints=true"));
+            boolean turnedOff = Files.readAllLines(Path.of("src", "main", "resources", "application.properties"), StandardCharsets.UTF_8)
+                    .stream().map(line -> line.replace(" ", "")).anyMatch(line -> line.contains("deny-unannotated-endpoints=false"));
+            if (turnedOff) {
+                throw new AssertionError("This service's application.properties turns deny-unannotated-endpoints off");
+            }
             if (!set) {
                 throw new AssertionError(properties.toAbsolutePath() + " must set quarkus.security.jaxrs.deny-unannotated-endpoints=true");
             }

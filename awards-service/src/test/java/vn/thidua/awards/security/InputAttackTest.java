@@ -70,7 +70,8 @@ class InputAttackTest {
                         .numbers("/clusterId", "/topN", "/places", "/leadsYear"),
                 InputAttacks.json("POST", sessions + "/" + session + "/ballots", VotingFixtures.rep(MEMBERS.get(1)), """
                         {"choices":{"LEAD":{"%s":"FOR"}}}""".formatted(MEMBERS.get(0)))
-                        .texts("/choices/LEAD/" + MEMBERS.get(0)),
+                        .texts("/choices/LEAD/" + MEMBERS.get(0))
+                        .keys("/choices", "/choices/LEAD"),
                 InputAttacks.json("POST", sessions + "/" + session + "/runoff", BOARD, """
                         {"opensAt":"%s","closesAt":"%s"}""".formatted(VotingFixtures.local(10), VotingFixtures.local(60)))
                         .texts("/opensAt", "/closesAt"),

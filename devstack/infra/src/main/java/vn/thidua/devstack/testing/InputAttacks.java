@@ -100,6 +100,7 @@ public final class InputAttacks {
         private final String fileType;
         private final List<String> textFields = new ArrayList<>();
         private final List<String> numberFields = new ArrayList<>();
+        private final List<String> keyedObjects = new ArrayList<>();
         private final Map<String, String> headers = new LinkedHashMap<>();
         private String fileNameHeader;
 
@@ -120,6 +121,12 @@ public final class InputAttacks {
         /** Number fields of the body, as JSON pointers. */
         public Endpoint numbers(String... pointers) {
             numberFields.addAll(Arrays.asList(pointers));
+            return this;
+        }
+
+        /** Objects of the body whose keys the client chooses (a map, such as a ballot's choices): a hostile key is added. */
+        public Endpoint keys(String... pointers) {
+            keyedObjects.addAll(Arrays.asList(pointers));
             return this;
         }
 
@@ -201,6 +208,9 @@ public final class InputAttacks {
             cases.add(new Case(field + " = an object", json, withRaw(valid, field, "{\"a\":1}")));
             cases.add(new Case(field + " = an array", json, withRaw(valid, field, "[\"a\",\"b\"]")));
         }
+        for (String object : endpoint.keyedObjects) {
+            hostileTexts().forEach((attack, key) -> cases.add(new Case(object + " key = " + attack, json, withKey(valid, object, key))));
+        }
         for (String field : endpoint.numberFields) {
             hostileNumbers().forEach((attack, raw) -> cases.add(new Case(field + " = " + attack, json, withRaw(valid, field, raw))));
         }
@@ -258,6 +268,20 @@ public final class InputAttacks {
             return utf8(marked.replace(LONE_SURROGATE_MARK, "\\ud800"));
         }
         return write(replaced(valid, pointer, JsonNodeFactory.instance.textNode(text)));
+    }
+
+    private static byte[] withKey(String valid, String pointer, String key) {
+        if (LONE_SURROGATE_MARK.equals(key)) {
+            String marked = new String(withKey(valid, pointer, "Đơn " + LONE_SURROGATE_MARK), StandardCharsets.UTF_8);
+            return utf8(marked.replace(LONE_SURROGATE_MARK, "\\ud800"));
+        }
+        JsonNode root = read(valid);
+        if (!(root.at(pointer) instanceof ObjectNode object) || object.isEmpty()) {
+            throw new IllegalArgumentException("No object with an entry at " + pointer + " of " + valid);
+        }
+        // the new entry's value is a genuine one, so that the key is all that is wrong
+        object.set(key, object.elements().next().deepCopy());
+        return write(root);
     }
 
     private static byte[] withRaw(String valid, String pointer, String rawJson) {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
@@ -24,7 +25,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * hostile value is refused while the body is read, before any service logic or database sees it,
  * with a 400 problem naming the field ({@link ProblemMappers}).
  * <ul>
- * <li>every string, wherever it sits (a record field, a list item, a map value), must pass
+ * <li>every string, wherever it sits (a record field, a list item, a map key or value), must pass
  *     {@link TextPolicy} and arrives in NFC;</li>
  * <li>the body is one JSON value and nothing after it;</li>
  * <li>a whole-number field takes whole numbers only, never a fraction or an exponent Jackson would truncate;</li>
@@ -73,6 +74,7 @@ public class JsonInputPolicy implements ContextResolver<ObjectMapper> {
         SimpleModule module = new SimpleModule("thidua-input-policy");
         module.addDeserializer(String.class, new PolicedString());
         module.addDeserializer(BigDecimal.class, new BoundedDecimal());
+        module.addKeyDeserializer(String.class, new PolicedKey());
         return module;
     }
 
@@ -119,6 +121,14 @@ public class JsonInputPolicy implements ContextResolver<ObjectMapper> {
                         violation == TextPolicy.Violation.TOO_LONG ? TextPolicy.MAX_LENGTH : null);
             }
             return TextPolicy.normalize(text);
+        }
+    }
+
+    /** A map's keys are text the client chose too (a ballot's unit codes, for one). */
+    private static final class PolicedKey extends KeyDeserializer {
+        @Override
+        public Object deserializeKey(String key, DeserializationContext context) throws IOException {
+            return PolicedString.police(context.getParser(), key);
         }
     }
 

@@ -4,10 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.text.Normalizer;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TextPolicyTest {
@@ -72,6 +74,8 @@ class TextPolicyTest {
                 () -> mapper.readValue("{\"targets\":[{\"name\":\"x\",\"planned\":1e309}]}", Registration.class)).messageKey());
         assertEquals("problem.field.too-many-decimals", assertThrows(JsonInputPolicy.RefusedValue.class,
                 () -> mapper.readValue("{\"targets\":[{\"name\":\"x\",\"planned\":1e-400}]}", Registration.class)).messageKey());
+        assertEquals("problem.field.hidden-characters", assertThrows(JsonInputPolicy.RefusedValue.class,
+                () -> mapper.readValue("{\"LEAD\":{\"000.00.31.H56\\u0000\":\"FOR\"}}", new TypeReference<Map<String, Map<String, String>>>() { })).messageKey());
         String decomposed = Normalizer.normalize("Hội viên", Normalizer.Form.NFD);
         Registration read = mapper.readValue("{\"targets\":[{\"name\":\"" + decomposed + "\",\"planned\":999999999999.99}]}", Registration.class);
         assertEquals("Hội viên", read.targets().get(0).name());

@@ -255,9 +255,12 @@ public final class InputAttacks {
         int status = response.statusCode();
         String contentType = response.getContentType();
         String body = response.asString();
+        // the answer is for people too: in the language asked for, with no trace of the code behind it
         if (status < 400 || status > 499 || contentType == null || !contentType.startsWith("application/problem+json")
-                || body.isBlank() || body.contains("Exception") || body.contains("\tat ")) {
-            failures.add(endpoint.name() + " [" + attack.name() + "]: " + status + " " + contentType + " " + abbreviate(body));
+                || body.isBlank() || body.contains("Exception") || body.contains("\tat ")
+                || !language.equals(response.getHeader("Content-Language"))) {
+            failures.add(endpoint.name() + " [" + attack.name() + "]: " + status + " " + contentType + " ("
+                    + response.getHeader("Content-Language") + ") " + abbreviate(body));
         }
     }
 

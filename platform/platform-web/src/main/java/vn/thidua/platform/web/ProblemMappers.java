@@ -1,6 +1,7 @@
 package vn.thidua.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -48,7 +49,30 @@ public class ProblemMappers {
     @ServerExceptionMapper({JsonProcessingException.class, MismatchedInputException.class})
     public Response unreadableJson(JsonProcessingException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = locale(headers);
-        return respond(400, "malformed-body", locale, Messages.text(locale, "problem.malformed-body"), uri, List.of());
+        if (e instanceof JsonInputPolicy.RefusedValue refused) {
+            String field = jsonPath(refused);
+            String detail = Messages.text(locale, refused.messageKey(), field, refused.limit());
+            return respond(400, "invalid-field", locale, detail, uri, List.of(new Problem.FieldError(field, detail)));
+        }
+        String detail = Messages.text(locale, "problem.malformed-body");
+        // a value of the wrong type: name its field, so the client knows which one
+        List<Problem.FieldError> errors = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? List.of(new Problem.FieldError(jsonPath(mapping), Messages.text(locale, "problem.field.wrong-type", jsonPath(mapping))))
+                : List.of();
+        return respond(400, "malformed-body", locale, detail, uri, errors);
+    }
+
+    /** {@code targets[0].name}: where in the body the refused value was. */
+    private static String jsonPath(JsonMappingException e) {
+        StringBuilder path = new StringBuilder();
+        for (JsonMappingException.Reference reference : e.getPath()) {
+            if (reference.getFieldName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+            } else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     @ServerExceptionMapper({AuthenticationFailedException.class, UnauthorizedException.class})

@@ -5,7 +5,8 @@ import java.text.Normalizer;
 /**
  * Hygiene for every free-text field people type: Unicode NFC (so the same Vietnamese word typed
  * on different keyboards is the same string), white space folded, and no control characters or
- * bidirectional overrides, which can hide or reorder text on screen.
+ * bidirectional overrides, which can hide or reorder text on screen, nor anything else
+ * {@link TextPolicy} refuses.
  */
 public final class Text {
     private Text() {
@@ -21,6 +22,11 @@ public final class Text {
         }
         if (raw.codePoints().anyMatch(Text::isHidden)) {
             throw invalid(field, "problem.field.hidden-characters");
+        }
+        // the same policy as for every JSON text, for what comes another way (headers, spreadsheet cells)
+        TextPolicy.Violation violation = TextPolicy.violation(raw);
+        if (violation != null && violation != TextPolicy.Violation.TOO_LONG) {
+            throw invalid(field, violation.messageKey());
         }
         String cleaned = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {

@@ -1,0 +1,124 @@
+package vn.thidua.awards.security;
+
+import static io.restassured.RestAssured.given;
+
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+import vn.thidua.awards.proposal.ProposalFixtures;
+import vn.thidua.awards.vote.VotingFixtures;
+import vn.thidua.devstack.testing.InputAttacks;
+import vn.thidua.devstack.testing.RealInfrastructure;
+import vn.thidua.devstack.testing.TestTokens;
+import vn.thidua.platform.clusters.ClusterDirectory;
+
+/**
+ * Every write of awards-service against hostile input (see {@link InputAttacks}): each case is
+ * refused with a 4xx problem and the award type, voting session, proposal, decisions and ledger it
+ * aims at stay as they were.
+ */
+@QuarkusTest
+@WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "awards"))
+class InputAttackTest {
+    private static final Logger LOG = Logger.getLogger(InputAttackTest.class);
+    private static final String BOARD = TestTokens.user("board-officer", "board");
+    // a cluster-year, units and an award no other test of this service uses
+    private static final long CLUSTER = 962_281;
+    private static final List<String> MEMBERS = List.of("000.81.01.H56", "000.81.02.H56", "000.81.03.H56");
+    private static final String AWARD = "ATK_INPUT";
+    private static final int YEAR = 2031;
+
+    @Inject
+    ClusterDirectory directory;
+
+    @Test
+    void everyWriteRefusesHostileInputAndChangesNothing() {
+        MEMBERS.forEach(unit -> ProposalFixtures.knownUnit(unit, "Đơn vị " + unit + " (kiểm thử tấn công)"));
+        VotingFixtures.cluster(directory, CLUSTER, "ATK-IN", YEAR, MEMBERS);
+        VotingFixtures.ranking(CLUSTER, "ATK-IN", YEAR, MEMBERS);
+        ProposalFixtures.award(AWARD, "PROVINCIAL");
+        String session = VotingFixtures.create(VotingFixtures.leadVote(CLUSTER, AWARD, Map.of("topN", 2)));
+        VotingFixtures.open(session);
+        long proposal = ProposalFixtures.draft(MEMBERS.get(0), AWARD, CLUSTER);
+        String sessions = VotingFixtures.SESSIONS;
+        String proposals = ProposalFixtures.PROPOSALS;
+
+        int cases = InputAttacks.assertRefused(() -> state(session, proposal),
+                InputAttacks.json("PUT", "/api/awards/award-types/" + AWARD, BOARD, """
+                        {"name":"Cờ thi đua của UBND tỉnh","level":"PROVINCIAL","decidingAuthority":"Chủ tịch UBND tỉnh","cashMultiple":4.5}""")
+                        .header("If-Match", "\"0\"")
+                        .texts("/name", "/level", "/decidingAuthority")
+                        .numbers("/cashMultiple"),
+                InputAttacks.json("POST", "/api/awards/award-types/" + AWARD + "/rule-sets", BOARD, """
+                        {"legalBasis":"Nghị định 98/2023/NĐ-CP","legalBasisDate":"2023-12-31","effectiveFrom":"2031-01-01",
+                         "eligibility":[{"kind":"LEADS_CLUSTER","value":null,"awardTypeCode":null}],
+                         "voting":{"secret":true,"quorumPercent":50,"thresholdPercent":50,"strictlyAbove":true,"basis":"ALL_MEMBERS",
+                                   "runoffAllowed":true},
+                         "provincialChoices":["voting.thresholdPercent"]}""")
+                        .texts("/legalBasis", "/legalBasisDate", "/effectiveFrom", "/eligibility/0/kind", "/eligibility/0/awardTypeCode",
+                                "/voting/basis", "/provincialChoices/0")
+                        .numbers("/eligibility/0/value", "/voting/quorumPercent", "/voting/thresholdPercent"),
+                InputAttacks.json("POST", sessions, BOARD, """
+                        {"clusterId":%d,"purpose":"LEAD_AND_PROPOSE","awardTypeCode":"%s","topN":2,"opensAt":"%s","closesAt":"%s"}"""
+                        .formatted(CLUSTER, AWARD, VotingFixtures.local(-1), VotingFixtures.local(120)))
+                        .texts("/purpose", "/awardTypeCode", "/votingRulesOf", "/opensAt", "/closesAt", "/nominees")
+                        .numbers("/clusterId", "/topN", "/places", "/leadsYear"),
+                InputAttacks.json("POST", sessions + "/" + session + "/ballots", VotingFixtures.rep(MEMBERS.get(1)), """
+                        {"choices":{"LEAD":{"%s":"FOR"}}}""".formatted(MEMBERS.get(0)))
+                        .texts("/choices/LEAD/" + MEMBERS.get(0))
+                        .keys("/choices", "/choices/LEAD"),
+                InputAttacks.json("POST", sessions + "/" + session + "/runoff", BOARD, """
+                        {"opensAt":"%s","closesAt":"%s"}""".formatted(VotingFixtures.local(10), VotingFixtures.local(60)))
+                        .texts("/opensAt", "/closesAt"),
+                InputAttacks.json("POST", proposals, BOARD, """
+                        {"unitCode":"%s","awardTypeCode":"%s","clusterId":%d}""".formatted(MEMBERS.get(1), AWARD, CLUSTER))
+                        .texts("/unitCode", "/awardTypeCode", "/votingSessionId")
+                        .numbers("/clusterId"),
+                InputAttacks.json("POST", proposals + "/" + proposal + "/return", BOARD, reason())
+                        .texts("/reason", "/legalGround"),
+                InputAttacks.json("POST", proposals + "/" + proposal + "/reject", BOARD, reason())
+                        .texts("/reason", "/legalGround"),
+                InputAttacks.json("POST", proposals + "/" + proposal + "/revoke", BOARD, reason())
+                        .texts("/reason", "/legalGround"),
+                InputAttacks.file("PUT", proposals + "/" + proposal + "/files/achievement-report", BOARD, "application/pdf")
+                        .fileName("X-File-Name"),
+                InputAttacks.file("POST", proposals + "/" + proposal + "/files", BOARD, "application/pdf")
+                        .fileName("X-File-Name"),
+                InputAttacks.json("POST", "/api/awards/decisions", BOARD, """
+                        {"number":"101/QĐ-UBND","date":"2032-01-20","authority":"Chủ tịch UBND tỉnh","awardTypeCode":"%s","year":%d,
+                         "units":["%s"]}""".formatted(AWARD, YEAR, MEMBERS.get(0)))
+                        .texts("/number", "/date", "/authority", "/awardTypeCode", "/units/0")
+                        .numbers("/year"),
+                InputAttacks.file("POST", "/api/awards/ledger/import", BOARD, "text/csv"));
+        LOG.infof("awards-service: %d input attacks on 13 writes, all refused", cases);
+    }
+
+    private static String reason() {
+        return """
+                {"reason":"Hồ sơ thiếu biên bản họp xét; đề nghị bổ sung","legalGround":"Khoản 2 Điều 84 Luật Thi đua, khen thưởng 2022"}""";
+    }
+
+    private static String state(String session, long proposal) {
+        String proposals = ProposalFixtures.PROPOSALS;
+        return String.join("\n",
+                read("/api/awards/award-types/" + AWARD),
+                read("/api/awards/award-types/" + AWARD + "/rule-sets"),
+                read(VotingFixtures.SESSIONS + "?year=" + YEAR + "&clusterId=" + CLUSTER),
+                read(VotingFixtures.SESSIONS + "/" + session + "/attendance"),
+                read(VotingFixtures.SESSIONS + "/" + session),
+                read(proposals + "?year=" + YEAR + "&clusterId=" + CLUSTER),
+                read(proposals + "/" + proposal + "/history"),
+                read(proposals + "/" + proposal + "/files"),
+                read("/api/awards/decisions?year=" + YEAR),
+                read("/api/awards/ledger?unitCode=" + MEMBERS.get(0)));
+    }
+
+    private static String read(String path) {
+        return given().auth().oauth2(BOARD).get(path).then().statusCode(200).extract().asString();
+    }
+}

@@ -49,7 +49,7 @@ final class DemoData {
                 .toList();
     }
 
-    private static String roles(String unitCode) {
+    static String roles(String unitCode) {
         return unitCode.equals(LEADER_2016) || unitCode.equals(LEADER_2017) ? "unit-rep+cluster-leader" : "unit-rep";
     }
 

@@ -123,7 +123,8 @@ public final class Main {
         out.append("Demo accounts (local default only), password '").append(DemoData.PASSWORD).append("':\n");
         out.append("  admin            admin\n  board            board (Emulation & Commendation Board officer)\n");
         for (DemoData.DemoUnit unit : DemoData.CLUSTER_7_UNITS) {
-            out.append(String.format("  %-16s unit-rep of %s  %s%n", unit.representative(), unit.code(), unit.name()));
+            out.append(String.format("  %-16s %s of %s  %s%n", unit.representative(), DemoData.roles(unit.code()).replace("+", ", "),
+                    unit.code(), unit.name()));
         }
         out.append("  portal-demo      service account (client_credentials, secret '").append(DemoData.PASSWORD).append("')\n");
         out.append("\nDemo data: ").append(DemoData.CLUSTER_7_NAME).append(" (").append(DemoData.CLUSTER_7)

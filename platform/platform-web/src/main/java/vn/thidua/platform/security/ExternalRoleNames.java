@@ -3,7 +3,6 @@ package vn.thidua.platform.security;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
@@ -39,13 +38,6 @@ public class ExternalRoleNames implements SecurityIdentityAugmentor {
         Set<String> ours = identity.getRoles().stream()
                 .flatMap(theirs -> ourRoleByTheirs.getOrDefault(theirs, List.of()).stream())
                 .collect(Collectors.toSet());
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(identity.getPrincipal())
-                .addCredentials(identity.getCredentials())
-                .addAttributes(identity.getAttributes())
-                .addPermissionChecker(identity::checkPermission)
-                .setAnonymous(false);
-        ours.forEach(builder::addRole);
-        return Uni.createFrom().item(builder.build());
+        return Uni.createFrom().item(IdentityRoles.replaced(identity, ours));
     }
 }

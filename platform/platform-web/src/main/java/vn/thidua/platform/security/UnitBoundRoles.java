@@ -3,10 +3,10 @@ package vn.thidua.platform.security;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.quarkus.security.identity.SecurityIdentityAugmentor;
-import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
@@ -30,14 +30,8 @@ public class UnitBoundRoles implements SecurityIdentityAugmentor {
         if (identity.isAnonymous() || identity.getRoles().stream().noneMatch(UNIT_BOUND::contains) || hasUnit(identity)) {
             return Uni.createFrom().item(identity);
         }
-        QuarkusSecurityIdentity.Builder builder = QuarkusSecurityIdentity.builder()
-                .setPrincipal(identity.getPrincipal())
-                .addCredentials(identity.getCredentials())
-                .addAttributes(identity.getAttributes())
-                .addPermissionChecker(identity::checkPermission)
-                .setAnonymous(false);
-        identity.getRoles().stream().filter(role -> !UNIT_BOUND.contains(role)).forEach(builder::addRole);
-        return Uni.createFrom().item(builder.build());
+        Set<String> kept = identity.getRoles().stream().filter(role -> !UNIT_BOUND.contains(role)).collect(Collectors.toSet());
+        return Uni.createFrom().item(IdentityRoles.replaced(identity, kept));
     }
 
     private boolean hasUnit(SecurityIdentity identity) {

@@ -1,15 +1,20 @@
 package vn.thidua.devstack;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.thidua.devstack.infra.KafkaBroker;
 import vn.thidua.devstack.infra.Postgres;
 import vn.thidua.devstack.infra.SigningKeys;
@@ -172,15 +177,48 @@ public final class LocalStack implements AutoCloseable {
      * closed before.
      */
     public ServiceProcess startAnotherInstance(String service, int port) {
+        ServiceProcess process = launchAnotherInstance(service, port, Map.of());
+        process.awaitReady(settings.readyTimeout());
+        return process;
+    }
+
+    /**
+     * Instances of a service started side by side on a database of their own, made empty here: as
+     * replicas of a new release starting together, each running the migrations at start. Ready when returned.
+     */
+    public List<ServiceProcess> startInstancesOnAFreshDatabase(String service, String database, List<Integer> ports) {
+        Map<String, String> fresh = new LinkedHashMap<>();
+        fresh.put("quarkus.datasource.jdbc.url", postgres.createDatabase(database, true));
+        // a consumer group of their own: in the running service's group they would take its events into the other database
+        consumerGroupsOf(service).forEach(channel -> fresh.put("mp.messaging.incoming." + channel + ".group.id", service + "-" + database));
+        List<ServiceProcess> processes = ports.stream().map(port -> launchAnotherInstance(service, port, fresh)).toList();
+        processes.parallelStream().forEach(process -> process.awaitReady(settings.readyTimeout()));
+        return processes;
+    }
+
+    /** The incoming channels the service names a consumer group for, read from its configuration. */
+    private List<String> consumerGroupsOf(String service) {
+        Path properties = settings.root().resolve(service + "-service").resolve("src/main/resources/application.properties");
+        Pattern groupId = Pattern.compile("mp\\.messaging\\.incoming\\.([A-Za-z0-9_-]+)\\.group\\.id=.*");
+        try {
+            return Files.readAllLines(properties).stream().map(groupId::matcher).filter(Matcher::matches)
+                    .map(matcher -> matcher.group(1)).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + properties, e);
+        }
+    }
+
+    private ServiceProcess launchAnotherInstance(String service, int port, Map<String, String> overrides) {
         Map<String, String> config = launchConfigs.get(service);
         if (config == null) {
             throw new IllegalArgumentException("No running service " + service);
         }
+        Map<String, String> effective = new LinkedHashMap<>(config);
+        effective.putAll(overrides);
         Path app = settings.root().resolve(service + "-service").resolve("target").resolve("quarkus-app");
-        ServiceProcess process = ServiceProcess.start(service + "-" + port, app, port, config, settings.jvmOptions(),
+        ServiceProcess process = ServiceProcess.start(service + "-" + port, app, port, effective, settings.jvmOptions(),
                 settings.dataDir().resolve("logs"));
         started.add(process);
-        process.awaitReady(settings.readyTimeout());
         return process;
     }
 

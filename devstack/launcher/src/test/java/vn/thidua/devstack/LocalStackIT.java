@@ -458,6 +458,28 @@ class LocalStackIT {
                 .then().statusCode(200);
     }
 
+    /**
+     * Three replicas of a new awards-service start at once on an empty database: PostgreSQL's
+     * advisory lock lets one run the migrations while the others wait, all three come up, and each
+     * migration is applied once.
+     */
+    @Test
+    void replicasStartingTogetherMigrateOnce() throws Exception {
+        List<ServiceProcess> replicas = stack.startInstancesOnAFreshDatabase("awards", "thidua_awards_replicas",
+                List.of(freePort(), freePort(), freePort()));
+        try {
+            long versions = count("thidua_awards_replicas", "SELECT count(DISTINCT version) FROM flyway_schema_history WHERE version IS NOT NULL");
+            long applied = count("thidua_awards_replicas", "SELECT count(*) FROM flyway_schema_history WHERE version IS NOT NULL AND success");
+            assertTrue(versions >= 7, "the platform's and awards-service's migrations: " + versions);
+            assertEquals(versions, applied, "each migration applied once");
+            for (ServiceProcess replica : replicas) {
+                given().baseUri(replica.baseUrl()).when().get("/q/health/ready").then().statusCode(200);
+            }
+        } finally {
+            replicas.forEach(ServiceProcess::close);
+        }
+    }
+
     private static long count(String database, String sql) throws java.sql.SQLException {
         try (java.sql.Connection connection = java.sql.DriverManager.getConnection(stack.postgres().jdbcUrl(database),
                 stack.postgres().user(), stack.postgres().password());

@@ -61,7 +61,7 @@ public class SheetService {
 
     @Transactional
     public ScoreSheet score(long sheetId, String criterionCode, ScoreEntry entry, String ifMatch, Caller caller) {
-        ScoreSheet sheet = sheet(sheetId);
+        ScoreSheet sheet = sheetForWrite(sheetId);
         CriteriaSet set = CriteriaSet.findById(sheet.setId);
         requireWritable(set, sheet, caller);
         Versions.requireMatch(ifMatch, sheet.version);
@@ -132,7 +132,7 @@ public class SheetService {
 
     @Transactional
     public ScoreSheet submit(long sheetId, String ifMatch, Caller caller) {
-        ScoreSheet sheet = sheet(sheetId);
+        ScoreSheet sheet = sheetForWrite(sheetId);
         CriteriaSet set = CriteriaSet.findById(sheet.setId);
         requireWritable(set, sheet, caller);
         Versions.requireMatch(ifMatch, sheet.version);
@@ -160,7 +160,7 @@ public class SheetService {
     @Transactional
     public ScoreSheet reopen(long sheetId, String reason, Caller caller) {
         caller.requireBoardOrAdmin();
-        ScoreSheet sheet = sheet(sheetId);
+        ScoreSheet sheet = sheetForWrite(sheetId);
         if (sheet.status != SheetStatus.SUBMITTED) {
             throw ProblemException.conflict("sheet-not-submitted", "sheet.reopen.not-submitted", sheet.id);
         }
@@ -265,6 +265,17 @@ public class SheetService {
         }
         boolean stageOver = set.status == CriteriaSetStatus.CLOSED || Deadlines.isPast(set.deadline(sheet.stage), clock);
         return stageOver && standing.insider();
+    }
+
+    /**
+     * The sheet with its row locked until the transaction ends. Writers of one sheet queue here, so
+     * the second reads the version the first made and gets 412 on a stale If-Match, instead of both
+     * passing the check and colliding at commit (a 500, found by ConcurrentSheetEditsTest).
+     */
+    private static ScoreSheet sheetForWrite(long id) {
+        ScoreSheet.getEntityManager().createNativeQuery("SELECT id FROM score_sheet WHERE id = ?1 FOR UPDATE")
+                .setParameter(1, id).getResultList();
+        return sheet(id);
     }
 
     private static ScoreSheet sheet(long id) {

@@ -112,11 +112,46 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
+        if (isConcurrentChange(e)) {
+            // two writers of one row, the loser found out at commit: nothing was written, the caller may retry
+            LOG.infof("Concurrent change refused on %s: %s", uri.getPath(), e.toString());
+            Locale locale = locale(headers);
+            return respond(409, "concurrent-change", locale, Messages.text(locale, "problem.concurrent-change"), uri, List.of());
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getPath());
         Locale locale = locale(headers);
         return respond(500, "internal", locale, Messages.text(locale, "problem.internal", incident), uri, List.of());
     }
+
+    /**
+     * Whether an optimistic lock failed somewhere in the chain (JPA's exception, or Hibernate's when
+     * it surfaces at commit, wrapped by the transaction and CDI). Matched by name: this library
+     * serves services with and without persistence, and does not depend on Hibernate.
+     */
+    static boolean isConcurrentChange(Throwable e) {
+        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
+        while (!pending.isEmpty()) {
+            Throwable next = pending.pop();
+            if (!seen.add(next)) {
+                continue;
+            }
+            for (Class<?> type = next.getClass(); type != null; type = type.getSuperclass()) {
+                if (CONCURRENT_CHANGE.contains(type.getName())) {
+                    return true;
+                }
+            }
+            if (next.getCause() != null) {
+                pending.push(next.getCause());
+            }
+            java.util.Arrays.stream(next.getSuppressed()).forEach(pending::push);
+        }
+        return false;
+    }
+
+    private static final java.util.Set<String> CONCURRENT_CHANGE = java.util.Set.of(
+            "jakarta.persistence.OptimisticLockException", "org.hibernate.StaleStateException");
 
     static Locale locale(HttpHeaders headers) {
         return Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));

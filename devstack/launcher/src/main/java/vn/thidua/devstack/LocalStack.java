@@ -171,7 +171,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * Another instance of a running service ({@code units}, {@code scoring}, {@code awards}) on its
+     * Another instance of a running service ({@code units}, {@code scoring}, {@code awards}, {@code gateway}) on its
      * own port, sharing the first one's database, broker and consumer groups, as a second replica
      * would in Kubernetes. Ready when returned; the stack stops it with the rest unless it was
      * closed before.
@@ -215,7 +215,8 @@ public final class LocalStack implements AutoCloseable {
         }
         Map<String, String> effective = new LinkedHashMap<>(config);
         effective.putAll(overrides);
-        Path app = settings.root().resolve(service + "-service").resolve("target").resolve("quarkus-app");
+        String module = service.equals("gateway") ? "gateway" : service + "-service";
+        Path app = settings.root().resolve(module).resolve("target").resolve("quarkus-app");
         ServiceProcess process = ServiceProcess.start(service + "-" + port, app, port, effective, settings.jvmOptions(),
                 settings.dataDir().resolve("logs"));
         started.add(process);

@@ -22,6 +22,7 @@ import java.util.stream.Stream;
  * import and search timings of the unit registry. {@code ./thidua bench-ranking [CLUSTERS] [SAMPLES]} and
  * {@code ./thidua bench-ballots [SESSIONS] [CLIENTS]}: on private stacks of their own, ranking and secret ballot timings.
  * {@code ./thidua bench-gateway [SAMPLES]}: against a running stack, the latency the gateway adds to a request.
+ * {@code ./thidua bench-footprint [REQUESTS]}: on a private stack, each service's start-to-ready time and resident memory.
  */
 public final class Main {
 
@@ -38,11 +39,12 @@ public final class Main {
                     args.length > 2 ? Integer.parseInt(args[2]) : 32);
             case "bench-registry" -> RegistryBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
                     args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? Integer.parseInt(args[2]) : 600);
+            case "bench-footprint" -> FootprintBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 2000);
             case "bench-gateway" -> GatewayBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
                     args.length > 1 ? Integer.parseInt(args[1]) : 2000);
             default -> {
                 System.err.println("usage: thidua up | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES] | thidua bench-ranking [CLUSTERS] [SAMPLES]"
-                        + " | thidua bench-ballots [SESSIONS] [CLIENTS] | thidua bench-gateway [SAMPLES]");
+                        + " | thidua bench-ballots [SESSIONS] [CLIENTS] | thidua bench-gateway [SAMPLES] | thidua bench-footprint [REQUESTS]");
                 System.exit(2);
             }
         }

@@ -32,7 +32,14 @@ public final class Main {
         Path root = Path.of(System.getProperty("thidua.root", ".")).toAbsolutePath().normalize();
         switch (command) {
             case "up" -> up(root);
-            case "latency" -> EventLatency.measure("http://127.0.0.1:8080", args.length > 1 ? Integer.parseInt(args[1]) : 20);
+            case "latency" -> {
+                int samples = args.length > 1 ? Integer.parseInt(args[1]) : 20;
+                List<Duration> system = EventLatency.measure("http://127.0.0.1:8080", samples);
+                String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
+                List<Duration> raw = RawKafkaLatency.measure(kafka, Math.max(samples, 100));
+                System.out.printf("raw Kafka, produce -> consume on the same broker: %s; the system's median is %.1f× it, its p99 %.1f×%n",
+                        RawKafkaLatency.describe(raw), ratio(system, raw, 0.5), ratio(system, raw, 0.99));
+            }
             case "bench-ranking" -> RankingBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 100,
                     args.length > 2 ? Integer.parseInt(args[2]) : 50);
             case "bench-ballots" -> BallotBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 50,
@@ -48,6 +55,16 @@ public final class Main {
                 System.exit(2);
             }
         }
+    }
+
+    /** A quantile of the system's latencies over the same quantile of the raw broker's. */
+    private static double ratio(List<Duration> system, List<Duration> raw, double quantile) {
+        return quantile(system, quantile) / quantile(raw, quantile);
+    }
+
+    private static double quantile(List<Duration> values, double quantile) {
+        List<Duration> sorted = values.stream().sorted().toList();
+        return RawKafkaLatency.millis(sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * quantile) - 1)));
     }
 
     private static void up(Path root) throws InterruptedException {

@@ -50,6 +50,66 @@ final class GatewayBenchmark {
         System.out.printf("%-24s median %.2f ms, p99 %.2f ms (gateway p50 - direct p50: %.2f ms; gateway p99 - direct p99: %.2f ms)%n",
                 "added by the gateway", at(added, 0.50), at(added, 0.99),
                 at(gatewayMicros, 0.50) - at(directMicros, 0.50), at(gatewayMicros, 0.99) - at(directMicros, 0.99));
+        throughput(http, direct, proxied);
+    }
+
+    private static final int THROUGHPUT_CLIENTS = 8;
+    private static final Duration THROUGHPUT_ROUND = Duration.ofSeconds(5);
+
+    /**
+     * Throughput: {@value #THROUGHPUT_CLIENTS} clients as fast as they can, directly and through the
+     * gateway in turn, twice each, so the machine's drift falls on both. The gateway's per-client rate
+     * limit would be what is measured otherwise: start the stack with a high one
+     * ({@code THIDUA_GATEWAY_RATE_LIMIT_RPS=1000000 THIDUA_GATEWAY_RATE_LIMIT_BURST=1000000 ./thidua up}).
+     */
+    private static void throughput(HttpClient http, HttpRequest direct, HttpRequest proxied) {
+        double directTotal = 0;
+        double gatewayTotal = 0;
+        for (int round = 0; round < 2; round++) {
+            directTotal += requestsPerSecond(http, direct);
+            double gateway = requestsPerSecond(http, proxied);
+            if (gateway < 0) {
+                System.out.println("throughput: the gateway answered 429 (its per-client rate limit); restart the stack with"
+                        + " THIDUA_GATEWAY_RATE_LIMIT_RPS=1000000 THIDUA_GATEWAY_RATE_LIMIT_BURST=1000000 to measure the gateway itself");
+                return;
+            }
+            gatewayTotal += gateway;
+        }
+        System.out.printf("throughput, %d clients, 2 rounds of %d s each way: directly %.0f/s, through the gateway %.0f/s, ratio %.0f %%%n",
+                THROUGHPUT_CLIENTS, THROUGHPUT_ROUND.toSeconds(), directTotal / 2, gatewayTotal / 2, 100 * gatewayTotal / directTotal);
+    }
+
+    /** Completed 200s per second over one round, or -1 if any request was refused by a rate limit. */
+    private static double requestsPerSecond(HttpClient http, HttpRequest request) {
+        long end = System.nanoTime() + THROUGHPUT_ROUND.toNanos();
+        java.util.concurrent.atomic.LongAdder completed = new java.util.concurrent.atomic.LongAdder();
+        java.util.concurrent.atomic.AtomicBoolean limited = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> clients = new ArrayList<>();
+        for (int c = 0; c < THROUGHPUT_CLIENTS; c++) {
+            Thread client = new Thread(() -> {
+                while (System.nanoTime() < end && !limited.get()) {
+                    int status = send(http, request).statusCode();
+                    if (status == 429) {
+                        limited.set(true);
+                    } else if (status == 200) {
+                        completed.increment();
+                    } else {
+                        throw new IllegalStateException(request.uri() + " answered " + status);
+                    }
+                }
+            });
+            client.start();
+            clients.add(client);
+        }
+        for (Thread client : clients) {
+            try {
+                client.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return limited.get() ? -1 : completed.sum() / (double) THROUGHPUT_ROUND.toSeconds();
     }
 
     /** Pairs of timings in microseconds, in the order sent: [direct, gateway]. */
@@ -71,20 +131,23 @@ final class GatewayBenchmark {
 
     private static long time(HttpClient http, HttpRequest request) {
         long start = System.nanoTime();
-        HttpResponse<byte[]> response;
+        HttpResponse<byte[]> response = send(http, request);
+        long micros = (System.nanoTime() - start) / 1000;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + new String(response.body()));
+        }
+        return micros;
+    }
+
+    private static HttpResponse<byte[]> send(HttpClient http, HttpRequest request) {
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        long micros = (System.nanoTime() - start) / 1000;
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": " + new String(response.body()));
-        }
-        return micros;
     }
 
     private static void print(String what, List<Long> sortedMicros) {

@@ -13,21 +13,25 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Ranking at province scale: starts a private stack on free ports, fills scoring-service's
  * database with {@code clusters} closed criteria sets of 30 units × 60 criteria × 3 stages (self,
  * 29 peers, board: 930 submitted sheets and 55,800 scores a cluster), then times
- * {@code GET .../ranking} for one cluster and for all clusters at once, beside the time
- * PostgreSQL itself needs for the underlying aggregate.
+ * {@code GET .../ranking} for one cluster and for all clusters at once, each beside the time
+ * PostgreSQL itself needs for the underlying aggregate over the scores (the baseline) in the same
+ * run, and prints ranking / baseline.
  */
 final class RankingBenchmark {
     private static final int UNITS = 30;
     private static final int CRITERIA_PER_GROUP = 15;
     private static final long FIRST_CLUSTER = 800_001;
+    private static final int PROVINCE_CONCURRENCY = 4;
 
     static void run(Path root, int clusters, int samples) throws Exception {
         Path dataDir = Files.createTempDirectory("thidua-bench-ranking-");
@@ -54,7 +58,7 @@ final class RankingBenchmark {
                     throw new IllegalStateException(response.statusCode() + " " + response.body());
                 }
             }
-            report("ranking of one cluster (30 units × 60 criteria × 3 stages), GET through HTTP", one);
+            double oneMedian = report("ranking of one cluster (30 units × 60 criteria × 3 stages), GET through HTTP", one);
 
             List<Long> sql = new ArrayList<>();
             try (Connection connection = DriverManager.getConnection(jdbc, stack.postgres().user(), stack.postgres().password());
@@ -65,26 +69,63 @@ final class RankingBenchmark {
                     sql.add(System.nanoTime() - t);
                 }
             }
-            report("baseline: PostgreSQL's own per-unit aggregate of one cluster (plain SQL, no final rule)", sql);
+            double oneBaseline = report("baseline: PostgreSQL's own per-unit aggregate of one cluster (plain SQL, no final rule)", sql);
+            System.out.printf("one cluster: ranking / baseline = %.2f (medians)%n", oneMedian / oneBaseline);
 
+            int rounds = Math.max(3, samples / 10);
             List<Long> province = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Long> provinceSql = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(PROVINCE_CONCURRENCY);
+            List<Connection> connections = new ArrayList<>();
             try {
-                for (int round = 0; round < Math.max(3, samples / 10); round++) {
+                for (int i = 0; i < PROVINCE_CONCURRENCY; i++) {
+                    connections.add(DriverManager.getConnection(jdbc, stack.postgres().user(), stack.postgres().password()));
+                }
+                BlockingQueue<Connection> idle = new LinkedBlockingQueue<>(connections);
+                // rounds of the API and of the baseline alternate, so that both see the same load on the machine
+                for (int round = 0; round < rounds; round++) {
                     long t = System.nanoTime();
                     List<Future<HttpResponse<String>>> all = new ArrayList<>();
                     for (long setId : setIds) {
                         all.add(pool.submit(() -> scoring.get("/api/scoring/criteria-sets/" + setId + "/ranking", board)));
                     }
                     for (Future<HttpResponse<String>> future : all) {
-                        future.get();
+                        HttpResponse<String> response = future.get();
+                        if (response.statusCode() != 200) {
+                            throw new IllegalStateException(response.statusCode() + " " + response.body());
+                        }
                     }
                     province.add(System.nanoTime() - t);
+
+                    t = System.nanoTime();
+                    List<Future<?>> aggregates = new ArrayList<>();
+                    for (long setId : setIds) {
+                        aggregates.add(pool.submit(() -> {
+                            Connection connection = idle.take();
+                            try (Statement statement = connection.createStatement()) {
+                                statement.executeQuery(baselineSql(setId)).close();
+                            } finally {
+                                idle.put(connection);
+                            }
+                            return null;
+                        }));
+                    }
+                    for (Future<?> future : aggregates) {
+                        future.get();
+                    }
+                    provinceSql.add(System.nanoTime() - t);
                 }
             } finally {
                 pool.shutdownNow();
+                for (Connection connection : connections) {
+                    connection.close();
+                }
             }
-            report("ranking of all " + clusters + " clusters of the province (4 concurrent requests)", province);
+            double provinceMedian = report("ranking of all " + clusters + " clusters of the province (" + PROVINCE_CONCURRENCY
+                    + " concurrent requests)", province);
+            double provinceBaseline = report("baseline: the same aggregate for all " + clusters + " clusters (" + PROVINCE_CONCURRENCY
+                    + " concurrent connections)", provinceSql);
+            System.out.printf("province: ranking / baseline = %.2f (medians)%n", provinceMedian / provinceBaseline);
         }
     }
 
@@ -131,6 +172,14 @@ final class RankingBenchmark {
                         JOIN criteria_group g ON g.set_id = sh.set_id
                         JOIN criterion c ON c.group_id = g.id
                         WHERE sh.set_id = %d""".formatted(setId));
+                // the sheets went in as submitted without passing through submit: their summary as
+                // scoring-service's migration builds it for sheets submitted before it existed
+                sql.execute("""
+                        INSERT INTO criterion_stage_summary (set_id, unit_code, criterion_id, stage, submitted, total, highest, lowest)
+                        SELECT s.set_id, s.unit_code, sc.criterion_id, s.stage, count(*), sum(sc.points), max(sc.points), min(sc.points)
+                        FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
+                        WHERE s.set_id = %d AND s.status = 'SUBMITTED'
+                        GROUP BY s.set_id, s.unit_code, sc.criterion_id, s.stage""".formatted(setId));
                 connection.commit();
             }
             // as a database that has settled: statistics, hint bits and visibility map in place
@@ -146,12 +195,14 @@ final class RankingBenchmark {
                 + " AND s.status = 'SUBMITTED' GROUP BY s.unit_code";
     }
 
-    private static void report(String what, List<Long> nanos) {
+    /** Prints the figures and answers the median in milliseconds. */
+    private static double report(String what, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         System.out.printf("%s, %d samples: min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, sorted.size(),
                 sorted.get(0) / 1e6, sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+        return sorted.get(sorted.size() / 2) / 1e6;
     }
 
     private static int freePort() throws IOException {

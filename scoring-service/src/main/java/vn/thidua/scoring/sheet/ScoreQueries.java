@@ -103,6 +103,21 @@ public final class ScoreQueries {
                 """).setParameter("set", setId).setParameter("unit", unitCode).setParameter("stage", stage.name()).executeUpdate();
     }
 
+    /**
+     * What a set's sheets stand at: how many there are and the sum of their versions. A sheet's
+     * version goes up with every score written on it, every submit and every reopen, and sheets
+     * are never deleted, so any change to what a ranking reads changes this pair.
+     */
+    public record SheetsState(long sheets, long versions) {
+    }
+
+    public static SheetsState sheetsState(long setId) {
+        Object[] row = (Object[]) Panache.getEntityManager()
+                .createNativeQuery("SELECT count(*), COALESCE(sum(version), 0) FROM score_sheet WHERE set_id = :set")
+                .setParameter("set", setId).getSingleResult();
+        return new SheetsState(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
     private static String wholeSet(String stageFigures) {
         return PER_CRITERION.replace("/*STAGE_FIGURES*/", stageFigures)
                 .replace("/*CELL_UNIT*/", "").replace("/*CELL_SUMMARY*/", "").replace("/*CELL_CRITERION*/", "");

@@ -3,6 +3,7 @@ package vn.thidua.scoring.flow;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static vn.thidua.scoring.flow.SeedStoryScoringTest.BOARD;
 import static vn.thidua.scoring.flow.SeedStoryScoringTest.rep;
 import static vn.thidua.scoring.flow.SeedStoryScoringTest.score;
@@ -104,6 +105,31 @@ class RankingSummaryTest {
         assertSummaryMatchesScores(setId);
         submit(rep(FIVE.get(2)), peerSheets.get(1));
         assertSummaryMatchesScores(setId);
+    }
+
+    @Test
+    void aClosedSetsRankingFollowsASheetTheBoardReopens() {
+        List<String> three = List.of("000.00.56.H56", "000.00.57.H56", "000.00.58.H56");
+        long setId = ScoringRulesTest.publishedSet(700032, three, null, Map.of());
+        for (String unit : three) {
+            long self = sheetOf(setId, "SELF", unit, unit);
+            fill(rep(unit), self, 3);
+            submit(rep(unit), self);
+        }
+        given().auth().oauth2(BOARD).when().post("/api/scoring/criteria-sets/" + setId + "/close").then().statusCode(200);
+        float total = totalOf(setId, three.get(0));
+        assertTrue(total > 0);
+        assertEquals(total, totalOf(setId, three.get(0)));
+
+        // reopening a sheet of a closed set takes its values out of the ranking at once
+        reopen(sheetOf(setId, "SELF", three.get(0), three.get(0)));
+        assertEquals(0f, totalOf(setId, three.get(0)));
+        assertEquals(total, totalOf(setId, three.get(1)));
+    }
+
+    private static float totalOf(long setId, String unit) {
+        return given().auth().oauth2(BOARD).when().get("/api/scoring/criteria-sets/" + setId + "/ranking")
+                .then().statusCode(200).extract().path("units.find { it.unitCode == '" + unit + "' }.total");
     }
 
     /** Varied values with two decimals, so that the peers' means do not divide evenly. */

@@ -13,21 +13,26 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 /**
  * Ranking at province scale: starts a private stack on free ports, fills scoring-service's
  * database with {@code clusters} closed criteria sets of 30 units × 60 criteria × 3 stages (self,
  * 29 peers, board: 930 submitted sheets and 55,800 scores a cluster), then times
- * {@code GET .../ranking} for one cluster and for all clusters at once, beside the time
- * PostgreSQL itself needs for the underlying aggregate.
+ * {@code GET .../ranking} for one cluster and for all clusters at once, both computed afresh and
+ * read again (scoring-service keeps a closed set's ranking until its sheets change), each beside the time
+ * PostgreSQL itself needs for the underlying aggregate over the scores (the baseline) in the same
+ * run, and prints ranking / baseline.
  */
 final class RankingBenchmark {
     private static final int UNITS = 30;
     private static final int CRITERIA_PER_GROUP = 15;
     private static final long FIRST_CLUSTER = 800_001;
+    private static final int PROVINCE_CONCURRENCY = 4;
 
     static void run(Path root, int clusters, int samples) throws Exception {
         Path dataDir = Files.createTempDirectory("thidua-bench-ranking-");
@@ -45,46 +50,78 @@ final class RankingBenchmark {
             for (int i = 0; i < Math.min(samples, 20); i++) {
                 scoring.get("/api/scoring/criteria-sets/" + setIds.get(i % setIds.size()) + "/ranking", board);
             }
-            List<Long> one = new ArrayList<>();
-            for (int i = 0; i < samples; i++) {
-                long t = System.nanoTime();
-                HttpResponse<String> response = scoring.get("/api/scoring/criteria-sets/" + setIds.get(i % setIds.size()) + "/ranking", board);
-                one.add(System.nanoTime() - t);
-                if (response.statusCode() != 200) {
-                    throw new IllegalStateException(response.statusCode() + " " + response.body());
-                }
-            }
-            report("ranking of one cluster (30 units × 60 criteria × 3 stages), GET through HTTP", one);
-
-            List<Long> sql = new ArrayList<>();
-            try (Connection connection = DriverManager.getConnection(jdbc, stack.postgres().user(), stack.postgres().password());
-                 Statement statement = connection.createStatement()) {
+            try (Connection touch = DriverManager.getConnection(jdbc, stack.postgres().user(), stack.postgres().password());
+                 Connection aggregate = DriverManager.getConnection(jdbc, stack.postgres().user(), stack.postgres().password());
+                 Statement statement = aggregate.createStatement()) {
+                // each sample: the ranking computed (the set's sheets changed since it was last read), the same
+                // ranking read again (kept by scoring-service, the set being closed), the baseline aggregate
+                List<Long> computed = new ArrayList<>();
+                List<Long> kept = new ArrayList<>();
+                List<Long> sql = new ArrayList<>();
                 for (int i = 0; i < samples; i++) {
+                    long setId = setIds.get(i % setIds.size());
+                    touchSheets(touch, List.of(setId));
+                    computed.add(timedRanking(scoring, board, setId));
+                    kept.add(timedRanking(scoring, board, setId));
                     long t = System.nanoTime();
-                    statement.executeQuery(baselineSql(setIds.get(i % setIds.size()))).close();
+                    statement.executeQuery(baselineSql(setId)).close();
                     sql.add(System.nanoTime() - t);
                 }
+                double oneComputed = report("ranking of one cluster (30 units × 60 criteria × 3 stages), GET through HTTP, computed", computed);
+                double oneKept = report("the same ranking read again (closed set, unchanged: kept)", kept);
+                double oneBaseline = report("baseline: PostgreSQL's own per-unit aggregate of one cluster's scores (plain SQL, no final rule)", sql);
+                System.out.printf("one cluster: ranking / baseline = %.2f computed, %.2f kept (medians)%n",
+                        oneComputed / oneBaseline, oneKept / oneBaseline);
             }
-            report("baseline: PostgreSQL's own per-unit aggregate of one cluster (plain SQL, no final rule)", sql);
 
+            int rounds = Math.max(3, samples / 10);
             List<Long> province = new ArrayList<>();
-            ExecutorService pool = Executors.newFixedThreadPool(4);
+            List<Long> provinceKept = new ArrayList<>();
+            List<Long> provinceSql = new ArrayList<>();
+            ExecutorService pool = Executors.newFixedThreadPool(PROVINCE_CONCURRENCY);
+            List<Connection> connections = new ArrayList<>();
             try {
-                for (int round = 0; round < Math.max(3, samples / 10); round++) {
+                for (int i = 0; i < PROVINCE_CONCURRENCY; i++) {
+                    connections.add(DriverManager.getConnection(jdbc, stack.postgres().user(), stack.postgres().password()));
+                }
+                BlockingQueue<Connection> idle = new LinkedBlockingQueue<>(connections);
+                // rounds of the API and of the baseline alternate, so that both see the same load on the machine
+                for (int round = 0; round < rounds; round++) {
+                    touchSheets(connections.get(0), setIds);
+                    province.add(timedProvince(pool, scoring, board, setIds));
+                    provinceKept.add(timedProvince(pool, scoring, board, setIds));
+
                     long t = System.nanoTime();
-                    List<Future<HttpResponse<String>>> all = new ArrayList<>();
+                    List<Future<?>> aggregates = new ArrayList<>();
                     for (long setId : setIds) {
-                        all.add(pool.submit(() -> scoring.get("/api/scoring/criteria-sets/" + setId + "/ranking", board)));
+                        aggregates.add(pool.submit(() -> {
+                            Connection connection = idle.take();
+                            try (Statement statement = connection.createStatement()) {
+                                statement.executeQuery(baselineSql(setId)).close();
+                            } finally {
+                                idle.put(connection);
+                            }
+                            return null;
+                        }));
                     }
-                    for (Future<HttpResponse<String>> future : all) {
+                    for (Future<?> future : aggregates) {
                         future.get();
                     }
-                    province.add(System.nanoTime() - t);
+                    provinceSql.add(System.nanoTime() - t);
                 }
             } finally {
                 pool.shutdownNow();
+                for (Connection connection : connections) {
+                    connection.close();
+                }
             }
-            report("ranking of all " + clusters + " clusters of the province (4 concurrent requests)", province);
+            double provinceMedian = report("rankings of all " + clusters + " clusters of the province (" + PROVINCE_CONCURRENCY
+                    + " concurrent requests), computed", province);
+            double provinceKeptMedian = report("the same read again (kept)", provinceKept);
+            double provinceBaseline = report("baseline: the same aggregate for all " + clusters + " clusters (" + PROVINCE_CONCURRENCY
+                    + " concurrent connections)", provinceSql);
+            System.out.printf("province: rankings / baseline = %.2f computed, %.2f kept (medians)%n",
+                    provinceMedian / provinceBaseline, provinceKeptMedian / provinceBaseline);
         }
     }
 
@@ -131,6 +168,14 @@ final class RankingBenchmark {
                         JOIN criteria_group g ON g.set_id = sh.set_id
                         JOIN criterion c ON c.group_id = g.id
                         WHERE sh.set_id = %d""".formatted(setId));
+                // the sheets went in as submitted without passing through submit: their summary as
+                // scoring-service's migration builds it for sheets submitted before it existed
+                sql.execute("""
+                        INSERT INTO criterion_stage_summary (set_id, unit_code, criterion_id, stage, submitted, total, highest, lowest)
+                        SELECT s.set_id, s.unit_code, sc.criterion_id, s.stage, count(*), sum(sc.points), max(sc.points), min(sc.points)
+                        FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
+                        WHERE s.set_id = %d AND s.status = 'SUBMITTED'
+                        GROUP BY s.set_id, s.unit_code, sc.criterion_id, s.stage""".formatted(setId));
                 connection.commit();
             }
             // as a database that has settled: statistics, hint bits and visibility map in place
@@ -140,18 +185,57 @@ final class RankingBenchmark {
         return setIds;
     }
 
+    /**
+     * Makes scoring-service compute these sets' rankings afresh at their next reading: a closed
+     * set's ranking is kept until its sheets change, which the sheets' versions tell (as a score,
+     * a submit or a reopen would raise them).
+     */
+    private static void touchSheets(Connection connection, List<Long> setIds) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            for (long setId : setIds) {
+                statement.addBatch("UPDATE score_sheet SET version = version + 1 WHERE id = (SELECT min(id) FROM score_sheet WHERE set_id = "
+                        + setId + ")");
+            }
+            statement.executeBatch();
+        }
+    }
+
+    private static long timedRanking(GatewayClient scoring, String board, long setId) {
+        long t = System.nanoTime();
+        HttpResponse<String> response = scoring.get("/api/scoring/criteria-sets/" + setId + "/ranking", board);
+        long elapsed = System.nanoTime() - t;
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.statusCode() + " " + response.body());
+        }
+        return elapsed;
+    }
+
+    private static long timedProvince(ExecutorService pool, GatewayClient scoring, String board, List<Long> setIds) throws Exception {
+        long t = System.nanoTime();
+        List<Future<Long>> all = new ArrayList<>();
+        for (long setId : setIds) {
+            all.add(pool.submit(() -> timedRanking(scoring, board, setId)));
+        }
+        for (Future<Long> future : all) {
+            future.get();
+        }
+        return System.nanoTime() - t;
+    }
+
     /** What PostgreSQL alone needs: the submitted points of one set summed per unit, nothing else. */
     private static String baselineSql(long setId) {
         return "SELECT s.unit_code, sum(sc.points) FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id WHERE s.set_id = " + setId
                 + " AND s.status = 'SUBMITTED' GROUP BY s.unit_code";
     }
 
-    private static void report(String what, List<Long> nanos) {
+    /** Prints the figures and answers the median in milliseconds. */
+    private static double report(String what, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         System.out.printf("%s, %d samples: min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, sorted.size(),
                 sorted.get(0) / 1e6, sorted.get(sorted.size() / 2) / 1e6,
                 sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+        return sorted.get(sorted.size() / 2) / 1e6;
     }
 
     private static int freePort() throws IOException {

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,7 +56,42 @@ public class RankingService {
         if (!caller.isBoardOrAdmin() && !(closed && insider)) {
             throw new ForbiddenException("ranking of set " + setId);
         }
-        return new ClusterRanking(set, !closed, compute(set));
+        return new ClusterRanking(set, !closed, closed ? closedRanking(set) : compute(set));
+    }
+
+    /** A province has about a hundred clusters and blocks a year, each with a set or two. */
+    private static final int CLOSED_RANKINGS_KEPT = 1_000;
+
+    /** A closed set's ranking as computed for this version of the set and this state of its sheets. */
+    private record ClosedRanking(long setVersion, ScoreQueries.SheetsState sheets, List<Ranking.RankedUnit> units) {
+    }
+
+    /**
+     * The rankings of closed sets, which are read again and again (the review conference, the
+     * exports, the province's overview) and change only if the set is reopened (a new version of
+     * the set) or the Board reopens one of its sheets (a new state of the sheets); both are
+     * checked at every request, so each replica keeps its own copy without telling the others.
+     * A provisional ranking changes with every submitted sheet and is never kept.
+     */
+    private final Map<Long, ClosedRanking> closedRankings = Collections.synchronizedMap(
+            new LinkedHashMap<>(16, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Long, ClosedRanking> eldest) {
+                    return size() > CLOSED_RANKINGS_KEPT;
+                }
+            });
+
+    private List<Ranking.RankedUnit> closedRanking(CriteriaSet set) {
+        // the state is read before the ranking is computed: a change in between leaves a newer
+        // ranking under the older state, which the next request recomputes, never the reverse
+        ScoreQueries.SheetsState sheets = ScoreQueries.sheetsState(set.id);
+        ClosedRanking kept = closedRankings.get(set.id);
+        if (kept != null && kept.setVersion() == set.version && kept.sheets().equals(sheets)) {
+            return kept.units();
+        }
+        List<Ranking.RankedUnit> units = compute(set);
+        closedRankings.put(set.id, new ClosedRanking(set.version, sheets, units));
+        return units;
     }
 
     /** Publishes the final ranking of a closed set on {@value #TOPIC}, once per version of the set. */

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.CriterionKind;
+import vn.thidua.scoring.criteria.Stage;
 
 /**
  * Set-based queries over submitted sheets. The final points of a criterion follow the set's
@@ -18,24 +19,19 @@ public final class ScoreQueries {
     }
 
     /**
-     * One pass over the submitted scores, each stage's figures side by side (no join per stage).
-     * {@code CELL} narrows it to one unit and criterion, so a single score's check does not
-     * aggregate the whole set; the rule itself is written once.
+     * The final rule over each stage's figures side by side: the unit's own value, the Board's,
+     * and the peers' count, sum, highest and lowest, from which their (trimmed) mean follows.
+     * {@code STAGE_FIGURES} is where those figures come from: the per-stage summary that submit
+     * and reopen keep ({@link #FROM_SUMMARY}), or the scores themselves ({@link #FROM_SCORES}),
+     * which give the same figures and let a test check the summary against them. {@code CELL}
+     * narrows it to one unit and criterion, so a single score's check does not aggregate the
+     * whole set; the rule itself is written once.
      */
     private static final String PER_CRITERION = """
             WITH units AS (
                 SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set /*CELL_UNIT*/
             ), stage_scores AS (
-                SELECT s.unit_code, sc.criterion_id,
-                       sum(sc.points) FILTER (WHERE s.stage = 'SELF') AS self_total,
-                       count(*) FILTER (WHERE s.stage = 'PEER') AS peer_n,
-                       sum(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_total,
-                       max(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_hi,
-                       min(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_lo,
-                       sum(sc.points) FILTER (WHERE s.stage = 'BOARD') AS board_total
-                FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
-                WHERE s.set_id = :set AND s.status = 'SUBMITTED' /*CELL_SCORES*/
-                GROUP BY s.unit_code, sc.criterion_id
+                /*STAGE_FIGURES*/
             ), per_criterion AS (
                 SELECT u.unit_code, g.position AS group_position, g.code AS group_code, c.id AS criterion_id, c.kind,
                        st.self_total AS self_points,
@@ -51,10 +47,86 @@ public final class ScoreQueries {
             )
             """;
 
+    /**
+     * The summary rows of the set, one per unit, criterion and stage that has submitted values.
+     * Its sums and counts have the same types and scales as the aggregates over the scores, so
+     * the peers' mean divides to the same digits.
+     */
+    private static final String FROM_SUMMARY = """
+                SELECT unit_code, criterion_id,
+                       sum(total) FILTER (WHERE stage = 'SELF') AS self_total,
+                       sum(submitted::bigint) FILTER (WHERE stage = 'PEER') AS peer_n,
+                       sum(total) FILTER (WHERE stage = 'PEER') AS peer_total,
+                       max(highest) FILTER (WHERE stage = 'PEER') AS peer_hi,
+                       min(lowest) FILTER (WHERE stage = 'PEER') AS peer_lo,
+                       sum(total) FILTER (WHERE stage = 'BOARD') AS board_total
+                FROM criterion_stage_summary
+                WHERE set_id = :set /*CELL_SUMMARY*/
+                GROUP BY unit_code, criterion_id
+            """;
+
+    /** The same figures from every submitted score of the set (what the summary condenses). */
+    private static final String FROM_SCORES = """
+                SELECT s.unit_code, sc.criterion_id,
+                       sum(sc.points) FILTER (WHERE s.stage = 'SELF') AS self_total,
+                       count(*) FILTER (WHERE s.stage = 'PEER') AS peer_n,
+                       sum(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_total,
+                       max(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_hi,
+                       min(sc.points) FILTER (WHERE s.stage = 'PEER') AS peer_lo,
+                       sum(sc.points) FILTER (WHERE s.stage = 'BOARD') AS board_total
+                FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
+                WHERE s.set_id = :set AND s.status = 'SUBMITTED'
+                GROUP BY s.unit_code, sc.criterion_id
+            """;
+
+    /**
+     * Rewrites the summary rows of one scored unit's stage from its submitted scores. Called in
+     * the transaction that submits or reopens one of its sheets, after that change is flushed.
+     * Peers submit sheets of the same unit side by side: each rewrite first takes a transaction
+     * lock on (set, unit), so the second waits for the first to commit and then, its statements
+     * seeing that commit, counts both sheets rather than overwriting the first one's rows.
+     */
+    static void resummarize(long setId, String unitCode, Stage stage) {
+        var em = Panache.getEntityManager();
+        em.flush();
+        // the lock's keys are two ints; a set id past 2^31 wraps, which at worst makes two sets share a lock
+        em.createNativeQuery("SELECT count(*) FROM (SELECT pg_advisory_xact_lock(:set, hashtext(:unit))) AS locked")
+                .setParameter("set", (int) setId).setParameter("unit", unitCode).getSingleResult();
+        em.createNativeQuery("DELETE FROM criterion_stage_summary WHERE set_id = :set AND unit_code = :unit AND stage = :stage")
+                .setParameter("set", setId).setParameter("unit", unitCode).setParameter("stage", stage.name()).executeUpdate();
+        em.createNativeQuery("""
+                INSERT INTO criterion_stage_summary (set_id, unit_code, criterion_id, stage, submitted, total, highest, lowest)
+                SELECT s.set_id, s.unit_code, sc.criterion_id, s.stage, count(*), sum(sc.points), max(sc.points), min(sc.points)
+                FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
+                WHERE s.set_id = :set AND s.unit_code = :unit AND s.stage = :stage AND s.status = 'SUBMITTED'
+                GROUP BY s.set_id, s.unit_code, sc.criterion_id, s.stage
+                """).setParameter("set", setId).setParameter("unit", unitCode).setParameter("stage", stage.name()).executeUpdate();
+    }
+
+    /**
+     * What a set's sheets stand at: how many there are and the sum of their versions. A sheet's
+     * version goes up with every score written on it, every submit and every reopen, and sheets
+     * are never deleted, so any change to what a ranking reads changes this pair.
+     */
+    public record SheetsState(long sheets, long versions) {
+    }
+
+    public static SheetsState sheetsState(long setId) {
+        Object[] row = (Object[]) Panache.getEntityManager()
+                .createNativeQuery("SELECT count(*), COALESCE(sum(version), 0) FROM score_sheet WHERE set_id = :set")
+                .setParameter("set", setId).getSingleResult();
+        return new SheetsState(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
+    }
+
+    private static String wholeSet(String stageFigures) {
+        return PER_CRITERION.replace("/*STAGE_FIGURES*/", stageFigures)
+                .replace("/*CELL_UNIT*/", "").replace("/*CELL_SUMMARY*/", "").replace("/*CELL_CRITERION*/", "");
+    }
+
     private static String oneCell() {
-        return PER_CRITERION
+        return PER_CRITERION.replace("/*STAGE_FIGURES*/", FROM_SUMMARY)
                 .replace("/*CELL_UNIT*/", "AND unit_code = :unit")
-                .replace("/*CELL_SCORES*/", "AND s.unit_code = :unit AND sc.criterion_id = :criterion")
+                .replace("/*CELL_SUMMARY*/", "AND unit_code = :unit AND criterion_id = :criterion")
                 .replace("/*CELL_CRITERION*/", "AND c.id = :criterion");
     }
 
@@ -64,9 +136,18 @@ public final class ScoreQueries {
     }
 
     /** Every member's points, per group and kind of criterion: one query for the whole set. */
-    @SuppressWarnings("unchecked")
     public static List<GroupPoints> pointsByGroup(CriteriaSet set) {
-        String sql = PER_CRITERION + """
+        return pointsByGroup(set, FROM_SUMMARY);
+    }
+
+    /** The same as {@link #pointsByGroup(CriteriaSet)}, from the scores themselves rather than their summary. */
+    public static List<GroupPoints> pointsByGroupFromScores(CriteriaSet set) {
+        return pointsByGroup(set, FROM_SCORES);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<GroupPoints> pointsByGroup(CriteriaSet set, String stageFigures) {
+        String sql = wholeSet(stageFigures) + """
                 SELECT unit_code, group_position, group_code, kind,
                        sum(COALESCE(board_points, peer_points, self_points, 0)),
                        sum(COALESCE(self_points, 0)), sum(COALESCE(peer_points, 0)), sum(COALESCE(board_points, 0))

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.nio.file.Path;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -50,6 +52,14 @@ final class GatewayBenchmark {
         System.out.printf("%-24s median %.2f ms, p99 %.2f ms (gateway p50 - direct p50: %.2f ms; gateway p99 - direct p99: %.2f ms)%n",
                 "added by the gateway", at(added, 0.50), at(added, 0.99),
                 at(gatewayMicros, 0.50) - at(directMicros, 0.50), at(gatewayMicros, 0.99) - at(directMicros, 0.99));
+        try {
+            Path plot = LatencyPlot.write(Path.of(".thidua", "bench", "gateway-latency.png"),
+                    "GET " + path + ": " + samples + " requests each way",
+                    Map.of("units-service directly", directMicros, "through the gateway", gatewayMicros));
+            System.out.println("latency distributions plotted in " + plot);
+        } catch (IOException e) {
+            System.out.println("no plot: " + e);
+        }
         throughput(http, direct, proxied);
     }
 

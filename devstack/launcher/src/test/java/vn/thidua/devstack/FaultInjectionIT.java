@@ -28,7 +28,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -175,6 +177,65 @@ class FaultInjectionIT {
         outcome.assertExactlyOnce();
     }
 
+    /**
+     * PostgreSQL stops under a stream of registrations and starts again: while it is away each request
+     * is refused at once with 503 problem+json and a Retry-After (not a 500, not a hang), nothing is
+     * half-written (a refused registration left no unit and no event), and requests succeed again
+     * once it is back; every accepted registration reaches the consumers once.
+     */
+    @Test
+    @Order(4)
+    void postgresRestartsUnderLoad() throws Exception {
+        String prefix = "FP.";
+        Baseline before = Baseline.take();
+        try (Sender sender = new Sender(prefix)) {
+            sender.start();
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> sender.created() >= 20);
+            stack.postgres().stop();
+            int answersAtStop = sender.answers().size();
+            long stoppedAt = System.nanoTime();
+            try {
+                // a few seconds of outage, during which the requests keep coming and are refused
+                Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                        sender.answers().size() >= answersAtStop + 10 && System.nanoTime() - stoppedAt > Duration.ofSeconds(3).toNanos());
+            } finally {
+                stack.postgres().startAgain();
+            }
+            long outageMillis = Duration.ofNanos(System.nanoTime() - stoppedAt).toMillis();
+            int answersAtRestart = sender.answers().size();
+            // back: a run of 20 registrations accepted in a row
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> {
+                List<Answer> answers = sender.answers();
+                return answers.size() >= answersAtRestart + 20
+                        && answers.subList(answers.size() - 20, answers.size()).stream().allMatch(answer -> answer.status() == 201);
+            });
+            sender.stop();
+            List<Answer> answers = sender.answers();
+            List<Answer> refused = answers.stream().filter(answer -> answer.status() != 201).toList();
+            long firstOkAfterRestart = answers.subList(answersAtRestart, answers.size()).stream()
+                    .takeWhile(answer -> answer.status() != 201).count();
+            Duration slowestRefusal = refused.stream().map(Answer::took).max(Duration::compareTo).orElse(Duration.ZERO);
+            System.out.printf("FAULT postgres-restart: database down %d ms; %d requests, %d accepted, %d refused (%s),"
+                            + " slowest refusal %d ms, %d refused after the restart before the first success%n",
+                    outageMillis, answers.size(), sender.created(), refused.size(),
+                    refused.stream().collect(Collectors.groupingBy(answer -> answer.status() + " " + answer.problemType(), TreeMap::new,
+                            Collectors.counting())),
+                    slowestRefusal.toMillis(), firstOkAfterRestart);
+            assertTrue(refused.size() > 0, "no request met the outage");
+            for (Answer answer : refused) {
+                assertEquals(503, answer.status(), "refused during the outage: " + answer);
+                assertTrue(answer.contentType().startsWith("application/problem+json"), "a problem: " + answer);
+                assertTrue(answer.retryAfter() != null, "says when to retry: " + answer);
+                assertTrue(answer.took().compareTo(Duration.ofSeconds(5)) < 0, "refused fast: " + answer);
+            }
+            // nothing half-written: exactly the accepted registrations exist, and each was announced once
+            Set<String> registered = codesIn("thidua_units", "SELECT code FROM unit WHERE code LIKE '" + prefix + "%'");
+            assertEquals(Set.copyOf(sender.codes()), registered, "the units registered are exactly those accepted");
+            Outcome outcome = awaitEveryEventApplied("postgres-restart", prefix, sender.codes(), before);
+            outcome.assertExactlyOnce();
+        }
+    }
+
     // --- what the tests check ------------------------------------------------------------------
 
     /** Inbox rows and absorbed duplicates before a test, so that each test counts only its own events. */
@@ -296,48 +357,57 @@ class FaultInjectionIT {
     // --- driving the stack ---------------------------------------------------------------------
 
     /**
-     * Registers units one after another through the gateway until stopped, as a stream of ordinary
-     * requests; keeps every answer's status and the codes that were created.
+     * Registers units one after another through the gateway until stopped, a request every 20 ms at
+     * most (half the gateway's per-client rate limit, so that fast refusals during an outage do not turn
+     * into 429s); keeps every answer.
      */
     private static final class Sender implements AutoCloseable {
+        private static final Pattern PROBLEM_TYPE = Pattern.compile("\"type\"\\s*:\\s*\"([^\"]+)\"");
         private final String prefix;
-        private final AtomicBoolean running = new AtomicBoolean(true);
         private final List<String> created = new CopyOnWriteArrayList<>();
         private final Map<String, String> failures = new ConcurrentHashMap<>();
+        private final List<Answer> answers = new CopyOnWriteArrayList<>();
         private final AtomicInteger next = new AtomicInteger();
-        private final Thread thread;
+        private final ScheduledExecutorService pacer;
 
         Sender(String prefix) {
             this.prefix = prefix;
-            this.thread = new Thread(this::run, "fault-sender-" + prefix);
-            this.thread.setDaemon(true);
+            this.pacer = Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "fault-sender-" + prefix);
+                thread.setDaemon(true);
+                return thread;
+            });
         }
 
         void start() {
-            thread.start();
+            pacer.scheduleWithFixedDelay(this::sendOne, 0, 20, TimeUnit.MILLISECONDS);
         }
 
-        private void run() {
-            while (running.get()) {
-                String code = String.format("%s%05d", prefix, next.getAndIncrement());
-                String body = "{\"code\":\"" + code + "\",\"name\":\"Đơn vị thử lỗi " + code + "\"}";
-                HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/units"))
-                        .timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + board)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
-                try {
-                    HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-                    if (response.statusCode() == 201) {
-                        created.add(code);
-                    } else {
-                        failures.put(code, response.statusCode() + " " + response.body());
-                    }
-                } catch (IOException e) {
-                    failures.put(code, e.toString());
-                } catch (InterruptedException e) {
-                    return;
+        private void sendOne() {
+            String code = String.format("%s%05d", prefix, next.getAndIncrement());
+            String body = "{\"code\":\"" + code + "\",\"name\":\"Đơn vị thử lỗi " + code + "\"}";
+            HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/units"))
+                    .timeout(Duration.ofSeconds(10))
+                    .header("Authorization", "Bearer " + board)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
+            long start = System.nanoTime();
+            try {
+                HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                Matcher type = PROBLEM_TYPE.matcher(response.body());
+                answers.add(new Answer(code, response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                        type.find() ? type.group(1) : null, response.headers().firstValue("Retry-After").orElse(null),
+                        Duration.ofNanos(System.nanoTime() - start)));
+                if (response.statusCode() == 201) {
+                    created.add(code);
+                } else {
+                    failures.put(code, response.statusCode() + " " + response.body());
                 }
+            } catch (IOException e) {
+                answers.add(new Answer(code, -1, e.toString(), null, null, Duration.ofNanos(System.nanoTime() - start)));
+                failures.put(code, e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
 
@@ -353,15 +423,26 @@ class FaultInjectionIT {
             return new TreeMap<>(failures);
         }
 
+        /** Every answer so far, in the order they came. */
+        List<Answer> answers() {
+            return List.copyOf(answers);
+        }
+
         void stop() throws InterruptedException {
-            running.set(false);
-            thread.join(Duration.ofSeconds(15).toMillis());
+            pacer.shutdown();
+            if (!pacer.awaitTermination(15, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("A request of " + prefix + " did not end within 15 s");
+            }
         }
 
         @Override
         public void close() throws InterruptedException {
             stop();
         }
+    }
+
+    /** One request's answer: status (-1 when none came), content type (or the I/O failure), problem type, Retry-After, time taken. */
+    private record Answer(String code, int status, String contentType, String problemType, String retryAfter, Duration took) {
     }
 
     private static List<String> codes(String prefix, int count) {
@@ -390,6 +471,19 @@ class FaultInjectionIT {
                 ResultSet result = statement.executeQuery(sql)) {
             result.next();
             return result.getLong(1);
+        }
+    }
+
+    private static Set<String> codesIn(String database, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(database),
+                stack.postgres().user(), stack.postgres().password());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
+            Set<String> codes = new java.util.HashSet<>();
+            while (result.next()) {
+                codes.add(result.getString(1));
+            }
+            return codes;
         }
     }
 

@@ -113,6 +113,16 @@ class FaultInjectionIT {
                         .until(() -> sender.failures().isEmpty());
                 assertTrue(sender.created() > createdAtStop + 10, "requests went on while the broker was down: "
                         + (sender.created() - createdAtStop));
+                // and the services stay ready to serve: a Kubernetes readiness probe that failed now would take every
+                // replica out of its Service, and the outage the outbox absorbs would reach the clients after all
+                // (a failed liveness probe would restart them); both within the probes' 2 s timeout
+                for (String service : List.of("units", "scoring", "awards")) {
+                    for (String probe : List.of("/q/health/ready", "/q/health/live")) {
+                        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + probe))
+                                .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                        assertEquals(200, health.statusCode(), service + " " + probe + " while the broker is down: " + health.body());
+                    }
+                }
             } finally {
                 broker.startAgain();
             }

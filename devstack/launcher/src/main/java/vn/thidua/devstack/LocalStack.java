@@ -259,11 +259,21 @@ public final class LocalStack implements AutoCloseable {
         return postgres;
     }
 
+    /** The broker, for tests that stop and start it (only an embedded one can be). */
+    KafkaBroker kafkaBroker() {
+        return kafka;
+    }
+
+    /** Starts a killed or stopped service again as it was first started; ready when returned. */
+    void restart(String name) {
+        service(name).restart(settings.readyTimeout());
+    }
+
     Map<String, ServiceProcess> services() {
         return services;
     }
 
-    private ServiceProcess service(String name) {
+    ServiceProcess service(String name) {
         ServiceProcess process = services.get(name);
         if (process == null) {
             throw new IllegalArgumentException("No service " + name);

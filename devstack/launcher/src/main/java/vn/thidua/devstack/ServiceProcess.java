@@ -20,12 +20,15 @@ final class ServiceProcess implements AutoCloseable {
     private final String name;
     private final int port;
     private final Path log;
-    private final Process process;
+    private final List<String> command;
+    /** Replaced by {@link #restart()}; volatile because a test may kill from one thread and wait from another. */
+    private volatile Process process;
 
-    private ServiceProcess(String name, int port, Path log, Process process) {
+    private ServiceProcess(String name, int port, Path log, List<String> command, Process process) {
         this.name = name;
         this.port = port;
         this.log = log;
+        this.command = List.copyOf(command);
         this.process = process;
     }
 
@@ -48,7 +51,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            return new ServiceProcess(name, port, log, process);
+            return new ServiceProcess(name, port, log, command, process);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -110,6 +113,43 @@ final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             return "(log unreadable: " + e.getMessage() + ")";
         }
+    }
+
+    /**
+     * SIGKILL, as the kernel's OOM killer or a node failure would: no shutdown hook runs, nothing
+     * is flushed, the database and the broker see the connections drop. Returns once the process is gone.
+     */
+    void kill() {
+        Process victim = process;
+        victim.destroyForcibly();
+        try {
+            if (!victim.waitFor(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException(name + " did not die within 10 s of SIGKILL");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while killing " + name, e);
+        }
+    }
+
+    /**
+     * Starts the service again with the command it was first started with (same port, same
+     * database, same consumer groups), its output appended to the same log. The previous process
+     * must be gone ({@link #kill()} or {@link #close()}). Ready when returned.
+     */
+    void restart(Duration readyTimeout) {
+        if (process.isAlive()) {
+            throw new IllegalStateException(name + " is still running");
+        }
+        try {
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot restart " + name, e);
+        }
+        awaitReady(readyTimeout);
     }
 
     /** SIGTERM, so Quarkus shuts down gracefully; SIGKILL if it has not within the grace period. */

@@ -33,10 +33,13 @@ import org.apache.kafka.common.utils.Time;
  */
 public final class KafkaBroker implements AutoCloseable {
     private final String bootstrapServers;
-    private final KafkaRaftServer server;
+    /** What the embedded broker was started with (null for an external one), so it can start again as the same broker. */
+    private final Properties embeddedConfig;
+    private KafkaRaftServer server;
 
-    private KafkaBroker(String bootstrapServers, KafkaRaftServer server) {
+    private KafkaBroker(String bootstrapServers, Properties embeddedConfig, KafkaRaftServer server) {
         this.bootstrapServers = bootstrapServers;
+        this.embeddedConfig = embeddedConfig;
         this.server = server;
     }
 
@@ -51,7 +54,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** A broker that someone else runs and stops. */
     public static KafkaBroker external(String bootstrapServers) {
-        return new KafkaBroker(bootstrapServers, null);
+        return new KafkaBroker(bootstrapServers, null, null);
     }
 
     /** Starts an embedded broker; {@code port} 0 picks a free one. */
@@ -90,10 +93,8 @@ public final class KafkaBroker implements AutoCloseable {
             if (formatted != 0) {
                 throw new IllegalStateException("Formatting the Kafka log directory failed: " + formatOutput);
             }
-            KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(props, false), Time.SYSTEM);
-            server.startup();
-            KafkaBroker broker = new KafkaBroker("127.0.0.1:" + brokerPort, server);
-            broker.awaitReady();
+            KafkaBroker broker = new KafkaBroker("127.0.0.1:" + brokerPort, props, null);
+            broker.startServer();
             return broker;
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start the embedded Kafka broker", e);
@@ -143,11 +144,45 @@ public final class KafkaBroker implements AutoCloseable {
         throw last == null ? new IllegalStateException("Kafka broker not ready") : last;
     }
 
+    private synchronized void startServer() {
+        server = new KafkaRaftServer(KafkaConfig.fromProps(embeddedConfig, false), Time.SYSTEM);
+        server.startup();
+        awaitReady();
+    }
+
+    /**
+     * Stops the embedded broker as an outage would, keeping its log directory: clients see it gone
+     * until {@link #startAgain()}. For fault-injection tests; an external broker is not ours to stop.
+     */
+    public synchronized void stop() {
+        requireEmbedded();
+        close();
+    }
+
+    /**
+     * Starts the stopped broker again on the same ports and log directory, so clients reconnect to
+     * the address they know and find the topics, records and committed offsets it had. Ready when returned.
+     */
+    public synchronized void startAgain() {
+        requireEmbedded();
+        if (server != null) {
+            throw new IllegalStateException("The broker is running");
+        }
+        startServer();
+    }
+
+    private void requireEmbedded() {
+        if (embeddedConfig == null) {
+            throw new UnsupportedOperationException("The broker at " + bootstrapServers + " is not embedded");
+        }
+    }
+
     @Override
-    public void close() {
+    public synchronized void close() {
         if (server != null) {
             server.shutdown();
             server.awaitShutdown();
+            server = null;
         }
     }
 

@@ -118,6 +118,9 @@ public class ProblemMappers {
             Locale locale = locale(headers);
             return respond(409, "concurrent-change", locale, Messages.text(locale, "problem.concurrent-change"), uri, List.of());
         }
+        if (DatabaseUnavailable.causedBy(e)) {
+            return databaseUnavailable(e, headers, uri);
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getPath());
         Locale locale = locale(headers);
@@ -152,6 +155,28 @@ public class ProblemMappers {
 
     private static final java.util.Set<String> CONCURRENT_CHANGE = java.util.Set.of(
             "jakarta.persistence.OptimisticLockException", "org.hibernate.StaleStateException");
+
+    /**
+     * The database is out of reach (restart, failover, network): nothing was changed, since the
+     * transaction could not commit, and the same request will work once it is back. A 503 with
+     * {@code Retry-After} says so to clients and to the gateway; a 500 would page someone for an
+     * outage that is not a bug, and a stack trace per request would flood the log.
+     */
+    private Response databaseUnavailable(Throwable e, HttpHeaders headers, UriInfo uri) {
+        LOG.warnf("Database unavailable on %s: %s", uri.getPath(), rootCause(e));
+        Locale locale = locale(headers);
+        Response response = respond(503, "database-unavailable", locale, Messages.text(locale, "problem.database-unavailable"), uri,
+                List.of());
+        return Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).build();
+    }
+
+    private static String rootCause(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.toString();
+    }
 
     static Locale locale(HttpHeaders headers) {
         return Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -31,10 +32,8 @@ final class FootprintBenchmark {
     }
 
     static void run(Path root, int requests) throws Exception {
-        Path dataDir = Files.createTempDirectory("thidua-bench-footprint-");
-        LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
-                defaults.jvmOptions(), defaults.readyTimeout()))) {
+        LocalStack.Settings defaults = LocalStack.Settings.defaults(root, root);
+        try (LocalStack stack = LocalStack.startPrivate(root, "bench-footprint", List.of())) {
             String board = new GatewayClient(stack.gatewayUrl()).passwordToken("board", DemoData.PASSWORD);
             System.out.printf("JVM options: %s; %d requests of load each%n", String.join(" ", defaults.jvmOptions()), requests);
             System.out.printf("%-8s %16s %16s %18s%n", "service", "start to ready", "RSS when ready", "RSS after load");

@@ -78,6 +78,25 @@ public final class LocalStack implements AutoCloseable {
         this.settings = settings;
     }
 
+    /**
+     * A stack of its own, on free ports and in a fresh temporary directory, so that it can run beside
+     * a local `./thidua up`: for the end-to-end tests and the benchmarks. {@code extraJvmOptions} go to
+     * every service after the defaults.
+     */
+    public static LocalStack startPrivate(Path root, String name, List<String> extraJvmOptions) throws IOException {
+        Path dataDir = Files.createTempDirectory("thidua-" + name + "-");
+        Settings defaults = Settings.defaults(root, dataDir);
+        List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
+        jvmOptions.addAll(extraJvmOptions);
+        return start(new Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0, jvmOptions, defaults.readyTimeout()));
+    }
+
+    private static int freePort() throws IOException {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
     public static LocalStack start(Settings settings) {
         LocalStack stack = new LocalStack(settings);
         try {

@@ -70,15 +70,10 @@ class FaultInjectionIT {
     @BeforeAll
     static void startTheStack() throws IOException {
         Path root = Path.of(System.getProperty("thidua.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory("thidua-faults-");
-        LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
-        List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
         // A consumer killed by SIGKILL never says goodbye: its group waits for the session to time out before
         // handing its partitions to the restarted instance. Kafka's default is 45 s; the broker's floor is 6 s.
         // The services pass every kafka.* property to their consumers (SmallRye's default Kafka configuration).
-        jvmOptions.addAll(List.of("-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000"));
-        stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
-                jvmOptions, defaults.readyTimeout()));
+        stack = LocalStack.startPrivate(root, "faults", List.of("-Dkafka.session.timeout.ms=6000", "-Dkafka.heartbeat.interval.ms=1000"));
         gateway = stack.gatewayUrl();
         board = token("board");
     }

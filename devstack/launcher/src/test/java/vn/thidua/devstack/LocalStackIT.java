@@ -53,15 +53,10 @@ class LocalStackIT {
     @BeforeAll
     static void startTheStack() throws IOException {
         Path root = Path.of(System.getProperty("thidua.root", "../..")).toAbsolutePath().normalize();
-        Path dataDir = Files.createTempDirectory("thidua-e2e-");
-        LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
         // awards-service retries the portal after 1 s (not 10 s) and looks for due deliveries every 250 ms (not 5 s), so that the
         // portal-down test waits seconds, not half a minute; the services take the JVM options as system properties, and only
         // awards-service reads thidua.portal.*
-        List<String> jvmOptions = new ArrayList<>(defaults.jvmOptions());
-        jvmOptions.addAll(List.of("-Dthidua.portal.backoff.initial=1s", "-Dthidua.portal.poll-interval=250ms"));
-        stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
-                jvmOptions, defaults.readyTimeout()));
+        stack = LocalStack.startPrivate(root, "e2e", List.of("-Dthidua.portal.backoff.initial=1s", "-Dthidua.portal.poll-interval=250ms"));
         gateway = stack.gatewayUrl();
         Main.loadDemoData(new GatewayClient(gateway));
     }

@@ -12,7 +12,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.nio.file.Path;
-import java.util.concurrent.locks.LockSupport;
 
 /**
  * {@code ./thidua bench-gateway [SAMPLES]}: what the gateway adds to one request. The same GET
@@ -25,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
  * limit of 100 requests per second; pacing also keeps the machine's load the same for both targets.
  */
 final class GatewayBenchmark {
-    private static final long PAIR_INTERVAL_NANOS = Duration.ofMillis(12).toNanos();
+    private static final Duration PAIR_INTERVAL = Duration.ofMillis(12);
 
     static void run(String gatewayUrl, String unitsUrl, int samples) {
         String board = new GatewayClient(gatewayUrl).passwordToken("board", DemoData.PASSWORD);
@@ -126,15 +125,11 @@ final class GatewayBenchmark {
     private static List<List<Long>> measure(HttpClient http, HttpRequest direct, HttpRequest proxied, int pairs) {
         List<Long> directMicros = new ArrayList<>(pairs);
         List<Long> gatewayMicros = new ArrayList<>(pairs);
-        long next = System.nanoTime();
+        Pacer pacer = new Pacer(PAIR_INTERVAL);
         for (int i = 0; i < pairs; i++) {
             directMicros.add(time(http, direct));
             gatewayMicros.add(time(http, proxied));
-            next += PAIR_INTERVAL_NANOS;
-            long wait = next - System.nanoTime();
-            if (wait > 0) {
-                LockSupport.parkNanos(wait);
-            }
+            pacer.awaitNextTick();
         }
         return List.of(directMicros, gatewayMicros);
     }

@@ -121,7 +121,7 @@ final class BallotBenchmark {
         stack.services().forEach((name, process) -> pids.put(name, process.pid()));
     }
 
-    static void run(Path root, int sessions, int clients) throws Exception {
+    static void run(Path root, int sessions, int clients, BenchReport report) throws Exception {
         if (sessions * UNITS_PER_CLUSTER < BLOCK_UNITS || clients < 1) {
             throw new IllegalArgumentException("bench-ballots needs at least " + BLOCK_UNITS / UNITS_PER_CLUSTER + " sessions and one client");
         }

@@ -14,6 +14,28 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class EventLatency {
 
+    /**
+     * {@code ./thidua latency [N]}: the system's figure, then in the same run the raw broker's
+     * produce → consume latency (the baseline), and their ratio.
+     */
+    static void run(String gatewayUrl, String kafkaBootstrapServers, int samples, BenchReport report) throws Exception {
+        List<Duration> system = measure(gatewayUrl, samples);
+        List<Duration> raw = RawKafkaLatency.measure(kafkaBootstrapServers, Math.max(samples, 100));
+        double medianRatio = quantile(system, 0.5) / quantile(raw, 0.5);
+        double p99Ratio = quantile(system, 0.99) / quantile(raw, 0.99);
+        System.out.printf("raw Kafka, produce -> consume on the same broker: %s; the system's median is %.1f× it, its p99 %.1f×%n",
+                RawKafkaLatency.describe(raw), medianRatio, p99Ratio);
+        report.add("event latency", "change → applied, median", BenchReport.millis(quantile(system, 0.5)),
+                BenchReport.millis(quantile(raw, 0.5)) + " raw Kafka", BenchReport.ratio(medianRatio));
+        report.add("event latency", "change → applied, p99", BenchReport.millis(quantile(system, 0.99)),
+                BenchReport.millis(quantile(raw, 0.99)) + " raw Kafka", BenchReport.ratio(p99Ratio), "p99 ≤ 3× raw", p99Ratio <= 3);
+    }
+
+    private static double quantile(List<Duration> values, double quantile) {
+        List<Duration> sorted = values.stream().sorted().toList();
+        return RawKafkaLatency.millis(sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * quantile) - 1)));
+    }
+
     static List<Duration> measure(String gatewayUrl, int samples) {
         GatewayClient gateway = new GatewayClient(gatewayUrl);
         String board = gateway.passwordToken("board", DemoData.PASSWORD);

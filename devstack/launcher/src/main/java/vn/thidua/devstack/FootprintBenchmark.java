@@ -31,7 +31,7 @@ final class FootprintBenchmark {
     private FootprintBenchmark() {
     }
 
-    static void run(Path root, int requests) throws Exception {
+    static void run(Path root, int requests, BenchReport report) throws Exception {
         LocalStack.Settings defaults = LocalStack.Settings.defaults(root, root);
         try (LocalStack stack = LocalStack.startPrivate(root, "bench-footprint", List.of())) {
             String board = new GatewayClient(stack.gatewayUrl()).passwordToken("board", DemoData.PASSWORD);

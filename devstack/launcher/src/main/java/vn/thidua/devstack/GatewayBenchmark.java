@@ -26,7 +26,7 @@ import java.nio.file.Path;
 final class GatewayBenchmark {
     private static final Duration PAIR_INTERVAL = Duration.ofMillis(12);
 
-    static void run(String gatewayUrl, String unitsUrl, int samples) {
+    static void run(String gatewayUrl, String unitsUrl, int samples, BenchReport report) {
         String board = new GatewayClient(gatewayUrl).passwordToken("board", DemoData.PASSWORD);
         String path = "/api/units/" + DemoData.CLUSTER_7_UNITS.get(0).code();
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();

@@ -32,23 +32,18 @@ public final class Main {
         Path root = Path.of(System.getProperty("thidua.root", ".")).toAbsolutePath().normalize();
         switch (command) {
             case "up" -> up(root);
-            case "latency" -> {
-                int samples = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-                List<Duration> system = EventLatency.measure("http://127.0.0.1:8080", samples);
-                String kafka = System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092");
-                List<Duration> raw = RawKafkaLatency.measure(kafka, Math.max(samples, 100));
-                System.out.printf("raw Kafka, produce -> consume on the same broker: %s; the system's median is %.1f× it, its p99 %.1f×%n",
-                        RawKafkaLatency.describe(raw), ratio(system, raw, 0.5), ratio(system, raw, 0.99));
-            }
-            case "bench-ranking" -> RankingBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 100,
-                    args.length > 2 ? Integer.parseInt(args[2]) : 50);
-            case "bench-ballots" -> BallotBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 50,
-                    args.length > 2 ? Integer.parseInt(args[2]) : 32);
-            case "bench-registry" -> RegistryBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
-                    args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? Integer.parseInt(args[2]) : 600);
-            case "bench-footprint" -> FootprintBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 2000);
-            case "bench-gateway" -> GatewayBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
-                    args.length > 1 ? Integer.parseInt(args[1]) : 2000);
+            case "latency" -> report(report -> EventLatency.run("http://127.0.0.1:8080",
+                    System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
+                    args.length > 1 ? Integer.parseInt(args[1]) : 20, report));
+            case "bench-ranking" -> report(report -> RankingBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 100,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 50, report));
+            case "bench-ballots" -> report(report -> BallotBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 50,
+                    args.length > 2 ? Integer.parseInt(args[2]) : 32, report));
+            case "bench-registry" -> report(report -> RegistryBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
+                    args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? Integer.parseInt(args[2]) : 600, report));
+            case "bench-footprint" -> report(report -> FootprintBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 2000, report));
+            case "bench-gateway" -> report(report -> GatewayBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
+                    args.length > 1 ? Integer.parseInt(args[1]) : 2000, report));
             default -> {
                 System.err.println("usage: thidua up | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES] | thidua bench-ranking [CLUSTERS] [SAMPLES]"
                         + " | thidua bench-ballots [SESSIONS] [CLIENTS] | thidua bench-gateway [SAMPLES] | thidua bench-footprint [REQUESTS]");
@@ -57,14 +52,17 @@ public final class Main {
         }
     }
 
-    /** A quantile of the system's latencies over the same quantile of the raw broker's. */
-    private static double ratio(List<Duration> system, List<Duration> raw, double quantile) {
-        return quantile(system, quantile) / quantile(raw, quantile);
+    /** One benchmark of its own: its figures are printed as a table at the end, as {@code ./thidua bench} prints them all. */
+    private static void report(Benchmark benchmark) throws Exception {
+        BenchReport report = new BenchReport();
+        benchmark.run(report);
+        System.out.println();
+        System.out.print(report.markdown());
     }
 
-    private static double quantile(List<Duration> values, double quantile) {
-        List<Duration> sorted = values.stream().sorted().toList();
-        return RawKafkaLatency.millis(sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * quantile) - 1)));
+    @FunctionalInterface
+    interface Benchmark {
+        void run(BenchReport report) throws Exception;
     }
 
     private static void up(Path root) throws InterruptedException {

@@ -34,7 +34,7 @@ final class RankingBenchmark {
     private static final long FIRST_CLUSTER = 800_001;
     private static final int PROVINCE_CONCURRENCY = 4;
 
-    static void run(Path root, int clusters, int samples) throws Exception {
+    static void run(Path root, int clusters, int samples, BenchReport report) throws Exception {
         Path dataDir = Files.createTempDirectory("thidua-bench-ranking-");
         LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
         try (LocalStack stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,

@@ -17,7 +17,8 @@ import java.util.stream.Stream;
 
 /**
  * {@code ./thidua up}: the whole stack on this machine with the seed story's demo data, until
- * Ctrl-C or SIGTERM. {@code ./thidua latency [N]}: against a running stack, the time from
+ * Ctrl-C or SIGTERM. {@code ./thidua bench [quick]}: every benchmark below, one table of figures ({@link BenchSuite}).
+ * {@code ./thidua latency [N]}: against a running stack, the time from
  * registering a unit to scoring-service knowing it. {@code ./thidua bench-registry [UNITS] [SEARCHES]}:
  * import and search timings of the unit registry. {@code ./thidua bench-ranking [CLUSTERS] [SAMPLES]} and
  * {@code ./thidua bench-ballots [SESSIONS] [CLIENTS]}: on private stacks of their own, ranking and secret ballot timings.
@@ -35,6 +36,7 @@ public final class Main {
             case "latency" -> report(report -> EventLatency.run("http://127.0.0.1:8080",
                     System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                     args.length > 1 ? Integer.parseInt(args[1]) : 20, report));
+            case "bench" -> BenchSuite.run(root, args.length > 1 && args[1].equals("quick") ? BenchSuite.Scale.QUICK : BenchSuite.Scale.FULL);
             case "bench-ranking" -> report(report -> RankingBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 100,
                     args.length > 2 ? Integer.parseInt(args[2]) : 50, report));
             case "bench-ballots" -> report(report -> BallotBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 50,
@@ -45,7 +47,7 @@ public final class Main {
             case "bench-gateway" -> report(report -> GatewayBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
                     args.length > 1 ? Integer.parseInt(args[1]) : 2000, report));
             default -> {
-                System.err.println("usage: thidua up | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES] | thidua bench-ranking [CLUSTERS] [SAMPLES]"
+                System.err.println("usage: thidua up | thidua bench [quick] | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES] | thidua bench-ranking [CLUSTERS] [SAMPLES]"
                         + " | thidua bench-ballots [SESSIONS] [CLIENTS] | thidua bench-gateway [SAMPLES] | thidua bench-footprint [REQUESTS]");
                 System.exit(2);
             }

@@ -67,11 +67,16 @@ final class RankingBenchmark {
                     statement.executeQuery(baselineSql(setId)).close();
                     sql.add(System.nanoTime() - t);
                 }
-                double oneComputed = report("ranking of one cluster (30 units × 60 criteria × 3 stages), GET through HTTP, computed", computed);
-                double oneKept = report("the same ranking read again (closed set, unchanged: kept)", kept);
-                double oneBaseline = report("baseline: PostgreSQL's own per-unit aggregate of one cluster's scores (plain SQL, no final rule)", sql);
+                double oneComputed = printMedian("ranking of one cluster (30 units × 60 criteria × 3 stages), GET through HTTP, computed", computed);
+                double oneKept = printMedian("the same ranking read again (closed set, unchanged: kept)", kept);
+                double oneBaseline = printMedian("baseline: PostgreSQL's own per-unit aggregate of one cluster's scores (plain SQL, no final rule)", sql);
                 System.out.printf("one cluster: ranking / baseline = %.2f computed, %.2f kept (medians)%n",
                         oneComputed / oneBaseline, oneKept / oneBaseline);
+                String baseline = BenchReport.millis(oneBaseline) + " PostgreSQL aggregate";
+                report.add("ranking", "one cluster, computed, median", BenchReport.millis(oneComputed), baseline,
+                        BenchReport.ratio(oneComputed / oneBaseline), "≤ 20 ms", oneComputed <= 20);
+                report.add("ranking", "one cluster, closed set read again (kept), median", BenchReport.millis(oneKept), baseline,
+                        BenchReport.ratio(oneKept / oneBaseline), "≤ 20 ms", oneKept <= 20);
             }
 
             int rounds = Math.max(3, samples / 10);
@@ -115,13 +120,18 @@ final class RankingBenchmark {
                     connection.close();
                 }
             }
-            double provinceMedian = report("rankings of all " + clusters + " clusters of the province (" + PROVINCE_CONCURRENCY
+            double provinceMedian = printMedian("rankings of all " + clusters + " clusters of the province (" + PROVINCE_CONCURRENCY
                     + " concurrent requests), computed", province);
-            double provinceKeptMedian = report("the same read again (kept)", provinceKept);
-            double provinceBaseline = report("baseline: the same aggregate for all " + clusters + " clusters (" + PROVINCE_CONCURRENCY
+            double provinceKeptMedian = printMedian("the same read again (kept)", provinceKept);
+            double provinceBaseline = printMedian("baseline: the same aggregate for all " + clusters + " clusters (" + PROVINCE_CONCURRENCY
                     + " concurrent connections)", provinceSql);
             System.out.printf("province: rankings / baseline = %.2f computed, %.2f kept (medians)%n",
                     provinceMedian / provinceBaseline, provinceKeptMedian / provinceBaseline);
+            String baseline = BenchReport.millis(provinceBaseline) + " PostgreSQL aggregate";
+            report.add("ranking", "province (" + clusters + " clusters), computed, median", BenchReport.millis(provinceMedian), baseline,
+                    BenchReport.ratio(provinceMedian / provinceBaseline), "≤ 500 ms", provinceMedian <= 500);
+            report.add("ranking", "province (" + clusters + " clusters), kept, median", BenchReport.millis(provinceKeptMedian), baseline,
+                    BenchReport.ratio(provinceKeptMedian / provinceBaseline), "≤ 500 ms", provinceKeptMedian <= 500);
         }
     }
 
@@ -229,7 +239,7 @@ final class RankingBenchmark {
     }
 
     /** Prints the figures and answers the median in milliseconds. */
-    private static double report(String what, List<Long> nanos) {
+    private static double printMedian(String what, List<Long> nanos) {
         List<Long> sorted = new ArrayList<>(nanos);
         Collections.sort(sorted);
         System.out.printf("%s, %d samples: min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, sorted.size(),

@@ -51,8 +51,9 @@ final class RegistryBenchmark {
         if (!importMillis.isEmpty()) {
             System.out.printf("import of %d rows: median %d ms over %d files%n", batch, median(importMillis), importMillis.size());
             // issue 3: "10,000 rows imports in a few seconds"; five is the most that still reads as a few
-            report.add("registry", "import of " + batch + " CSV rows through the gateway, median of " + importMillis.size() + " files",
-                    BenchReport.millis(median(importMillis)), "", "", "a few seconds (≤ 5 s)", median(importMillis) <= 5000);
+            report.add("registry", String.format("import of %,d CSV rows through the gateway, median of %d files", Math.min(batch, units),
+                    importMillis.size()), BenchReport.millis(median(importMillis)), "", "", "10,000 rows in a few seconds (≤ 5 s)",
+                    median(importMillis) <= 5000);
         }
         long registered = GatewayClient.read(gateway.get("/api/units?size=1", board).body()).get("total").asLong();
         // the consumers apply every imported unit too; measure searches once they are done, not against them

@@ -38,15 +38,20 @@ final class BenchReport {
     private final List<Line> lines = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
     private final boolean judged;
+    private final Path outputDir;
 
-    /** A report whose figures are judged against their targets. */
-    BenchReport() {
-        this(true);
+    /**
+     * {@code judged = false}: a run at a scale too small to say anything of the targets (a check of
+     * the harness), so no verdicts are printed. {@code outputDir}: where the table and any plot go.
+     */
+    BenchReport(boolean judged, Path outputDir) {
+        this.judged = judged;
+        this.outputDir = outputDir;
     }
 
-    /** {@code judged = false}: a run at a scale too small to say anything of the targets (a check of the harness). */
-    BenchReport(boolean judged) {
-        this.judged = judged;
+    /** Where the benchmarks write their files (plots) and the table is written. */
+    Path outputDir() {
+        return outputDir;
     }
 
     /** A figure with a target and its verdict. */
@@ -84,12 +89,12 @@ final class BenchReport {
         return out.toString();
     }
 
-    /** Writes the table to {@code dir/bench-<UTC time>.md} and returns the file. */
-    Path write(Path dir, String title) {
+    /** Writes the table to {@code bench-<UTC time>.md} in the output directory and returns the file. */
+    Path write(String title) {
         String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now());
         try {
-            Files.createDirectories(dir);
-            Path file = dir.resolve("bench-" + stamp + ".md");
+            Files.createDirectories(outputDir);
+            Path file = outputDir.resolve("bench-" + stamp + ".md");
             Files.writeString(file, "# " + title + "\n\n" + markdown(), StandardCharsets.UTF_8);
             return file;
         } catch (IOException e) {

@@ -30,8 +30,9 @@ final class BenchSuite {
     private BenchSuite() {
     }
 
-    static Path run(Path root, Scale scale) throws Exception {
-        BenchReport report = new BenchReport(scale != Scale.QUICK);
+    /** Runs them all; returns the report, also written to {@code outputDir}. */
+    static BenchReport run(Path root, Scale scale, Path outputDir) throws Exception {
+        BenchReport report = new BenchReport(scale != Scale.QUICK, outputDir);
         long begin = System.nanoTime();
         report.note("Machine: " + Runtime.getRuntime().availableProcessors() + " cores; 1-minute load average at the start "
                 + BenchReport.loadAverage() + "; service JVM options " + String.join(" ", LocalStack.Settings.defaults(root, root).jvmOptions())
@@ -50,11 +51,11 @@ final class BenchSuite {
 
         report.note("Load average at the end " + BenchReport.loadAverage() + "; the whole run took "
                 + Duration.ofNanos(System.nanoTime() - begin).toSeconds() + " s.");
-        Path file = report.write(root.resolve("bench-results"), "./thidua bench" + (scale == Scale.QUICK ? " quick" : ""));
+        Path file = report.write("./thidua bench" + (scale == Scale.QUICK ? " quick" : ""));
         System.out.println();
         System.out.print(report.markdown());
         System.out.println("\nWritten to " + file);
-        return file;
+        return report;
     }
 
     @FunctionalInterface

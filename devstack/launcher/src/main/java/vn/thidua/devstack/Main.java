@@ -26,6 +26,8 @@ import java.util.stream.Stream;
  * {@code ./thidua bench-footprint [REQUESTS]}: on a private stack, each service's start-to-ready time and resident memory.
  */
 public final class Main {
+    /** Where the benchmarks' tables and plots go, under the project's root (ignored by git). */
+    private static final String BENCH_RESULTS = "bench-results";
 
     public static void main(String[] args) throws Exception {
         configureLogging();
@@ -33,18 +35,19 @@ public final class Main {
         Path root = Path.of(System.getProperty("thidua.root", ".")).toAbsolutePath().normalize();
         switch (command) {
             case "up" -> up(root);
-            case "latency" -> report(report -> EventLatency.run("http://127.0.0.1:8080",
+            case "latency" -> report(root, report -> EventLatency.run("http://127.0.0.1:8080",
                     System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "127.0.0.1:9092"),
                     args.length > 1 ? Integer.parseInt(args[1]) : 20, report));
-            case "bench" -> BenchSuite.run(root, args.length > 1 && args[1].equals("quick") ? BenchSuite.Scale.QUICK : BenchSuite.Scale.FULL);
-            case "bench-ranking" -> report(report -> RankingBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 100,
+            case "bench" -> BenchSuite.run(root, args.length > 1 && args[1].equals("quick") ? BenchSuite.Scale.QUICK : BenchSuite.Scale.FULL,
+                    root.resolve(BENCH_RESULTS));
+            case "bench-ranking" -> report(root, report -> RankingBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 100,
                     args.length > 2 ? Integer.parseInt(args[2]) : 50, report));
-            case "bench-ballots" -> report(report -> BallotBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 50,
+            case "bench-ballots" -> report(root, report -> BallotBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 50,
                     args.length > 2 ? Integer.parseInt(args[2]) : 32, report));
-            case "bench-registry" -> report(report -> RegistryBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
+            case "bench-registry" -> report(root, report -> RegistryBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
                     args.length > 1 ? Integer.parseInt(args[1]) : 100_000, args.length > 2 ? Integer.parseInt(args[2]) : 600, report));
-            case "bench-footprint" -> report(report -> FootprintBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 2000, report));
-            case "bench-gateway" -> report(report -> GatewayBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
+            case "bench-footprint" -> report(root, report -> FootprintBenchmark.run(root, args.length > 1 ? Integer.parseInt(args[1]) : 2000, report));
+            case "bench-gateway" -> report(root, report -> GatewayBenchmark.run("http://127.0.0.1:8080", "http://127.0.0.1:8081",
                     args.length > 1 ? Integer.parseInt(args[1]) : 2000, report));
             default -> {
                 System.err.println("usage: thidua up | thidua bench [quick] | thidua latency [N] | thidua bench-registry [UNITS] [SEARCHES] | thidua bench-ranking [CLUSTERS] [SAMPLES]"
@@ -55,8 +58,8 @@ public final class Main {
     }
 
     /** One benchmark of its own: its figures are printed as a table at the end, as {@code ./thidua bench} prints them all. */
-    private static void report(Benchmark benchmark) throws Exception {
-        BenchReport report = new BenchReport();
+    private static void report(Path root, Benchmark benchmark) throws Exception {
+        BenchReport report = new BenchReport(true, root.resolve(BENCH_RESULTS));
         benchmark.run(report);
         System.out.println();
         System.out.print(report.markdown());

@@ -19,7 +19,7 @@ import vn.thidua.awards.proposal.Proposal;
 import vn.thidua.awards.proposal.ProposalService;
 import vn.thidua.awards.proposal.ProposalService.DecisionRecord;
 import vn.thidua.awards.proposal.ProposalStatus;
-import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import vn.thidua.awards.catalogue.AwardType;
-import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.ProblemException;

@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import vn.thidua.awards.catalogue.CatalogueService;
-import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.awards.unit.UnitCodes;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;

@@ -13,7 +13,7 @@ import vn.thidua.awards.proposal.Proposal;
 import vn.thidua.awards.proposal.ProposalMoved;
 import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.awards.proposal.ProposalTransition;
-import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
 

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.RuleSet;
-import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.awards.vote.MinutesService;
 import vn.thidua.awards.vote.VotingSession;
 import vn.thidua.platform.clusters.ClusterDirectory;

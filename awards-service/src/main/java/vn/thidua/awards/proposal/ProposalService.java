@@ -330,7 +330,7 @@ public class ProposalService {
         java.util.Map<String, String> unitNames = new java.util.HashMap<>();
         java.util.Set<String> codes = found.stream().map(p -> p.unitCode).collect(java.util.stream.Collectors.toSet());
         if (!codes.isEmpty()) {
-            vn.thidua.awards.unit.KnownUnit.<vn.thidua.awards.unit.KnownUnit>list("code in ?1", codes).forEach(u -> unitNames.put(u.code, u.name));
+            vn.thidua.platform.units.KnownUnit.<vn.thidua.platform.units.KnownUnit>list("code in ?1", codes).forEach(u -> unitNames.put(u.code, u.name));
         }
         java.util.Map<Long, String> clusterNames = new java.util.HashMap<>();
         java.util.Map<String, String> awardNames = new java.util.HashMap<>();

@@ -7,11 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.time.Instant;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.units.KnownUnitView;
 import vn.thidua.platform.web.Page;
-import vn.thidua.platform.web.PageRequest;
-import vn.thidua.platform.web.ProblemException;
 
 /** Read-only view of the units awards-service knows, for checking that it is in step. */
 @Path("/api/awards/units")
@@ -19,28 +17,14 @@ import vn.thidua.platform.web.ProblemException;
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
 public class KnownUnitResource {
 
-    public record KnownUnitView(String code, String name, long version, Instant updatedAt) {
-        static KnownUnitView of(KnownUnit unit) {
-            return new KnownUnitView(unit.code, unit.name, unit.version, unit.updatedAt);
-        }
-    }
-
     @GET
     public Page<KnownUnitView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        PageRequest request = PageRequest.of(page, size);
-        var query = KnownUnit.<KnownUnit>findAll(io.quarkus.panache.common.Sort.by("code"));
-        long total = query.count();
-        var items = query.page(request.page(), request.size()).list().stream().map(KnownUnitView::of).toList();
-        return new Page<>(items, request.page(), request.size(), total);
+        return KnownUnitView.page(page, size);
     }
 
     @GET
     @Path("/{code}")
     public KnownUnitView get(@PathParam("code") String code) {
-        KnownUnit unit = KnownUnit.findById(code);
-        if (unit == null) {
-            throw ProblemException.notFound("unit-not-found", "unit.not-known", code);
-        }
-        return KnownUnitView.of(unit);
+        return KnownUnitView.of(code);
     }
 }

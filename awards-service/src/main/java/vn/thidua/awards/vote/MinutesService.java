@@ -10,7 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.RuleSet;
-import vn.thidua.awards.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.ProblemException;
 

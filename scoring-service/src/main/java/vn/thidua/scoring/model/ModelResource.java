@@ -28,7 +28,7 @@ import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
-import vn.thidua.scoring.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 
 /**
  * Models and advanced examples (mô hình, điển hình tiên tiến): recorded by their unit, replicated by

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.web.Table;
-import vn.thidua.scoring.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 
 /** The ranking laid out as the Board prints it for the review conference, headers in Vietnamese. */
 final class RankingTable {

@@ -9,7 +9,7 @@ import vn.thidua.platform.web.Table;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Stage;
-import vn.thidua.scoring.unit.KnownUnit;
+import vn.thidua.platform.units.KnownUnit;
 
 /** One score sheet (phiếu chấm) as it is printed and signed: every criterion, its maximum and the points given. */
 final class SheetTable {

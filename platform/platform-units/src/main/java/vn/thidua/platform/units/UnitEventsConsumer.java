@@ -1,4 +1,4 @@
-package vn.thidua.scoring.unit;
+package vn.thidua.platform.units;
 
 import io.smallrye.reactive.messaging.annotations.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package vn.thidua.scoring.unit;
+package vn.thidua.platform.units;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import vn.thidua.platform.events.MalformedEventException;

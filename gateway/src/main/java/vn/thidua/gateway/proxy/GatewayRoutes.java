@@ -16,13 +16,18 @@ import io.vertx.httpproxy.HttpProxy;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.BiConsumer;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import vn.thidua.gateway.accesslog.AccessLog;
 import vn.thidua.gateway.ratelimit.ClientRateLimiter;
 import vn.thidua.gateway.throttle.ClientAddress;
+import vn.thidua.gateway.token.VerifiedTokens;
 
 /**
  * The public API: every {@code /api/**} call is authenticated here, then streamed to the service
@@ -52,6 +57,7 @@ public class GatewayRoutes {
     private final boolean trustForwardedFor;
     private final BodyLimits bodyLimits;
     private final UpstreamBreakers breakers;
+    private final VerifiedTokens verifiedTokens;
 
     public GatewayRoutes(GatewayConfig config, Vertx vertx, ProblemResponses problems) {
         this.routes = RouteTable.of(config.routes());
@@ -62,6 +68,10 @@ public class GatewayRoutes {
                 ? ClientRateLimiter.withSystemClock(rate.requestsPerSecond(), rate.burst(), rate.maxClients())
                 : null;
         this.trustForwardedFor = config.trustForwardedFor();
+        GatewayConfig.TokenCache tokenCache = config.tokenCache();
+        this.verifiedTokens = tokenCache.enabled()
+                ? new VerifiedTokens(tokenCache.maxEntries(), tokenCache.maxAge(), System::currentTimeMillis)
+                : null;
         this.bodyLimits = new BodyLimits(config.maxBodySize().asLongValue(), config.maxJsonBodySize().asLongValue());
         GatewayConfig.CircuitBreaker breaker = config.circuitBreaker();
         this.breakers = new UpstreamBreakers(breaker.enabled(), breaker.failureThreshold(), breaker.openFor(),
@@ -107,31 +117,65 @@ public class GatewayRoutes {
 
     private void handle(RoutingContext rc) {
         HttpServerRequest request = rc.request();
-        // Nothing may read the body while the token is checked asynchronously; the proxy resumes it.
+        // Nothing may read the body before the proxy does (the token may be checked asynchronously); the proxy resumes it.
         request.pause();
         String requestId = RequestIds.of(rc);
         Context context = Vertx.currentContext();
         context.putLocal(URL_PATH_TEMPLATE, "/api/**");
+        String token = verifiedTokens == null ? null : bearerToken(request);
+        Optional<String> known = token == null ? Optional.empty() : verifiedTokens.subject(token);
+        if (known.isPresent()) {
+            // verified before, byte for byte, and not expired: no signature check, no hop off this event loop
+            identified(rc, context, known.get(), requestId);
+            return;
+        }
         // With lazy authentication Quarkus would end a failed request with an empty 401; we answer ourselves.
         rc.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, (BiConsumer<RoutingContext, Throwable>) (event, failure) -> {
         });
         QuarkusHttpUser.getSecurityIdentity(rc, null)
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
                 .subscribe().with(
-                        identity -> identified(rc, context, identity, requestId),
+                        identity -> identified(rc, context, verifiedSubject(identity, token), requestId),
                         failure -> {
                             LOG.debugf("Token refused for %s %s: %s", request.method(), request.path(), failure.toString());
                             identified(rc, context, null, requestId);
                         });
     }
 
-    private void identified(RoutingContext rc, Context context, SecurityIdentity identity, String requestId) {
+    /** The subject of an identity the verifier has just established, remembering its token for the next call. */
+    private String verifiedSubject(SecurityIdentity identity, String token) {
+        if (identity == null || identity.isAnonymous()) {
+            return null;
+        }
+        String subject = identity.getPrincipal().getName();
+        // only the very token this request carried, as the verifier saw it, is remembered
+        if (token != null && subject != null && identity.getPrincipal() instanceof JsonWebToken jwt && token.equals(jwt.getRawToken())) {
+            verifiedTokens.remember(token, subject, jwt.getExpirationTime());
+        }
+        return subject;
+    }
+
+    /** The token of a single {@code Authorization: Bearer} header; anything else is left to the verifier alone. */
+    static String bearerToken(HttpServerRequest request) {
+        List<String> values = request.headers().getAll(HttpHeaders.AUTHORIZATION);
+        if (values.size() != 1) {
+            return null;
+        }
+        String value = values.get(0);
+        if (value.length() <= 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+            return null;
+        }
+        String token = value.substring(7).strip();
+        return token.isEmpty() ? null : token;
+    }
+
+    /** @param subject the token's subject, or null when there is no valid token */
+    private void identified(RoutingContext rc, Context context, String subject, String requestId) {
         HttpServerRequest request = rc.request();
         if (request.response().ended()) {
             return;
         }
-        boolean authenticated = identity != null && !identity.isAnonymous();
-        String subject = authenticated ? identity.getPrincipal().getName() : null;
+        boolean authenticated = subject != null;
         if (subject != null) {
             rc.put(AccessLog.SUBJECT, subject);
         }

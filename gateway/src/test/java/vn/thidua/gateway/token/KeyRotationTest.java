@@ -92,6 +92,19 @@ class KeyRotationTest {
     }
 
     @Test
+    void aRememberedTokenOfThePreviousKeyDoesNotVouchForTheSameClaimsSignedByAnotherKey() throws Exception {
+        String beforeRotation = TestTokens.claims("rotation-cache", "board").jws().keyId(previousKid()).sign(previousPrivateKey());
+        given().auth().oauth2(beforeRotation).when().get("/api/units").then().statusCode(200);
+        given().auth().oauth2(beforeRotation).when().get("/api/units").then().statusCode(200);
+
+        String unsigned = beforeRotation.substring(0, beforeRotation.lastIndexOf('.') + 1);
+        String byCurrentKey = TestTokens.claims("rotation-cache", "board").jws().keyId(previousKid()).sign(TestTokens.privateKey());
+        String forged = unsigned + byCurrentKey.substring(byCurrentKey.lastIndexOf('.') + 1);
+        given().auth().oauth2(forged).when().get("/api/units").then().statusCode(401);
+        given().auth().oauth2(beforeRotation).when().get("/api/units").then().statusCode(200);
+    }
+
+    @Test
     void newTokensAreSignedWithTheCurrentKey() {
         String token = given().contentType(FORM).formParam("grant_type", "password")
                 .formParam("username", "board").formParam("password", "demo")

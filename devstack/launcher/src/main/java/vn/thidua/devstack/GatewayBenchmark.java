@@ -64,7 +64,7 @@ final class GatewayBenchmark {
             latency(http, workload, targets, samples, report, plotted);
         }
         try {
-            Path plot = LatencyPlot.write(Path.of(".thidua", "bench", "gateway-latency.png"),
+            Path plot = LatencyPlot.write(report.outputDir().resolve("gateway-latency.png"),
                     "Read and write, " + samples + " requests each way", plotted);
             System.out.println("latency distributions plotted in " + plot);
         } catch (IOException e) {

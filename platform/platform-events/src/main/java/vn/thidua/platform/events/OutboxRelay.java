@@ -137,10 +137,14 @@ public class OutboxRelay {
             if (backlog) {
                 claimUntilEmpty();
             }
-            sendCommitted();
-            // half the interval: the poller's ticks come one interval apart give or take a little,
-            // and each of them must claim
-            if (System.nanoTime() - lastClaimNanos >= config.pollInterval().toNanos() / 2) {
+            boolean sentHandedOver = sendCommitted();
+            long sinceClaim = System.nanoTime() - lastClaimNanos;
+            long interval = config.pollInterval().toNanos();
+            // A round that sent handed-over rows leaves the claim to the poller's tick, so that the next
+            // commit's rows do not wait behind a claim, unless ticks kept meeting such rows for two
+            // intervals. A tick claims from half an interval on: ticks come one interval apart give
+            // or take a little, and each must claim.
+            if (sinceClaim >= 2 * interval || !sentHandedOver && sinceClaim >= interval / 2) {
                 claimUntilEmpty();
             }
         } catch (RuntimeException e) {
@@ -160,7 +164,9 @@ public class OutboxRelay {
         } while (sent == config.batchSize());
     }
 
-    private void sendCommitted() {
+    /** Whether it sent any. */
+    private boolean sendCommitted() {
+        boolean sent = false;
         while (true) {
             List<OutboxRow> rows = new ArrayList<>();
             Map.Entry<Long, OutboxRow> next;
@@ -171,9 +177,10 @@ public class OutboxRelay {
                 }
             }
             if (rows.isEmpty()) {
-                return;
+                return sent;
             }
             sendAndAwaitAcks(rows);
+            sent = true;
             QuarkusTransaction.requiringNew().run(() -> {
                 try (Connection connection = dataSource.getConnection()) {
                     delete(connection, rows);

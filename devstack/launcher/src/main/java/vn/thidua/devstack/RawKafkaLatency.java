@@ -72,7 +72,9 @@ final class RawKafkaLatency {
         List<Duration> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
         int n = sorted.size();
-        return String.format("median %.1f ms, p99 %.1f ms", millis(sorted.get(n / 2)), millis(sorted.get(Math.max(0, (int) Math.ceil(n * 0.99) - 1))));
+        // the same rank as the report's quantiles, so the printed median is the one the ratio uses
+        return String.format("median %.1f ms, p99 %.1f ms", millis(sorted.get(Math.max(0, (int) Math.ceil(n * 0.5) - 1))),
+                millis(sorted.get(Math.max(0, (int) Math.ceil(n * 0.99) - 1))));
     }
 
     static double millis(Duration duration) {

@@ -7,12 +7,13 @@ import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import javax.sql.DataSource;
 
 /**
  * Records an event in the same transaction as the change it announces, so either both are kept
- * or neither is. The relay sends it to Kafka right after the commit.
+ * or neither is. The commit hands the row to the relay, which sends it to Kafka at once.
  */
 @ApplicationScoped
 public class Outbox {
@@ -34,22 +35,29 @@ public class Outbox {
         if (event.subject() == null || event.subject().isBlank()) {
             throw new IllegalArgumentException("An outbox event needs a subject: it is the Kafka key");
         }
+        String payload = events.write(event);
+        long id;
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO outbox (event_id, event_type, topic, message_key, payload) VALUES (?, ?, ?, ?, ?)")) {
+                     "INSERT INTO outbox (event_id, event_type, topic, message_key, payload) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
             insert.setString(1, event.id());
             insert.setString(2, event.type());
             insert.setString(3, topic);
             insert.setString(4, event.subject());
-            insert.setString(5, events.write(event));
-            insert.executeUpdate();
+            insert.setString(5, payload);
+            try (ResultSet inserted = insert.executeQuery()) {
+                inserted.next();
+                id = inserted.getLong(1);
+            }
         } catch (SQLException e) {
             throw new IllegalStateException("Cannot write event " + event.id() + " to the outbox", e);
         }
-        transactions.registerInterposedSynchronization(new WakeRelayAfterCommit(relay));
+        transactions.registerInterposedSynchronization(
+                new HandToRelayAfterCommit(relay, new OutboxRelay.OutboxRow(id, topic, event.subject(), payload)));
     }
 
-    private record WakeRelayAfterCommit(OutboxRelay relay) implements Synchronization {
+    /** Only a committed row is handed over: a rolled-back one never existed. */
+    private record HandToRelayAfterCommit(OutboxRelay relay, OutboxRelay.OutboxRow row) implements Synchronization {
         @Override
         public void beforeCompletion() {
         }
@@ -57,7 +65,7 @@ public class Outbox {
         @Override
         public void afterCompletion(int status) {
             if (status == Status.STATUS_COMMITTED) {
-                relay.wakeUp();
+                relay.committed(row);
             }
         }
     }

@@ -12,13 +12,14 @@ public interface OutboxConfig {
     boolean relayEnabled();
 
     /**
-     * How often the relay looks for rows without being woken. Commits wake it at once, so this
-     * only bounds the delay for rows left by a crashed instance or a broker outage.
+     * How often the relay claims rows from the table without being handed them. Commits hand their
+     * rows to the relay at once, so this only bounds the delay for rows left by a crashed instance,
+     * a broker outage or a replica with the relay off.
      */
     @WithDefault("1s")
     Duration pollInterval();
 
-    /** Rows sent per transaction. */
+    /** Rows sent per transaction; also how many committed rows the relay holds in memory to send. */
     @WithDefault("200")
     int batchSize();
 

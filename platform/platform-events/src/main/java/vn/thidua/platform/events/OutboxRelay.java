@@ -13,9 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.Future;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -28,10 +31,13 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Moves outbox rows to Kafka. Rows are claimed with {@code FOR UPDATE SKIP LOCKED}, so several
- * replicas relay side by side without sending a row twice in the normal case; a row is deleted
- * only after the broker acknowledged it, so a crash at any point at worst sends it again, which
- * the consumers' inbox absorbs.
+ * Moves outbox rows to Kafka. A commit hands its rows to this instance's relay, which sends them
+ * at once without reading them back (the event's latency is then the broker's hop plus one thread
+ * hand-off); the table is claimed with {@code FOR UPDATE SKIP LOCKED} for everything else (rows
+ * left by a crash or an outage, other instances' rows, bulk imports), so several replicas relay
+ * side by side. A row is deleted only after the broker acknowledged it, so a crash at any point at
+ * worst sends it again, which the consumers' inbox absorbs; so does the rare row that a claim on
+ * another replica takes while this one is sending it.
  */
 @ApplicationScoped
 public class OutboxRelay {
@@ -48,6 +54,25 @@ public class OutboxRelay {
     private final String clientId;
     private final Counter published;
     private final Drain drain = new Drain("outbox-relay", this::drainSafely);
+    /** Rows committed by this instance and not yet sent, by id (their commit order for one aggregate). */
+    private final ConcurrentSkipListMap<Long, OutboxRow> committed = new ConcurrentSkipListMap<>();
+    /**
+     * Whether the table may hold rows that are not in {@link #committed}: at start (a crashed
+     * instance's rows), after a failed send, and when the bound on {@link #committed} was reached.
+     */
+    private volatile boolean backlog = true;
+    /** Touched only by the relay's thread. */
+    private long lastClaimNanos;
+    /**
+     * Ids the last claims sent, touched only by the relay's thread: a claim can see a row between its
+     * commit and its hand-over, which comes microseconds later, so a few batches' worth is plenty.
+     */
+    private final Map<Long, Boolean> recentlyClaimed = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Long, Boolean> eldest) {
+            return size() > 4 * config.batchSize();
+        }
+    };
     private Producer<String, String> producer;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry registry,
@@ -79,57 +104,142 @@ public class OutboxRelay {
         producer.close(java.time.Duration.ofSeconds(5));
     }
 
-    /** Asks for a drain soon; calls while one is already queued are folded into it. */
-    public void wakeUp() {
+    /**
+     * Hands over a row this instance has just committed, so that it is sent without being read back
+     * from the table. The table stays the truth: the row is deleted only after the broker's ack, and
+     * if anything fails here it is claimed from the table like any row left by a crash.
+     */
+    public void committed(OutboxRow row) {
+        if (!drain.started()) {
+            // relaying is off here: another instance claims the row from the table
+            return;
+        }
+        // bounded: a bulk import's rows are claimed from the table in batches instead of held twice
+        if (committed.size() < config.batchSize()) {
+            committed.put(row.id(), row);
+        } else {
+            backlog = true;
+        }
         drain.wakeUp();
     }
 
+    /** An outbox row as its transaction wrote it. */
+    public record OutboxRow(long id, String topic, String key, String payload) {
+    }
+
+    /**
+     * One round on the relay's thread. Rows handed over by commits are sent at once; the table is
+     * claimed first when it may hold older rows (so an aggregate's events keep their order after an
+     * outage), and otherwise on the poller's ticks for rows that other instances left behind.
+     */
     private void drainSafely() {
         try {
-            int sent;
-            do {
-                sent = QuarkusTransaction.requiringNew().call(this::relayOneBatch);
-            } while (sent == config.batchSize());
+            if (backlog) {
+                claimUntilEmpty();
+            }
+            boolean sentHandedOver = sendCommitted();
+            long sinceClaim = System.nanoTime() - lastClaimNanos;
+            long interval = config.pollInterval().toNanos();
+            // A round that sent handed-over rows leaves the claim to the poller's tick, so that the next
+            // commit's rows do not wait behind a claim, unless ticks kept meeting such rows for two
+            // intervals. A tick claims from half an interval on: ticks come one interval apart give
+            // or take a little, and each must claim.
+            if (sinceClaim >= 2 * interval || !sentHandedOver && sinceClaim >= interval / 2) {
+                claimUntilEmpty();
+            }
         } catch (RuntimeException e) {
-            // the rows stay; the next wake-up or poll tries again
+            // the rows stay in the table; the next wake-up or poll claims them
+            backlog = true;
             LOG.warnf("Outbox relay could not send events yet: %s", e.getMessage());
         }
     }
 
-    private int relayOneBatch() throws SQLException {
+    private void claimUntilEmpty() {
+        lastClaimNanos = System.nanoTime();
+        // cleared before claiming: a row handed over meanwhile beyond the bound sets it again
+        backlog = false;
+        int sent;
+        do {
+            sent = QuarkusTransaction.requiringNew().call(this::relayOneClaimedBatch);
+        } while (sent == config.batchSize());
+    }
+
+    /** Whether it sent any. */
+    private boolean sendCommitted() {
+        boolean sent = false;
+        while (true) {
+            List<OutboxRow> rows = new ArrayList<>();
+            Map.Entry<Long, OutboxRow> next;
+            while (rows.size() < config.batchSize() && (next = committed.pollFirstEntry()) != null) {
+                // a claim may have sent it already, between its commit and its hand-over
+                if (!recentlyClaimed.containsKey(next.getKey())) {
+                    rows.add(next.getValue());
+                }
+            }
+            if (rows.isEmpty()) {
+                return sent;
+            }
+            sendAndAwaitAcks(rows);
+            sent = true;
+            QuarkusTransaction.requiringNew().run(() -> {
+                try (Connection connection = dataSource.getConnection()) {
+                    delete(connection, rows);
+                } catch (SQLException e) {
+                    throw new IllegalStateException("Cannot delete relayed rows from the outbox", e);
+                }
+            });
+        }
+    }
+
+    private int relayOneClaimedBatch() throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
-            List<Long> ids = new ArrayList<>();
-            List<Future<RecordMetadata>> acks = new ArrayList<>();
+            List<OutboxRow> rows = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
                 claim.setInt(1, config.batchSize());
-                try (ResultSet rows = claim.executeQuery()) {
-                    while (rows.next()) {
-                        ids.add(rows.getLong("id"));
-                        ProducerRecord<String, String> record = new ProducerRecord<>(
-                                rows.getString("topic"), rows.getString("message_key"), rows.getString("payload"));
-                        record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-                        acks.add(producer.send(record));
+                try (ResultSet result = claim.executeQuery()) {
+                    while (result.next()) {
+                        rows.add(new OutboxRow(result.getLong("id"), result.getString("topic"),
+                                result.getString("message_key"), result.getString("payload")));
                     }
                 }
             }
-            if (ids.isEmpty()) {
+            if (rows.isEmpty()) {
                 return 0;
             }
-            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-            for (Future<RecordMetadata> ack : acks) {
-                try {
-                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                } catch (Exception notAcknowledged) {
-                    throw new IllegalStateException("Kafka did not acknowledge the batch", notAcknowledged);
-                }
-            }
-            try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
-                delete.setArray(1, connection.createArrayOf("bigint", ids.toArray()));
-                delete.executeUpdate();
-            }
-            published.increment(ids.size());
-            return ids.size();
+            // a row claimed here may also have been handed over by its commit (or be about to): send it once
+            rows.forEach(row -> {
+                recentlyClaimed.put(row.id(), Boolean.TRUE);
+                committed.remove(row.id());
+            });
+            sendAndAwaitAcks(rows);
+            delete(connection, rows);
+            return rows.size();
         }
+    }
+
+    private void sendAndAwaitAcks(List<OutboxRow> rows) {
+        List<Future<RecordMetadata>> acks = new ArrayList<>();
+        for (OutboxRow row : rows) {
+            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+            acks.add(producer.send(record));
+        }
+        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+        for (Future<RecordMetadata> ack : acks) {
+            try {
+                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception notAcknowledged) {
+                throw new IllegalStateException("Kafka did not acknowledge the batch", notAcknowledged);
+            }
+        }
+    }
+
+    private void delete(Connection connection, List<OutboxRow> rows) throws SQLException {
+        try (PreparedStatement delete = connection.prepareStatement("DELETE FROM outbox WHERE id = ANY (?)")) {
+            delete.setArray(1, connection.createArrayOf("bigint", rows.stream().map(OutboxRow::id).toArray()));
+            delete.executeUpdate();
+        }
+        published.increment(rows.size());
     }
 
     private Properties producerProperties() {

@@ -37,9 +37,12 @@ public class Outbox {
         }
         String payload = events.write(event);
         long id;
+        // created_at is the row's own write time (clock_timestamp), not the column's default now(), which is the
+        // transaction's start: the relay leaves rows younger than its grace to the instance that committed them
         try (Connection connection = dataSource.getConnection();
              PreparedStatement insert = connection.prepareStatement(
-                     "INSERT INTO outbox (event_id, event_type, topic, message_key, payload) VALUES (?, ?, ?, ?, ?) RETURNING id")) {
+                     "INSERT INTO outbox (event_id, event_type, topic, message_key, payload, created_at)"
+                             + " VALUES (?, ?, ?, ?, ?, clock_timestamp()) RETURNING id")) {
             insert.setString(1, event.id());
             insert.setString(2, event.type());
             insert.setString(3, topic);

@@ -23,6 +23,14 @@ public interface OutboxConfig {
     @WithDefault("200")
     int batchSize();
 
+    /**
+     * How old a row must be before a poll tick claims it from the table: younger rows are being sent
+     * from memory by the instance that committed them (see {@link OutboxRelay}). A replica with the
+     * relay off leaves its rows to the others after this long.
+     */
+    @WithDefault("2s")
+    Duration claimGrace();
+
     /** How long the relay waits for the broker to acknowledge a batch before it tries again later. */
     @WithDefault("10s")
     Duration sendTimeout();

@@ -12,6 +12,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +45,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CLAIM = """
             SELECT id, topic, message_key, payload FROM outbox
+            WHERE created_at < clock_timestamp() - make_interval(secs => ?)
             ORDER BY id
             LIMIT ?
             FOR UPDATE SKIP LOCKED""";
@@ -135,7 +137,7 @@ public class OutboxRelay {
     private void drainSafely() {
         try {
             if (backlog) {
-                claimUntilEmpty();
+                claimUntilEmpty(Duration.ZERO);
             }
             boolean sentHandedOver = sendCommitted();
             long sinceClaim = System.nanoTime() - lastClaimNanos;
@@ -145,7 +147,7 @@ public class OutboxRelay {
             // intervals. A tick claims from half an interval on: ticks come one interval apart give
             // or take a little, and each must claim.
             if (sinceClaim >= 2 * interval || !sentHandedOver && sinceClaim >= interval / 2) {
-                claimUntilEmpty();
+                claimUntilEmpty(config.claimGrace());
             }
         } catch (RuntimeException e) {
             // the rows stay in the table; the next wake-up or poll claims them
@@ -154,13 +156,20 @@ public class OutboxRelay {
         }
     }
 
-    private void claimUntilEmpty() {
+    /**
+     * Claims and sends the table's rows older than {@code grace}. A tick leaves the young rows alone:
+     * those are being sent from memory by the live instance that committed them, and claiming them
+     * here too would send them twice whenever two replicas relay. Rows of a crashed instance, of an
+     * outage or beyond the in-memory bound are older than that by the next tick, or claimed without
+     * grace by the instance that knows it has a backlog.
+     */
+    private void claimUntilEmpty(Duration grace) {
         lastClaimNanos = System.nanoTime();
         // cleared before claiming: a row handed over meanwhile beyond the bound sets it again
         backlog = false;
         int sent;
         do {
-            sent = QuarkusTransaction.requiringNew().call(this::relayOneClaimedBatch);
+            sent = QuarkusTransaction.requiringNew().call(() -> relayOneClaimedBatch(grace));
         } while (sent == config.batchSize());
     }
 
@@ -191,11 +200,12 @@ public class OutboxRelay {
         }
     }
 
-    private int relayOneClaimedBatch() throws SQLException {
+    private int relayOneClaimedBatch(Duration grace) throws SQLException {
         try (Connection connection = dataSource.getConnection()) {
             List<OutboxRow> rows = new ArrayList<>();
             try (PreparedStatement claim = connection.prepareStatement(CLAIM)) {
-                claim.setInt(1, config.batchSize());
+                claim.setDouble(1, grace.toMillis() / 1000.0);
+                claim.setInt(2, config.batchSize());
                 try (ResultSet result = claim.executeQuery()) {
                     while (result.next()) {
                         rows.add(new OutboxRow(result.getLong("id"), result.getString("topic"),

@@ -77,7 +77,8 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);
             }
             try {
-                process.waitFor(250, TimeUnit.MILLISECONDS);
+                // short, so that the start-to-ready the benchmarks read is not rounded up by a quarter second
+                process.waitFor(50, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("Interrupted while waiting for " + name, e);

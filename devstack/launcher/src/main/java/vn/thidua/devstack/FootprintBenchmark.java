@@ -56,30 +56,39 @@ final class FootprintBenchmark {
         try (LocalStack stack = LocalStack.startPrivate(root, "bench-footprint", List.of())) {
             String board = new GatewayClient(stack.gatewayUrl()).passwordToken("board", DemoData.PASSWORD);
             System.out.printf("JVM options: %s; %d requests of load each%n", String.join(" ", defaults.jvmOptions()), requests);
-            System.out.printf("%-8s %16s %16s %16s %18s%n", "service", "start to ready", "Quarkus started", "RSS when ready", "RSS after load");
+            System.out.printf("%-8s %16s %16s %16s %18s %8s%n", "service", "start to ready", "Quarkus started", "RSS when ready", "RSS after load",
+                    "archive");
             for (Map.Entry<String, String> read : READS.entrySet()) {
                 String service = read.getKey();
                 long launched = System.nanoTime();
                 try (ServiceProcess instance = stack.startAnotherInstance(service, freePort())) {
                     long ready = Duration.ofNanos(System.nanoTime() - launched).toMillis();
                     long atRest = residentKib(instance.pid());
+                    boolean archiveMapped = mapsClassDataArchive(instance.pid());
                     String nmtAtRest = nmt ? nativeMemory(instance, "at-rest") : "";
                     GatewayClient client = new GatewayClient(instance.baseUrl());
                     // through the gateway, under its default rate limit for one client (100/s): a 429 is no load
-                    Pacer pacer = service.equals("gateway") ? new Pacer(Duration.ofMillis(11)) : null;
+                    Pacer pacer = service.equals("gateway") ? new Pacer(Duration.ofMillis(15)) : null;
+                    int refused = 0;
                     for (int i = 0; i < requests; i++) {
                         if (pacer != null) {
                             pacer.awaitNextTick();
                         }
                         HttpResponse<String> response = client.get(read.getValue(), board);
+                        // a stall on a busy machine makes the pacer catch up in a burst the limit refuses: send that read again
+                        if (response.statusCode() == 429 && pacer != null && refused++ < requests / 10) {
+                            i--;
+                            continue;
+                        }
                         if (response.statusCode() != 200) {
                             throw new IllegalStateException(service + " " + read.getValue() + ": " + response.statusCode());
                         }
                     }
                     long loaded = residentKib(instance.pid());
                     String quarkus = quarkusStartedIn(instance.log());
-                    startedIn.add(service + " " + quarkus);
-                    System.out.printf("%-8s %13d ms %16s %13d MB %15d MB%n", service, ready, quarkus, atRest / 1024, loaded / 1024);
+                    startedIn.add(service + " " + quarkus + (archiveMapped ? " (class-data archive mapped)" : ""));
+                    System.out.printf("%-8s %13d ms %16s %13d MB %15d MB %8s%n", service, ready, quarkus, atRest / 1024, loaded / 1024,
+                            archiveMapped ? "mapped" : "none");
                     if (nmt) {
                         System.out.println("         JVM's account, committed MB, at rest: " + nmtAtRest);
                         System.out.println("         after load:                          " + nativeMemory(instance, "after-load"));
@@ -104,6 +113,12 @@ final class FootprintBenchmark {
             }
         }
         throw new IllegalStateException("no VmRSS for process " + pid);
+    }
+
+    /** Whether the JVM mapped the service's class-data archive (see {@link ServiceProcess}) rather than loading every class. */
+    private static boolean mapsClassDataArchive(long pid) throws IOException {
+        return Files.readAllLines(Path.of("/proc", Long.toString(pid), "maps")).stream()
+                .anyMatch(line -> line.endsWith(ServiceProcess.CDS_ARCHIVE));
     }
 
     /** The last "started in" of the instance's log: the part of launch-to-ready that Quarkus itself spends. */

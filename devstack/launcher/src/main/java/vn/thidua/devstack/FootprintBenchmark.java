@@ -65,6 +65,7 @@ final class FootprintBenchmark {
                     long ready = Duration.ofNanos(System.nanoTime() - launched).toMillis();
                     long atRest = residentKib(instance.pid());
                     boolean archiveMapped = mapsClassDataArchive(instance.pid());
+                    long cpuMillis = cpuMillis(instance.pid());
                     String nmtAtRest = nmt ? nativeMemory(instance, "at-rest") : "";
                     GatewayClient client = new GatewayClient(instance.baseUrl());
                     // through the gateway, under its default rate limit for one client (100/s): a 429 is no load
@@ -86,7 +87,8 @@ final class FootprintBenchmark {
                     }
                     long loaded = residentKib(instance.pid());
                     String quarkus = quarkusStartedIn(instance.log());
-                    startedIn.add(service + " " + quarkus + (archiveMapped ? " (class-data archive mapped)" : ""));
+                    startedIn.add(service + " " + quarkus + " (" + BenchReport.millis(cpuMillis) + " of CPU to ready"
+                            + (archiveMapped ? ", class-data archive mapped)" : ")"));
                     System.out.printf("%-8s %13d ms %16s %13d MB %15d MB %8s%n", service, ready, quarkus, atRest / 1024, loaded / 1024,
                             archiveMapped ? "mapped" : "none");
                     if (nmt) {
@@ -113,6 +115,17 @@ final class FootprintBenchmark {
             }
         }
         throw new IllegalStateException("no VmRSS for process " + pid);
+    }
+
+    /**
+     * The processor time the JVM spent until now (all its threads): on a shared machine a steadier
+     * measure of the work of starting than the wall-clock time, which waits for the other processes.
+     */
+    private static long cpuMillis(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // utime and stime, fields 14 and 15 of proc(5), in clock ticks of 1/100 s on Linux
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10;
     }
 
     /** Whether the JVM mapped the service's class-data archive (see {@link ServiceProcess}) rather than loading every class. */

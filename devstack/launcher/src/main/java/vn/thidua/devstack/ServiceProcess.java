@@ -183,6 +183,12 @@ final class ServiceProcess implements AutoCloseable {
             if (!victim.waitFor(10, TimeUnit.SECONDS)) {
                 throw new IllegalStateException(name + " did not die within 10 s of SIGKILL");
             }
+            if (archiveBeingWritten != null) {
+                // had it been writing its archive, what it left is incomplete; a restart records a new one
+                Files.deleteIfExists(archiveBeingWritten);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while killing " + name, e);

@@ -54,12 +54,16 @@ public final class LocalStack implements AutoCloseable {
 
         /**
          * The local default. Services start with the C1 compiler only, which halves their start on two
-         * cores; {@code THIDUA_SERVICE_JAVA_OPTS} replaces these options (e.g. to benchmark with full JIT).
+         * cores. The heap starts small, near what is live (some 25–35 MB at rest, see docs/benchmarks.md,
+         * "Footprint"): the JVM's default initial heap is 1/64 of the machine's memory, whose young
+         * generation a service fills with garbage while it starts and then keeps resident. 48 MB with
+         * tighter free ratios made a starting service collect its whole heap again and again.
+         * {@code THIDUA_SERVICE_JAVA_OPTS} replaces these options (e.g. to benchmark with full JIT).
          */
         public static Settings defaults(Path root, Path dataDir) {
             String override = System.getenv("THIDUA_SERVICE_JAVA_OPTS");
             List<String> jvmOptions = override == null || override.isBlank()
-                    ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmx384m", "-Dfile.encoding=UTF-8")
+                    ? List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xms64m", "-Xmx192m", "-Dfile.encoding=UTF-8")
                     : List.of(override.strip().split("\\s+"));
             return new Settings(root, dataDir, 8080, 8081, 8082, 8083, 9092, jvmOptions, Duration.ofMinutes(3), 8090);
         }

@@ -78,8 +78,16 @@ public final class LocalStack implements AutoCloseable {
     /** What each service was started with, so another instance of it can join the same database and broker. */
     private final Map<String, Map<String, String>> launchConfigs = new LinkedHashMap<>();
 
+    /**
+     * Stops what this stack started when the launcher is stopped (Ctrl-C, SIGTERM) before it closed
+     * the stack itself, as a benchmark interrupted half-way is: the services are processes of their
+     * own and would otherwise outlive it.
+     */
+    private final Thread stopOnExit = new Thread(this::close, "thidua-stack-stop");
+
     private LocalStack(Settings settings) {
         this.settings = settings;
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
     }
 
     /**
@@ -306,7 +314,14 @@ public final class LocalStack implements AutoCloseable {
 
     /** Stops the services side by side (each gracefully), then the broker, then the database. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (Thread.currentThread() != stopOnExit) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is running or about to: closing here first leaves it nothing to do
+            }
+        }
         List<AutoCloseable> processes = started.stream().filter(ServiceProcess.class::isInstance).toList();
         processes.parallelStream().forEach(LocalStack::closeQuietly);
         List<AutoCloseable> rest = new ArrayList<>(started);

@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
@@ -16,6 +17,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -65,15 +67,48 @@ public final class KafkaTestClient {
         return found.get(0);
     }
 
-    /** Reads the topic from its start until {@code count} records match, or fails after {@code timeout}. */
-    public List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> matching,
-                                                             int count, Duration timeout) {
+    /**
+     * Every matching record on the topic now: read from its start up to the end offsets it has when
+     * called, so a copy sent twice shows as two records (where {@link #awaitRecords} stops at a count).
+     */
+    public List<ConsumerRecord<String, String>> allRecords(String topic, Predicate<ConsumerRecord<String, String>> matching,
+                                                           Duration timeout) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(readerProperties())) {
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
+                    .map(partition -> new TopicPartition(topic, partition.partition())).toList();
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < end.get(partition))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError("Could not read " + topic + " to its end within " + timeout);
+                }
+                for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
+                    if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition())) && matching.test(record)) {
+                        found.add(record);
+                    }
+                }
+            }
+        }
+        return found;
+    }
+
+    private Properties readerProperties() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        return props;
+    }
+
+    /** Reads the topic from its start until {@code count} records match, or fails after {@code timeout}. */
+    public List<ConsumerRecord<String, String>> awaitRecords(String topic, Predicate<ConsumerRecord<String, String>> matching,
+                                                             int count, Duration timeout) {
+        Properties props = readerProperties();
         List<ConsumerRecord<String, String>> found = new ArrayList<>();
         long deadline = System.nanoTime() + timeout.toNanos();
         try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {

@@ -144,9 +144,7 @@ class FaultInjectionIT {
     void unitsServiceIsKilledWhileItRelays() throws Exception {
         String prefix = "FU.";
         Baseline before = Baseline.take();
-        List<String> codes = codes(prefix, 1500);
-        HttpResponse<String> imported = importUnits(codes);
-        assertEquals(200, imported.statusCode(), imported.body());
+        List<String> codes = importUnits(prefix, 1500);
         stack.service("units").kill();
         long leftInOutbox = count("thidua_units", "SELECT count(*) FROM outbox");
         long publishedBeforeRestart = recordsOnTheTopic(prefix).size();
@@ -168,9 +166,7 @@ class FaultInjectionIT {
     void scoringServiceIsKilledWhileItConsumes() throws Exception {
         String prefix = "FS.";
         Baseline before = Baseline.take();
-        List<String> codes = codes(prefix, 2000);
-        HttpResponse<String> imported = importUnits(codes);
-        assertEquals(200, imported.statusCode(), imported.body());
+        List<String> codes = importUnits(prefix, 2000);
         String knownBySoring = "SELECT count(*) FROM known_unit WHERE code LIKE '" + prefix + "%'";
         Awaitility.await().atMost(CATCH_UP).pollInterval(Duration.ofMillis(20)).until(() -> count("thidua_scoring", knownBySoring) >= 200);
         stack.service("scoring").kill();
@@ -458,15 +454,15 @@ class FaultInjectionIT {
         return codes;
     }
 
-    private static HttpResponse<String> importUnits(List<String> codes) throws IOException, InterruptedException {
+    /** One CSV import of {@code count} new units through the gateway, which must accept it whole; their codes. */
+    private static List<String> importUnits(String prefix, int count) {
+        List<String> codes = codes(prefix, count);
         StringBuilder csv = new StringBuilder("code,name,kind\n");
         codes.forEach(code -> csv.append(code).append(",Đơn vị thử lỗi ").append(code).append(",OTHER\n"));
-        HttpRequest request = HttpRequest.newBuilder(URI.create(gateway + "/api/units/import"))
-                .timeout(Duration.ofSeconds(60))
-                .header("Authorization", "Bearer " + board)
-                .header("Content-Type", "text/csv; charset=UTF-8")
-                .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build();
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> imported = new GatewayClient(gateway).postBody("/api/units/import", board, "text/csv; charset=UTF-8",
+                csv.toString().getBytes(StandardCharsets.UTF_8));
+        assertEquals(200, imported.statusCode(), imported.body());
+        return codes;
     }
 
     private static long count(String database, String sql) throws SQLException {

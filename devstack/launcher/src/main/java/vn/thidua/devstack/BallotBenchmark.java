@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -125,11 +124,10 @@ final class BallotBenchmark {
         if (sessions * UNITS_PER_CLUSTER < BLOCK_UNITS || clients < 1) {
             throw new IllegalArgumentException("bench-ballots needs at least " + BLOCK_UNITS / UNITS_PER_CLUSTER + " sessions and one client");
         }
-        Path dataDir = Files.createTempDirectory("thidua-bench-ballots-");
-        LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
+        LocalStack stack = LocalStack.startPrivate(root, "bench-ballots", List.of());
+        Path dataDir = stack.dataDir();
         boolean done = false;
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
-                defaults.jvmOptions(), defaults.readyTimeout()))) {
+        try (stack) {
             BallotBenchmark bench = new BallotBenchmark(stack);
             System.out.printf("stack up on free ports; %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
             bench.setUp(dataDir, sessions);
@@ -732,7 +730,7 @@ final class BallotBenchmark {
 
     /** The quantile of sorted nanoseconds, in milliseconds. */
     private static double at(List<Long> sortedNanos, double quantile) {
-        return sortedNanos.get(Math.max(0, (int) Math.ceil(quantile * sortedNanos.size()) - 1)) / 1e6;
+        return BenchReport.nearestRank(sortedNanos, quantile) / 1e6;
     }
 
     private static String loadAverage() {
@@ -744,9 +742,4 @@ final class BallotBenchmark {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -111,6 +111,14 @@ final class BenchReport {
         }
     }
 
+    /**
+     * The nearest-rank quantile of values sorted ascending. Every benchmark ranks this one way, so a
+     * median printed beside a figure is the one its ratio uses.
+     */
+    static <T> T nearestRank(List<T> sorted, double quantile) {
+        return sorted.get(Math.max(0, (int) Math.ceil(quantile * sorted.size()) - 1));
+    }
+
     static String millis(double millis) {
         return millis >= 1000 ? String.format("%.2f s", millis / 1000) : millis >= 10 ? String.format("%.1f ms", millis)
                 : String.format("%.2f ms", millis);

@@ -53,8 +53,7 @@ final class EventLatency {
     }
 
     private static double quantile(List<Duration> values, double quantile) {
-        List<Duration> sorted = values.stream().sorted().toList();
-        return RawKafkaLatency.millis(sorted.get(Math.max(0, (int) Math.ceil(sorted.size() * quantile) - 1)));
+        return RawKafkaLatency.millis(BenchReport.nearestRank(values.stream().sorted().toList(), quantile));
     }
 
     /** {@code samples} registrations, one at a time, after a few not counted (as the raw baseline warms up too). */

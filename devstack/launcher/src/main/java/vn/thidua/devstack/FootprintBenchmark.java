@@ -1,7 +1,6 @@
 package vn.thidua.devstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,7 +60,7 @@ final class FootprintBenchmark {
             for (Map.Entry<String, String> read : READS.entrySet()) {
                 String service = read.getKey();
                 long launched = System.nanoTime();
-                try (ServiceProcess instance = stack.startAnotherInstance(service, freePort())) {
+                try (ServiceProcess instance = stack.startAnotherInstance(service, LocalStack.freePort())) {
                     long ready = Duration.ofNanos(System.nanoTime() - launched).toMillis();
                     long atRest = residentKib(instance.pid());
                     boolean archiveMapped = mapsClassDataArchive(instance.pid());
@@ -179,9 +178,4 @@ final class FootprintBenchmark {
         return output;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

@@ -416,7 +416,7 @@ final class GatewayBenchmark {
     }
 
     private static double at(List<Long> sortedMicros, double quantile) {
-        return sortedMicros.get((int) Math.ceil(quantile * sortedMicros.size()) - 1) / 1000.0;
+        return BenchReport.nearestRank(sortedMicros, quantile) / 1000.0;
     }
 
     private GatewayBenchmark() {

@@ -103,7 +103,8 @@ public final class LocalStack implements AutoCloseable {
         return start(new Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0, jvmOptions, defaults.readyTimeout()));
     }
 
-    private static int freePort() throws IOException {
+    /** A port free at this moment, for a process this launcher is about to start. */
+    static int freePort() throws IOException {
         try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
             return socket.getLocalPort();
         }
@@ -261,6 +262,11 @@ public final class LocalStack implements AutoCloseable {
             case "awards" -> settings.awardsPort();
             default -> settings.gatewayPort();
         };
+    }
+
+    /** The stack's own directory: the services' logs, the signing keys, the embedded data. */
+    Path dataDir() {
+        return settings.dataDir();
     }
 
     public String gatewayUrl() {

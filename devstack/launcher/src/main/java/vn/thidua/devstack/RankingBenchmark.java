@@ -1,7 +1,6 @@
 package vn.thidua.devstack;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,10 +34,7 @@ final class RankingBenchmark {
     private static final int PROVINCE_CONCURRENCY = 4;
 
     static void run(Path root, int clusters, int samples, BenchReport report) throws Exception {
-        Path dataDir = Files.createTempDirectory("thidua-bench-ranking-");
-        LocalStack.Settings defaults = LocalStack.Settings.defaults(root, dataDir);
-        try (LocalStack stack = LocalStack.start(new LocalStack.Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0,
-                defaults.jvmOptions(), defaults.readyTimeout()))) {
+        try (LocalStack stack = LocalStack.startPrivate(root, "bench-ranking", List.of())) {
             String jdbc = stack.postgres().jdbcUrl("thidua_scoring");
             long start = System.nanoTime();
             List<Long> setIds = generate(jdbc, stack.postgres().user(), stack.postgres().password(), clusters);
@@ -244,15 +240,10 @@ final class RankingBenchmark {
         Collections.sort(sorted);
         System.out.printf("%s, %d samples: min %.1f ms, median %.1f ms, p95 %.1f ms, max %.1f ms%n", what, sorted.size(),
                 sorted.get(0) / 1e6, sorted.get(sorted.size() / 2) / 1e6,
-                sorted.get((int) Math.ceil(sorted.size() * 0.95) - 1) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
+                BenchReport.nearestRank(sorted, 0.95) / 1e6, sorted.get(sorted.size() - 1) / 1e6);
         return sorted.get(sorted.size() / 2) / 1e6;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private RankingBenchmark() {
     }

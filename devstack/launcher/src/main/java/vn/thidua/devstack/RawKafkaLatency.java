@@ -71,10 +71,8 @@ final class RawKafkaLatency {
     static String describe(List<Duration> latencies) {
         List<Duration> sorted = new ArrayList<>(latencies);
         Collections.sort(sorted);
-        int n = sorted.size();
-        // the same rank as the report's quantiles, so the printed median is the one the ratio uses
-        return String.format("median %.1f ms, p99 %.1f ms", millis(sorted.get(Math.max(0, (int) Math.ceil(n * 0.5) - 1))),
-                millis(sorted.get(Math.max(0, (int) Math.ceil(n * 0.99) - 1))));
+        return String.format("median %.1f ms, p99 %.1f ms", millis(BenchReport.nearestRank(sorted, 0.5)),
+                millis(BenchReport.nearestRank(sorted, 0.99)));
     }
 
     static double millis(Duration duration) {

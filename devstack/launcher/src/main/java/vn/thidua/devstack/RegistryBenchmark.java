@@ -106,7 +106,7 @@ final class RegistryBenchmark {
     }
 
     private static double at(List<Long> sortedMicros, double quantile) {
-        return sortedMicros.get((int) Math.ceil(quantile * sortedMicros.size()) - 1) / 1000.0;
+        return BenchReport.nearestRank(sortedMicros, quantile) / 1000.0;
     }
 
     private static long median(List<Long> values) {

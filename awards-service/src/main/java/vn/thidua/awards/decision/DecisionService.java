@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.thidua.awards.catalogue.AwardLevel;
@@ -162,10 +161,7 @@ public class DecisionService {
 
     private DecisionView view(Decision decision) {
         AwardType award = AwardType.findById(decision.awardTypeCode);
-        Map<String, String> names = new HashMap<>();
-        if (!decision.units.isEmpty()) {
-            KnownUnit.<KnownUnit>list("code in ?1", decision.unitCodes()).forEach(u -> names.put(u.code, u.name));
-        }
+        Map<String, String> names = KnownUnit.namesOf(decision.unitCodes());
         List<DecisionView.UnitView> units = decision.units.stream().sorted(Comparator.comparing(u -> u.unitCode))
                 .map(u -> new DecisionView.UnitView(u.unitCode, names.get(u.unitCode), u.proposalId)).toList();
         return new DecisionView(decision.id, decision.number, decision.date, decision.authority, decision.awardTypeCode,

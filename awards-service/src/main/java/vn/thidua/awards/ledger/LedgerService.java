@@ -4,7 +4,6 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -58,12 +57,7 @@ public class LedgerService {
         var found = LedgerEntry.<LedgerEntry>find(query.strip(), params);
         long total = found.count();
         List<LedgerEntry> entries = found.page(page.page(), page.size()).list();
-        Map<String, String> names = new HashMap<>();
-        Set<String> codes = new java.util.HashSet<>();
-        entries.forEach(e -> codes.add(e.unitCode));
-        if (!codes.isEmpty()) {
-            KnownUnit.<KnownUnit>list("code in ?1", codes).forEach(u -> names.put(u.code, u.name));
-        }
+        Map<String, String> names = KnownUnit.namesOf(entries.stream().map(e -> e.unitCode).distinct().toList());
         return new Page<>(entries.stream().map(e -> LedgerView.of(e, names.get(e.unitCode))).toList(), page.page(), page.size(), total);
     }
 

@@ -327,11 +327,8 @@ public class ProposalService {
         found.sort(java.util.Comparator.comparing((Proposal p) -> p.awardTypeCode).thenComparing(p -> p.clusterCode)
                 .thenComparing(p -> p.rankingRank, java.util.Comparator.nullsLast(java.util.Comparator.naturalOrder()))
                 .thenComparing(p -> p.unitCode));
-        java.util.Map<String, String> unitNames = new java.util.HashMap<>();
-        java.util.Set<String> codes = found.stream().map(p -> p.unitCode).collect(java.util.stream.Collectors.toSet());
-        if (!codes.isEmpty()) {
-            vn.thidua.platform.units.KnownUnit.<vn.thidua.platform.units.KnownUnit>list("code in ?1", codes).forEach(u -> unitNames.put(u.code, u.name));
-        }
+        java.util.Map<String, String> unitNames = vn.thidua.platform.units.KnownUnit.namesOf(
+                found.stream().map(p -> p.unitCode).distinct().toList());
         java.util.Map<Long, String> clusterNames = new java.util.HashMap<>();
         java.util.Map<String, String> awardNames = new java.util.HashMap<>();
         List<ProposalListTable.Line> lines = new ArrayList<>();

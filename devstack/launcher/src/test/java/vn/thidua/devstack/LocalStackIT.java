@@ -408,8 +408,9 @@ class LocalStackIT {
                     .body("checks.name", hasItem(containsStringIgnoringCase("messaging")));
             given().baseUri(stack.serviceUrl(service)).accept("application/json").when().get("/q/openapi")
                     .then().statusCode(200).body("openapi", notNullValue());
-            given().baseUri(stack.serviceUrl(service)).when().get("/q/metrics")
-                    .then().statusCode(200).body(containsString("http_server_requests_seconds"));
+            // the timer is recorded once a response has ended on the server, which can be after the client has read it
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().baseUri(stack.serviceUrl(service))
+                    .when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds")));
         }
         given().baseUri(gateway).when().get("/q/health/ready")
                 .then().statusCode(200).body("checks.name", hasItem(containsStringIgnoringCase("database")));

@@ -1,6 +1,8 @@
 package vn.thidua.devstack;
 
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,7 +37,7 @@ final class RankingBenchmark {
         try (LocalStack stack = LocalStack.startPrivate(root, "bench-ranking", List.of())) {
             String jdbc = stack.postgres().jdbcUrl("thidua_scoring");
             long start = System.nanoTime();
-            List<Long> setIds = generate(jdbc, stack.postgres().user(), stack.postgres().password(), clusters);
+            List<Long> setIds = generate(root, jdbc, stack.postgres().user(), stack.postgres().password(), clusters);
             System.out.printf("generated %d clusters × %d units × %d criteria × 3 stages in %d s%n", clusters, UNITS,
                     4 * CRITERIA_PER_GROUP, Duration.ofNanos(System.nanoTime() - start).toSeconds());
 
@@ -129,7 +131,20 @@ final class RankingBenchmark {
         }
     }
 
-    private static List<Long> generate(String jdbc, String user, String password, int clusters) throws SQLException {
+    private static final String MIGRATIONS = "scoring-service/src/main/resources/db/migration";
+    private static final List<String> SUMMARY_MIGRATIONS = List.of("V9__criterion_stage_summary.sql", "V10__unit_group_points.sql");
+
+    /** The statement of a migration that fills its new table from what was there before it. */
+    private static String backfillOf(Path migration) throws IOException {
+        String text = Files.readString(migration);
+        int insert = text.indexOf("\nINSERT INTO ");
+        if (insert < 0) {
+            throw new IllegalStateException(migration + " has no INSERT to fill its table");
+        }
+        return text.substring(insert + 1);
+    }
+
+    private static List<Long> generate(Path root, String jdbc, String user, String password, int clusters) throws SQLException, IOException {
         List<Long> setIds = new ArrayList<>();
         try (Connection connection = DriverManager.getConnection(jdbc, user, password); Statement sql = connection.createStatement()) {
             connection.setAutoCommit(false);
@@ -172,14 +187,12 @@ final class RankingBenchmark {
                         JOIN criteria_group g ON g.set_id = sh.set_id
                         JOIN criterion c ON c.group_id = g.id
                         WHERE sh.set_id = %d""".formatted(setId));
-                // the sheets went in as submitted without passing through submit: their summary as
-                // scoring-service's migration builds it for sheets submitted before it existed
-                sql.execute("""
-                        INSERT INTO criterion_stage_summary (set_id, unit_code, criterion_id, stage, submitted, total, highest, lowest)
-                        SELECT s.set_id, s.unit_code, sc.criterion_id, s.stage, count(*), sum(sc.points), max(sc.points), min(sc.points)
-                        FROM score_sheet s JOIN score sc ON sc.sheet_id = s.id
-                        WHERE s.set_id = %d AND s.status = 'SUBMITTED'
-                        GROUP BY s.set_id, s.unit_code, sc.criterion_id, s.stage""".formatted(setId));
+                connection.commit();
+            }
+            // the sheets went in as submitted without passing through submit: their summaries as
+            // scoring-service's migrations build them for sheets that were there before them
+            for (String migration : SUMMARY_MIGRATIONS) {
+                sql.execute(backfillOf(root.resolve(MIGRATIONS).resolve(migration)));
                 connection.commit();
             }
             // as a database that has settled: statistics, hint bits and visibility map in place

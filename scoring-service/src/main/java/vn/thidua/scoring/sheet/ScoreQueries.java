@@ -29,11 +29,11 @@ public final class ScoreQueries {
      */
     private static final String PER_CRITERION = """
             WITH units AS (
-                SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set /*CELL_UNIT*/
+                SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set /*CELL_UNIT*/ /*NEW_UNITS_ONLY*/
             ), stage_scores AS (
                 /*STAGE_FIGURES*/
             ), per_criterion AS (
-                SELECT u.unit_code, g.position AS group_position, g.code AS group_code, c.id AS criterion_id, c.kind,
+                SELECT u.unit_code, g.id AS group_id, g.position AS group_position, g.code AS group_code, c.id AS criterion_id, c.kind,
                        st.self_total AS self_points,
                        CASE WHEN COALESCE(st.peer_n, 0) = 0 THEN NULL
                             WHEN :trim AND st.peer_n >= 3 THEN (st.peer_total - st.peer_hi - st.peer_lo) / (st.peer_n - 2)
@@ -92,7 +92,8 @@ public final class ScoreQueries {
      * lock on (set, unit), so the second waits for the first to commit and then, its statements
      * seeing that commit, counts both sheets rather than overwriting the first one's rows.
      */
-    static void resummarize(long setId, String unitCode, Stage stage) {
+    static void resummarize(CriteriaSet set, String unitCode, Stage stage) {
+        long setId = set.id;
         var em = Panache.getEntityManager();
         em.flush();
         // the lock's keys are two ints; a set id past 2^31 wraps, which at worst makes two sets share a lock
@@ -107,7 +108,35 @@ public final class ScoreQueries {
                 WHERE s.set_id = :set AND s.unit_code = :unit AND s.stage = :stage AND s.status = 'SUBMITTED'
                 GROUP BY s.set_id, s.unit_code, sc.criterion_id, s.stage
                 """).setParameter("set", setId).setParameter("unit", unitCode).setParameter("stage", stage.name()).executeUpdate();
+        em.createNativeQuery("DELETE FROM unit_group_points WHERE set_id = :set AND unit_code = :unit")
+                .setParameter("set", setId).setParameter("unit", unitCode).executeUpdate();
+        em.createNativeQuery(oneUnit() + INSERT_GROUP_POINTS)
+                .setParameter("set", setId).setParameter("trim", set.peerTrimExtremes).setParameter("unit", unitCode).executeUpdate();
     }
+
+    /**
+     * Writes the group points of each unit that has a sheet in the set and no points yet: zeros
+     * until its sheets are submitted. Called in the transaction that opens the set's sheets.
+     */
+    static void summarizeOpenedSheets(CriteriaSet set) {
+        var em = Panache.getEntityManager();
+        em.flush();
+        em.createNativeQuery(wholeSet(FROM_SUMMARY, NEW_UNITS_ONLY) + INSERT_GROUP_POINTS)
+                .setParameter("set", set.id).setParameter("trim", set.peerTrimExtremes).executeUpdate();
+    }
+
+    /** The rule's sums per unit, group and kind, as unit_group_points keeps them (its migration, V10, says why). */
+    private static final String INSERT_GROUP_POINTS = """
+            INSERT INTO unit_group_points (set_id, unit_code, group_id, kind, final_points, self_points, peer_points, board_points)
+            SELECT :set, unit_code, group_id, kind,
+                   sum(COALESCE(board_points, peer_points, self_points, 0)),
+                   sum(COALESCE(self_points, 0)), sum(COALESCE(peer_points, 0)), sum(COALESCE(board_points, 0))
+            FROM per_criterion
+            GROUP BY unit_code, group_id, kind
+            """;
+
+    private static final String NEW_UNITS_ONLY =
+            "AND NOT EXISTS (SELECT 1 FROM unit_group_points p WHERE p.set_id = :set AND p.unit_code = score_sheet.unit_code)";
 
     /**
      * What a set's sheets stand at: how many there are and the sum of their versions. A sheet's
@@ -124,13 +153,19 @@ public final class ScoreQueries {
         return new SheetsState(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    private static String wholeSet(String stageFigures) {
-        return PER_CRITERION.replace("/*STAGE_FIGURES*/", stageFigures)
+    private static String wholeSet(String stageFigures, String unitFilter) {
+        return PER_CRITERION.replace("/*STAGE_FIGURES*/", stageFigures).replace("/*NEW_UNITS_ONLY*/", unitFilter)
                 .replace("/*CELL_UNIT*/", "").replace("/*CELL_SUMMARY*/", "").replace("/*CELL_CRITERION*/", "");
     }
 
+    private static String oneUnit() {
+        return PER_CRITERION.replace("/*STAGE_FIGURES*/", FROM_SUMMARY).replace("/*NEW_UNITS_ONLY*/", "")
+                .replace("/*CELL_UNIT*/", "AND unit_code = :unit")
+                .replace("/*CELL_SUMMARY*/", "AND u.unit_code = :unit").replace("/*CELL_CRITERION*/", "");
+    }
+
     private static String oneCell() {
-        return PER_CRITERION.replace("/*STAGE_FIGURES*/", FROM_SUMMARY)
+        return PER_CRITERION.replace("/*STAGE_FIGURES*/", FROM_SUMMARY).replace("/*NEW_UNITS_ONLY*/", "")
                 .replace("/*CELL_UNIT*/", "AND unit_code = :unit")
                 .replace("/*CELL_SUMMARY*/", "AND u.unit_code = :unit AND c.id = :criterion")
                 .replace("/*CELL_CRITERION*/", "AND c.id = :criterion");
@@ -141,19 +176,24 @@ public final class ScoreQueries {
                               BigDecimal finalPoints, BigDecimal selfPoints, BigDecimal peerPoints, BigDecimal boardPoints) {
     }
 
-    /** Every member's points, per group and kind of criterion: one query for the whole set. */
-    public static List<GroupPoints> pointsByGroup(CriteriaSet set) {
-        return pointsByGroup(set, FROM_SUMMARY);
-    }
-
-    /** The same as {@link #pointsByGroup(CriteriaSet)}, from the scores themselves rather than their summary. */
-    public static List<GroupPoints> pointsByGroupFromScores(CriteriaSet set) {
-        return pointsByGroup(set, FROM_SCORES);
-    }
-
+    /** Every member's points, per group and kind of criterion, as submit and reopen keep them. */
     @SuppressWarnings("unchecked")
-    private static List<GroupPoints> pointsByGroup(CriteriaSet set, String stageFigures) {
-        String sql = wholeSet(stageFigures) + """
+    public static List<GroupPoints> pointsByGroup(CriteriaSet set) {
+        return groupPoints(Panache.getEntityManager().createNativeQuery("""
+                SELECT p.unit_code, g.position, g.code, p.kind, p.final_points, p.self_points, p.peer_points, p.board_points
+                FROM unit_group_points p JOIN criteria_group g ON g.id = p.group_id
+                WHERE p.set_id = :set
+                ORDER BY p.unit_code, g.position, p.kind
+                """).setParameter("set", set.id).getResultList());
+    }
+
+    /**
+     * What {@link #pointsByGroup(CriteriaSet)} keeps, computed now by the rule: from the stage
+     * summary, or ({@code fromScores}) from every submitted score, which a test sets beside it.
+     */
+    @SuppressWarnings("unchecked")
+    public static List<GroupPoints> pointsByGroupComputed(CriteriaSet set, boolean fromScores) {
+        String sql = wholeSet(fromScores ? FROM_SCORES : FROM_SUMMARY, "") + """
                 SELECT unit_code, group_position, group_code, kind,
                        sum(COALESCE(board_points, peer_points, self_points, 0)),
                        sum(COALESCE(self_points, 0)), sum(COALESCE(peer_points, 0)), sum(COALESCE(board_points, 0))
@@ -161,10 +201,13 @@ public final class ScoreQueries {
                 GROUP BY unit_code, group_position, group_code, kind
                 ORDER BY unit_code, group_position, kind
                 """;
-        List<Object[]> rows = Panache.getEntityManager().createNativeQuery(sql)
+        return groupPoints(Panache.getEntityManager().createNativeQuery(sql)
                 .setParameter("set", set.id)
                 .setParameter("trim", set.peerTrimExtremes)
-                .getResultList();
+                .getResultList());
+    }
+
+    private static List<GroupPoints> groupPoints(List<Object[]> rows) {
         List<GroupPoints> points = new ArrayList<>(rows.size());
         for (Object[] row : rows) {
             points.add(new GroupPoints((String) row[0], ((Number) row[1]).intValue(), (String) row[2],

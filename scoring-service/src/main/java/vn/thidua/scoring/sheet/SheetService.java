@@ -57,6 +57,7 @@ public class SheetService {
                 }
             }
         }
+        ScoreQueries.summarizeOpenedSheets(set);
     }
 
     @Transactional
@@ -153,7 +154,7 @@ public class SheetService {
         sheet.submittedAt = Instant.now(clock);
         sheet.submittedBy = caller.subject();
         ScoreAudit.of(sheet, null, "SUBMITTED", null, null, null, caller.subject(), Instant.now(clock)).persist();
-        ScoreQueries.resummarize(sheet.setId, sheet.unitCode, sheet.stage);
+        ScoreQueries.resummarize(set, sheet.unitCode, sheet.stage);
         return sheet;
     }
 
@@ -172,7 +173,7 @@ public class SheetService {
         sheet.submittedAt = null;
         sheet.submittedBy = null;
         ScoreAudit.of(sheet, null, "REOPENED", null, null, reason, caller.subject(), Instant.now(clock)).persist();
-        ScoreQueries.resummarize(sheet.setId, sheet.unitCode, sheet.stage);
+        ScoreQueries.resummarize(CriteriaSet.findById(sheet.setId), sheet.unitCode, sheet.stage);
         return sheet;
     }
 

@@ -47,6 +47,8 @@ class RankingSummaryTest {
     void theSummaryGivesWhatTheScoresGiveAfterSubmitReopenAndResubmit() throws Exception {
         long setId = ScoringRulesTest.publishedSet(700031, FIVE, null, Map.of());
         String target = FIVE.get(0);
+        // nothing submitted yet: every member is there, with zeros
+        assertSummaryMatchesScores(setId);
 
         // the four peers of the target submit at the same moment: each must be counted
         List<Long> peerSheets = new ArrayList<>();
@@ -151,6 +153,37 @@ class RankingSummaryTest {
                 .when().post("/api/scoring/sheets/" + sheet + "/reopen").then().statusCode(200);
     }
 
+    /**
+     * A database upgraded to V10 fills unit_group_points from the stage summary of the sheets it
+     * holds: that backfill must give the rows submit and reopen keep, for every set in this
+     * database (the other tests' sets included). It runs in a transaction that is rolled back.
+     */
+    @Test
+    void theMigrationsBackfillGivesWhatSubmitAndReopenKeep() throws Exception {
+        long setId = ScoringRulesTest.publishedSet(700033, List.of("000.00.59.H56", "000.00.60.H56", "000.00.61.H56"), null, Map.of());
+        long self = sheetOf(setId, "SELF", "000.00.59.H56", "000.00.59.H56");
+        fill(rep("000.00.59.H56"), self, 5);
+        submit(rep("000.00.59.H56"), self);
+        String migration;
+        try (var in = getClass().getClassLoader().getResourceAsStream("db/migration/V10__unit_group_points.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        String backfill = migration.substring(migration.indexOf("INSERT INTO unit_group_points"));
+        String allRows = "SELECT set_id, unit_code, group_id, kind, final_points, self_points, peer_points, board_points "
+                + "FROM unit_group_points ORDER BY 1, 2, 3, 4";
+        QuarkusTransaction.begin();
+        try {
+            List<List<Object>> kept = rows(entityManager.createNativeQuery(allRows).getResultList());
+            assertEquals(3, kept.stream().filter(row -> row.get(0).equals(Long.toString(setId))).map(row -> row.get(1)).distinct().count(),
+                    "each member of the new set has its rows");
+            entityManager.createNativeQuery("DELETE FROM unit_group_points").executeUpdate();
+            entityManager.createNativeQuery(backfill).executeUpdate();
+            assertEquals(kept, rows(entityManager.createNativeQuery(allRows).getResultList()));
+        } finally {
+            QuarkusTransaction.rollback();
+        }
+    }
+
     private void assertSummaryMatchesScores(long setId) {
         QuarkusTransaction.requiringNew().run(() -> {
             CriteriaSet set = CriteriaSet.findById(setId);
@@ -165,7 +198,8 @@ class RankingSummaryTest {
             assertEquals(rows(fromScores), rows(summary));
             List<ScoreQueries.GroupPoints> ranked = ScoreQueries.pointsByGroup(set);
             assertFalse(ranked.isEmpty());
-            assertEquals(ScoreQueries.pointsByGroupFromScores(set), ranked);
+            assertEquals(ScoreQueries.pointsByGroupComputed(set, true), ranked);
+            assertEquals(ScoreQueries.pointsByGroupComputed(set, false), ranked);
         });
     }
 

@@ -16,6 +16,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.persistence.EntityManager;
 import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,10 @@ import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.sheet.ScoreQueries;
 
 /**
- * The ranking reads a per-stage summary of the submitted scores (issue 10). Whatever submits and
- * reopens do to the sheets, that summary must give exactly what the scores themselves give: the
- * summary rows equal the aggregate over the scores, and the points the ranking is built from
- * equal those computed from the scores, digit for digit.
+ * The ranking reads each unit's group points, kept beside a per-stage summary of the submitted
+ * scores (issue 10). Whatever submits and reopens do to the sheets, both must give exactly what the
+ * scores themselves give: the summary rows equal the aggregate over the scores, and the kept group
+ * points equal the final rule applied now, to the summary and to the scores, digit for digit.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "scoring"))
@@ -166,7 +167,7 @@ class RankingSummaryTest {
         submit(rep("000.00.59.H56"), self);
         String migration;
         try (var in = getClass().getClassLoader().getResourceAsStream("db/migration/V10__unit_group_points.sql")) {
-            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            migration = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         String backfill = migration.substring(migration.indexOf("INSERT INTO unit_group_points"));
         String allRows = "SELECT set_id, unit_code, group_id, kind, final_points, self_points, peer_points, board_points "

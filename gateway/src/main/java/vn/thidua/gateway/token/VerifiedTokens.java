@@ -22,7 +22,7 @@ import java.util.function.LongSupplier;
  * <li>Keys: with the built-in identity provider the key set is fixed for the life of the process (a
  *     rotation is a restart with new key files, which starts with an empty cache). With an external
  *     provider, whose key set the verifier re-reads now and then, {@code maxAge} bounds how long a key
- *     taken out of the set still admits a token it signed; {@link #forgetAll()} drops everything at once.</li>
+ *     taken out of the set still admits a token it signed.</li>
  * <li>Bounded: at most {@code maxEntries} tokens, the least recently used forgotten first.</li>
  * </ul>
  */
@@ -70,9 +70,5 @@ public final class VerifiedTokens {
         if (validUntil > now) {
             entries.put(token, new Entry(subject, validUntil));
         }
-    }
-
-    public void forgetAll() {
-        entries.invalidateAll();
     }
 }

@@ -57,13 +57,6 @@ class VerifiedTokensTest {
     }
 
     @Test
-    void forgetAllDropsEveryToken() {
-        tokens.remember(TOKEN, "board", secondsFromNow(30));
-        tokens.forgetAll();
-        assertEquals(Optional.empty(), tokens.subject(TOKEN));
-    }
-
-    @Test
     void nonsensicalLimitsAreRefused() {
         assertThrows(IllegalArgumentException.class, () -> new VerifiedTokens(0, Duration.ofSeconds(1), nowMillis::get));
         assertThrows(IllegalArgumentException.class, () -> new VerifiedTokens(1, Duration.ZERO, nowMillis::get));

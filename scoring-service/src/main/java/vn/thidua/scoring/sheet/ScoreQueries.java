@@ -29,7 +29,7 @@ public final class ScoreQueries {
      */
     private static final String PER_CRITERION = """
             WITH units AS (
-                SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set /*CELL_UNIT*/ /*NEW_UNITS_ONLY*/
+                SELECT DISTINCT unit_code FROM score_sheet WHERE set_id = :set /*CELL_UNIT*/
             ), stage_scores AS (
                 /*STAGE_FIGURES*/
             ), per_criterion AS (
@@ -115,13 +115,14 @@ public final class ScoreQueries {
     }
 
     /**
-     * Writes the group points of each unit that has a sheet in the set and no points yet: zeros
-     * until its sheets are submitted. Called in the transaction that opens the set's sheets.
+     * Writes the group points of every unit of a set whose sheets have just been opened: zeros until
+     * its sheets are submitted. Called in the transaction that publishes the set, the only one that
+     * opens sheets, so the set has no group points before it.
      */
     static void summarizeOpenedSheets(CriteriaSet set) {
         var em = Panache.getEntityManager();
         em.flush();
-        em.createNativeQuery(wholeSet(FROM_SUMMARY, NEW_UNITS_ONLY) + INSERT_GROUP_POINTS)
+        em.createNativeQuery(wholeSet(FROM_SUMMARY) + INSERT_GROUP_POINTS)
                 .setParameter("set", set.id).setParameter("trim", set.peerTrimExtremes).executeUpdate();
     }
 
@@ -134,9 +135,6 @@ public final class ScoreQueries {
             FROM per_criterion
             GROUP BY unit_code, group_id, kind
             """;
-
-    private static final String NEW_UNITS_ONLY =
-            "AND NOT EXISTS (SELECT 1 FROM unit_group_points p WHERE p.set_id = :set AND p.unit_code = score_sheet.unit_code)";
 
     /**
      * What a set's sheets stand at: how many there are and the sum of their versions. A sheet's
@@ -153,19 +151,19 @@ public final class ScoreQueries {
         return new SheetsState(((Number) row[0]).longValue(), ((Number) row[1]).longValue());
     }
 
-    private static String wholeSet(String stageFigures, String unitFilter) {
-        return PER_CRITERION.replace("/*STAGE_FIGURES*/", stageFigures).replace("/*NEW_UNITS_ONLY*/", unitFilter)
+    private static String wholeSet(String stageFigures) {
+        return PER_CRITERION.replace("/*STAGE_FIGURES*/", stageFigures)
                 .replace("/*CELL_UNIT*/", "").replace("/*CELL_SUMMARY*/", "").replace("/*CELL_CRITERION*/", "");
     }
 
     private static String oneUnit() {
-        return PER_CRITERION.replace("/*STAGE_FIGURES*/", FROM_SUMMARY).replace("/*NEW_UNITS_ONLY*/", "")
+        return PER_CRITERION.replace("/*STAGE_FIGURES*/", FROM_SUMMARY)
                 .replace("/*CELL_UNIT*/", "AND unit_code = :unit")
                 .replace("/*CELL_SUMMARY*/", "AND u.unit_code = :unit").replace("/*CELL_CRITERION*/", "");
     }
 
     private static String oneCell() {
-        return PER_CRITERION.replace("/*STAGE_FIGURES*/", FROM_SUMMARY).replace("/*NEW_UNITS_ONLY*/", "")
+        return PER_CRITERION.replace("/*STAGE_FIGURES*/", FROM_SUMMARY)
                 .replace("/*CELL_UNIT*/", "AND unit_code = :unit")
                 .replace("/*CELL_SUMMARY*/", "AND u.unit_code = :unit AND c.id = :criterion")
                 .replace("/*CELL_CRITERION*/", "AND c.id = :criterion");
@@ -187,13 +185,10 @@ public final class ScoreQueries {
                 """).setParameter("set", set.id).getResultList());
     }
 
-    /**
-     * What {@link #pointsByGroup(CriteriaSet)} keeps, computed now by the rule: from the stage
-     * summary, or ({@code fromScores}) from every submitted score, which a test sets beside it.
-     */
+    /** What {@link #pointsByGroup(CriteriaSet)} keeps, computed now by the rule from every submitted score (a test's reference). */
     @SuppressWarnings("unchecked")
-    public static List<GroupPoints> pointsByGroupComputed(CriteriaSet set, boolean fromScores) {
-        String sql = wholeSet(fromScores ? FROM_SCORES : FROM_SUMMARY, "") + """
+    public static List<GroupPoints> pointsByGroupFromScores(CriteriaSet set) {
+        String sql = wholeSet(FROM_SCORES) + """
                 SELECT unit_code, group_position, group_code, kind,
                        sum(COALESCE(board_points, peer_points, self_points, 0)),
                        sum(COALESCE(self_points, 0)), sum(COALESCE(peer_points, 0)), sum(COALESCE(board_points, 0))

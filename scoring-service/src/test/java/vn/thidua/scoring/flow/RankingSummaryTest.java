@@ -32,7 +32,7 @@ import vn.thidua.scoring.sheet.ScoreQueries;
  * The ranking reads each unit's group points, kept beside a per-stage summary of the submitted
  * scores (issue 10). Whatever submits and reopens do to the sheets, both must give exactly what the
  * scores themselves give: the summary rows equal the aggregate over the scores, and the kept group
- * points equal the final rule applied now, to the summary and to the scores, digit for digit.
+ * points equal the final rule applied now to the scores, digit for digit.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "scoring"))
@@ -199,8 +199,7 @@ class RankingSummaryTest {
             assertEquals(rows(fromScores), rows(summary));
             List<ScoreQueries.GroupPoints> ranked = ScoreQueries.pointsByGroup(set);
             assertFalse(ranked.isEmpty());
-            assertEquals(ScoreQueries.pointsByGroupComputed(set, true), ranked);
-            assertEquals(ScoreQueries.pointsByGroupComputed(set, false), ranked);
+            assertEquals(ScoreQueries.pointsByGroupFromScores(set), ranked);
         });
     }
 

@@ -15,12 +15,14 @@ import vn.thidua.platform.web.ProblemException.FieldProblem;
 /**
  * What a criteria set says, as the Board writes it: groups of criteria with their maxima, the
  * scale, the cap on bonus points, who scores in which stage and until when, classification
- * bands and tie-breaks. {@link #validate()} lists every rule it breaks.
+ * bands and tie-breaks (with the share of women that {@link TieBreak#WOMEN_SHARE} looks for: a
+ * decree's figure, so the set's data). {@link #validate()} lists every rule it breaks.
  */
 public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, boolean peerEnabled, boolean peerTrimExtremes,
                                  BoardReviewer boardReviewer, Deadlines deadlines, List<Band> bands, List<TieBreak> tieBreaks,
-                                 List<GroupDefinition> groups) {
+                                 BigDecimal womenShareThresholdPercent, List<GroupDefinition> groups) {
     private static final Pattern CODE = Pattern.compile("[A-Za-z0-9.\\-]{1,20}");
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     public CriteriaDefinition {
         // not List.copyOf: a client may send nulls inside the lists, and validate() must name them, not fail on them
@@ -148,6 +150,13 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
         }
         if (new HashSet<>(tieBreaks).size() != tieBreaks.size() || tieBreaks.stream().anyMatch(Objects::isNull)) {
             problems.add(new FieldProblem("tieBreaks", "criteria.tie-breaks.duplicate"));
+        }
+        boolean thresholdMissing = womenShareThresholdPercent == null && tieBreaks.contains(TieBreak.WOMEN_SHARE);
+        // two decimals, as the column keeps it: 66.666 would be stored as 66.67 without a word
+        boolean thresholdInvalid = womenShareThresholdPercent != null && (womenShareThresholdPercent.signum() <= 0
+                || womenShareThresholdPercent.compareTo(HUNDRED) > 0 || womenShareThresholdPercent.stripTrailingZeros().scale() > 2);
+        if (thresholdMissing || thresholdInvalid) {
+            problems.add(new FieldProblem("womenShareThresholdPercent", "criteria.women-share.invalid"));
         }
         if (!peerEnabled && deadlines.peer() != null) {
             problems.add(new FieldProblem("deadlines.peer", "criteria.deadline.peer-disabled"));

@@ -73,6 +73,10 @@ public class CriteriaSet extends PanacheEntityBase {
     @Column(name = "tie_breaks", nullable = false)
     public List<TieBreak> tieBreaks;
 
+    /** The share of women (percent) that {@link TieBreak#WOMEN_SHARE} looks for; null when the set does not use it. */
+    @Column(name = "women_share_threshold_percent", precision = 5, scale = 2)
+    public BigDecimal womenShareThresholdPercent;
+
     @Column(name = "copied_from")
     public Long copiedFrom;
 
@@ -115,6 +119,7 @@ public class CriteriaSet extends PanacheEntityBase {
         boardDeadline = definition.deadlines().board();
         bands = new ArrayList<>(definition.bands());
         tieBreaks = new ArrayList<>(definition.tieBreaks());
+        womenShareThresholdPercent = definition.womenShareThresholdPercent();
         groups.clear();
         int groupPosition = 0;
         for (CriteriaDefinition.GroupDefinition groupDefinition : definition.groups()) {
@@ -127,7 +132,7 @@ public class CriteriaSet extends PanacheEntityBase {
     public CriteriaDefinition definition() {
         return new CriteriaDefinition(title, scale, bonusCap, peerEnabled, peerTrimExtremes, boardReviewer,
                 new CriteriaDefinition.Deadlines(selfDeadline, peerDeadline, boardDeadline), bands, tieBreaks,
-                groups.stream().map(CriteriaGroup::definition).toList());
+                womenShareThresholdPercent, groups.stream().map(CriteriaGroup::definition).toList());
     }
 
     public LocalDate deadline(Stage stage) {

@@ -51,7 +51,8 @@ public class CriteriaSetResource {
     /** A criteria set as the Board writes it; {@code clusterId} is used on creation only. */
     public record CriteriaSetRequest(Long clusterId, String title, Integer scale, BigDecimal bonusCap, Boolean peerEnabled,
                                      Boolean peerTrimExtremes, BoardReviewer boardReviewer, CriteriaDefinition.Deadlines deadlines,
-                                     List<CriteriaDefinition.Band> bands, List<TieBreak> tieBreaks, List<GroupRequest> groups) {
+                                     List<CriteriaDefinition.Band> bands, List<TieBreak> tieBreaks,
+                                     BigDecimal womenShareThresholdPercent, List<GroupRequest> groups) {
         CriteriaDefinition definition() {
             // null items stay null: the definition's validation names them
             List<CriteriaDefinition.GroupDefinition> groupDefinitions = groups == null ? null : groups.stream()
@@ -64,7 +65,7 @@ public class CriteriaSetResource {
                     .toList();
             return new CriteriaDefinition(Text.clean(title, 300, "title", false), scale == null ? 0 : scale, bonusCap,
                     Boolean.TRUE.equals(peerEnabled), Boolean.TRUE.equals(peerTrimExtremes), boardReviewer, deadlines, cleanBands,
-                    tieBreaks, groupDefinitions);
+                    tieBreaks, womenShareThresholdPercent, groupDefinitions);
         }
 
         private static CriteriaDefinition.CriterionDefinition criterion(CriterionRequest c) {
@@ -88,13 +89,14 @@ public class CriteriaSetResource {
     public record CriteriaSetView(long id, long clusterId, String title, int scale, BigDecimal bonusCap, CriteriaSetStatus status,
                                   boolean peerEnabled, boolean peerTrimExtremes, BoardReviewer boardReviewer,
                                   CriteriaDefinition.Deadlines deadlines, List<CriteriaDefinition.Band> bands, List<TieBreak> tieBreaks,
-                                  List<CriteriaDefinition.GroupDefinition> groups, Long copiedFrom, boolean rankingFinalized,
-                                  long version, Instant createdAt, Instant updatedAt) {
+                                  BigDecimal womenShareThresholdPercent, List<CriteriaDefinition.GroupDefinition> groups, Long copiedFrom,
+                                  boolean rankingFinalized, long version, Instant createdAt, Instant updatedAt) {
         static CriteriaSetView of(CriteriaSet set) {
             CriteriaDefinition d = set.definition();
             return new CriteriaSetView(set.id, set.clusterId, set.title, set.scale, set.bonusCap, set.status, set.peerEnabled,
-                    set.peerTrimExtremes, set.boardReviewer, d.deadlines(), d.bands(), d.tieBreaks(), d.groups(), set.copiedFrom,
-                    set.finalizedVersion != null && set.finalizedVersion == set.version, set.version, set.createdAt, set.updatedAt);
+                    set.peerTrimExtremes, set.boardReviewer, d.deadlines(), d.bands(), d.tieBreaks(), d.womenShareThresholdPercent(),
+                    d.groups(), set.copiedFrom, set.finalizedVersion != null && set.finalizedVersion == set.version, set.version,
+                    set.createdAt, set.updatedAt);
         }
     }
 

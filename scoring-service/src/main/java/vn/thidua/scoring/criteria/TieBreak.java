@@ -7,5 +7,11 @@ public enum TieBreak {
     /** Fewer penalty points rank first. */
     FEWER_PENALTIES,
     /** More bonus points (before the cap) rank first. */
-    MORE_BONUS
+    MORE_BONUS,
+    /**
+     * A collective whose women reach the set's {@code womenShareThresholdPercent} of its members
+     * (Decree 152 Art. 4(6): 70 %) ranks before one whose women do not; between two that both reach
+     * it, or both do not, it decides nothing.
+     */
+    WOMEN_SHARE
 }

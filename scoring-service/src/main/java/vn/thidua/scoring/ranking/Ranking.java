@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import vn.thidua.scoring.criteria.CriteriaDefinition.Band;
 import vn.thidua.scoring.criteria.TieBreak;
 
@@ -41,11 +42,23 @@ public final class Ranking {
                              Map<String, Points> groups, Map<String, BigDecimal> stageTotals, String band, String tieBreak) {
     }
 
+    /** A ranking whose tie-breaks need nothing but the points. */
     public static List<RankedUnit> rank(List<UnitPoints> units, BigDecimal bonusCap, List<TieBreak> tieBreaks, List<Band> bands) {
+        return rank(units, bonusCap, tieBreaks, bands, Set.of());
+    }
+
+    /**
+     * @param womenShareReached the units that {@link TieBreak#WOMEN_SHARE} prefers (their women
+     *                          reach the set's threshold); the others, those without statistics
+     *                          among them, do not reach it
+     */
+    public static List<RankedUnit> rank(List<UnitPoints> units, BigDecimal bonusCap, List<TieBreak> tieBreaks, List<Band> bands,
+                                        Set<String> womenShareReached) {
+        List<Rule> rules = tieBreaks.stream().map(tieBreak -> new Rule(tieBreak, comparator(tieBreak, womenShareReached))).toList();
         Comparator<UnitPoints> byTotal = Comparator.comparing((UnitPoints u) -> u.finalPoints().total(bonusCap)).reversed();
         Comparator<UnitPoints> order = byTotal;
-        for (TieBreak rule : tieBreaks) {
-            order = order.thenComparing(comparator(rule));
+        for (Rule rule : rules) {
+            order = order.thenComparing(rule.order());
         }
         List<UnitPoints> sorted = new ArrayList<>(units);
         sorted.sort(order.thenComparing(UnitPoints::unitCode));
@@ -56,9 +69,9 @@ public final class Ranking {
             BigDecimal total = unit.finalPoints().total(bonusCap);
             Optional<UnitPoints> previous = i > 0 ? Optional.of(sorted.get(i - 1)) : Optional.empty();
             Optional<UnitPoints> next = i + 1 < sorted.size() ? Optional.of(sorted.get(i + 1)) : Optional.empty();
-            boolean sharesWithPrevious = previous.filter(p -> indistinguishable(p, unit, bonusCap, tieBreaks)).isPresent();
+            boolean sharesWithPrevious = previous.filter(p -> indistinguishable(p, unit, bonusCap, rules)).isPresent();
             int rank = sharesWithPrevious ? ranked.get(i - 1).rank() : i + 1;
-            String tieBreak = tieBreakOf(unit, previous, next, bonusCap, tieBreaks);
+            String tieBreak = tieBreakOf(unit, previous, next, bonusCap, rules);
             ranked.add(new RankedUnit(rank, unit.unitCode(), total, unit.finalPoints(), unit.finalPoints().bonus().min(bonusCap),
                     unit.groups(), Map.of(
                             "SELF", unit.self().total(bonusCap),
@@ -70,14 +83,18 @@ public final class Ranking {
         return ranked;
     }
 
+    /** A tie-break rule of the set with the order it gives. */
+    private record Rule(TieBreak tieBreak, Comparator<UnitPoints> order) {
+    }
+
     /** Which rule placed the unit against a neighbour with the same total, SHARED if none did, null if not tied. */
     private static String tieBreakOf(UnitPoints unit, Optional<UnitPoints> previous, Optional<UnitPoints> next,
-                                     BigDecimal bonusCap, List<TieBreak> tieBreaks) {
+                                     BigDecimal bonusCap, List<Rule> rules) {
         for (Optional<UnitPoints> neighbour : List.of(previous, next)) {
             if (neighbour.isPresent() && neighbour.get().finalPoints().total(bonusCap).compareTo(unit.finalPoints().total(bonusCap)) == 0) {
-                for (TieBreak rule : tieBreaks) {
-                    if (comparator(rule).compare(unit, neighbour.get()) != 0) {
-                        return rule.name();
+                for (Rule rule : rules) {
+                    if (rule.order().compare(unit, neighbour.get()) != 0) {
+                        return rule.tieBreak().name();
                     }
                 }
                 return SHARED;
@@ -86,18 +103,19 @@ public final class Ranking {
         return null;
     }
 
-    private static boolean indistinguishable(UnitPoints a, UnitPoints b, BigDecimal bonusCap, List<TieBreak> tieBreaks) {
+    private static boolean indistinguishable(UnitPoints a, UnitPoints b, BigDecimal bonusCap, List<Rule> rules) {
         if (a.finalPoints().total(bonusCap).compareTo(b.finalPoints().total(bonusCap)) != 0) {
             return false;
         }
-        return tieBreaks.stream().allMatch(rule -> comparator(rule).compare(a, b) == 0);
+        return rules.stream().allMatch(rule -> rule.order().compare(a, b) == 0);
     }
 
-    private static Comparator<UnitPoints> comparator(TieBreak rule) {
+    private static Comparator<UnitPoints> comparator(TieBreak rule, Set<String> womenShareReached) {
         return switch (rule) {
             case GROUP_FIRST -> Comparator.comparing((UnitPoints u) -> firstGroup(u).standard()).reversed();
             case FEWER_PENALTIES -> Comparator.comparing((UnitPoints u) -> u.finalPoints().penalty());
             case MORE_BONUS -> Comparator.comparing((UnitPoints u) -> u.finalPoints().bonus()).reversed();
+            case WOMEN_SHARE -> Comparator.comparing((UnitPoints u) -> womenShareReached.contains(u.unitCode())).reversed();
         };
     }
 

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.ranking;
 
+import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -7,9 +8,11 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collections;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.events.CloudEvents;
@@ -21,6 +24,8 @@ import vn.thidua.scoring.criteria.CriteriaSetAudit;
 import vn.thidua.scoring.criteria.CriteriaSetService;
 import vn.thidua.scoring.criteria.CriteriaSetStatus;
 import vn.thidua.scoring.criteria.CriterionKind;
+import vn.thidua.scoring.criteria.TieBreak;
+import vn.thidua.scoring.registration.MemberStatistics;
 import vn.thidua.scoring.sheet.ScoreQueries;
 import vn.thidua.scoring.sheet.ScoreQueries.GroupPoints;
 
@@ -62,15 +67,20 @@ public class RankingService {
     /** A province has about a hundred clusters and blocks a year, each with a set or two. */
     private static final int CLOSED_RANKINGS_KEPT = 1_000;
 
-    /** A closed set's ranking as computed for this version of the set and this state of its sheets. */
-    private record ClosedRanking(long setVersion, ScoreQueries.SheetsState sheets, List<Ranking.RankedUnit> units) {
+    /**
+     * A closed set's ranking as computed for this version of the set, this state of its sheets and
+     * these units preferred by WOMEN_SHARE (the Board may confirm statistics after the set closed).
+     */
+    private record ClosedRanking(long setVersion, ScoreQueries.SheetsState sheets, Set<String> womenShareReached,
+                                 List<Ranking.RankedUnit> units) {
     }
 
     /**
      * The rankings of closed sets, which are read again and again (the review conference, the
      * exports, the province's overview) and change only if the set is reopened (a new version of
-     * the set) or the Board reopens one of its sheets (a new state of the sheets); both are
-     * checked at every request, so each replica keeps its own copy without telling the others.
+     * the set), the Board reopens one of its sheets (a new state of the sheets) or, for a set
+     * that breaks ties by the share of women, the units that reach it change; all are checked at
+     * every request, so each replica keeps its own copy without telling the others.
      * A provisional ranking changes with every submitted sheet and is never kept.
      */
     private final Map<Long, ClosedRanking> closedRankings = Collections.synchronizedMap(
@@ -85,12 +95,14 @@ public class RankingService {
         // the state is read before the ranking is computed: a change in between leaves a newer
         // ranking under the older state, which the next request recomputes, never the reverse
         ScoreQueries.SheetsState sheets = ScoreQueries.sheetsState(set.id);
+        Set<String> womenShareReached = womenShareReached(set);
         ClosedRanking kept = closedRankings.get(set.id);
-        if (kept != null && kept.setVersion() == set.version && kept.sheets().equals(sheets)) {
+        if (kept != null && kept.setVersion() == set.version && kept.sheets().equals(sheets)
+                && kept.womenShareReached().equals(womenShareReached)) {
             return kept.units();
         }
-        List<Ranking.RankedUnit> units = compute(set);
-        closedRankings.put(set.id, new ClosedRanking(set.version, sheets, units));
+        List<Ranking.RankedUnit> units = compute(set, womenShareReached);
+        closedRankings.put(set.id, new ClosedRanking(set.version, sheets, womenShareReached, units));
         return units;
     }
 
@@ -126,12 +138,48 @@ public class RankingService {
     }
 
     List<Ranking.RankedUnit> compute(CriteriaSet set) {
+        return compute(set, womenShareReached(set));
+    }
+
+    private static List<Ranking.RankedUnit> compute(CriteriaSet set, Set<String> womenShareReached) {
         Map<String, Accumulator> byUnit = new LinkedHashMap<>();
         for (GroupPoints row : ScoreQueries.pointsByGroup(set)) {
             byUnit.computeIfAbsent(row.unitCode(), Accumulator::new).add(row);
         }
         List<Ranking.UnitPoints> units = byUnit.values().stream().map(Accumulator::points).toList();
-        return Ranking.rank(units, set.bonusCap, set.tieBreaks, set.bands);
+        return Ranking.rank(units, set.bonusCap, set.tieBreaks, set.bands, womenShareReached);
+    }
+
+    /**
+     * The ranked units of the set whose women reach the set's threshold, by their member statistics
+     * of the cluster-year's year: one query for the whole ranking (the units are those the ranking
+     * reads, from unit_group_points), and none for a set without WOMEN_SHARE.
+     *
+     * <p>Only statistics the Board has confirmed count. The figures are the unit's own declaration
+     * until then, and this rule decides the order of the ranking that goes to the Council and to
+     * awards-service: a representative could otherwise move its unit ahead of a tied neighbour by
+     * typing a number, even after the ranking was closed. Changed figures lose their confirmation,
+     * so they also lose the preference until the Board has checked them again. A unit whose
+     * statistics are not confirmed yet counts as one without statistics: not reaching it.
+     */
+    @SuppressWarnings("unchecked")
+    private static Set<String> womenShareReached(CriteriaSet set) {
+        if (!set.tieBreaks.contains(TieBreak.WOMEN_SHARE) || set.womenShareThresholdPercent == null) {
+            return Set.of();
+        }
+        List<Object[]> rows = Panache.getEntityManager().createNativeQuery("""
+                SELECT r.unit_code, r.women, r.members
+                FROM registration r JOIN known_cluster k ON k.year = r.year
+                WHERE k.id = :cluster AND r.statistics_confirmed_at IS NOT NULL
+                  AND r.unit_code IN (SELECT p.unit_code FROM unit_group_points p WHERE p.set_id = :set)
+                """).setParameter("cluster", set.clusterId).setParameter("set", set.id).getResultList();
+        Set<String> reached = new HashSet<>();
+        for (Object[] row : rows) {
+            if (MemberStatistics.womenReach(((Number) row[1]).intValue(), ((Number) row[2]).intValue(), set.womenShareThresholdPercent)) {
+                reached.add((String) row[0]);
+            }
+        }
+        return reached;
     }
 
     /** Folds the per-group, per-kind rows of one unit into its points. */

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.ranking;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -34,13 +35,13 @@ final class RankingTable {
             row.add(unit.finalPoints().penalty());
             row.add(unit.total());
             row.add(unit.band() == null ? "" : unit.band());
-            row.add(note(unit.tieBreak()));
+            row.add(note(unit.tieBreak(), ranking.set().womenShareThresholdPercent));
             rows.add(row);
         }
         return new Table(titles, headers, rows);
     }
 
-    private static String note(String tieBreak) {
+    private static String note(String tieBreak, BigDecimal womenShareThresholdPercent) {
         if (tieBreak == null) {
             return "";
         }
@@ -48,6 +49,9 @@ final class RankingTable {
             case "GROUP_FIRST" -> "Bằng điểm; phân định theo điểm nhóm tiêu chí thứ nhất";
             case "FEWER_PENALTIES" -> "Bằng điểm; phân định theo điểm trừ ít hơn";
             case "MORE_BONUS" -> "Bằng điểm; phân định theo điểm thưởng nhiều hơn";
+            // the rule names a unit only when the set has a threshold (its validation requires one)
+            case "WOMEN_SHARE" -> "Bằng điểm; ưu tiên tập thể có tỷ lệ nữ từ "
+                    + womenShareThresholdPercent.stripTrailingZeros().toPlainString() + "% trở lên";
             default -> "Đồng hạng";
         };
     }

@@ -53,6 +53,52 @@ public class Registration extends PanacheEntityBase {
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
 
+    // the year-end member statistics, all six or none (see memberStatistics())
+    public Integer members;
+
+    @Column(name = "completing_tasks")
+    public Integer completingTasks;
+
+    @Column(name = "advanced_labour")
+    public Integer advancedLabour;
+
+    @Column(name = "grassroots_fighters")
+    public Integer grassrootsFighters;
+
+    @Column(name = "disciplined_warning_or_above")
+    public Integer disciplinedWarningOrAbove;
+
+    public Integer women;
+
+    /** Who of the Board confirmed the statistics, and when; null until confirmed and again once they change. */
+    @Column(name = "statistics_confirmed_by", length = 100)
+    public String statisticsConfirmedBy;
+
+    @Column(name = "statistics_confirmed_at")
+    public Instant statisticsConfirmedAt;
+
+    /** The year-end member statistics, null until the unit enters them. */
+    public MemberStatistics memberStatistics() {
+        return members == null ? null
+                : new MemberStatistics(members, completingTasks, advancedLabour, grassrootsFighters, disciplinedWarningOrAbove, women);
+    }
+
+    /** Takes new figures; the Board's confirmation was of the old ones, so it goes. */
+    void memberStatistics(MemberStatistics statistics) {
+        members = statistics.members();
+        completingTasks = statistics.completingTasks();
+        advancedLabour = statistics.advancedLabour();
+        grassrootsFighters = statistics.grassrootsFighters();
+        disciplinedWarningOrAbove = statistics.disciplinedWarningOrAbove();
+        women = statistics.women();
+        statisticsConfirmedBy = null;
+        statisticsConfirmedAt = null;
+    }
+
+    public boolean memberStatisticsConfirmed() {
+        return statisticsConfirmedAt != null;
+    }
+
     static Registration find(int year, String unitCode) {
         return find("year = ?1 and unitCode = ?2", year, unitCode).firstResult();
     }

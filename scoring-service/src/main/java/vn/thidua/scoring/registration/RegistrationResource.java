@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,14 +56,27 @@ public class RegistrationResource {
                              Direction direction, String criterionCode, Result midyear, Result yearend) {
     }
 
+    /** @param womenSharePercent women / members, in percent with two decimals: for the reader */
+    public record MemberStatisticsView(int members, int completingTasks, int advancedLabour, int grassrootsFighters,
+                                       int disciplinedWarningOrAbove, int women, BigDecimal womenSharePercent, boolean confirmed,
+                                       String confirmedBy, Instant confirmedAt) {
+        static MemberStatisticsView of(Registration r) {
+            MemberStatistics s = r.memberStatistics();
+            return s == null ? null : new MemberStatisticsView(s.members(), s.completingTasks(), s.advancedLabour(),
+                    s.grassrootsFighters(), s.disciplinedWarningOrAbove(), s.women(), s.womenSharePercent(),
+                    r.memberStatisticsConfirmed(), r.statisticsConfirmedBy, r.statisticsConfirmedAt);
+        }
+    }
+
+    /** @param memberStatistics the year-end member statistics, null until entered */
     public record RegistrationView(int year, String unitCode, long clusterId, List<String> titles, List<TargetView> targets,
-                                   long version, String updatedBy, Instant updatedAt) {
+                                   MemberStatisticsView memberStatistics, long version, String updatedBy, Instant updatedAt) {
         static RegistrationView of(Registration r) {
             return new RegistrationView(r.year, r.unitCode, r.clusterId, r.titles, r.targets.stream().map(t -> new TargetView(
                     t.position, t.name, t.unitOfMeasure, t.planned, t.weight, t.direction, t.criterionCode,
                     new Result(t.midyearValue, t.midyearEvidence, t.attainment(ReportKind.MIDYEAR)),
                     new Result(t.yearendValue, t.yearendEvidence, t.attainment(ReportKind.YEAREND)))).toList(),
-                    r.version, r.updatedBy, r.updatedAt);
+                    MemberStatisticsView.of(r), r.version, r.updatedBy, r.updatedAt);
         }
     }
 
@@ -110,6 +124,26 @@ public class RegistrationResource {
                         r.evidence() == null ? List.of() : r.evidence().stream().map(e -> Text.clean(e, 2000, "evidence", true)).toList()))
                 .toList();
         return view(registrations.report(year, unitCode, reportKind, results, callers.current()));
+    }
+
+    /** The unit's year-end member statistics: its representative's for its own unit, or the Board's. */
+    @PUT
+    @Path("/registrations/{year}/{unitCode}/member-statistics")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response enterMemberStatistics(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
+                                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MemberStatistics.Input request) {
+        Requests.requireBody(request);
+        return view(registrations.enterMemberStatistics(year, unitCode, request, ifMatch, callers.current()));
+    }
+
+    /** The Board confirms the statistics of the version it read (If-Match required). */
+    @POST
+    @Path("/registrations/{year}/{unitCode}/member-statistics/confirm")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response confirmMemberStatistics(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
+                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+        long expected = Versions.required(ifMatch);
+        return view(registrations.confirmMemberStatistics(year, unitCode, expected, callers.current()));
     }
 
     @GET

@@ -33,6 +33,8 @@ import vn.thidua.scoring.sheet.SheetService;
 public class RegistrationService {
     public static final String TOPIC = "thidua.scoring.registrations.v1";
     public static final String TITLES_REGISTERED = "vn.thidua.scoring.TitlesRegistered";
+    public static final String YEAR_END_REPORTED = "vn.thidua.scoring.YearEndReported";
+    private static final String SOURCE = "/thidua/scoring-service";
     private static final Pattern TITLE_CODE = Pattern.compile("[A-Z0-9_]{2,40}");
 
     private final ClusterDirectory clusters;
@@ -99,7 +101,9 @@ public class RegistrationService {
             registration.unitCode = unitCode;
         } else {
             Versions.requireMatch(ifMatch, registration.version);
-            if (registration.targets.stream().anyMatch(t -> t.midyearValue != null || t.yearendValue != null)) {
+            // member statistics are year-end results too: new targets would leave awards' copy of the report behind
+            if (registration.targets.stream().anyMatch(t -> t.midyearValue != null || t.yearendValue != null)
+                    || registration.memberStatistics() != null) {
                 throw ProblemException.conflict("already-reported", "registration.already-reported", unitCode, year);
             }
         }
@@ -122,7 +126,7 @@ public class RegistrationService {
         registration.updatedBy = caller.subject();
         registration.updatedAt = Instant.now(clock);
         registration.persistAndFlush();
-        outbox.publish(TOPIC, events.create("/thidua/scoring-service", TITLES_REGISTERED, unitCode + "/" + year,
+        outbox.publish(TOPIC, events.create(SOURCE, TITLES_REGISTERED, unitCode + "/" + year,
                 new TitlesRegistered(year, unitCode, clusterId, registration.titles, registration.version)));
         return registration;
     }
@@ -136,10 +140,7 @@ public class RegistrationService {
     public Registration report(int year, String unitCode, ReportKind kind, List<ResultInput> results, Caller caller) {
         requireActsFor(unitCode, caller);
         Registration registration = get(year, unitCode);
-        RegistrationPeriod period = RegistrationPeriod.findById(year);
-        if (period != null && Deadlines.isPast(period.reportCloses(kind), clock)) {
-            throw ProblemException.unprocessable("report-closed", "registration.report-closed", kind, period.reportCloses(kind).toString());
-        }
+        requireReportOpen(year, kind);
         List<FieldProblem> problems = new ArrayList<>();
         for (ResultInput result : results) {
             if (result.position() < 1 || result.position() > registration.targets.size()) {
@@ -166,9 +167,70 @@ public class RegistrationService {
         registration.updatedAt = Instant.now(clock);
         registration.persistAndFlush();
         if (kind == ReportKind.YEAREND) {
+            publishYearEnd(registration);
             fillComputedCriteria(registration, caller.subject());
         }
         return registration;
+    }
+
+    /**
+     * Enters or changes the unit's year-end member statistics, until the year-end report closes.
+     * New figures need the Board's confirmation again; the same figures sent again change nothing.
+     */
+    @Transactional
+    public Registration enterMemberStatistics(int year, String unitCode, MemberStatistics.Input input, String ifMatch, Caller caller) {
+        requireActsFor(unitCode, caller);
+        Registration registration = get(year, unitCode);
+        Versions.requireMatch(ifMatch, registration.version);
+        requireReportOpen(year, ReportKind.YEAREND);
+        MemberStatistics statistics = input.validated();
+        if (statistics.equals(registration.memberStatistics())) {
+            return registration;
+        }
+        registration.memberStatistics(statistics);
+        registration.updatedBy = caller.subject();
+        registration.updatedAt = Instant.now(clock);
+        registration.persistAndFlush();
+        publishYearEnd(registration);
+        return registration;
+    }
+
+    /**
+     * The Board confirms the statistics it checked, naming the version it checked; confirmed
+     * statistics stay confirmed (and keep their first confirmer) until they change.
+     */
+    @Transactional
+    public Registration confirmMemberStatistics(int year, String unitCode, long expectedVersion, Caller caller) {
+        caller.requireBoardOrAdmin();
+        Registration registration = get(year, unitCode);
+        Versions.requireCurrent(expectedVersion, registration.version);
+        if (registration.memberStatistics() == null) {
+            throw ProblemException.conflict("member-statistics-missing", "registration.statistics.missing", unitCode, year);
+        }
+        if (registration.memberStatisticsConfirmed()) {
+            return registration;
+        }
+        Instant now = Instant.now(clock);
+        registration.statisticsConfirmedBy = caller.subject();
+        registration.statisticsConfirmedAt = now;
+        registration.updatedBy = caller.subject();
+        registration.updatedAt = now;
+        registration.persistAndFlush();
+        publishYearEnd(registration);
+        return registration;
+    }
+
+    /** After the flush, so that the event carries the version the change made. */
+    private void publishYearEnd(Registration registration) {
+        outbox.publish(TOPIC, events.create(SOURCE, YEAR_END_REPORTED, registration.unitCode + "/" + registration.year,
+                YearEndReported.of(registration)));
+    }
+
+    private void requireReportOpen(int year, ReportKind kind) {
+        RegistrationPeriod period = RegistrationPeriod.findById(year);
+        if (period != null && Deadlines.isPast(period.reportCloses(kind), clock)) {
+            throw ProblemException.unprocessable("report-closed", "registration.report-closed", kind, period.reportCloses(kind).toString());
+        }
     }
 
     public Registration read(int year, String unitCode, Caller caller) {

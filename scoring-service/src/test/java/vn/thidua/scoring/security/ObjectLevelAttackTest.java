@@ -15,12 +15,13 @@ import vn.thidua.devstack.testing.ObjectLevelAttacks;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
 import vn.thidua.scoring.flow.SeedStoryScoringTest;
+import vn.thidua.scoring.registration.MemberStatisticsTest;
 import vn.thidua.scoring.registration.RegistrationTest;
 
 /**
  * Object-level authorization of scoring-service: the representative of unit A, and the leader of
- * A's cluster-year, name unit B, B's cluster-year or B's sheets, files, registration, models and
- * movements, in the path or in the body. Everything is refused with 403 (docs/access/README.md),
+ * A's cluster-year, name unit B, B's cluster-year or B's sheets, files, registration (and its
+ * member statistics), models and movements, in the path or in the body. Everything is refused with 403 (docs/access/README.md),
  * lists do not show B's things, and the Board sees that nothing changed.
  */
 @QuarkusTest
@@ -59,6 +60,8 @@ class ObjectLevelAttackTest {
                 .body(PDF).post("/api/scoring/sheets/" + selfB + "/evidence").then().statusCode(201).extract().path("link");
         attacks.asBoard().auth().oauth2(repB).contentType(ContentType.JSON).body(RegistrationTest.registration())
                 .put("/api/scoring/registrations/" + YEAR + "/" + B).then().statusCode(200);
+        attacks.asBoard().auth().oauth2(repB).contentType(ContentType.JSON).body(MemberStatisticsTest.statistics(40, 40, 30, 2, 0, 29))
+                .put("/api/scoring/registrations/" + YEAR + "/" + B + "/member-statistics").then().statusCode(200);
         long modelOfAPeer = ((Number) attacks.asBoard().contentType(ContentType.JSON).body(model(A_PEER))
                 .post("/api/scoring/models").then().statusCode(201).extract().path("id")).longValue();
         long movementB = ((Number) attacks.asBoard().auth().oauth2(ObjectLevelAttacks.clusterLeader(B)).contentType(ContentType.JSON)
@@ -85,6 +88,7 @@ class ObjectLevelAttackTest {
         String setPath = "/api/scoring/criteria-sets/" + setB;
         String setEtag = attacks.asBoard().get(setPath).header("ETag");
         String registrationB = "/api/scoring/registrations/" + YEAR + "/" + B;
+        String registrationEtag = attacks.asBoard().get(registrationB).header("ETag");
         Map<String, String> attackers = Map.of(
                 "unit-rep of A", ObjectLevelAttacks.unitRep(A),
                 "cluster-leader of A's cluster", ObjectLevelAttacks.clusterLeader(A));
@@ -118,6 +122,11 @@ class ObjectLevelAttackTest {
                             r -> r.contentType(ContentType.JSON).body(RegistrationTest.registration()).put(registrationB))
                     .refused(registration, who, token, FORBIDDEN, "PUT /api/scoring/registrations/{year}/{unitCode}/reports/{kind}",
                             r -> r.contentType(ContentType.JSON).body(RegistrationTest.results(1, 1, 1)).put(registrationB + "/reports/midyear"))
+                    .refused(registration, who, token, FORBIDDEN, "PUT /api/scoring/registrations/{year}/{unitCode}/member-statistics",
+                            r -> r.contentType(ContentType.JSON).header("If-Match", registrationEtag)
+                                    .body(MemberStatisticsTest.statistics(40, 40, 40, 40, 0, 40)).put(registrationB + "/member-statistics"))
+                    .refused(registration, who, token, FORBIDDEN, "POST /api/scoring/registrations/{year}/{unitCode}/member-statistics/confirm",
+                            r -> r.header("If-Match", registrationEtag).post(registrationB + "/member-statistics/confirm"))
                     .listHides(registration, who, token, "GET /api/scoring/registrations",
                             r -> r.queryParam("year", YEAR).get("/api/scoring/registrations"), "unitCode", B)
                     .listHides(registration, who + " (B's cluster named)", token, "GET /api/scoring/registrations",

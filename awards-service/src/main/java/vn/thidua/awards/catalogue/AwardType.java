@@ -8,7 +8,6 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.math.BigDecimal;
 import java.time.Instant;
 
 /** An award for collectives (Cờ thi đua của Chính phủ, Cờ thi đua của UBND tỉnh, Bằng khen, …). */
@@ -30,9 +29,13 @@ public class AwardType extends PanacheEntityBase {
     @Column(name = "deciding_authority", nullable = false, length = 300)
     public String decidingAuthority;
 
-    /** The cash award as a multiple of the base salary; the amount follows the base salary of the day. */
-    @Column(name = "cash_multiple", nullable = false, precision = 6, scale = 2)
-    public BigDecimal cashMultiple;
+    /**
+     * Merit (công trạng), ad-hoc (đột xuất), thematic (chuyên đề) or for a contribution: only merit
+     * awards count where a condition looks back on earlier awards (Decree 152/2025 Art. 4(3)).
+     */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 20)
+    public AwardKind kind = AwardKind.MERIT;
 
     @Version
     @Column(nullable = false)

@@ -13,7 +13,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -41,23 +40,18 @@ public class CatalogueResource {
         this.callers = callers;
     }
 
-    public record AwardTypeRequest(String name, AwardLevel level, String decidingAuthority, BigDecimal cashMultiple) {
+    /** The cash multiple is the rule set's now (a new decree must not rewrite what an earlier one paid). */
+    public record AwardTypeRequest(String name, AwardLevel level, String decidingAuthority, AwardKind kind) {
     }
 
-    public record AwardTypeView(String code, String name, AwardLevel level, String decidingAuthority, BigDecimal cashMultiple,
-                                long version, Instant updatedAt) {
+    public record AwardTypeView(String code, String name, AwardLevel level, AwardKind kind, String decidingAuthority, long version,
+                                Instant updatedAt) {
         static AwardTypeView of(AwardType t) {
-            return new AwardTypeView(t.code, t.name, t.level, t.decidingAuthority, t.cashMultiple, t.version, t.updatedAt);
+            return new AwardTypeView(t.code, t.name, t.level, t.kind, t.decidingAuthority, t.version, t.updatedAt);
         }
     }
 
-    public record RuleSetView(long id, String awardTypeCode, String legalBasis, LocalDate legalBasisDate, LocalDate effectiveFrom,
-                              LocalDate effectiveTo, List<RuleSetDefinition.EligibilityRule> eligibility,
-                              RuleSetDefinition.VotingRules voting, List<String> provincialChoices, String createdBy, Instant createdAt) {
-        static RuleSetView of(RuleSet r) {
-            return new RuleSetView(r.id, r.awardTypeCode, r.legalBasis, r.legalBasisDate, r.effectiveFrom, r.effectiveTo, r.eligibility,
-                    r.voting, r.provincialChoices, r.createdBy, r.createdAt);
-        }
+    public record EndRequest(LocalDate effectiveTo, String reason) {
     }
 
     @GET
@@ -78,7 +72,7 @@ public class CatalogueResource {
     public Response save(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AwardTypeRequest request) {
         Requests.requireBody(request);
         AwardType type = catalogue.save(code(code), new CatalogueService.AwardTypeInput(Text.clean(request.name(), 300, "name", true),
-                request.level(), Text.clean(request.decidingAuthority(), 300, "decidingAuthority", true), request.cashMultiple()),
+                request.level(), Text.clean(request.decidingAuthority(), 300, "decidingAuthority", true), request.kind()),
                 ifMatch, callers.current());
         return Response.ok(AwardTypeView.of(type)).tag(Versions.etag(type.version)).build();
     }
@@ -104,12 +98,36 @@ public class CatalogueResource {
     public Response addRuleSet(@PathParam("code") String code, RuleSetDefinition request) {
         Requests.requireBody(request);
         RuleSetDefinition definition = new RuleSetDefinition(Text.clean(request.legalBasis(), 500, "legalBasis", false),
-                request.legalBasisDate(), request.effectiveFrom(), request.effectiveTo(), request.eligibility(), request.voting(),
+                request.legalBasisDate(), request.legalBasisTag(), request.effectiveFrom(), request.effectiveTo(), request.transition(),
+                request.transitionTag(), request.eligibility(), request.voting(),
                 request.provincialChoices() == null ? null : request.provincialChoices().stream()
-                        .map(choice -> Text.clean(choice, 200, "provincialChoices", false)).toList());
+                        .map(choice -> Text.clean(choice, 200, "provincialChoices", false)).toList(),
+                request.cashMultiple(), Text.clean(request.cashCitation(), 300, "cashCitation", false), request.cashTag());
         RuleSet ruleSet = catalogue.addRuleSet(code(code), definition, callers.current());
         return Response.created(URI.create("/api/awards/award-types/" + ruleSet.awardTypeCode + "/rule-sets/" + ruleSet.id))
-                .entity(RuleSetView.of(ruleSet)).build();
+                .entity(RuleSetView.of(ruleSet)).tag(Versions.etag(ruleSet.version)).build();
+    }
+
+    @GET
+    @Path("/{code}/rule-sets/{id}")
+    public Response ruleSet(@PathParam("code") String code, @PathParam("id") long id) {
+        RuleSet ruleSet = catalogue.ruleSets(code(code)).stream().filter(r -> r.id == id).findFirst()
+                .orElseThrow(() -> ProblemException.notFound("rule-set-not-found", "ruleset.not-found", id, code(code)));
+        return Response.ok(RuleSetView.of(ruleSet)).tag(Versions.etag(ruleSet.version)).build();
+    }
+
+    /** Ends an open rule set once, when the next text applies (If-Match required); audited. */
+    @POST
+    @Path("/{code}/rule-sets/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response end(@PathParam("code") String code, @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                        EndRequest request) {
+        Requests.requireBody(request);
+        Versions.required(ifMatch);
+        RuleSet ruleSet = catalogue.end(code(code), id, request.effectiveTo(), Text.clean(request.reason(), 2000, "reason", false), ifMatch,
+                callers.current());
+        return Response.ok(RuleSetView.of(ruleSet)).tag(Versions.etag(ruleSet.version)).build();
     }
 
     private static String code(String raw) {

@@ -3,7 +3,7 @@ package vn.thidua.awards.catalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import java.math.BigDecimal;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Versions;
 
 /** The Board keeps the award catalogue and each award's rule sets. */
@@ -19,14 +20,19 @@ import vn.thidua.platform.web.Versions;
 public class CatalogueService {
     private final Clock clock = Clock.systemUTC();
 
-    public record AwardTypeInput(String name, AwardLevel level, String decidingAuthority, BigDecimal cashMultiple) {
+    public record AwardTypeInput(String name, AwardLevel level, String decidingAuthority, AwardKind kind) {
+    }
+
+    private final ObjectMapper mapper;
+
+    public CatalogueService(ObjectMapper mapper) {
+        this.mapper = mapper;
     }
 
     @Transactional
     public AwardType save(String code, AwardTypeInput input, String ifMatch, Caller caller) {
         caller.requireBoardOrAdmin();
-        if (input.name() == null || input.level() == null || input.decidingAuthority() == null
-                || input.cashMultiple() == null || input.cashMultiple().signum() < 0) {
+        if (input.name() == null || input.level() == null || input.decidingAuthority() == null) {
             throw ProblemException.unprocessable("invalid-award-type", "award-type.invalid");
         }
         AwardType type = AwardType.findById(code);
@@ -39,7 +45,7 @@ public class CatalogueService {
         type.name = input.name();
         type.level = input.level();
         type.decidingAuthority = input.decidingAuthority();
-        type.cashMultiple = input.cashMultiple();
+        type.kind = input.kind() == null ? AwardKind.MERIT : input.kind();
         type.updatedBy = caller.subject();
         type.updatedAt = Instant.now(clock);
         type.persistAndFlush();
@@ -65,15 +71,109 @@ public class CatalogueService {
         ruleSet.awardTypeCode = awardTypeCode;
         ruleSet.legalBasis = definition.legalBasis();
         ruleSet.legalBasisDate = definition.legalBasisDate();
+        ruleSet.legalBasisTag = definition.legalBasisTag();
         ruleSet.effectiveFrom = definition.effectiveFrom();
         ruleSet.effectiveTo = definition.effectiveTo();
+        ruleSet.transition = definition.transition();
+        ruleSet.transitionTag = definition.transitionTag();
         ruleSet.eligibility = new ArrayList<>(definition.eligibility());
         ruleSet.voting = definition.voting();
         ruleSet.provincialChoices = new ArrayList<>(definition.provincialChoices());
+        ruleSet.cashMultiple = definition.cashMultiple();
+        ruleSet.cashCitation = definition.cashCitation();
+        ruleSet.cashTag = definition.cashTag();
         ruleSet.createdBy = caller.subject();
         ruleSet.createdAt = Instant.now(clock);
-        ruleSet.persist();
+        ruleSet.persistAndFlush();
+        audit(ruleSet, "CREATED", null, null, caller);
         return ruleSet;
+    }
+
+    /**
+     * Ends an open rule set on {@code effectiveTo} (inclusive), once, when the next text applies: the
+     * only change a rule set ever takes. Refused when it was ended before, when the end comes before
+     * its start, or before a day on which a vote or proposal was already judged under it (that would
+     * change what they rested on); the next rule set may then start the day after.
+     */
+    @Transactional
+    public RuleSet end(String awardTypeCode, long id, LocalDate effectiveTo, String reason, String ifMatch, Caller caller) {
+        caller.requireBoardOrAdmin();
+        AwardType type = AwardType.findById(awardTypeCode, LockModeType.PESSIMISTIC_WRITE);
+        RuleSet ruleSet = type == null ? null : RuleSet.findById(id);
+        if (ruleSet == null || !ruleSet.awardTypeCode.equals(awardTypeCode)) {
+            throw ProblemException.notFound("rule-set-not-found", "ruleset.not-found", id, awardTypeCode);
+        }
+        Versions.requireMatch(ifMatch, ruleSet.version);
+        List<FieldProblem> problems = new ArrayList<>();
+        if (effectiveTo == null) {
+            problems.add(new FieldProblem("effectiveTo", "ruleset.date.required"));
+        }
+        if (reason == null) {
+            problems.add(new FieldProblem("reason", "problem.field.required", "reason"));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-rule-set-end", "ruleset.invalid", problems.size()).withErrors(problems);
+        }
+        if (ruleSet.effectiveTo != null) {
+            throw ProblemException.conflict("rule-set-ended", "ruleset.end.already", id, ruleSet.effectiveTo.toString(),
+                    String.valueOf(ruleSet.endedBy));
+        }
+        if (effectiveTo.isBefore(ruleSet.effectiveFrom)) {
+            problems.add(new FieldProblem("effectiveTo", "ruleset.effective.order"));
+        }
+        LocalDate lastJudged = lastJudgedUnder(id);
+        if (lastJudged != null && effectiveTo.isBefore(lastJudged)) {
+            problems.add(new FieldProblem("effectiveTo", "ruleset.end.before-judged", lastJudged.toString()));
+        }
+        if (!problems.isEmpty()) {
+            throw ProblemException.unprocessable("invalid-rule-set-end", "ruleset.invalid", problems.size()).withErrors(problems);
+        }
+        Object before = RuleSetView.of(ruleSet);
+        ruleSet.effectiveTo = effectiveTo;
+        ruleSet.endReason = reason;
+        ruleSet.endedBy = caller.subject();
+        ruleSet.endedAt = Instant.now(clock);
+        ruleSet.persistAndFlush();
+        audit(ruleSet, "ENDED", before, reason, caller);
+        return ruleSet;
+    }
+
+    /** The latest day whose rules a vote or proposal was judged by under this rule set; null when none was. */
+    private static LocalDate lastJudgedUnder(long ruleSetId) {
+        Object latest = RuleSet.getEntityManager().createNativeQuery("""
+                        SELECT max(day) FROM (
+                            SELECT coalesce(judged_on, CAST(created_at AS date)) AS day FROM voting_session WHERE rule_set_id = ?1
+                            UNION ALL
+                            SELECT judged_on FROM proposal WHERE rule_set_id = ?1 AND judged_on IS NOT NULL AND received_on IS NOT NULL
+                        ) judged""")
+                .setParameter(1, ruleSetId).getSingleResult();
+        return latest == null ? null : latest instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) latest;
+    }
+
+    private void audit(RuleSet ruleSet, String action, Object before, String reason, Caller caller) {
+        try {
+            RuleSet.getEntityManager().createNativeQuery("""
+                            INSERT INTO rule_set_audit (rule_set_id, action, before, after, reason, actor, at)
+                            VALUES (?1, ?2, CAST(?3 AS jsonb), CAST(?4 AS jsonb), ?5, ?6, ?7)""")
+                    .setParameter(1, ruleSet.id).setParameter(2, action)
+                    .setParameter(3, before == null ? null : mapper.writeValueAsString(before))
+                    .setParameter(4, mapper.writeValueAsString(RuleSetView.of(ruleSet))).setParameter(5, reason)
+                    .setParameter(6, caller.subject()).setParameter(7, Instant.now(clock)).executeUpdate();
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("A rule set's view is plain JSON", e);
+        }
+    }
+
+    /**
+     * The rule set that judges a vote held, or a dossier received, on {@code receivedOn} for the
+     * achievements of {@code achievementYear} ({@link RuleSetChoice#choose}); 422 when none does.
+     */
+    public RuleSetChoice choose(String awardTypeCode, int achievementYear, LocalDate receivedOn) {
+        get(awardTypeCode);
+        List<RuleSetChoice.Period> periods = ruleSets(awardTypeCode).stream()
+                .map(r -> new RuleSetChoice.Period(r.id, r.effectiveFrom, r.effectiveTo, r.transition)).toList();
+        return RuleSetChoice.choose(periods, achievementYear, receivedOn).orElseThrow(() -> ProblemException.unprocessable(
+                "no-rule-set-in-force", "ruleset.none-judges", awardTypeCode, achievementYear, receivedOn.toString()));
     }
 
     public AwardType get(String code) {

@@ -4,43 +4,31 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
+import vn.thidua.awards.condition.Condition;
+import vn.thidua.awards.condition.Vocabulary;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
 
 /**
- * The rules of one award under one legal basis, for the dates it is in force: who is eligible
- * and how the vote that proposes it is held. A vote or a proposal keeps the rule set that was in
- * force when it started.
+ * The rules of one award under one legal basis, for the dates it is in force: the conditions a
+ * unit must meet (each with its citation), how the vote that proposes it is held, the cash as a
+ * multiple of the base salary, and how it applies in transition. Each legal value carries the
+ * confidence tag of its source (V, V2, M, ?). A vote or a proposal keeps the rule set that judged it.
  */
-public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, LocalDate effectiveFrom, LocalDate effectiveTo,
-                                List<EligibilityRule> eligibility, VotingRules voting, List<String> provincialChoices) {
+public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, String legalBasisTag, LocalDate effectiveFrom,
+                                LocalDate effectiveTo, Transition transition, String transitionTag, List<Condition> eligibility,
+                                VotingRules voting, List<String> provincialChoices, BigDecimal cashMultiple, String cashCitation,
+                                String cashTag) {
+    private static final BigDecimal MOST_MULTIPLE = BigDecimal.valueOf(100);
 
     public RuleSetDefinition {
         eligibility = eligibility == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(eligibility));
         provincialChoices = provincialChoices == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(provincialChoices));
-    }
-
-    public enum EligibilityKind {
-        /** The unit leads its cluster or block that year (Law 2022 Art. 25(1), 26). */
-        LEADS_CLUSTER,
-        /** The unit ranks first on points in its cluster's finalized ranking. */
-        RANKS_FIRST,
-        /** Proposals at most {@code value} % of the province's cluster leaders that year (Official Letter 5007/BNV-TĐKT: 20). */
-        QUOTA_PERCENT_OF_CLUSTER_LEADERS,
-        /** The unit registered for this title at the start of the year. */
-        REGISTERED_FOR_TITLE,
-        /** At least {@code value} points in its cluster's ranking. */
-        MIN_TOTAL_POINTS,
-        /** Held the award {@code awardTypeCode} in each of the {@code value} years before (e.g. the provincial flag, for the Government's). */
-        HELD_IN_PREVIOUS_YEARS
-    }
-
-    /** One condition; {@code value} and {@code awardTypeCode} only where the kind needs them. */
-    public record EligibilityRule(EligibilityKind kind, BigDecimal value, String awardTypeCode) {
+        // the law's transition clause: "hồ sơ ... trình trước ngày Nghị định này có hiệu lực" is judged by the date of receipt
+        transition = transition == null ? Transition.DOSSIER_RECEIVED_ON : transition;
+        transitionTag = transitionTag == null ? "?" : transitionTag;
     }
 
     public enum VotingBasis {
@@ -90,28 +78,20 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
         } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
             problems.add(new FieldProblem("effectiveTo", "ruleset.effective.order"));
         }
-        Set<EligibilityKind> kinds = new HashSet<>();
-        for (int i = 0; i < eligibility.size(); i++) {
-            EligibilityRule rule = eligibility.get(i);
-            String at = "eligibility[" + i + "]";
-            if (rule == null || rule.kind() == null) {
-                problems.add(new FieldProblem(at, "ruleset.eligibility.kind"));
-                continue;
-            }
-            if (!kinds.add(rule.kind())) {
-                problems.add(new FieldProblem(at, "ruleset.eligibility.duplicate", rule.kind()));
-            }
-            boolean needsValue = rule.kind() == EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS || rule.kind() == EligibilityKind.MIN_TOTAL_POINTS
-                    || rule.kind() == EligibilityKind.HELD_IN_PREVIOUS_YEARS;
-            if (needsValue && (rule.value() == null || rule.value().signum() <= 0
-                    || rule.kind() == EligibilityKind.QUOTA_PERCENT_OF_CLUSTER_LEADERS && rule.value().compareTo(BigDecimal.valueOf(100)) > 0
-                    || rule.kind() == EligibilityKind.HELD_IN_PREVIOUS_YEARS && !isWholeYears(rule.value()))) {
-                problems.add(new FieldProblem(at, "ruleset.eligibility.value", rule.kind()));
-            }
-            if (rule.kind() == EligibilityKind.HELD_IN_PREVIOUS_YEARS && (rule.awardTypeCode() == null || rule.awardTypeCode().isBlank())) {
-                problems.add(new FieldProblem(at + ".awardTypeCode", "ruleset.eligibility.award", rule.kind()));
+        if (effectiveFrom != null && legalBasisDate != null && effectiveFrom.isBefore(legalBasisDate)) {
+            // a rule cannot apply before the text it rests on was issued
+            problems.add(new FieldProblem("effectiveFrom", "ruleset.effective.before-basis", legalBasisDate.toString()));
+        }
+        for (String[] tagged : new String[][] {{"legalBasisTag", legalBasisTag}, {"transitionTag", transitionTag}, {"cashTag", cashTag}}) {
+            if (tagged[1] != null && !Vocabulary.TAGS.contains(tagged[1])) {
+                problems.add(new FieldProblem(tagged[0], "ruleset.condition.tag"));
             }
         }
+        if (cashMultiple != null && (cashMultiple.signum() < 0 || cashMultiple.compareTo(MOST_MULTIPLE) > 0
+                || cashMultiple.stripTrailingZeros().scale() > 2)) {
+            problems.add(new FieldProblem("cashMultiple", "ruleset.cash.multiple"));
+        }
+        Vocabulary.validate(eligibility, "eligibility", problems);
         if (voting == null || voting.secret() == null || voting.basis() == null || voting.runoffAllowed() == null) {
             problems.add(new FieldProblem("voting", "ruleset.voting.required"));
         } else {
@@ -142,10 +122,6 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Loc
         LocalDate thisEnd = effectiveTo == null ? LocalDate.MAX : effectiveTo;
         LocalDate otherEnd = other.effectiveTo() == null ? LocalDate.MAX : other.effectiveTo();
         return !effectiveFrom.isAfter(otherEnd) && !other.effectiveFrom().isAfter(thisEnd);
-    }
-
-    private static boolean isWholeYears(BigDecimal value) {
-        return value.stripTrailingZeros().scale() <= 0 && value.compareTo(BigDecimal.valueOf(50)) <= 0;
     }
 
     private static boolean fraction(String text, boolean positive) {

@@ -27,6 +27,16 @@ public class AwardHistory {
         return years;
     }
 
+    /** What the unit holds (revocations left out), each with its award type's kind; an award no longer in the catalogue counts as merit. */
+    public List<vn.thidua.awards.condition.Facts.HeldAward> heldAwards(String unitCode) {
+        Map<String, vn.thidua.awards.catalogue.AwardKind> kinds = new HashMap<>();
+        return of(unitCode).stream().filter(entry -> !entry.revoked()).map(entry -> new vn.thidua.awards.condition.Facts.HeldAward(
+                entry.awardTypeCode, entry.year, kinds.computeIfAbsent(entry.awardTypeCode, code -> {
+                    vn.thidua.awards.catalogue.AwardType type = vn.thidua.awards.catalogue.AwardType.findById(code);
+                    return type == null ? vn.thidua.awards.catalogue.AwardKind.MERIT : type.kind;
+                }))).toList();
+    }
+
     /** Whether the unit held the award (not revoked) in each year from {@code fromYear} to {@code toYear}, both included. */
     public boolean heldInEachOf(String unitCode, String awardTypeCode, int fromYear, int toYear) {
         Set<Integer> held = yearsHeld(unitCode).getOrDefault(awardTypeCode, Set.of());

@@ -57,6 +57,10 @@ public class LedgerEntry extends PanacheEntityBase {
     @Column(name = "decision_id")
     public Long decisionId;
 
+    /** The rule set the award was judged under, kept forever; null for imported entries and those from before. */
+    @Column(name = "rule_set_id")
+    public Long ruleSetId;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 

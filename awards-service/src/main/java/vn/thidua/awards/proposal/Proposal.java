@@ -46,6 +46,18 @@ public class Proposal extends PanacheEntityBase {
     @Column(name = "rule_set_id", nullable = false)
     public long ruleSetId;
 
+    /** The day the Board received the dossier: given by the Board for a past dossier, else the day of its first submission. */
+    @Column(name = "received_on")
+    public LocalDate receivedOn;
+
+    /** The day whose rules judged it, and why that rule set was chosen (RuleSetChoice); provisional while a draft not yet received. */
+    @Column(name = "judged_on")
+    public LocalDate judgedOn;
+
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "rule_set_chosen_because")
+    public vn.thidua.awards.catalogue.RuleSetChoice ruleSetChosenBecause;
+
     @Column(name = "voting_session_id")
     public UUID votingSessionId;
 

@@ -24,7 +24,11 @@ import java.util.UUID;
 import java.util.function.BiFunction;
 import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.thidua.awards.catalogue.RuleSetDefinition.EligibilityKind;
+import vn.thidua.awards.catalogue.ChoiceView;
+import vn.thidua.awards.condition.Outcome;
+import vn.thidua.awards.condition.Term;
+import vn.thidua.awards.condition.Verdict;
+import vn.thidua.awards.condition.Vocabulary;
 import vn.thidua.awards.proposal.ProposalService.ProposalRequest;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
@@ -41,6 +45,8 @@ public class ProposalResource {
     private final ProposalService proposals;
     private final Callers callers;
     private final long maxFileBytes;
+    @jakarta.ws.rs.core.Context
+    HttpHeaders headers;
 
     public ProposalResource(ProposalService proposals, Callers callers,
                             @ConfigProperty(name = "thidua.proposals.max-file-size", defaultValue = "10M") MemorySize maxFileSize) {
@@ -52,19 +58,33 @@ public class ProposalResource {
     public record ProposalView(long id, String unitCode, String awardTypeCode, int year, long clusterId, String clusterCode, long ruleSetId,
                                UUID votingSessionId, Integer rankingRank, BigDecimal rankingTotal, ProposalStatus status, String statusReason,
                                String legalGround, String decisionNumber, LocalDate decisionDate, String decidingAuthority,
-                               List<Proposal.EarlierAward> earlierAwards, long version, Instant createdAt, Instant updatedAt) {
-        static ProposalView of(Proposal p) {
+                               List<Proposal.EarlierAward> earlierAwards, LocalDate receivedOn, LocalDate judgedOn,
+                               ChoiceView ruleSetChosenBecause, long version, Instant createdAt, Instant updatedAt) {
+        static ProposalView of(Proposal p, Locale locale) {
             return new ProposalView(p.id, p.unitCode, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
                     p.rankingRank, p.rankingTotal, p.status, p.statusReason, p.legalGround, p.decisionNumber, p.decisionDate,
-                    p.decidingAuthority, p.earlierAwards, p.version, p.createdAt, p.updatedAt);
+                    p.decidingAuthority, p.earlierAwards, p.receivedOn, p.judgedOn,
+                    ChoiceView.of(p.ruleSetChosenBecause, ChoiceView.Occasion.DOSSIER, locale), p.version, p.createdAt, p.updatedAt);
         }
     }
 
-    /** One rule with its verdict and the reason in the caller's language. */
-    public record VerdictView(EligibilityKind kind, BigDecimal value, String awardTypeCode, boolean passed, String reason) {
+    /**
+     * One condition with its outcome (PASS, FAIL, UNKNOWN) and the reason in the caller's language; a group
+     * ({@code all}, {@code any}) with its members. {@code passed} is the outcome PASS.
+     */
+    public record VerdictView(String kind, java.util.Map<String, com.fasterxml.jackson.databind.JsonNode> params, String citation,
+                              String tag, Outcome outcome, boolean passed, String reason, List<VerdictView> children) {
+        static VerdictView of(Verdict v, Locale locale) {
+            return new VerdictView(v.kind(), v.params(), v.citation(), v.tag(), v.outcome(), v.passed(),
+                    Term.text(locale, v.messageKey(), v.args()), v.children().stream().map(c -> of(c, locale)).toList());
+        }
     }
 
-    public record Eligibility(boolean eligible, List<VerdictView> rules) {
+    /** {@code eligible} when every condition passes; {@code outcome} says whether what fails is known to fail or not known yet. */
+    public record Eligibility(boolean eligible, Outcome outcome, ChoiceView ruleSetChosenBecause, List<VerdictView> rules) {
+    }
+
+    public record AttestationRequest(Boolean holds, String basis) {
     }
 
     public record Reason(String reason, String legalGround) {
@@ -77,7 +97,7 @@ public class ProposalResource {
     public List<ProposalView> list(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
                                    @QueryParam("awardTypeCode") String awardTypeCode, @QueryParam("status") String status) {
         return proposals.list(Requests.requiredYear(year, 2000, 2100), Requests.optionalId(clusterId, "clusterId"), awardTypeCode,
-                status(status), callers.current()).stream().map(ProposalView::of).toList();
+                status(status), callers.current()).stream().map(p -> ProposalView.of(p, locale())).toList();
     }
 
     /** The list as it goes with a cover submission: an XLSX with Vietnamese headers, the same proposals as {@link #list}. */
@@ -95,24 +115,56 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response create(ProposalRequest request) {
         Proposal proposal = proposals.create(Requests.requireBody(request), callers.current());
-        return Response.created(URI.create("/api/awards/proposals/" + proposal.id)).entity(ProposalView.of(proposal)).build();
+        return Response.created(URI.create("/api/awards/proposals/" + proposal.id)).entity(ProposalView.of(proposal, locale())).build();
     }
 
     @GET
     @Path("/{id}")
     @Transactional
     public ProposalView get(@PathParam("id") long id) {
-        return ProposalView.of(proposals.get(id, callers.current()));
+        return ProposalView.of(proposals.get(id, callers.current()), locale());
     }
 
     @GET
     @Path("/{id}/eligibility")
-    public Eligibility eligibility(@PathParam("id") long id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String language) {
-        Locale locale = Messages.negotiate(language);
-        List<VerdictView> rules = proposals.eligibility(id, callers.current()).stream()
-                .map(v -> new VerdictView(v.kind(), v.value(), v.awardTypeCode(), v.passed(), Messages.text(locale, v.messageKey(), v.args().toArray())))
-                .toList();
-        return new Eligibility(rules.stream().allMatch(VerdictView::passed), rules);
+    @Transactional
+    public Eligibility eligibility(@PathParam("id") long id) {
+        Locale locale = locale();
+        List<Verdict> verdicts = proposals.eligibility(id, callers.current());
+        Outcome outcome = Vocabulary.outcome(verdicts);
+        Proposal proposal = proposals.get(id, callers.current());
+        return new Eligibility(outcome == Outcome.PASS, outcome,
+                ChoiceView.of(proposal.ruleSetChosenBecause, ChoiceView.Occasion.DOSSIER, locale),
+                verdicts.stream().map(v -> VerdictView.of(v, locale)).toList());
+    }
+
+    /** The Board's findings on the conditions only people can judge (ATTESTED), the latest of each. */
+    @GET
+    @Path("/{id}/attestations")
+    public List<ProposalService.AttestationRecord> attestations(@PathParam("id") long id) {
+        return proposals.attestations(id, callers.current());
+    }
+
+    /** The Board finds that an ATTESTED condition ({@code key}) holds or not, and on what basis. */
+    @PUT
+    @Path("/{id}/attestations/{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public ProposalService.AttestationRecord attest(@PathParam("id") long id, @PathParam("key") String key, AttestationRequest request) {
+        Requests.requireBody(request);
+        String code = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
+        if (!code.matches("[A-Z0-9_]{2,40}")) {
+            throw ProblemException.badRequest("invalid-attestation-key", "proposal.attestation.key", String.valueOf(key));
+        }
+        if (request.holds() == null) {
+            throw ProblemException.unprocessable("invalid-field", "problem.field.required", "holds");
+        }
+        return proposals.attest(id, code, request.holds(), vn.thidua.platform.web.Text.clean(request.basis(), 2000, "basis", true),
+                callers.current());
+    }
+
+    private Locale locale() {
+        return Messages.negotiate(headers == null ? null : headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     @GET
@@ -221,7 +273,7 @@ public class ProposalResource {
     }
 
     private ProposalView step(long id, BiFunction<Long, Caller, Proposal> step) {
-        return ProposalView.of(step.apply(id, callers.current()));
+        return ProposalView.of(step.apply(id, callers.current()), locale());
     }
 
     private static ProposalStatus status(String raw) {

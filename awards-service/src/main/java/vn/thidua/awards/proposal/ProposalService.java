@@ -15,6 +15,14 @@ import vn.thidua.awards.catalogue.AwardLevel;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.CatalogueService;
 import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.catalogue.RuleSetChoice;
+import vn.thidua.awards.condition.Facts;
+import vn.thidua.awards.condition.Outcome;
+import vn.thidua.awards.condition.Verdict;
+import vn.thidua.awards.condition.Vocabulary;
+import vn.thidua.awards.proceeding.ProceedingService;
+import vn.thidua.awards.rating.TaskRatingService;
+import vn.thidua.awards.registration.YearEndReports;
 import vn.thidua.awards.ledger.AwardHistory;
 import vn.thidua.awards.ledger.LedgerEntry;
 import vn.thidua.awards.ranking.FinalizedRanking;
@@ -51,21 +59,38 @@ public class ProposalService {
     private final Outbox outbox;
     private final CloudEvents events;
     private final Event<ProposalMoved> moved;
+    private final YearEndReports yearEndReports;
+    private final TaskRatingService ratings;
+    private final ProceedingService proceedings;
 
     public ProposalService(ClusterDirectory clusters, CatalogueService catalogue, AwardHistory history, RegisteredTitles registrations,
-                           Dossier dossier, Outbox outbox, CloudEvents events, Event<ProposalMoved> moved) {
+                           Dossier dossier, Outbox outbox, CloudEvents events, Event<ProposalMoved> moved, YearEndReports yearEndReports,
+                           TaskRatingService ratings, ProceedingService proceedings) {
         this.clusters = clusters;
         this.catalogue = catalogue;
         this.history = history;
         this.registrations = registrations;
+        this.yearEndReports = yearEndReports;
+        this.ratings = ratings;
+        this.proceedings = proceedings;
         this.dossier = dossier;
         this.outbox = outbox;
         this.events = events;
         this.moved = moved;
     }
 
-    /** From a published vote ({@code votingSessionId}, and the unit if it elected more than one), or for a unit, award and cluster-year. */
-    public record ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId) {
+    /**
+     * From a published vote ({@code votingSessionId}, and the unit if it elected more than one), or for a unit, award and
+     * cluster-year. {@code receivedOn}: the day a past dossier reached the Board, which only the Board may state.
+     */
+    public record ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId, LocalDate receivedOn) {
+        public ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId) {
+            this(votingSessionId, unitCode, awardTypeCode, clusterId, null);
+        }
+    }
+
+    /** The Board's finding on an ATTESTED condition of a proposal. */
+    public record AttestationRecord(String key, boolean holds, String basis, String actor, Instant at) {
     }
 
     /** A decision as the Board or the portal records it for one proposal. */
@@ -90,7 +115,6 @@ public class ProposalService {
             proposal.unitCode = unit;
             proposal.awardTypeCode = session.awardTypeCode;
             proposal.votingSessionId = session.id;
-            proposal.ruleSetId = session.ruleSetId;
         } else {
             if (request.unitCode() == null || request.awardTypeCode() == null || request.clusterId() == null) {
                 throw ProblemException.unprocessable("invalid-proposal", "proposal.request.required");
@@ -101,10 +125,19 @@ public class ProposalService {
             }
             proposal.unitCode = request.unitCode();
             proposal.awardTypeCode = catalogue.get(request.awardTypeCode()).code;
-            proposal.ruleSetId = catalogue.inForce(proposal.awardTypeCode, LocalDate.now(clock.withZone(VIETNAM))).id;
         }
         requireProposer(cluster, caller);
         proposal.year = cluster.year();
+        if (request.receivedOn() != null) {
+            if (!caller.isBoardOrAdmin()) {
+                throw new io.quarkus.security.ForbiddenException("only the Board states the day a dossier was received");
+            }
+            if (request.receivedOn().isAfter(today())) {
+                throw ProblemException.unprocessable("invalid-proposal", "proposal.received.future", request.receivedOn().toString());
+            }
+            proposal.receivedOn = request.receivedOn();
+        }
+        choose(proposal);
         proposal.clusterId = cluster.id();
         proposal.clusterCode = cluster.code();
         if (Proposal.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", proposal.unitCode,
@@ -132,10 +165,46 @@ public class ProposalService {
         return proposal;
     }
 
-    /** Every rule of the proposal's rule set with its verdict. */
+    /** Every condition of the proposal's rule set with its verdict. */
     @Transactional
-    public List<Eligibility.Verdict> eligibility(long id, Caller caller) {
-        return eligibility(get(id, caller));
+    public List<Verdict> eligibility(long id, Caller caller) {
+        Proposal proposal = get(id, caller);
+        if (proposal.receivedOn == null && proposal.status == ProposalStatus.DRAFT) {
+            // not received yet: judged as if received today, so the draft shows what submitting now would meet
+            choose(proposal);
+        }
+        return eligibility(proposal);
+    }
+
+    /** Records the Board's finding on a condition that only people can judge (ATTESTED {@code key}); the latest counts. */
+    @Transactional
+    public AttestationRecord attest(long id, String key, boolean holds, String basis, Caller caller) {
+        caller.requireBoardOrAdmin();
+        Proposal proposal = lock(id);
+        if (proposal.status == ProposalStatus.DECIDED || proposal.status == ProposalStatus.REVOKED || proposal.status == ProposalStatus.REJECTED) {
+            throw ProblemException.conflict("proposal-decided", "proposal.attestation.decided", proposal.status);
+        }
+        AttestationRecord record = new AttestationRecord(key, holds, basis, caller.subject(), Instant.now(clock));
+        Proposal.getEntityManager().createNativeQuery("""
+                        INSERT INTO proposal_attestation (proposal_id, key, holds, basis, actor, at) VALUES (?1, ?2, ?3, ?4, ?5, ?6)""")
+                .setParameter(1, proposal.id).setParameter(2, key).setParameter(3, holds).setParameter(4, basis)
+                .setParameter(5, record.actor()).setParameter(6, record.at()).executeUpdate();
+        return record;
+    }
+
+    /** The latest finding of each key, oldest key first. */
+    @Transactional
+    public List<AttestationRecord> attestations(long id, Caller caller) {
+        return attestations(get(id, caller).id);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<AttestationRecord> attestations(long proposalId) {
+        List<Object[]> rows = Proposal.getEntityManager().createNativeQuery("""
+                        SELECT DISTINCT ON (key) key, holds, basis, actor, at FROM proposal_attestation WHERE proposal_id = ?1
+                        ORDER BY key, id DESC""").setParameter(1, proposalId).getResultList();
+        return rows.stream().map(r -> new AttestationRecord((String) r[0], (Boolean) r[1], (String) r[2], (String) r[3],
+                r[4] instanceof java.time.OffsetDateTime at ? at.toInstant() : (Instant) r[4])).toList();
     }
 
     @Transactional
@@ -144,12 +213,18 @@ public class ProposalService {
         requireMove(proposal, ProposalStatus.SUBMITTED);
         // one submission of an award at a time, so two cannot both fit the last place of a quota
         AwardType.findById(proposal.awardTypeCode, LockModeType.PESSIMISTIC_WRITE);
-        List<Eligibility.Verdict> verdicts = eligibility(proposal, true);
-        if (!Eligibility.allPass(verdicts)) {
+        if (proposal.receivedOn == null) {
+            // the dossier is received now: the rule set that judges it is chosen for good
+            proposal.receivedOn = today();
+            choose(proposal);
+        }
+        List<Verdict> verdicts = eligibility(proposal, true);
+        if (Vocabulary.outcome(verdicts) != Outcome.PASS) {
             List<FieldProblem> failed = new ArrayList<>();
-            for (Eligibility.Verdict verdict : verdicts) {
-                if (!verdict.passed()) {
-                    failed.add(new FieldProblem("eligibility." + verdict.kind(), verdict.messageKey(), verdict.args().toArray()));
+            for (Verdict verdict : verdicts) {
+                for (Verdict blocking : verdict.blocking()) {
+                    failed.add(new FieldProblem("eligibility." + blocking.kind(), blocking.messageKey(), blocking.args().stream()
+                            .map(arg -> arg instanceof vn.thidua.awards.condition.Term term ? term.key() : arg).toArray()));
                 }
             }
             throw ProblemException.unprocessable("proposal-not-eligible", "proposal.not-eligible", failed.size()).withErrors(failed);
@@ -218,6 +293,12 @@ public class ProposalService {
         }
         String authority = decision.authority() == null ? catalogue.get(proposal.awardTypeCode).decidingAuthority
                 : required(decision.authority(), "authority", 300);
+        RuleSet rules = RuleSet.findById(proposal.ruleSetId);
+        List<Facts.OpenProceeding> open = proceedings.openOf(proposal.unitCode);
+        if (!open.isEmpty() && rules.eligibility.stream().anyMatch(c -> c.uses("NO_PENDING_PROCEEDINGS"))) {
+            // Art. 4(4) forbids the award itself, not only the proposal, while a proceeding is open
+            throw ProblemException.unprocessable("proceeding-open", "proposal.decide.proceeding-open", proposal.unitCode, open.size());
+        }
         proposal.decisionNumber = number;
         proposal.decisionDate = decision.date();
         proposal.decidingAuthority = authority;
@@ -231,6 +312,7 @@ public class ProposalService {
         entry.decidingAuthority = proposal.decidingAuthority;
         entry.source = LedgerEntry.Source.DECISION;
         entry.proposalId = proposal.id;
+        entry.ruleSetId = proposal.ruleSetId;
         entry.createdBy = caller.subject();
         entry.createdAt = Instant.now(clock);
         entry.persist();
@@ -455,21 +537,38 @@ public class ProposalService {
         moved.fire(new ProposalMoved(proposal.id, from, proposal.status));
     }
 
-    private List<Eligibility.Verdict> eligibility(Proposal proposal) {
+    private List<Verdict> eligibility(Proposal proposal) {
         return eligibility(proposal, proposal.status == ProposalStatus.DRAFT || proposal.status == ProposalStatus.RETURNED);
     }
 
     /** @param addingThis whether this proposal is not yet counted against the quota (it is being submitted) */
-    private List<Eligibility.Verdict> eligibility(Proposal proposal, boolean addingThis) {
+    private List<Verdict> eligibility(Proposal proposal, boolean addingThis) {
         RuleSet rules = RuleSet.findById(proposal.ruleSetId);
         ClusterYear cluster = cluster(proposal.clusterId);
         List<ProposalStatus> counting = java.util.Arrays.stream(ProposalStatus.values()).filter(ProposalStatus::countsAgainstQuota).toList();
         int counted = (int) Proposal.count("awardTypeCode = ?1 and year = ?2 and status in ?3", proposal.awardTypeCode, proposal.year, counting)
                 + (addingThis ? 1 : 0);
-        Eligibility.Facts facts = new Eligibility.Facts(proposal.unitCode, proposal.year, cluster.name(), ledTheCluster(proposal),
-                proposal.rankingRank, proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), proposal.awardTypeCode,
-                counted, clusters.countOfYear(proposal.year), history.yearsHeld(proposal.unitCode));
-        return Eligibility.check(rules.eligibility, facts);
+        java.util.Map<String, Facts.Attestation> found = new java.util.HashMap<>();
+        attestations(proposal.id).forEach(a -> found.put(a.key(), new Facts.Attestation(a.holds(), a.basis(), a.actor())));
+        Facts facts = new Facts(proposal.unitCode, proposal.year, cluster.name(), ledTheCluster(proposal), proposal.rankingRank,
+                proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), proposal.awardTypeCode, counted,
+                clusters.countOfYear(proposal.year), history.heldAwards(proposal.unitCode),
+                yearEndReports.of(proposal.unitCode, proposal.year).orElse(null), ratings.yearsOf(proposal.unitCode),
+                proceedings.openOf(proposal.unitCode), found);
+        return Vocabulary.evaluate(rules.eligibility, facts);
+    }
+
+    /** Chooses the rule set that judges the proposal: by the day its dossier was received, today while it has not been. */
+    private void choose(Proposal proposal) {
+        RuleSetChoice choice = catalogue.choose(proposal.awardTypeCode, proposal.year,
+                proposal.receivedOn != null ? proposal.receivedOn : today());
+        proposal.ruleSetId = choice.ruleSetId();
+        proposal.judgedOn = choice.judgedOn();
+        proposal.ruleSetChosenBecause = choice;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(VIETNAM));
     }
 
     /** Whether a published vote of its cluster-year elected the unit to lead it. */

@@ -6,18 +6,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Inbox;
 
-/** Keeps {@link RegisteredTitles} in step with {@code thidua.scoring.registrations.v1}; other types there are passed over. */
+/** Keeps {@link RegisteredTitles} and {@link YearEndReports} in step with {@code thidua.scoring.registrations.v1}; other types there are passed over. */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
     static final String TITLES_REGISTERED = "vn.thidua.scoring.TitlesRegistered";
+    static final String YEAR_END_REPORTED = "vn.thidua.scoring.YearEndReported";
     private final Inbox inbox;
     private final CloudEvents events;
     private final RegisteredTitles titles;
+    private final YearEndReports yearEndReports;
 
-    public RegistrationEventsConsumer(Inbox inbox, CloudEvents events, RegisteredTitles titles) {
+    public RegistrationEventsConsumer(Inbox inbox, CloudEvents events, RegisteredTitles titles, YearEndReports yearEndReports) {
         this.inbox = inbox;
         this.events = events;
         this.titles = titles;
+        this.yearEndReports = yearEndReports;
     }
 
     @Incoming("registrations")
@@ -26,6 +29,8 @@ public class RegistrationEventsConsumer {
         inbox.receive(message, event -> {
             if (TITLES_REGISTERED.equals(event.type())) {
                 titles.apply(events.data(event, TitlesRegistered.class));
+            } else if (YEAR_END_REPORTED.equals(event.type())) {
+                yearEndReports.apply(events.data(event, YearEndReported.class));
             }
         });
     }

@@ -59,6 +59,17 @@ public class VotingSession extends PanacheEntityBase {
     @Column(name = "rule_set_id", nullable = false)
     public long ruleSetId;
 
+    /** The day the cluster meets to vote (the conference's date), which chooses the rule set. */
+    @Column(name = "held_on")
+    public java.time.LocalDate heldOn;
+
+    @Column(name = "judged_on")
+    public java.time.LocalDate judgedOn;
+
+    @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
+    @Column(name = "rule_set_chosen_because")
+    public vn.thidua.awards.catalogue.RuleSetChoice ruleSetChosenBecause;
+
     @Column(name = "leads_year")
     public Integer leadsYear;
 

@@ -1,0 +1,72 @@
+package vn.thidua.awards.condition;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One condition of a rule set as the Board writes it: either a kind of the {@link Vocabulary} with
+ * its parameters, or a group of conditions of which {@code all} or {@code any} must hold. Each
+ * carries its legal citation and the confidence tag of that citation (V, V2, M, ?).
+ * <p>
+ * {@code value} and {@code awardTypeCode} are the form rule sets had before kinds took named
+ * parameters; they are read into {@code params} (see {@link Vocabulary#legacyValueParam}) and never written.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Condition(String kind, Map<String, JsonNode> params, String citation, String tag, List<Condition> all,
+                        List<Condition> any, BigDecimal value, String awardTypeCode) {
+
+    public Condition {
+        Map<String, JsonNode> named = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);
+        if (kind != null) {
+            String valueParam = Vocabulary.legacyValueParam(kind);
+            if (value != null && valueParam != null) {
+                named.putIfAbsent(valueParam, JsonNodeFactory.instance.numberNode(value));
+                value = null;
+            }
+            if (awardTypeCode != null) {
+                named.putIfAbsent("awardTypeCode", JsonNodeFactory.instance.textNode(awardTypeCode));
+                awardTypeCode = null;
+            }
+        }
+        params = named.isEmpty() ? null : Collections.unmodifiableMap(named);
+        all = all == null ? null : Collections.unmodifiableList(new ArrayList<>(all));
+        any = any == null ? null : Collections.unmodifiableList(new ArrayList<>(any));
+    }
+
+    public static Condition of(String kind, Map<String, JsonNode> params, String citation, String tag) {
+        return new Condition(kind, params, citation, tag, null, null, null, null);
+    }
+
+    public static Condition allOf(List<Condition> conditions, String citation, String tag) {
+        return new Condition(null, null, citation, tag, conditions, null, null, null);
+    }
+
+    public static Condition anyOf(List<Condition> conditions, String citation, String tag) {
+        return new Condition(null, null, citation, tag, null, conditions, null, null);
+    }
+
+    /** The parameters, never null. */
+    public Map<String, JsonNode> parameters() {
+        return params == null ? Map.of() : params;
+    }
+
+    boolean isGroup() {
+        return kind == null && (all != null || any != null);
+    }
+
+    /** Whether this condition, or one inside it, is of that kind. */
+    public boolean uses(String someKind) {
+        if (someKind.equals(kind)) {
+            return true;
+        }
+        List<Condition> inside = all != null ? all : any != null ? any : List.of();
+        return inside.stream().anyMatch(c -> c != null && c.uses(someKind));
+    }
+}

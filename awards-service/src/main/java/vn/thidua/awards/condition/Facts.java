@@ -1,0 +1,51 @@
+package vn.thidua.awards.condition;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import vn.thidua.awards.catalogue.AwardKind;
+
+/**
+ * What conditions look at, for one unit, award and achievement year, gathered by the service so
+ * that every kind is evaluated in plain Java. {@code proposalsCounted} is the number of this award's
+ * proposals of the year that count against the quota, this one included; {@code clusterLeaders} the
+ * denominator of the leaders' quota. {@code yearEnd} is null when the unit's year-end report has not
+ * reached this service.
+ */
+public record Facts(String unitCode, int year, String clusterName, boolean ledTheCluster, Integer rank, BigDecimal total,
+                    Set<String> registeredTitles, String awardTypeCode, int proposalsCounted, int clusterLeaders,
+                    List<HeldAward> awards, YearEnd yearEnd, Map<Integer, String> ratings, List<OpenProceeding> openProceedings,
+                    Map<String, Attestation> attestations) {
+
+    public Facts {
+        registeredTitles = Set.copyOf(registeredTitles);
+        awards = List.copyOf(awards);
+        ratings = Map.copyOf(ratings);
+        openProceedings = List.copyOf(openProceedings);
+        attestations = Map.copyOf(attestations);
+    }
+
+    /** An award the unit holds (revoked ones are left out), with the kind of its award type. */
+    public record HeldAward(String awardTypeCode, int year, AwardKind kind) {
+    }
+
+    /** The unit's year-end report: each registered target's attainment (null: not reported) and its member statistics (null: none). */
+    public record YearEnd(List<BigDecimal> attainments, MemberStatistics statistics) {
+        public YearEnd {
+            attainments = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(attainments));
+        }
+    }
+
+    public record MemberStatistics(int members, int completingTasks, int advancedLabour, int grassrootsFighters,
+                                   int disciplinedWarningOrAbove, int women, boolean confirmed) {
+    }
+
+    public record OpenProceeding(long id, String kind, LocalDate openedOn, String source) {
+    }
+
+    /** The Board's finding on a condition that only people can judge ({@code ATTESTED}). */
+    public record Attestation(boolean holds, String basis, String by) {
+    }
+}

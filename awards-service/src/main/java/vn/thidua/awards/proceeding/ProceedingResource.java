@@ -1,0 +1,81 @@
+package vn.thidua.awards.proceeding;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import vn.thidua.awards.unit.UnitCodes;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.Text;
+import vn.thidua.platform.web.Versions;
+
+/** Proceedings against a unit (Decree 152/2025 Art. 4(4)). */
+@Path("/api/awards/units/{code}/proceedings")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.UNIT_REP, Roles.CLUSTER_LEADER})
+public class ProceedingResource {
+    private final ProceedingService proceedings;
+    private final Callers callers;
+
+    public ProceedingResource(ProceedingService proceedings, Callers callers) {
+        this.proceedings = proceedings;
+        this.callers = callers;
+    }
+
+    public record OpenRequest(Proceeding.Kind kind, LocalDate openedOn, String source, String note) {
+    }
+
+    public record CloseRequest(LocalDate closedOn, String source) {
+    }
+
+    public record ProceedingView(long id, String unitCode, Proceeding.Kind kind, LocalDate openedOn, String source, String note,
+                                 boolean open, LocalDate closedOn, String closeSource, long version, String recordedBy, Instant recordedAt,
+                                 String closedBy, Instant closedAt) {
+        static ProceedingView of(Proceeding p) {
+            return new ProceedingView(p.id, p.unitCode, p.kind, p.openedOn, p.source, p.note, p.open(), p.closedOn, p.closeSource, p.version,
+                    p.recordedBy, p.recordedAt, p.closedBy, p.closedAt);
+        }
+    }
+
+    @GET
+    public List<ProceedingView> list(@PathParam("code") String code) {
+        return proceedings.list(UnitCodes.parse(code), callers.current()).stream().map(ProceedingView::of).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response open(@PathParam("code") String code, OpenRequest request) {
+        Requests.requireBody(request);
+        String unit = UnitCodes.parse(code);
+        Proceeding proceeding = proceedings.open(unit, new ProceedingService.Opening(request.kind(), request.openedOn(),
+                Text.clean(request.source(), 500, "source", false), Text.clean(request.note(), 2000, "note", false)), callers.current());
+        return Response.created(URI.create("/api/awards/units/" + unit + "/proceedings/" + proceeding.id))
+                .entity(ProceedingView.of(proceeding)).tag(Versions.etag(proceeding.version)).build();
+    }
+
+    @POST
+    @Path("/{id}/close")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response close(@PathParam("code") String code, @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                          CloseRequest request) {
+        Requests.requireBody(request);
+        Proceeding proceeding = proceedings.close(UnitCodes.parse(code), id, request.closedOn(), Text.clean(request.source(), 500, "source", false),
+                ifMatch, callers.current());
+        return Response.ok(ProceedingView.of(proceeding)).tag(Versions.etag(proceeding.version)).build();
+    }
+}

@@ -1,0 +1,62 @@
+package vn.thidua.awards.rating;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.util.List;
+import vn.thidua.awards.unit.UnitCodes;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.Text;
+import vn.thidua.platform.web.Versions;
+
+/** Each unit's yearly task-completion rating, which RATING_STREAK conditions read. */
+@Path("/api/awards/units/{code}/ratings")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.UNIT_REP, Roles.CLUSTER_LEADER})
+public class TaskRatingResource {
+    private final TaskRatingService ratings;
+    private final Callers callers;
+
+    public TaskRatingResource(TaskRatingService ratings, Callers callers) {
+        this.ratings = ratings;
+        this.callers = callers;
+    }
+
+    public record RatingRequest(TaskRating.Level rating, String source) {
+    }
+
+    public record RatingView(String unitCode, int year, TaskRating.Level rating, String source, long version, String recordedBy,
+                             Instant recordedAt) {
+        static RatingView of(TaskRating r) {
+            return new RatingView(r.key.unitCode, r.key.year, r.rating, r.source, r.version, r.recordedBy, r.recordedAt);
+        }
+    }
+
+    @GET
+    public List<RatingView> list(@PathParam("code") String code) {
+        return ratings.of(UnitCodes.parse(code), callers.current()).stream().map(RatingView::of).toList();
+    }
+
+    @PUT
+    @Path("/{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response record(@PathParam("code") String code, @PathParam("year") String year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                           RatingRequest request) {
+        Requests.requireBody(request);
+        TaskRating rating = ratings.record(new TaskRatingService.Entry(UnitCodes.parse(code), Requests.requiredYear(year, 1945, 2100),
+                request.rating(), Text.clean(request.source(), 500, "source", false)), ifMatch, callers.current());
+        return Response.ok(RatingView.of(rating)).tag(Versions.etag(rating.version)).build();
+    }
+}

@@ -6,11 +6,13 @@ import java.util.List;
 
 /**
  * What the cover submission (tờ trình) of a proposal says; names resolved. {@code proposer} is the
- * cluster-year (its leader signs for it), {@code recipient} the deciding authority.
+ * cluster-year (its leader signs for it), {@code recipient} the deciding authority, reached through
+ * {@code receivingBody}; {@code ruleSetChosenBecause} says why {@code legalBasis} applies.
  */
 public record CoverSubmission(String clusterName, int year, String unitName, String unitCode, String awardName, String recipient,
                               String legalBasis, LocalDate legalBasisDate, Integer rank, BigDecimal total, LocalDate voteDate,
-                              List<String> earlierAwards, List<String> attachments, LocalDate date) {
+                              List<String> earlierAwards, List<String> attachments, LocalDate date, String place, String receivingBody,
+                              String ruleSetChosenBecause) {
 
     public CoverSubmission {
         earlierAwards = List.copyOf(earlierAwards);

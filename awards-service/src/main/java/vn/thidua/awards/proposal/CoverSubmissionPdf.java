@@ -10,12 +10,15 @@ public final class CoverSubmissionPdf {
 
     public byte[] render(CoverSubmission cover) {
         return layout.render("Tờ trình đề nghị tặng " + cover.awardName() + " năm " + cover.year(), document -> {
-            layout.header(document, cover.clusterName(), "Thanh Hóa, ngày " + cover.date().getDayOfMonth() + " tháng "
+            layout.header(document, cover.clusterName(), cover.place() + ", ngày " + cover.date().getDayOfMonth() + " tháng "
                     + cover.date().getMonthValue() + " năm " + cover.date().getYear());
             layout.centered(document, "TỜ TRÌNH", layout.title, 18);
             layout.centered(document, "Về việc đề nghị tặng " + cover.awardName() + " năm " + cover.year(), layout.strong, 4);
-            layout.centered(document, "Kính gửi: " + cover.recipient() + " (qua Ban Thi đua - Khen thưởng tỉnh)", layout.normal, 10);
+            layout.centered(document, "Kính gửi: " + cover.recipient() + " (qua " + cover.receivingBody() + ")", layout.normal, 10);
             layout.line(document, "Căn cứ " + cover.legalBasis() + " (ngày " + DAY.format(cover.legalBasisDate()) + ");", 14);
+            if (cover.ruleSetChosenBecause() != null) {
+                layout.line(document, "(" + cover.ruleSetChosenBecause() + ")", 2);
+            }
             if (cover.rank() != null) {
                 layout.line(document, "Căn cứ kết quả chấm điểm, xếp hạng thi đua năm " + cover.year() + " của " + cover.clusterName() + ";", 2);
             }

@@ -27,9 +27,12 @@ public class Dossier {
     private final ClusterDirectory clusters;
     private final CoverSubmissionPdf coverPdf = new CoverSubmissionPdf();
 
-    public Dossier(MinutesService minutes, ClusterDirectory clusters) {
+    private final vn.thidua.awards.document.DocumentSettings documents;
+
+    public Dossier(MinutesService minutes, ClusterDirectory clusters, vn.thidua.awards.document.DocumentSettings documents) {
         this.minutes = minutes;
         this.clusters = clusters;
+        this.documents = documents;
     }
 
     /** A file without its content, as lists show it. */
@@ -76,7 +79,7 @@ public class Dossier {
         LocalDate voteDate = null;
         if (proposal.votingSessionId != null) {
             VotingSession session = VotingSession.findById(proposal.votingSessionId);
-            voteDate = session.closedAt.atZone(VIETNAM).toLocalDate();
+            voteDate = session.heldOn != null ? session.heldOn : session.closedAt.atZone(VIETNAM).toLocalDate();
         }
         List<String> earlier = new ArrayList<>();
         for (Proposal.EarlierAward e : proposal.earlierAwards) {
@@ -94,7 +97,11 @@ public class Dossier {
         KnownUnit unit = KnownUnit.findById(proposal.unitCode);
         CoverSubmission cover = new CoverSubmission(clusterName, proposal.year, unit == null ? proposal.unitCode : unit.name,
                 proposal.unitCode, award.name, award.decidingAuthority, rules.legalBasis, rules.legalBasisDate, proposal.rankingRank,
-                proposal.rankingTotal, voteDate, earlier, attachments, LocalDate.now(clock.withZone(VIETNAM)));
+                proposal.rankingTotal, voteDate, earlier, attachments,
+                proposal.receivedOn != null ? proposal.receivedOn : LocalDate.now(clock.withZone(VIETNAM)), documents.place(),
+                documents.receivingBody(), proposal.ruleSetChosenBecause == null ? null : vn.thidua.awards.catalogue.ChoiceView.of(
+                        proposal.ruleSetChosenBecause, vn.thidua.awards.catalogue.ChoiceView.Occasion.DOSSIER,
+                        vn.thidua.platform.web.Messages.VIETNAMESE).reason());
         return coverPdf.render(cover);
     }
 

@@ -12,7 +12,7 @@ import java.util.Map;
 public record Minutes(String clusterName, String clusterCode, int year, Purpose purpose, String awardName, Integer leadsYear,
                       boolean runoff, ZonedDateTime openedAt, ZonedDateTime closedAt, boolean published, String legalBasis,
                       LocalDate legalBasisDate, boolean secret, List<String> roll, List<String> present, VoteResult result,
-                      Map<String, String> unitNames) {
+                      Map<String, String> unitNames, java.time.LocalDate heldOn, String place, String ruleSetChosenBecause) {
 
     public Minutes {
         roll = List.copyOf(roll);

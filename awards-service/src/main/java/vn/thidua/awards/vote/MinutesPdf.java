@@ -20,7 +20,8 @@ public final class MinutesPdf {
 
     public byte[] render(Minutes minutes) {
         return layout.render("Biên bản kiểm phiếu " + minutes.clusterName() + " " + minutes.year(), document -> {
-            layout.header(document, minutes.clusterName(), null);
+            layout.header(document, minutes.clusterName(), minutes.heldOn() == null ? null : minutes.place() + ", ngày "
+                    + minutes.heldOn().getDayOfMonth() + " tháng " + minutes.heldOn().getMonthValue() + " năm " + minutes.heldOn().getYear());
             layout.centered(document, minutes.published() ? "BIÊN BẢN KIỂM PHIẾU" : "BIÊN BẢN KIỂM PHIẾU (DỰ THẢO - CHƯA CÔNG BỐ)",
                     layout.title, 18);
             layout.centered(document, subject(minutes), layout.strong, 4);
@@ -34,6 +35,9 @@ public final class MinutesPdf {
     private void body(Document document, Minutes minutes) throws DocumentException {
         VoteResult result = minutes.result();
         layout.line(document, "Căn cứ: " + minutes.legalBasis() + " (ngày " + DAY.format(minutes.legalBasisDate()) + ").", 14);
+        if (minutes.ruleSetChosenBecause() != null) {
+            layout.line(document, "(" + minutes.ruleSetChosenBecause() + ")", 2);
+        }
         layout.line(document, "Hình thức: " + (minutes.secret() ? "bỏ phiếu kín" : "biểu quyết") + "; mỗi đơn vị thành viên một phiếu.", 2);
         layout.line(document, "Bắt đầu bỏ phiếu lúc " + time(minutes.openedAt()) + "; kết thúc lúc " + time(minutes.closedAt()) + ".", 2);
         layout.line(document, "Đơn vị thành viên có quyền bỏ phiếu: " + minutes.roll().size() + "; số đơn vị đã bỏ phiếu (có mặt): "

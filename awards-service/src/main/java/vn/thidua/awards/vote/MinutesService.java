@@ -21,9 +21,12 @@ public class MinutesService {
     private final BallotBox box;
     private final MinutesPdf pdf = new MinutesPdf();
 
-    public MinutesService(VotingService voting, BallotBox box) {
+    private final vn.thidua.awards.document.DocumentSettings documents;
+
+    public MinutesService(VotingService voting, BallotBox box, vn.thidua.awards.document.DocumentSettings documents) {
         this.voting = voting;
         this.box = box;
+        this.documents = documents;
     }
 
     @Transactional
@@ -61,6 +64,8 @@ public class MinutesService {
         return new Minutes(session.clusterName, session.clusterCode, session.year, session.purpose, awardName, session.leadsYear,
                 session.runoffOf != null, session.openedAt.atZone(VotingService.VIETNAM), session.closedAt.atZone(VotingService.VIETNAM),
                 session.status == SessionStatus.PUBLISHED, rules.legalBasis, rules.legalBasisDate, Boolean.TRUE.equals(rules.voting.secret()),
-                roll, box.voted(session.id), session.result, names);
+                roll, box.voted(session.id), session.result, names, session.heldOn, documents.place(),
+                session.ruleSetChosenBecause == null ? null : vn.thidua.awards.catalogue.ChoiceView.of(session.ruleSetChosenBecause,
+                        vn.thidua.awards.catalogue.ChoiceView.Occasion.VOTE, vn.thidua.platform.web.Messages.VIETNAMESE).reason());
     }
 }

@@ -32,6 +32,8 @@ public class VotingResource {
     private final VotingService voting;
     private final MinutesService minutes;
     private final Callers callers;
+    @jakarta.ws.rs.core.Context
+    jakarta.ws.rs.core.HttpHeaders headers;
 
     public VotingResource(VotingService voting, MinutesService minutes, Callers callers) {
         this.voting = voting;
@@ -55,7 +57,7 @@ public class VotingResource {
     public List<SessionView> list(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId) {
         Caller caller = callers.current();
         return voting.list(Requests.requiredYear(year, 2000, 2100), Requests.optionalId(clusterId, "clusterId"), caller).stream()
-                .map(session -> SessionView.of(session, caller, voting)).toList();
+                .map(session -> SessionView.of(session, caller, voting, locale())).toList();
     }
 
     @POST
@@ -64,7 +66,7 @@ public class VotingResource {
     public Response create(SessionRequest request) {
         Caller caller = callers.current();
         VotingSession session = voting.create(Requests.requireBody(request), caller);
-        return Response.created(URI.create("/api/awards/voting-sessions/" + session.id)).entity(SessionView.of(session, caller, voting)).build();
+        return Response.created(URI.create("/api/awards/voting-sessions/" + session.id)).entity(SessionView.of(session, caller, voting, locale())).build();
     }
 
     @GET
@@ -110,7 +112,7 @@ public class VotingResource {
     public Response runoff(@PathParam("id") String id, RunoffRequest request) {
         Caller caller = callers.current();
         VotingSession session = voting.runoff(sessionId(id), Requests.requireBody(request), caller);
-        return Response.created(URI.create("/api/awards/voting-sessions/" + session.id)).entity(SessionView.of(session, caller, voting)).build();
+        return Response.created(URI.create("/api/awards/voting-sessions/" + session.id)).entity(SessionView.of(session, caller, voting, locale())).build();
     }
 
     /** The voter roll and which units have voted: who was present, never what they voted. */
@@ -147,7 +149,12 @@ public class VotingResource {
     /** Applies one step of the session's life (or a read) for the current caller and shows the session as that caller may see it. */
     private SessionView view(String id, java.util.function.BiFunction<UUID, Caller, VotingSession> step) {
         Caller caller = callers.current();
-        return SessionView.of(step.apply(sessionId(id), caller), caller, voting);
+        return SessionView.of(step.apply(sessionId(id), caller), caller, voting, locale());
+    }
+
+    private java.util.Locale locale() {
+        return vn.thidua.platform.web.Messages.negotiate(headers == null ? null
+                : headers.getHeaderString(jakarta.ws.rs.core.HttpHeaders.ACCEPT_LANGUAGE));
     }
 
     private static UUID sessionId(String id) {

@@ -21,6 +21,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.thidua.awards.catalogue.CatalogueService;
 import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.catalogue.RuleSetChoice;
 import vn.thidua.awards.ranking.FinalizedRanking;
 import vn.thidua.awards.vote.VotingSession.Candidate;
 import vn.thidua.platform.clusters.ClusterDirectory;
@@ -69,7 +70,13 @@ public class VotingService {
      */
     public record SessionRequest(Long clusterId, Purpose purpose, String awardTypeCode, Integer topN, List<String> nominees,
                                  Integer places, List<String> leaderNominees, List<String> deputyNominees, Integer leadsYear,
-                                 String votingRulesOf, LocalDateTime opensAt, LocalDateTime closesAt) {
+                                 String votingRulesOf, LocalDateTime opensAt, LocalDateTime closesAt, LocalDate heldOn) {
+        public SessionRequest(Long clusterId, Purpose purpose, String awardTypeCode, Integer topN, List<String> nominees, Integer places,
+                              List<String> leaderNominees, List<String> deputyNominees, Integer leadsYear, String votingRulesOf,
+                              LocalDateTime opensAt, LocalDateTime closesAt) {
+            this(clusterId, purpose, awardTypeCode, topN, nominees, places, leaderNominees, deputyNominees, leadsYear, votingRulesOf, opensAt,
+                    closesAt, null);
+        }
     }
 
     /** The times of a runoff; everything else comes from the session it settles. */
@@ -118,7 +125,16 @@ public class VotingService {
             addCandidates(session, Contest.LEADER, members(cluster, request.leaderNominees(), "leaderNominees", true), ranking);
             addCandidates(session, Contest.DEPUTY, members(cluster, request.deputyNominees(), "deputyNominees", false), ranking);
         }
-        session.ruleSetId = catalogue.inForce(rulesOf, LocalDate.now(clock.withZone(VIETNAM))).id;
+        // the day the cluster meets chooses the rules (a conference of the past is entered with its own date)
+        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        session.heldOn = request.heldOn() == null ? today : request.heldOn();
+        if (request.heldOn() != null && (session.heldOn.isAfter(today.plusYears(1)) || session.heldOn.getYear() < cluster.year())) {
+            throw ProblemException.unprocessable("invalid-voting-session", "voting.held-on.range", session.heldOn.toString(), cluster.year());
+        }
+        RuleSetChoice choice = catalogue.choose(rulesOf, cluster.year(), session.heldOn);
+        session.ruleSetId = choice.ruleSetId();
+        session.judgedOn = choice.judgedOn();
+        session.ruleSetChosenBecause = choice;
         session.status = SessionStatus.SCHEDULED;
         session.createdBy = caller.subject();
         session.createdAt = Instant.now(clock);
@@ -244,6 +260,9 @@ public class VotingService {
         runoff.awardTypeCode = original.awardTypeCode;
         runoff.leadsYear = original.leadsYear;
         runoff.ruleSetId = original.ruleSetId;
+        runoff.heldOn = original.heldOn;
+        runoff.judgedOn = original.judgedOn;
+        runoff.ruleSetChosenBecause = original.ruleSetChosenBecause;
         runoff.leadPlaces = 1;
         setTimes(runoff, request == null ? null : request.opensAt(), request == null ? null : request.closesAt());
         Set<String> alreadyElected = new HashSet<>(electedInChain(original).values());

@@ -283,7 +283,7 @@ class ProposalFlowTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
                 count("SELECT count(*) FROM registered_titles WHERE unit_code = '000.00.35.H56' AND year = 2016")));
         given().auth().oauth2(BOARD).header("Accept-Language", "en").get(PROPOSALS + "/" + notRegistered + "/eligibility").then()
-                .body("eligible", equalTo(false)).body("rules[0].reason", equalTo("Did not register for this title in 2016."));
+                .body("eligible", equalTo(false)).body("rules[0].reason", equalTo("Did not register for TEST_PROP_REG in 2016."));
         String olderId = JSON_ID.matcher(older).results().findFirst().orElseThrow().group(1);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertEquals(1, count("SELECT count(*) FROM inbox WHERE event_id = '" + olderId + "'")));

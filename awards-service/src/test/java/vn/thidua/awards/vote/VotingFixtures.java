@@ -91,13 +91,12 @@ public final class VotingFixtures {
     public static String awardWithRules(String code, String level, List<Map<String, Object>> eligibility, Map<String, Object> voting) {
         if (given().auth().oauth2(BOARD).get("/api/awards/award-types/" + code).statusCode() == 404) {
             given().auth().oauth2(BOARD).contentType(ContentType.JSON)
-                    .body(Map.of("name", "Cờ thi đua thử " + code, "level", level, "decidingAuthority", "Chủ tịch UBND tỉnh",
-                            "cashMultiple", 4.5))
+                    .body(Map.of("name", "Cờ thi đua thử " + code, "level", level, "decidingAuthority", "Chủ tịch UBND tỉnh"))
                     .put("/api/awards/award-types/" + code).then().statusCode(200);
             given().auth().oauth2(BOARD).contentType(ContentType.JSON)
                     .body(Map.of("legalBasis", "Luật Thi đua, khen thưởng số 06/2022/QH15", "legalBasisDate", "2022-06-15",
-                            "effectiveFrom", "2000-01-01", "eligibility", eligibility, "voting", voting,
-                            "provincialChoices", List.of("voting.thresholdPercent")))
+                            "effectiveFrom", "2022-06-15", "eligibility", eligibility, "voting", voting,
+                            "provincialChoices", List.of("voting.thresholdPercent"), "cashMultiple", 4.5))
                     .post("/api/awards/award-types/" + code + "/rule-sets").then().statusCode(201);
         }
         return code;

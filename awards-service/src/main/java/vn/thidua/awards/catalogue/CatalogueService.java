@@ -133,6 +133,7 @@ public class CatalogueService {
         ruleSet.endReason = reason;
         ruleSet.endedBy = caller.subject();
         ruleSet.endedAt = Instant.now(clock);
+        ruleSet.version++;
         ruleSet.persistAndFlush();
         audit(ruleSet, "ENDED", before, reason, caller);
         return ruleSet;

@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,15 +55,15 @@ public class RuleSet extends PanacheEntityBase {
     public String transitionTag = "?";
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public List<Condition> eligibility;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(nullable = false)
+    @Column(nullable = false, updatable = false)
     public RuleSetDefinition.VotingRules voting;
 
     @JdbcTypeCode(SqlTypes.JSON)
-    @Column(name = "provincial_choices", nullable = false)
+    @Column(name = "provincial_choices", nullable = false, updatable = false)
     public List<String> provincialChoices;
 
     /** × the base salary in force on the decision date; null where the rule set gives no cash. */
@@ -77,7 +76,7 @@ public class RuleSet extends PanacheEntityBase {
     @Column(name = "cash_tag", length = 3)
     public String cashTag;
 
-    @Version
+    /** Counted by hand (0 when created, 1 once ended): the If-Match of {@link CatalogueService#end}. */
     @Column(nullable = false)
     public long version;
 

@@ -50,19 +50,23 @@ class InputAttackTest {
 
         int cases = InputAttacks.assertRefused(() -> state(session, proposal),
                 InputAttacks.json("PUT", "/api/awards/award-types/" + AWARD, BOARD, """
-                        {"name":"Cờ thi đua của UBND tỉnh","level":"PROVINCIAL","decidingAuthority":"Chủ tịch UBND tỉnh","cashMultiple":4.5}""")
+                        {"name":"Cờ thi đua của UBND tỉnh","level":"PROVINCIAL","decidingAuthority":"Chủ tịch UBND tỉnh","kind":"MERIT"}""")
                         .header("If-Match", "\"0\"")
-                        .texts("/name", "/level", "/decidingAuthority")
-                        .numbers("/cashMultiple"),
+                        .texts("/name", "/level", "/decidingAuthority", "/kind"),
                 InputAttacks.json("POST", "/api/awards/award-types/" + AWARD + "/rule-sets", BOARD, """
-                        {"legalBasis":"Nghị định 98/2023/NĐ-CP","legalBasisDate":"2023-12-31","effectiveFrom":"2031-01-01",
-                         "eligibility":[{"kind":"LEADS_CLUSTER","value":null,"awardTypeCode":null}],
+                        {"legalBasis":"Nghị định 98/2023/NĐ-CP","legalBasisDate":"2023-12-31","legalBasisTag":"V","effectiveFrom":"2031-01-01",
+                         "transition":"DOSSIER_RECEIVED_ON","transitionTag":"?","cashMultiple":1.5,"cashCitation":"Điều 49","cashTag":"V2",
+                         "eligibility":[{"kind":"LEADS_CLUSTER","value":null,"awardTypeCode":null},
+                                        {"any":[{"kind":"RANKS_WITHIN","params":{"n":3},"citation":"Điều 4","tag":"V2"}]}],
                          "voting":{"secret":true,"quorumPercent":50,"thresholdPercent":50,"strictlyAbove":true,"basis":"ALL_MEMBERS",
                                    "runoffAllowed":true},
                          "provincialChoices":["voting.thresholdPercent"]}""")
                         .texts("/legalBasis", "/legalBasisDate", "/effectiveFrom", "/eligibility/0/kind", "/eligibility/0/awardTypeCode",
-                                "/voting/basis", "/provincialChoices/0")
-                        .numbers("/eligibility/0/value", "/voting/quorumPercent", "/voting/thresholdPercent"),
+                                "/voting/basis", "/provincialChoices/0", "/legalBasisTag", "/transition", "/transitionTag", "/cashCitation",
+                                "/cashTag", "/eligibility/1/any/0/kind", "/eligibility/1/any/0/citation", "/eligibility/1/any/0/tag",
+                                "/eligibility/1/any/0/params/n")
+                        .numbers("/eligibility/0/value", "/voting/quorumPercent", "/voting/thresholdPercent", "/cashMultiple",
+                                "/eligibility/1/any/0/params/n"),
                 InputAttacks.json("POST", sessions, BOARD, """
                         {"clusterId":%d,"purpose":"LEAD_AND_PROPOSE","awardTypeCode":"%s","topN":2,"opensAt":"%s","closesAt":"%s"}"""
                         .formatted(CLUSTER, AWARD, VotingFixtures.local(-1), VotingFixtures.local(120)))

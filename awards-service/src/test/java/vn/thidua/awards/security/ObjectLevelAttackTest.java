@@ -85,8 +85,21 @@ class ObjectLevelAttackTest {
         String open = VotingFixtures.create(VotingFixtures.leadVote(CLUSTER_B, leadAward, Map.of("topN", 2)));
         VotingFixtures.open(open);
 
+        // what the Board knows of B: an open proceeding, a yearly rating, a finding on B's draft
+        String proceedingsOfB = "/api/awards/units/" + B + "/proceedings";
+        long proceedingOfB = attacks.asBoard().contentType(ContentType.JSON).body(Map.of("kind", "INSPECTION", "openedOn", "2016-11-02",
+                "source", "Thanh tra tỉnh")).post(proceedingsOfB).then().statusCode(201).extract().jsonPath().getLong("id");
+        String ratingsOfB = "/api/awards/units/" + B + "/ratings";
+        attacks.asBoard().contentType(ContentType.JSON).body(Map.of("rating", "HTXSNV", "source", "QĐ 1/QĐ-OLA"))
+                .put(ratingsOfB + "/" + (YEAR - 1)).then().statusCode(200);
+        attacks.asBoard().contentType(ContentType.JSON).body(Map.of("holds", true, "basis", "Báo cáo phong trào"))
+                .put(PROPOSALS + "/" + draftOfB + "/attestations/PHONG_TRAO").then().statusCode(200);
+
         String draft = PROPOSALS + "/" + draftOfB;
-        attacks.watch("B's draft", draft)
+        attacks.watch("B's proceedings", proceedingsOfB)
+                .watch("B's ratings", ratingsOfB)
+                .watch("the findings on B's draft", draft + "/attestations")
+                .watch("B's draft", draft)
                 .watch("B's draft's history", draft + "/history")
                 .watch("B's draft's files", draft + "/files")
                 .watch("B's cluster-mate's proposal", PROPOSALS + "/" + decidedOfB)
@@ -141,6 +154,19 @@ class ObjectLevelAttackTest {
                             .header("X-File-Name", "gia-mao.pdf").body(ProposalFixtures.REPORT).put(draft + "/files/achievement-report"))
                     .refused(dossier, who, token, HIDDEN, "POST /api/awards/proposals/{id}/files", r -> r.contentType("application/pdf")
                             .header("X-File-Name", "gia-mao.pdf").body(ProposalFixtures.REPORT).post(draft + "/files"));
+
+            String facts = "what the Board knows of a unit";
+            attacks.refused(facts, who, token, FORBIDDEN, "GET /api/awards/units/{code}/proceedings", r -> r.get(proceedingsOfB))
+                    .refused(facts, who, token, FORBIDDEN, "POST /api/awards/units/{code}/proceedings", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("kind", "COMPLAINT", "openedOn", "2016-12-01", "source", "Đơn tố cáo giả mạo")).post(proceedingsOfB))
+                    .refused(facts, who, token, FORBIDDEN, "POST /api/awards/units/{code}/proceedings/{id}/close", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("closedOn", "2016-12-02", "source", "Giả mạo")).post(proceedingsOfB + "/" + proceedingOfB + "/close"))
+                    .refused(facts, who, token, FORBIDDEN, "GET /api/awards/units/{code}/ratings", r -> r.get(ratingsOfB))
+                    .refused(facts, who, token, FORBIDDEN, "PUT /api/awards/units/{code}/ratings/{year}", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("rating", "KHTNV", "source", "Giả mạo")).put(ratingsOfB + "/" + (YEAR - 1)))
+                    .refused(facts, who, token, HIDDEN, "GET /api/awards/proposals/{id}/attestations", r -> r.get(draft + "/attestations"))
+                    .refused(facts, who, token, FORBIDDEN, "PUT /api/awards/proposals/{id}/attestations/{key}", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("holds", false, "basis", "Giả mạo")).put(draft + "/attestations/PHONG_TRAO"));
 
             String delivery = "portal delivery";
             attacks.refused(delivery, who, token, HIDDEN, "GET /api/awards/portal/deliveries/{id}", r -> r.get(DELIVERIES + "/" + deliveryOfB))

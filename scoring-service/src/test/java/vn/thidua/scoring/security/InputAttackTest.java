@@ -51,15 +51,20 @@ class InputAttackTest {
                 .post("/api/scoring/movements").then().statusCode(201).extract().path("id")).longValue();
         long model = ((Number) given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(modelBody())
                 .post("/api/scoring/models").then().statusCode(201).extract().path("id")).longValue();
-        String setDefinition = EventSamples.example("criteria-set-cum-07-2016.json", node -> node.put("clusterId", CLUSTER)).toString();
+        String setDefinition = EventSamples.example("criteria-set-cum-07-2016.json",
+                node -> node.put("clusterId", CLUSTER).put("womenShareThresholdPercent", 70)).toString();
+        // a registration, so that the member statistics' attacks meet one and only their input is wrong
+        given().auth().oauth2(REP).contentType(ContentType.JSON).body("""
+                {"titles":["CO_THI_DUA_TINH"],"targets":[{"name":"Kết nạp hội viên mới","unitOfMeasure":"người","planned":1000}]}""")
+                .put("/api/scoring/registrations/2016/" + UNIT).then().statusCode(200);
 
         int cases = InputAttacks.assertRefused(() -> state(set, sheet, movement, model),
                 InputAttacks.json("POST", "/api/scoring/criteria-sets", BOARD, setDefinition)
                         .texts("/title", "/boardReviewer", "/deadlines/self", "/bands/0/label", "/tieBreaks/0",
                                 "/groups/0/code", "/groups/0/title", "/groups/0/criteria/0/code", "/groups/0/criteria/0/title",
                                 "/groups/0/criteria/0/guidance", "/groups/0/criteria/0/kind")
-                        .numbers("/clusterId", "/scale", "/bonusCap", "/bands/0/minTotal", "/groups/0/maxPoints",
-                                "/groups/0/criteria/0/maxPoints"),
+                        .numbers("/clusterId", "/scale", "/bonusCap", "/bands/0/minTotal", "/womenShareThresholdPercent",
+                                "/groups/0/maxPoints", "/groups/0/criteria/0/maxPoints"),
                 InputAttacks.json("PUT", "/api/scoring/criteria-sets/" + set, BOARD, setDefinition)
                         .header("If-Match", "\"1\"")
                         .texts("/title", "/groups/0/title", "/groups/0/criteria/0/guidance")
@@ -93,6 +98,11 @@ class InputAttackTest {
                         {"results":[{"position":1,"achieved":600,"evidence":["https://thidua.example/bao-cao/hoi-vien.pdf"]}]}""")
                         .texts("/results/0/evidence/0")
                         .numbers("/results/0/position", "/results/0/achieved"),
+                InputAttacks.json("PUT", "/api/scoring/registrations/2016/" + UNIT + "/member-statistics", REP, """
+                        {"members":40,"completingTasks":40,"advancedLabour":30,"grassrootsFighters":2,
+                         "disciplinedWarningOrAbove":0,"women":29}""")
+                        .numbers("/members", "/completingTasks", "/advancedLabour", "/grassrootsFighters",
+                                "/disciplinedWarningOrAbove", "/women"),
                 InputAttacks.json("POST", "/api/scoring/movements", BOARD, movementBody())
                         .texts("/name", "/kind", "/launchedBy", "/startDate", "/endDate", "/goals/0")
                         .numbers("/participantClusterIds/0", "/criteriaSetIds/0"),
@@ -109,7 +119,7 @@ class InputAttackTest {
                 InputAttacks.json("POST", "/api/scoring/models/" + model + "/recognition", BOARD, """
                         {"recognisedOn":"2016-11-20","reason":"Được UBND tỉnh biểu dương"}""")
                         .texts("/recognisedOn", "/reason"));
-        LOG.infof("scoring-service: %d input attacks on 15 writes, all refused", cases);
+        LOG.infof("scoring-service: %d input attacks on 16 writes, all refused", cases);
     }
 
     private static String movementBody() {

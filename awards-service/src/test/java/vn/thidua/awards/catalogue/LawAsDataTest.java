@@ -94,6 +94,10 @@ class LawAsDataTest {
                         .body("rules.find { it.params?.measure == 'ADVANCED_LABOUR' }.outcome", equalTo("FAIL"))
                         .body("rules.find { it.params?.measure == 'ADVANCED_LABOUR' }.reason",
                                 equalTo("Members holding \"Lao động tiên tiến\": 27 of 40 members (67.5%), not ≥ 70%.")));
+        // reading what a proposal meets changes nothing of it
+        int version = given().auth().oauth2(BOARD).get(PROPOSALS + "/" + shortOfShares).then().extract().path("version");
+        given().auth().oauth2(BOARD).get(PROPOSALS + "/" + shortOfShares + "/eligibility").then().statusCode(200);
+        given().auth().oauth2(BOARD).get(PROPOSALS + "/" + shortOfShares).then().body("version", equalTo(version));
         uploadReport(shortOfShares);
         given().auth().oauth2(BOARD).post(PROPOSALS + "/" + shortOfShares + "/submit").then().statusCode(422)
                 .body("type", equalTo("https://thidua.vn/problems/proposal-not-eligible"))

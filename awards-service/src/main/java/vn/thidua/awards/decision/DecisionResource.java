@@ -3,23 +3,30 @@ package vn.thidua.awards.decision;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Messages;
+import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.Table;
 
 /**
  * Award decisions (quyết định khen thưởng), recorded by the Board or posted by the Department of
  * Home Affairs portal. A new decision answers 201; the same decision posted again answers 200 with
- * what was recorded the first time.
+ * what was recorded the first time. Each decided unit shows the cash its award pays, and the payment
+ * list of a decision comes as a spreadsheet.
  */
 @Path("/api/awards/decisions")
 @Produces(MediaType.APPLICATION_JSON)
@@ -35,22 +42,42 @@ public class DecisionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response record(DecisionRequest request) {
-        DecisionService.Recorded recorded = decisions.record(Requests.requireBody(request), callers.current());
+    public Response record(DecisionRequest request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        DecisionService.Recorded recorded = decisions.record(Requests.requireBody(request), callers.current(),
+                Messages.negotiate(acceptLanguage));
         URI location = URI.create("/api/awards/decisions/" + recorded.decision().id());
         return recorded.created() ? Response.created(location).entity(recorded.decision()).build()
                 : Response.ok(recorded.decision()).location(location).build();
     }
 
     @GET
-    public List<DecisionView> list(@QueryParam("year") String year, @QueryParam("awardTypeCode") String awardTypeCode) {
+    public List<DecisionView> list(@QueryParam("year") String year, @QueryParam("awardTypeCode") String awardTypeCode,
+                                   @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return decisions.list(Requests.optionalYear(year, DecisionRequest.MIN_YEAR, DecisionRequest.MAX_YEAR), awardTypeCode,
-                callers.current());
+                callers.current(), Messages.negotiate(acceptLanguage));
     }
 
     @GET
     @Path("/{id}")
-    public DecisionView get(@PathParam("id") long id) {
-        return decisions.get(id, callers.current());
+    public DecisionView get(@PathParam("id") long id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
+        return decisions.get(id, callers.current(), Messages.negotiate(acceptLanguage));
+    }
+
+    /**
+     * The payment list (danh sách chi trả) of the decision, {@code format} xlsx (the default) or csv, for
+     * whoever may read the decision. In Vietnamese whatever the caller's language: it is filed as it is.
+     */
+    @GET
+    @Path("/{id}/payments")
+    @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
+    public Response payments(@PathParam("id") long id, @QueryParam("format") String format) {
+        String extension = format == null || format.isBlank() ? "xlsx" : format.strip().toLowerCase(Locale.ROOT);
+        if (!extension.equals("xlsx") && !extension.equals("csv")) {
+            throw ProblemException.badRequest("invalid-format", "decision.payments.format", String.valueOf(format));
+        }
+        DecisionView decision = decisions.get(id, callers.current(), Messages.VIETNAMESE);
+        Table list = PaymentList.of(decision);
+        String fileName = PaymentList.fileName(decision, extension);
+        return extension.equals("csv") ? list.csvDownload(fileName) : list.xlsxDownload(PaymentList.SHEET, fileName);
     }
 }

@@ -10,9 +10,16 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import vn.thidua.awards.cash.BaseSalaryService;
+import vn.thidua.awards.cash.CashAmount;
 import vn.thidua.awards.catalogue.AwardLevel;
 import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.catalogue.RuleSet;
 import vn.thidua.awards.ledger.LedgerEntry;
 import vn.thidua.awards.proposal.Proposal;
 import vn.thidua.awards.proposal.ProposalService;
@@ -21,13 +28,15 @@ import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
 
 /**
  * Records decisions: in one transaction, each unit the decision names has its live proposal of the
  * award and year decided ({@link ProposalService#decide}, which writes the ledger), or nothing is
- * written at all. A decision is known by its number and authority: posting the same one again
+ * written at all; each ledger entry written also records the cash the award pays (the base salary in
+ * force on the decision date × the multiple of the proposal's rule set). A decision is known by its number and authority: posting the same one again
  * returns what was recorded (the portal may post twice), posting another content under them is a
  * conflict.
  */
@@ -38,9 +47,11 @@ public class DecisionService {
 
     private final Clock clock = Clock.systemUTC();
     private final ProposalService proposals;
+    private final BaseSalaryService baseSalaries;
 
-    public DecisionService(ProposalService proposals) {
+    public DecisionService(ProposalService proposals, BaseSalaryService baseSalaries) {
         this.proposals = proposals;
+        this.baseSalaries = baseSalaries;
     }
 
     /** The decision and whether this call recorded it ({@code false}: it was recorded before, with the same content). */
@@ -48,7 +59,7 @@ public class DecisionService {
     }
 
     @Transactional
-    public Recorded record(DecisionRequest request, Caller caller) {
+    public Recorded record(DecisionRequest request, Caller caller, Locale locale) {
         if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.PORTAL)) {
             throw new io.quarkus.security.ForbiddenException("board, admin or portal only");
         }
@@ -64,7 +75,7 @@ public class DecisionService {
         Decision existing = Decision.<Decision>find("number = ?1 and authority = ?2", checked.number(), authority).firstResult();
         if (existing != null) {
             if (existing.says(checked.date(), award.code, checked.year(), checked.unitSet())) {
-                return new Recorded(view(existing), false);
+                return new Recorded(view(existing, locale), false);
             }
             throw ProblemException.conflict("decision-exists", "decision.exists", checked.number(), authority, existing.id);
         }
@@ -104,20 +115,25 @@ public class DecisionService {
         // proposals are locked in the order of their ids, so two decisions naming the same units cannot deadlock
         toDecide.sort(Comparator.comparing(p -> p.id));
         DecisionRecord record = new DecisionRecord(decision.number, decision.date, decision.authority);
+        // in force on the decision date, as the law says, whenever the decision reaches us
+        Optional<Long> baseSalary = baseSalaries.inForceOn(decision.date).map(salary -> salary.amount);
         for (Proposal proposal : toDecide) {
             Proposal decided = proposals.decide(proposal.id, record, caller);
             decision.units.add(new Decision.DecidedUnit(decided.unitCode, decided.id));
+            RuleSet rules = RuleSet.findById(decided.ruleSetId);
+            Optional<CashAmount> cash = CashAmount.of(baseSalary, rules == null ? null : rules.cashMultiple);
             for (LedgerEntry entry : LedgerEntry.<LedgerEntry>list("proposalId = ?1 and decisionNumber = ?2", decided.id, decision.number)) {
                 entry.decisionId = decision.id;
+                cash.ifPresent(entry::pay);
             }
         }
         decision.flush();
-        return new Recorded(view(decision), true);
+        return new Recorded(view(decision, locale), true);
     }
 
     /** The decisions the caller may read, of a year and award when given, newest first. */
     @Transactional
-    public List<DecisionView> list(Integer year, String awardTypeCode, Caller caller) {
+    public List<DecisionView> list(Integer year, String awardTypeCode, Caller caller, Locale locale) {
         StringBuilder query = new StringBuilder("select distinct d from Decision d");
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
@@ -141,17 +157,17 @@ public class DecisionService {
             query.append(" where ").append(String.join(" and ", where));
         }
         query.append(" order by d.date desc, d.id desc");
-        return Decision.<Decision>find(query.toString(), params).list().stream().map(this::view).toList();
+        return Decision.<Decision>find(query.toString(), params).list().stream().map(d -> view(d, locale)).toList();
     }
 
     /** The decision, if the caller may read it (404 otherwise, so nobody learns what exists). */
     @Transactional
-    public DecisionView get(long id, Caller caller) {
+    public DecisionView get(long id, Caller caller, Locale locale) {
         Decision decision = Decision.findById(id);
         if (decision == null || !(readsAll(caller) || caller.unit().map(decision::names).orElse(false))) {
             throw ProblemException.notFound("decision-not-found", "decision.not-found", id);
         }
-        return view(decision);
+        return view(decision, locale);
     }
 
     /** Everyone but a unit's representative or a cluster's leader reads every decision; they, those naming their unit. */
@@ -159,12 +175,42 @@ public class DecisionService {
         return caller.hasAnyRole(Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.PORTAL);
     }
 
-    private DecisionView view(Decision decision) {
+    private DecisionView view(Decision decision, Locale locale) {
         AwardType award = AwardType.findById(decision.awardTypeCode);
         Map<String, String> names = KnownUnit.namesOf(decision.unitCodes());
+        Map<Long, LedgerEntry> entries = LedgerEntry.<LedgerEntry>list("decisionId", decision.id).stream()
+                .collect(Collectors.toMap(e -> e.proposalId, Function.identity(), (first, second) -> first));
         List<DecisionView.UnitView> units = decision.units.stream().sorted(Comparator.comparing(u -> u.unitCode))
-                .map(u -> new DecisionView.UnitView(u.unitCode, names.get(u.unitCode), u.proposalId)).toList();
+                .map(u -> unitView(u, names.get(u.unitCode), entries.get(u.proposalId), decision.date, locale)).toList();
         return new DecisionView(decision.id, decision.number, decision.date, decision.authority, decision.awardTypeCode,
-                award == null ? null : award.name, decision.year, units, decision.recordedBy, decision.recordedAt);
+                award == null ? null : award.name, decision.year, units, DecisionView.totalCash(units), decision.recordedBy,
+                decision.recordedAt);
+    }
+
+    private static DecisionView.UnitView unitView(Decision.DecidedUnit unit, String name, LedgerEntry entry, LocalDate date, Locale locale) {
+        if (entry == null) {
+            return new DecisionView.UnitView(unit.unitCode, name, unit.proposalId, null, null, null, null, false);
+        }
+        return new DecisionView.UnitView(unit.unitCode, name, unit.proposalId, entry.cashAmount, entry.baseSalary, entry.cashMultiple,
+                cashNote(entry, date, locale), entry.revoked());
+    }
+
+    /**
+     * Why an award pays nothing, or is not counted: read from what does not change (a rule set's
+     * multiple is never edited, the amount is computed once), so the reason given is the one that held
+     * when the decision was recorded, even if a base salary for that day was entered since.
+     */
+    private static String cashNote(LedgerEntry entry, LocalDate date, Locale locale) {
+        if (entry.revoked()) {
+            return Messages.text(locale, "cash.note.revoked");
+        }
+        if (entry.cashAmount != null) {
+            return null;
+        }
+        RuleSet rules = entry.ruleSetId == null ? null : RuleSet.findById(entry.ruleSetId);
+        if (rules == null || rules.cashMultiple == null) {
+            return Messages.text(locale, "cash.note.no-multiple", rules == null ? "?" : rules.legalBasis);
+        }
+        return Messages.text(locale, "cash.note.no-base-salary", date.toString());
     }
 }

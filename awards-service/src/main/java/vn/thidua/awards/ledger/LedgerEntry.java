@@ -9,8 +9,10 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import vn.thidua.awards.cash.CashAmount;
 
 /** An award a unit holds (or held, until revoked): never deleted, revocation marks it. */
 @Entity
@@ -61,6 +63,18 @@ public class LedgerEntry extends PanacheEntityBase {
     @Column(name = "rule_set_id")
     public Long ruleSetId;
 
+    /** VND, computed when the decision was recorded; null when it could not be (no multiple, no base salary in force) or not recorded here. */
+    @Column(name = "cash_amount")
+    public Long cashAmount;
+
+    /** The base salary in force on the decision date that the amount was computed on. */
+    @Column(name = "base_salary")
+    public Long baseSalary;
+
+    /** The rule set's multiple that the amount was computed with. */
+    @Column(name = "cash_multiple", precision = 6, scale = 2)
+    public BigDecimal cashMultiple;
+
     @Column(name = "revoked_at")
     public Instant revokedAt;
 
@@ -75,6 +89,13 @@ public class LedgerEntry extends PanacheEntityBase {
 
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+
+    /** Records what the award pays, with the factors it was computed from, so a later change of either leaves it as decided. */
+    public void pay(CashAmount cash) {
+        cashAmount = cash.amount();
+        baseSalary = cash.baseSalary();
+        cashMultiple = cash.multiple();
+    }
 
     public boolean revoked() {
         return revokedAt != null;

@@ -1,17 +1,21 @@
 package vn.thidua.awards.ledger;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** A ledger entry as the API shows it: the award, the decision it rests on, where it comes from, and its revocation if any. */
+/**
+ * A ledger entry as the API shows it: the award, the decision it rests on, the rule set it was judged
+ * under, what it pays (null when unknown), where it comes from, and its revocation if any.
+ */
 public record LedgerView(long id, String unitCode, String unitName, String awardTypeCode, int year, String decisionNumber,
                          LocalDate decisionDate, String decidingAuthority, Long decisionId, LedgerEntry.Source source, Long proposalId,
-                         boolean revoked, Instant revokedAt, String revocationReason, String revocationGround, String createdBy,
-                         Instant createdAt) {
+                         Long ruleSetId, Long cashAmount, Long baseSalary, BigDecimal cashMultiple, boolean revoked, Instant revokedAt,
+                         String revocationReason, String revocationGround, String createdBy, Instant createdAt) {
 
     static LedgerView of(LedgerEntry e, String unitName) {
         return new LedgerView(e.id, e.unitCode, unitName, e.awardTypeCode, e.year, e.decisionNumber, e.decisionDate, e.decidingAuthority,
-                e.decisionId, e.source, e.proposalId, e.revoked(), e.revokedAt, e.revocationReason, e.revocationGround, e.createdBy,
-                e.createdAt);
+                e.decisionId, e.source, e.proposalId, e.ruleSetId, e.cashAmount, e.baseSalary, e.cashMultiple, e.revoked(), e.revokedAt,
+                e.revocationReason, e.revocationGround, e.createdBy, e.createdAt);
     }
 }

@@ -38,6 +38,11 @@ public final class ProposalFixtures {
         return VotingFixtures.awardWithRules(code, level, List.of(), VotingFixtures.voting(50, 50, true, "ALL_MEMBERS", true));
     }
 
+    /** The same, paying {@code cashMultiple} × the base salary (no cash when null). */
+    public static String award(String code, String level, String cashMultiple) {
+        return VotingFixtures.awardWithRules(code, level, List.of(), VotingFixtures.voting(50, 50, true, "ALL_MEMBERS", true), cashMultiple);
+    }
+
     /** A new proposal of the unit for the award in the cluster-year, put forward by the Board: DRAFT. */
     public static long draft(String unit, String award, long clusterId) {
         return given().auth().oauth2(BOARD).contentType(ContentType.JSON)

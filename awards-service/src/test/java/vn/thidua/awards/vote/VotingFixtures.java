@@ -89,14 +89,23 @@ public final class VotingFixtures {
 
     /** The same with the award's level (STATE, PROVINCIAL, DEPARTMENT) and eligibility rules ({@code [{kind, value, awardTypeCode}]}). */
     public static String awardWithRules(String code, String level, List<Map<String, Object>> eligibility, Map<String, Object> voting) {
+        return awardWithRules(code, level, eligibility, voting, "4.5");
+    }
+
+    /** The same, its rule set paying {@code cashMultiple} × the base salary, or no cash when null. */
+    public static String awardWithRules(String code, String level, List<Map<String, Object>> eligibility, Map<String, Object> voting,
+                                        String cashMultiple) {
         if (given().auth().oauth2(BOARD).get("/api/awards/award-types/" + code).statusCode() == 404) {
             given().auth().oauth2(BOARD).contentType(ContentType.JSON)
                     .body(Map.of("name", "Cờ thi đua thử " + code, "level", level, "decidingAuthority", "Chủ tịch UBND tỉnh"))
                     .put("/api/awards/award-types/" + code).then().statusCode(200);
-            given().auth().oauth2(BOARD).contentType(ContentType.JSON)
-                    .body(Map.of("legalBasis", "Luật Thi đua, khen thưởng số 06/2022/QH15", "legalBasisDate", "2022-06-15",
-                            "effectiveFrom", "2022-06-15", "eligibility", eligibility, "voting", voting,
-                            "provincialChoices", List.of("voting.thresholdPercent"), "cashMultiple", 4.5))
+            Map<String, Object> ruleSet = new LinkedHashMap<>(Map.of("legalBasis", "Luật Thi đua, khen thưởng số 06/2022/QH15",
+                    "legalBasisDate", "2022-06-15", "effectiveFrom", "2022-06-15", "eligibility", eligibility, "voting", voting,
+                    "provincialChoices", List.of("voting.thresholdPercent")));
+            if (cashMultiple != null) {
+                ruleSet.put("cashMultiple", new java.math.BigDecimal(cashMultiple));
+            }
+            given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(ruleSet)
                     .post("/api/awards/award-types/" + code + "/rule-sets").then().statusCode(201);
         }
         return code;

@@ -19,7 +19,7 @@ import vn.thidua.platform.clusters.ClusterDirectory;
 
 /**
  * Every write of awards-service against hostile input (see {@link InputAttacks}): each case is
- * refused with a 4xx problem and the award type, voting session, proposal, decisions and ledger it
+ * refused with a 4xx problem and the award type, voting session, proposal, decisions, ledger and base salaries it
  * aims at stay as they were.
  */
 @QuarkusTest
@@ -98,8 +98,12 @@ class InputAttackTest {
                          "units":["%s"]}""".formatted(AWARD, YEAR, MEMBERS.get(0)))
                         .texts("/number", "/date", "/authority", "/awardTypeCode", "/units/0")
                         .numbers("/year"),
-                InputAttacks.file("POST", "/api/awards/ledger/import", BOARD, "text/csv"));
-        LOG.infof("awards-service: %d input attacks on 13 writes, all refused", cases);
+                InputAttacks.file("POST", "/api/awards/ledger/import", BOARD, "text/csv"),
+                InputAttacks.json("PUT", "/api/awards/base-salaries/2031-01-01", BOARD, """
+                        {"amount":2530000,"legalBasis":"Nghị định 161/2026/NĐ-CP","tag":"V2"}""")
+                        .texts("/legalBasis", "/tag")
+                        .numbers("/amount"));
+        LOG.infof("awards-service: %d input attacks on 14 writes, all refused", cases);
     }
 
     private static String reason() {
@@ -119,7 +123,8 @@ class InputAttackTest {
                 read(proposals + "/" + proposal + "/history"),
                 read(proposals + "/" + proposal + "/files"),
                 read("/api/awards/decisions?year=" + YEAR),
-                read("/api/awards/ledger?unitCode=" + MEMBERS.get(0)));
+                read("/api/awards/ledger?unitCode=" + MEMBERS.get(0)),
+                read("/api/awards/base-salaries"));
     }
 
     private static String read(String path) {

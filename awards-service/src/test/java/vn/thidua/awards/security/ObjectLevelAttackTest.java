@@ -29,7 +29,7 @@ import vn.thidua.platform.clusters.ClusterDirectory;
 
 /**
  * Object-level authorization of awards-service: the representative of unit A, and the leader of A's
- * cluster-year, name B's proposals, dossier files, deliveries, decisions, ledger, and the voting
+ * cluster-year, name B's proposals, dossier files, deliveries, decisions (and their payment lists), ledger, and the voting
  * sessions of B's cluster-year, in the path or in the body. Proposals, decisions and sessions the
  * caller may not read answer 404, as if they did not exist; steps only the Board (or the portal) takes
  * answer 403 to anyone else whatever the id; a unit's ledger named by its code answers 403
@@ -107,6 +107,7 @@ class ObjectLevelAttackTest {
                 .watch("the deliveries of B's cluster-mate's proposal",
                         () -> attacks.asBoard().queryParam("proposalId", decidedOfB).get(DELIVERIES).jsonPath().getString("total"))
                 .watch("the decision naming B's cluster-mate", "/api/awards/decisions/" + decisionOfB)
+                .watch("the base salaries", "/api/awards/base-salaries")
                 .watch("the decisions of " + YEAR, () -> attacks.asBoard().queryParam("year", YEAR).get("/api/awards/decisions").jsonPath().getList("id").toString())
                 .watch("B's cluster-mate's ledger", "/api/awards/ledger?unitCode=" + B_PEER)
                 .watch("B's published session", SESSIONS + "/" + published)
@@ -177,11 +178,16 @@ class ObjectLevelAttackTest {
 
             String decision = "decision";
             attacks.refused(decision, who, token, HIDDEN, "GET /api/awards/decisions/{id}", r -> r.get("/api/awards/decisions/" + decisionOfB))
+                    .refused(decision, who, token, HIDDEN, "GET /api/awards/decisions/{id}/payments",
+                            r -> r.queryParam("format", "csv").get("/api/awards/decisions/" + decisionOfB + "/payments"))
                     .listHides(decision, who, token, "GET /api/awards/decisions", r -> r.queryParam("year", YEAR).get("/api/awards/decisions"), "id",
                             decisionOfB)
                     .refused(decision, who + " (B in the body)", token, FORBIDDEN, "POST /api/awards/decisions", r -> r.contentType(ContentType.JSON)
                             .body(Map.of("number", "67/QĐ-OLA", "date", "2017-01-21", "awardTypeCode", award, "year", YEAR, "units", List.of(B)))
-                            .post("/api/awards/decisions"));
+                            .post("/api/awards/decisions"))
+                    // the base salary is the whole province's: set by the Board alone, whoever asks
+                    .refused(decision, who, token, FORBIDDEN, "PUT /api/awards/base-salaries/{effectiveFrom}", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("amount", 9_990_000, "legalBasis", "Nghị định giả mạo")).put("/api/awards/base-salaries/2026-07-01"));
 
             String ledger = "award history (ledger)";
             attacks.refused(ledger, who, token, FORBIDDEN, "GET /api/awards/ledger", r -> r.queryParam("unitCode", B_PEER).get("/api/awards/ledger"))

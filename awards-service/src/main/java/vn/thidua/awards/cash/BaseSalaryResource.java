@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -49,17 +48,15 @@ public class BaseSalaryResource {
         return Response.ok(BaseSalaryView.of(salary)).tag(Versions.etag(salary.version)).build();
     }
 
-    /** Sets the base salary from that day ({@code If-Match} honoured when given): 201 for a new day, 200 for a correction. */
+    /** Sets the base salary from that day, a new day or a correction ({@code If-Match} honoured when given). */
     @PUT
     @Path("/{effectiveFrom}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public Response save(@PathParam("effectiveFrom") String effectiveFrom, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          BaseSalaryRequest request) {
-        LocalDate day = day(effectiveFrom);
-        BaseSalaryService.Saved saved = salaries.save(day, Requests.requireBody(request), ifMatch, callers.current());
-        Response.ResponseBuilder response = saved.created() ? Response.created(URI.create("/api/awards/base-salaries/" + day)) : Response.ok();
-        return response.entity(BaseSalaryView.of(saved.salary())).tag(Versions.etag(saved.salary().version)).build();
+        BaseSalary salary = salaries.save(day(effectiveFrom), Requests.requireBody(request), ifMatch, callers.current());
+        return Response.ok(BaseSalaryView.of(salary)).tag(Versions.etag(salary.version)).build();
     }
 
     /** An ISO day ({@code 2026-07-01}) of a plausible year; 400 otherwise. */

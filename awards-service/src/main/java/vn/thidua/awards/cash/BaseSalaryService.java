@@ -25,10 +25,6 @@ public class BaseSalaryService {
         this.mapper = mapper;
     }
 
-    /** The row as it is now, and whether this call created it. */
-    public record Saved(BaseSalary salary, boolean created) {
-    }
-
     @Transactional
     public List<BaseSalary> list() {
         return BaseSalary.listAll(Sort.by("effectiveFrom"));
@@ -49,7 +45,7 @@ public class BaseSalaryService {
      * stays as it was: each ledger entry keeps the base salary it was computed on.
      */
     @Transactional
-    public Saved save(LocalDate effectiveFrom, BaseSalaryRequest request, String ifMatch, Caller caller) {
+    public BaseSalary save(LocalDate effectiveFrom, BaseSalaryRequest request, String ifMatch, Caller caller) {
         caller.requireBoardOrAdmin();
         BaseSalaryRequest.Checked entry = request.check();
         // two officers entering the same new day at once: the second waits, then corrects the first's row
@@ -64,7 +60,7 @@ public class BaseSalaryService {
             Versions.requireMatch(ifMatch, salary.version);
             if (salary.amount == entry.amount() && salary.legalBasis.equals(entry.legalBasis()) && Objects.equals(salary.tag, entry.tag())) {
                 // the same PUT again: nothing changed, nothing to audit
-                return new Saved(salary, false);
+                return salary;
             }
             before = BaseSalaryView.of(salary);
         }
@@ -75,7 +71,7 @@ public class BaseSalaryService {
         salary.updatedAt = Instant.now(clock);
         salary.persistAndFlush();
         audit(before, BaseSalaryView.of(salary));
-        return new Saved(salary, before == null);
+        return salary;
     }
 
     /** The base salary in force on {@code day}: the row with the latest day on or before it; empty when none is. */

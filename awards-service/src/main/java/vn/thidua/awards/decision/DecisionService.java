@@ -35,10 +35,10 @@ import vn.thidua.platform.web.ProblemException.FieldProblem;
 /**
  * Records decisions: in one transaction, each unit the decision names has its live proposal of the
  * award and year decided ({@link ProposalService#decide}, which writes the ledger), or nothing is
- * written at all; each ledger entry written also records the cash the award pays (the base salary in
- * force on the decision date × the multiple of the proposal's rule set). A decision is known by its number and authority: posting the same one again
- * returns what was recorded (the portal may post twice), posting another content under them is a
- * conflict.
+ * written at all; each ledger entry written also records the cash the award pays (the base salary
+ * in force on the decision date × the multiple of the proposal's rule set). A decision is known by
+ * its number and authority: posting the same one again returns what was recorded (the portal may
+ * post twice), posting another content under them is a conflict.
  */
 @ApplicationScoped
 public class DecisionService {

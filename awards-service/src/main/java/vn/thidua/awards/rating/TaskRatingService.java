@@ -8,9 +8,16 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.TreeMap;
+import vn.thidua.awards.unit.UnitCodes;
 import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.units.KnownUnit;
+import vn.thidua.platform.web.Messages;
+import vn.thidua.platform.web.SheetFile;
+import vn.thidua.platform.web.Text;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
@@ -26,6 +33,15 @@ public class TaskRatingService {
     public record Entry(String unitCode, Integer year, TaskRating.Level rating, String source) {
     }
 
+    /** What became of one row of an import: its rating recorded, changed, already so, or refused and why. */
+    public enum Outcome { CREATED, CHANGED, UNCHANGED, REFUSED }
+
+    public record RowResult(int row, String unitCode, String year, String rating, Outcome outcome, String reason) {
+    }
+
+    public record Report(int rows, Map<Outcome, Long> counts, List<RowResult> results) {
+    }
+
     @Transactional
     public TaskRating record(Entry entry, String ifMatch, Caller caller) {
         caller.requireBoardOrAdmin();
@@ -33,6 +49,66 @@ public class TaskRatingService {
         if (!problems.isEmpty()) {
             throw ProblemException.unprocessable("invalid-task-rating", "rating.invalid", problems.size()).withErrors(problems);
         }
+        return write(entry, ifMatch, caller);
+    }
+
+    /**
+     * Ratings from a spreadsheet ({@code unit_code, year, rating, source}), in one transaction: a bad row is
+     * refused with its reason and does not stop the others; a unit must be known to this service.
+     */
+    @Transactional
+    public Report importRows(List<SheetFile.Row> rows, Locale locale, Caller caller) {
+        caller.requireBoardOrAdmin();
+        List<RowResult> results = new ArrayList<>();
+        for (SheetFile.Row row : rows) {
+            String unit = row.get("unit_code");
+            String year = row.get("year");
+            String level = row.get("rating");
+            try {
+                Entry entry = new Entry(unit == null ? null : UnitCodes.parse(unit), wholeYear(year), level(level),
+                        Text.clean(row.get("source"), 500, "source", false));
+                List<FieldProblem> problems = problems(entry);
+                if (!problems.isEmpty()) {
+                    results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED, problems.stream()
+                            .map(p -> p.field() + ": " + Messages.text(locale, p.messageKey(), p.args())).collect(Collectors.joining("; "))));
+                    continue;
+                }
+                TaskRating before = TaskRating.findById(new TaskRating.Key(entry.unitCode(), entry.year()));
+                if (before != null && before.rating == entry.rating() && before.source.equals(entry.source())) {
+                    results.add(new RowResult(row.number(), unit, year, level, Outcome.UNCHANGED, null));
+                    continue;
+                }
+                write(entry, null, caller);
+                results.add(new RowResult(row.number(), unit, year, level, before == null ? Outcome.CREATED : Outcome.CHANGED, null));
+            } catch (ProblemException problem) {
+                results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED,
+                        Messages.text(locale, problem.messageKey(), problem.args())));
+            }
+        }
+        Map<Outcome, Long> counts = new java.util.EnumMap<>(Outcome.class);
+        for (Outcome outcome : Outcome.values()) {
+            counts.put(outcome, results.stream().filter(r -> r.outcome() == outcome).count());
+        }
+        return new Report(rows.size(), counts, results);
+    }
+
+    private static Integer wholeYear(String raw) {
+        try {
+            return raw == null ? null : Integer.valueOf(raw.strip());
+        } catch (NumberFormatException notANumber) {
+            return -1;
+        }
+    }
+
+    private static TaskRating.Level level(String raw) {
+        try {
+            return raw == null ? null : TaskRating.Level.valueOf(raw.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException unknown) {
+            return null;
+        }
+    }
+
+    private TaskRating write(Entry entry, String ifMatch, Caller caller) {
         TaskRating.Key key = new TaskRating.Key(entry.unitCode(), entry.year());
         TaskRating rating = TaskRating.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         String before = null;
@@ -58,6 +134,12 @@ public class TaskRatingService {
     /** What is wrong with an entry, field by field; empty when it can be recorded. */
     public List<FieldProblem> problems(Entry entry) {
         List<FieldProblem> problems = new ArrayList<>();
+        if (entry.unitCode() == null) {
+            problems.add(new FieldProblem("unit_code", "problem.field.required", "unit_code"));
+        } else if (KnownUnit.findById(entry.unitCode()) == null) {
+            // a typo must not rate a unit that does not exist
+            problems.add(new FieldProblem("unitCode", "unit.not-known", entry.unitCode()));
+        }
         int thisYear = LocalDate.now(clock.withZone(VIETNAM)).getYear();
         if (entry.year() == null || entry.year() < 1945 || entry.year() > thisYear) {
             problems.add(new FieldProblem("year", "rating.year", thisYear));

@@ -197,6 +197,9 @@ class LawAsDataTest {
     void ratingsAreRecordedByTheBoardWithTheirSourceAndCorrectedUnderIfMatch() {
         String unit = "000.00.75.H56";
         String ratings = "/api/awards/units/" + unit + "/ratings";
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(Map.of("rating", "HTXSNV", "source", "QĐ"))
+                .put(ratings + "/2024").then().statusCode(422).body("errors[0].field", equalTo("unitCode"));
+        ProposalFixtures.knownUnit(unit, "Đơn vị được xếp loại (thử)");
         given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(Map.of("rating", "XUAT_SAC", "source", "QĐ"))
                 .put(ratings + "/2024").then().statusCode(400);
         given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(Map.of("rating", "HTXSNV"))
@@ -213,6 +216,17 @@ class LawAsDataTest {
                 .put(ratings + "/2025").then().statusCode(200);
         given().auth().oauth2(VotingFixtures.rep(unit)).get(ratings).then().statusCode(200)
                 .body("year", equalTo(List.of(2025, 2024))).body("rating", equalTo(List.of("HTXSNV", "HTXSNV")));
+
+        // the province's rating decision for many units at once: a report per row, a bad row does not stop the others
+        String csv = "unit_code,year,rating,source\n" + unit + ",2023,HTXSNV,QĐ 2/QĐ-UBND (2023)\n" + unit + ",2025,HTXSNV,QĐ 3/QĐ-UBND (2025)\n"
+                + "000.00.99.H56,2023,HTTNV,QĐ 2/QĐ-UBND (2023)\n" + unit + ",2022,XUAT_SAC,QĐ 1\n" + unit + ",hai nghìn,HTNV,QĐ 1\n";
+        given().auth().oauth2(BOARD).header("Accept-Language", "en").contentType("text/csv; charset=UTF-8").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/awards/ratings/import").then().statusCode(200).body("rows", equalTo(5))
+                .body("results.outcome", equalTo(List.of("CREATED", "UNCHANGED", "REFUSED", "REFUSED", "REFUSED")))
+                .body("results[2].reason", containsString("does not know a unit"));
+        given().auth().oauth2(VotingFixtures.rep(unit)).contentType("text/csv; charset=UTF-8").body(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post("/api/awards/ratings/import").then().statusCode(403);
+        given().auth().oauth2(BOARD).get(ratings).then().body("year", equalTo(List.of(2025, 2024, 2023)));
     }
 
     static Map<String, Object> ruleSet(String basis, String basisDate, String from, String transition, double cash, List<Map<String, Object>> conditions) {

@@ -16,26 +16,47 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Locale;
 
 /**
  * The demo's achievement report (báo cáo thành tích) of a unit for a year: one A4 page written with
  * OpenPDF in the Liberation Sans it ships (embedded, as the standard PDF fonts have no Vietnamese).
- * Its facts are the demo's own — the year-end report, the ranking and the vote — and it says on
- * its face that it is demo material, not an official document.
+ * Its facts are the demo's own — the year-end report, the ranking and the vote, or the member
+ * statistics — and it says on its face that it is demo material, not an official document.
  */
 final class AchievementReportPdf {
     private static final String FONT = "/font-fallback/LiberationSans-Regular.ttf";
 
-    /** What the report states; {@code rank}, {@code total} and the votes as the proposal carries them. */
+    /** What the report of a flag states; {@code rank}, {@code total} and the votes as the proposal carries them. */
     record Facts(String unitName, String unitCode, String clusterName, int year, String awardName, Integer rank, BigDecimal total,
                  int votesFor, int electorate) {
+    }
+
+    /** Any report: the unit's profile (section I) and its achievements, one numbered paragraph each (section II). */
+    record Report(String unitName, String unitCode, int year, String awardName, String profile, List<String> achievements) {
     }
 
     private AchievementReportPdf() {
     }
 
+    /** The report of a flag: the unit led its cluster, and says how it scored and was voted. */
     static byte[] render(Facts facts) {
+        String ranking = facts.rank() == null ? "chưa có kết quả chấm điểm"
+                : "xếp thứ " + facts.rank() + " với " + number(facts.total()) + " điểm";
+        return render(new Report(facts.unitName(), facts.unitCode(), facts.year(), facts.awardName(),
+                facts.unitName() + " (mã định danh " + facts.unitCode() + "), thành viên " + facts.clusterName()
+                        + " của tỉnh Thanh Hóa, đơn vị dẫn đầu cụm năm " + facts.year() + ".",
+                List.of("Hoàn thành 100% chỉ tiêu công tác năm theo giao ước thi đua; nhân rộng 21 mô hình, điển hình "
+                                + "tiên tiến, vượt kế hoạch đã đăng ký (20 mô hình).",
+                        "Đổi mới nội dung và hình thức tuyên truyền, giáo dục hướng về cơ sở; đoàn viên tích cực tham gia "
+                                + "công tác xã hội, từ thiện và xây dựng các mô hình, điển hình tiên tiến.",
+                        "Đẩy mạnh phong trào thi đua yêu nước, trọng tâm là xây dựng nông thôn mới gắn với văn minh đô thị.",
+                        "Kết quả chấm điểm thi đua năm " + facts.year() + " của " + facts.clusterName() + ": " + ranking
+                                + "; được " + facts.votesFor() + "/" + facts.electorate() + " đơn vị thành viên suy tôn dẫn đầu cụm.")));
+    }
+
+    static byte[] render(Report facts) {
         BaseFont base = font();
         Font normal = new Font(base, 11);
         Font strong = new Font(base, 12, Font.BOLD);
@@ -60,21 +81,12 @@ final class AchievementReportPdf {
             paragraph(document, "Đề nghị tặng " + facts.awardName(), strong, Element.ALIGN_CENTER, 4);
 
             paragraph(document, "I. Sơ lược về đơn vị", strong, Element.ALIGN_LEFT, 18);
-            paragraph(document, facts.unitName() + " (mã định danh " + facts.unitCode() + "), thành viên " + facts.clusterName()
-                    + " của tỉnh Thanh Hóa, đơn vị dẫn đầu cụm năm " + facts.year() + ".", normal, Element.ALIGN_LEFT, 4);
+            paragraph(document, facts.profile(), normal, Element.ALIGN_LEFT, 4);
 
             paragraph(document, "II. Thành tích đạt được", strong, Element.ALIGN_LEFT, 12);
-            paragraph(document, "1. Hoàn thành 100% chỉ tiêu công tác năm theo giao ước thi đua; nhân rộng 21 mô hình, điển hình "
-                    + "tiên tiến, vượt kế hoạch đã đăng ký (20 mô hình).", normal, Element.ALIGN_LEFT, 4);
-            paragraph(document, "2. Đổi mới nội dung và hình thức tuyên truyền, giáo dục hướng về cơ sở; đoàn viên tích cực tham gia "
-                    + "công tác xã hội, từ thiện và xây dựng các mô hình, điển hình tiên tiến.", normal, Element.ALIGN_LEFT, 4);
-            paragraph(document, "3. Đẩy mạnh phong trào thi đua yêu nước, trọng tâm là xây dựng nông thôn mới gắn với văn minh đô thị.",
-                    normal, Element.ALIGN_LEFT, 4);
-            String ranking = facts.rank() == null ? "chưa có kết quả chấm điểm"
-                    : "xếp thứ " + facts.rank() + " với " + number(facts.total()) + " điểm";
-            paragraph(document, "4. Kết quả chấm điểm thi đua năm " + facts.year() + " của " + facts.clusterName() + ": " + ranking
-                    + "; được " + facts.votesFor() + "/" + facts.electorate() + " đơn vị thành viên suy tôn dẫn đầu cụm.",
-                    normal, Element.ALIGN_LEFT, 4);
+            for (int i = 0; i < facts.achievements().size(); i++) {
+                paragraph(document, (i + 1) + ". " + facts.achievements().get(i), normal, Element.ALIGN_LEFT, 4);
+            }
 
             PdfPTable signature = new PdfPTable(new float[] {1, 1.3f});
             signature.setWidthPercentage(100);

@@ -1,19 +1,29 @@
 package vn.thidua.devstack;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
- * The demo's award catalogue: the five titles and forms a provincial cluster of collectives deals
- * with, each with one rule set under the 2022 law, entered through awards-service's API (via the
- * gateway) as the Board would. Every value comes from /work/shared/domain.md with its confidence
- * tag ([V] verified there, [M] background knowledge not verified there); where domain.md gives no
- * figure the comment says so and the value is a choice of the province, listed in the rule set's
- * {@code provincialChoices} where it is a rule-set value. Nothing here is legal advice: the Board
- * replaces these rows when it has the official texts (domain.md §0, §8).
+ * The demo's award catalogue and its legal history: the five titles and forms a provincial cluster
+ * of collectives deals with, each with the succession of rule sets it had since 2014 (the law of
+ * 2003 with Decree 42/2010, Decree 91/2017, Decree 98/2023 — ended by the Board when Decree 152/2025
+ * took over — and Decree 152/2025), and the base salaries the cash is computed from, all entered
+ * through awards-service's API (via the gateway) as the Board would.
+ *
+ * <p>Every value says where it comes from with the confidence tag of /work/shared/law-2025.md and
+ * domain.md: [V] the cited text says it; [V2] a secondary copy says it (a law portal quoting the
+ * article, a mirror of the official text); [M] background knowledge, unverified; [?] uncertain. The
+ * same tag goes into the rule set with the value ({@code legalBasisTag}, {@code transitionTag},
+ * each condition's {@code tag}, {@code cashTag}, each base salary's {@code tag}), so the Board sees on
+ * screen what is verified and what is not. Where no text gives a value, the comment says so and the
+ * value is this demo province's choice, listed in the rule set's {@code provincialChoices}. Nothing
+ * here is legal advice: the Board replaces these rows when it has the official texts.
  */
 final class DemoCatalogue {
     static final String GOVERNMENT_FLAG = "CO_THI_DUA_CHINH_PHU";
@@ -23,22 +33,95 @@ final class DemoCatalogue {
     static final String PROVINCIAL_MERIT = "BANG_KHEN_TINH";
 
     /**
-     * domain.md §0: Law 06/2022/QH15 (passed 15/6/2022, in force 01/01/2024) [V] and Decree
-     * 98/2023/NĐ-CP (31/12/2023), which details it [V]. The date is the Decree's, the later text of
-     * the basis. domain.md §0 also reports that Decree 152/2025/NĐ-CP may replace Decree 98 from
-     * 01/07/2025 [?, unverified]; so the period is left open rather than closed on a date nobody
-     * has checked. When the Board has the official texts it closes this period and adds the next.
+     * A legal basis and the period its rules apply, as the Board enters it. {@code effectiveTo} null:
+     * open when created. {@code endedOn} and {@code endReason}: created open, then ended by the Board
+     * through the API ({@code POST .../rule-sets/{id}/end}) when the next text took over.
      */
-    static final String LEGAL_BASIS = "Luật Thi đua, khen thưởng số 06/2022/QH15; Nghị định 98/2023/NĐ-CP";
-    static final String LEGAL_BASIS_DATE = "2023-12-31";
-    static final String EFFECTIVE_FROM = "2024-01-01";
+    record Basis(String legalBasis, String legalBasisDate, String legalBasisTag, String effectiveFrom, String effectiveTo,
+                 String transitionTag, String endedOn, String endReason) {
+    }
+
+    /**
+     * Until the 2017 decree: law-2025.md §1 lists "Law 2003 (amended 2005, 2009, 2013) with Decree
+     * 42/2010 (amended by 65/2014) until 2017" and tags the dates of 42/2010 and 65/2014 [M]. The
+     * dates here are [M] too: 2014-07-01 for the later text of the basis (Decree 65/2014) and
+     * 2014-08-15 for the day its rules applied are background knowledge, not read in the texts; the
+     * period ends the day before Decree 91/2017 applied. The 2016 conference of the seed story, its
+     * votes and its proposals are judged under this rule set.
+     */
+    static final Basis LAW_2003 = new Basis(
+            "Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung năm 2005, 2009, 2013); Nghị định 42/2010/NĐ-CP "
+                    + "(sửa đổi bởi Nghị định 65/2014/NĐ-CP)",
+            "2014-07-01", "M", "2014-08-15", "2017-09-30", "?", null, null);
+
+    /**
+     * law-2025.md §1: "Decree 91/2017 from 01/10/2017" [V], hence the tag V, which is the tag of
+     * the start date; the date of the decree itself (31/07/2017) is [M]. It ends the day before
+     * Decree 98/2023 applied (01/01/2024, [V]).
+     */
+    static final Basis DECREE_91 = new Basis("Luật Thi đua, khen thưởng 2003 (sửa đổi, bổ sung); Nghị định 91/2017/NĐ-CP",
+            "2017-07-31", "V", "2017-10-01", "2023-12-31", "?", null, null);
+
+    /**
+     * Law 06/2022/QH15, in force 01/01/2024 [V], and Decree 98/2023/NĐ-CP (31/12/2023), which detailed
+     * it [V]. Entered open-ended, as the demo had it before the Board had Decree 152's text, then
+     * ended through the API on 30/06/2025: law-2025.md §1, "Decree 152/2025/NĐ-CP is in force from
+     * 01/07/2025; its Art. 59(2) ends Decree 98/2023/NĐ-CP ... on that date" [V2 T1, T2].
+     */
+    static final Basis DECREE_98 = new Basis("Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 98/2023/NĐ-CP",
+            "2023-12-31", "V", "2024-01-01", null, "?", "2025-06-30",
+            "Nghị định 152/2025/NĐ-CP có hiệu lực từ 01/07/2025 và bãi bỏ Nghị định 98/2023/NĐ-CP (Điều 59 khoản 2)");
+
+    /**
+     * law-2025.md §1: Decree 152/2025/NĐ-CP, signed 14/06/2025, in force from 01/07/2025 [V2 T1, T2].
+     * Left open: the official record shows it ending 01/03/2027 with a successor nobody here has read
+     * [?], so the Board ends it (as it ended Decree 98's) when it has that text. Transition: a dossier
+     * is judged by the rules in force on the day it is received — the usual clause ("hồ sơ ... trình
+     * trước ngày Nghị định này có hiệu lực"), not read in Decree 152 itself, hence [?].
+     */
+    static final Basis DECREE_152 = new Basis("Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 152/2025/NĐ-CP",
+            "2025-06-14", "V2", "2025-07-01", null, "?", null, null);
+
+    /** The bases in the order of the succession. */
+    static final List<Basis> SUCCESSION = List.of(LAW_2003, DECREE_91, DECREE_98, DECREE_152);
+
+    /** One award's rules under one basis: conditions (each with citation and tag), the province's choices and the cash. */
+    record Rules(Basis basis, List<Map<String, Object>> eligibility, List<String> provincialChoices, BigDecimal cashMultiple,
+                 String cashCitation, String cashTag) {
+    }
+
+    record Award(String code, String name, String level, String decidingAuthority, String kind, List<Rules> succession) {
+        Rules under(Basis basis) {
+            return succession.stream().filter(r -> r.basis() == basis).findFirst().orElseThrow();
+        }
+    }
+
+    /** A base salary (mức lương cơ sở) from a day, with the decree that set it and its tag. */
+    record BaseSalary(String effectiveFrom, long amount, String legalBasis, String tag) {
+    }
+
+    /**
+     * law-2025.md §1 gives the last two [V2 T3]; the earlier ones are background knowledge [M], listed
+     * so that a decision of any year of the story is paid at the base salary of its own date (DEMO-01
+     * of 20/01/2017: 1,210,000). 1,490,000 stayed in force from 2019 to 30/06/2023 (no change in
+     * 2020–2022, [M]).
+     */
+    static final List<BaseSalary> BASE_SALARIES = List.of(
+            new BaseSalary("2016-05-01", 1_210_000, "Nghị định 47/2016/NĐ-CP", "M"),
+            new BaseSalary("2017-07-01", 1_300_000, "Nghị định 47/2017/NĐ-CP", "M"),
+            new BaseSalary("2018-07-01", 1_390_000, "Nghị định 72/2018/NĐ-CP", "M"),
+            new BaseSalary("2019-07-01", 1_490_000, "Nghị định 38/2019/NĐ-CP", "M"),
+            new BaseSalary("2023-07-01", 1_800_000, "Nghị định 24/2023/NĐ-CP", "M"),
+            new BaseSalary("2024-07-01", 2_340_000, "Nghị định 73/2024/NĐ-CP", "V2"),
+            new BaseSalary("2026-07-01", 2_530_000, "Nghị định 161/2026/NĐ-CP", "V2"));
 
     /**
      * The vote of a cluster (suy tôn, bình xét). domain.md §3: no national figure exists; each
      * province's cluster regulation sets them, and the typical pattern [M] is a secret ballot, one
      * vote per member unit, more than 50 % of the member units' votes, and a runoff when nobody
      * reaches it. domain.md gives no quorum at all: at least half of the member units casting a
-     * ballot is this demo province's own choice. Every one of these is listed as a provincial choice.
+     * ballot is this demo province's own choice. Every one of these is listed as a provincial choice,
+     * under every basis alike (the demo has no earlier cluster regulation to tell them apart).
      */
     static Map<String, Object> clusterVote() {
         Map<String, Object> voting = new LinkedHashMap<>();
@@ -54,81 +137,262 @@ final class DemoCatalogue {
     static final List<String> VOTING_CHOICES = List.of("voting.secret", "voting.quorumPercent", "voting.thresholdPercent",
             "voting.strictlyAbove", "voting.basis", "voting.runoffAllowed");
 
-    record Award(String code, String name, String level, String decidingAuthority, BigDecimal cashMultiple,
-                 List<Map<String, Object>> eligibility, List<String> provincialChoices) {
-    }
+    // ---- citations used more than once ----
+
+    /** Decree 152 Art. 4(4) [V2 T1]: no award and no proposal while a proceeding is open. */
+    private static final String ART_4_4 = "Nghị định 152/2025/NĐ-CP, Điều 4 khoản 4";
+    /**
+     * law-2025.md §2 takes the collective titles' standards under Decree 152 from Bắc Ninh's
+     * 86/2025/QĐ-UBND [V2 T5], a typical provincial text; Thanh Hóa's own regulation was not read,
+     * so the citation names the example and the province replaces it with its own.
+     */
+    private static final String PROVINCE_152 = "Quy định của tỉnh theo Nghị định 152/2025/NĐ-CP (mẫu: QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh)";
+    /** Ranking first on points is how a cluster regulation typically picks its leader (domain.md §3, [M]): the province's choice. */
+    private static final String CLUSTER_REGULATION = "Quy chế hoạt động cụm thi đua của tỉnh (lựa chọn của tỉnh)";
+    private static final String CASH_152 = "Nghị định 152/2025/NĐ-CP, Điều 49–54";
+    /** Before Decree 152: the figures domain.md §1 gives as background knowledge, their articles not read. */
+    private static final String NOT_READ = " (điều khoản chưa đối chiếu)";
 
     static final List<Award> AWARDS = List.of(
-            // domain.md §1: a state-level title (Decree 98 Art. 3(2)) [V]; §4: the Prime Minister decides [V].
-            // Cash: a 2025 Bắc Ninh decision paid 28,090,000 VND = 12.0 × the 2,340,000 VND base salary [V S19, domain.md's calculation].
-            // Eligibility: chosen from the collectives leading a cluster (Law 2022 Art. 25(1)) [V]; proposals at most 20 % of
-            // the cluster leaders (Official Letter 5007/BNV-TĐKT, 05/9/2023) [V]; ranking first on points is how the province's
-            // cluster regulation picks the leader (§3, typical [M]), hence a provincial choice.
-            new Award(GOVERNMENT_FLAG, "Cờ thi đua của Chính phủ", "STATE", "Thủ tướng Chính phủ", new BigDecimal("12.0"),
-                    List.of(rule("LEADS_CLUSTER"), rule("RANKS_FIRST"), rule("QUOTA_PERCENT_OF_CLUSTER_LEADERS", 20)),
-                    choices("eligibility.RANKS_FIRST")),
+            // domain.md §1: a state-level title [V]; §4 and law-2025.md §4: the Prime Minister decides [V, V2 T7].
+            new Award(GOVERNMENT_FLAG, "Cờ thi đua của Chính phủ", "STATE", "Thủ tướng Chính phủ", "MERIT", List.of(
+                    // the conditions the demo had, kept for the earlier bases: chosen from the collectives leading a cluster,
+                    // ranked first, at most 20 % of the cluster leaders proposed. The 20 % is known from Official Letter
+                    // 5007/BNV-TĐKT of 2023 [V]; applying it before 2024 is the demo's assumption [M], and it is what keeps the
+                    // 2016 Government-flag proposal a draft (one cluster-year in 2016: 20 % of one leader allows none).
+                    new Rules(LAW_2003, List.of(
+                            leaf("LEADS_CLUSTER", Map.of(), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
+                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
+                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M")),
+                            choices("eligibility.RANKS_FIRST"),
+                            // 12.0 as under the later decrees; the figure of this period was not read
+                            new BigDecimal("12.0"), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
+                    new Rules(DECREE_91, List.of(
+                            leaf("LEADS_CLUSTER", Map.of(), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
+                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
+                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M")),
+                            choices("eligibility.RANKS_FIRST"), new BigDecimal("12.0"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
+                    // Law 2022 Art. 25(1): chosen from the collectives leading a cluster [V]; proposals for at most 20 % of the
+                    // cluster leaders (Official Letter 5007/BNV-TĐKT, 05/9/2023) [V].
+                    // Cash [V]: a 2025 Bắc Ninh decision paid 28,090,000 VND = 12.0 × the 2,340,000 VND base salary
+                    // (domain.md S19, domain.md's calculation).
+                    new Rules(DECREE_98, List.of(
+                            leaf("LEADS_CLUSTER", Map.of(), "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 25 khoản 1", "V"),
+                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
+                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V")),
+                            choices("eligibility.RANKS_FIRST"), new BigDecimal("12.0"),
+                            "Nghị định 98/2023/NĐ-CP; đối chiếu: quyết định năm 2025 của tỉnh Bắc Ninh chi 12,0 × 2.340.000 đồng", "V"),
+                    // law-2025.md §2: chosen by the province's Council from the collectives leading their cluster [V]; at most
+                    // 20 % of the cluster leaders (5007/BNV-TĐKT [V]; whether Decree 152 restates it is [?], so it stays data);
+                    // Art. 4(4) [V2]. Cash 12.0 (§3, Decree 152 Arts 49–54) [V2].
+                    new Rules(DECREE_152, List.of(
+                            leaf("LEADS_CLUSTER", Map.of(), "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 25 khoản 1", "V"),
+                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
+                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V"),
+                            leaf("NO_PENDING_PROCEEDINGS", Map.of(), ART_4_4, "V2")),
+                            choices("eligibility.RANKS_FIRST"), new BigDecimal("12.0"), CASH_152, "V2"))),
+
             // domain.md §1: in Thanh Hóa the provincial flag is the People's Committee's; §4: its Chairman decides [V S32].
-            // Cash ≈ 8.0 × base salary: domain.md §1 gives it as [M, verify] — not verified.
-            // Eligibility: leads a cluster organised by the province (Law 2022 Art. 26 [M]; Decree 91/2017 Art. 12 [V]).
-            new Award(PROVINCIAL_FLAG, "Cờ thi đua của UBND tỉnh", "PROVINCIAL", "Chủ tịch UBND tỉnh", new BigDecimal("8.0"),
-                    List.of(rule("LEADS_CLUSTER"), rule("RANKS_FIRST")),
-                    choices("eligibility.RANKS_FIRST")),
-            // domain.md §1: 1.5 × base salary [M, verify]; §4: the Chairman of the People's Committee for units under the
-            // province [M]. Its conditions (100 % of members complete their tasks, ≥ 70 % "Lao động tiên tiến", one
-            // "Chiến sĩ thi đua cơ sở", nobody disciplined) concern the members, which no eligibility kind expresses yet.
-            new Award(EXCELLENT_COLLECTIVE, "Tập thể lao động xuất sắc", "PROVINCIAL", "Chủ tịch UBND tỉnh", new BigDecimal("1.5"),
-                    List.of(), choices()),
-            // domain.md §1: 0.8 × base salary [M, verify]; §4: heads of provincial departments and agencies decide [M].
-            // Its conditions (> 50 % of members "Lao động tiên tiến", nobody disciplined) likewise concern the members.
-            new Award(ADVANCED_COLLECTIVE, "Tập thể lao động tiên tiến", "DEPARTMENT", "Thủ trưởng cơ quan, đơn vị cấp tỉnh",
-                    new BigDecimal("0.8"), List.of(), choices()),
+            new Award(PROVINCIAL_FLAG, "Cờ thi đua của UBND tỉnh", "PROVINCIAL", "Chủ tịch UBND tỉnh", "MERIT", List.of(
+                    // leads a cluster organised by the province (domain.md cites Decree 91/2017 Art. 12 [V there] and Law 2022
+                    // Art. 26 [M]; law-2025.md does not restate either, so [M] here), ranked first (the cluster regulation's choice). Cash ≈ 8.0 × the base salary: domain.md §1 gives it as
+                    // [M, verify] — not verified for these periods; DEMO-01 of 2017 pays 1,210,000 × 8.0 = 9,680,000 on it.
+                    new Rules(LAW_2003, List.of(
+                            leaf("LEADS_CLUSTER", Map.of(), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
+                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M")),
+                            choices("eligibility.RANKS_FIRST"), new BigDecimal("8.0"), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
+                    new Rules(DECREE_91, List.of(
+                            leaf("LEADS_CLUSTER", Map.of(), "Nghị định 91/2017/NĐ-CP, Điều 12", "M"),
+                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M")),
+                            choices("eligibility.RANKS_FIRST"), new BigDecimal("8.0"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
+                    new Rules(DECREE_98, List.of(
+                            leaf("LEADS_CLUSTER", Map.of(), "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 26" + NOT_READ, "M"),
+                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M")),
+                            choices("eligibility.RANKS_FIRST"), new BigDecimal("8.0"), "Nghị định 98/2023/NĐ-CP" + NOT_READ, "M"),
+                    // law-2025.md §2 [V2 T5]: yearly, to the collective that leads its cluster; exceeds its targets and tasks;
+                    // Art. 4(4). Its other standards (a model for the province, solidarity, Party cell and mass organisations
+                    // excellent, thrift) are not encoded: the Board judges them on the dossier. Cash 8.0 (§3) [V2].
+                    new Rules(DECREE_152, List.of(
+                            leaf("LEADS_CLUSTER", Map.of(), PROVINCE_152, "V2"),
+                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
+                            leaf("EXCEEDS_TARGETS", Map.of(), PROVINCE_152, "V2"),
+                            leaf("NO_PENDING_PROCEEDINGS", Map.of(), ART_4_4, "V2")),
+                            choices("eligibility.RANKS_FIRST"), new BigDecimal("8.0"), CASH_152, "V2"))),
+
+            // domain.md §4: the Chairman of the People's Committee for units under the province [M]; law-2025.md §4: the
+            // Council's standing members, then the Chairman [V2 T5].
+            new Award(EXCELLENT_COLLECTIVE, "Tập thể lao động xuất sắc", "PROVINCIAL", "Chủ tịch UBND tỉnh", "MERIT", List.of(
+                    // before Decree 152 the demo had no conditions for it (its standards concern the members, which no
+                    // condition could express then); cash 1.5 × the base salary: domain.md §1 [M, verify], not verified
+                    new Rules(LAW_2003, List.of(), choices(), new BigDecimal("1.5"), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
+                    new Rules(DECREE_91, List.of(), choices(), new BigDecimal("1.5"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
+                    new Rules(DECREE_98, List.of(), choices(), new BigDecimal("1.5"), "Nghị định 98/2023/NĐ-CP" + NOT_READ, "M"),
+                    // law-2025.md §2 [V2 T5]: completes its tasks excellently (the Board's rating HTXSNV for the year); 100 % of
+                    // members complete their tasks; ≥ 70 % hold "Lao động tiên tiến"; at least one "Chiến sĩ thi đua cơ sở";
+                    // solidarity (the Board's finding); Art. 4(4). Cash 1.5 (§3) [V2]: 3,800,000 at 2,530,000.
+                    new Rules(DECREE_152, List.of(
+                            leaf("RATING_STREAK", Map.of("years", 1), PROVINCE_152 + ": hoàn thành xuất sắc nhiệm vụ", "V2"),
+                            leaf("MEMBER_SHARE", Map.of("measure", "COMPLETING_TASKS", "atLeastPercent", 100), PROVINCE_152, "V2"),
+                            leaf("MEMBER_SHARE", Map.of("measure", "ADVANCED_LABOUR", "atLeastPercent", 70), PROVINCE_152, "V2"),
+                            leaf("MEMBER_SHARE", Map.of("measure", "GRASSROOTS_FIGHTERS", "atLeast", 1), PROVINCE_152, "V2"),
+                            leaf("ATTESTED", Map.of("key", "DOAN_KET", "statement",
+                                    "Nội bộ đoàn kết, gương mẫu chấp hành chủ trương, chính sách của Đảng, pháp luật của Nhà nước"),
+                                    PROVINCE_152, "V2"),
+                            leaf("NO_PENDING_PROCEEDINGS", Map.of(), ART_4_4, "V2")),
+                            choices(), new BigDecimal("1.5"), CASH_152, "V2"))),
+
+            // domain.md §4: heads of provincial departments and agencies decide [M].
+            new Award(ADVANCED_COLLECTIVE, "Tập thể lao động tiên tiến", "DEPARTMENT", "Thủ trưởng cơ quan, đơn vị cấp tỉnh", "MERIT", List.of(
+                    // before Decree 152: no conditions in the demo (domain.md's "> 50 % Lao động tiên tiến" was the 2003
+                    // law's, concerning the members); cash 0.8: domain.md §1 [M, verify], not verified
+                    new Rules(LAW_2003, List.of(), choices(), new BigDecimal("0.8"), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
+                    new Rules(DECREE_91, List.of(), choices(), new BigDecimal("0.8"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
+                    new Rules(DECREE_98, List.of(), choices(), new BigDecimal("0.8"), "Nghị định 98/2023/NĐ-CP" + NOT_READ, "M"),
+                    // law-2025.md §2 [V2 T5]: completes its tasks well (rated HTXSNV or HTTNV); ≥ 70 % of members hold "Lao
+                    // động tiên tiến"; no member disciplined at "cảnh cáo" or above; Art. 4(4). Cash 0.8 (§3) [V2].
+                    new Rules(DECREE_152, List.of(
+                            anyOf(List.of(
+                                    leaf("RATING_STREAK", Map.of("years", 1, "rating", "HTXSNV"), PROVINCE_152, "V2"),
+                                    leaf("RATING_STREAK", Map.of("years", 1, "rating", "HTTNV"), PROVINCE_152, "V2")),
+                                    PROVINCE_152 + ": hoàn thành tốt nhiệm vụ trở lên", "V2"),
+                            leaf("MEMBER_SHARE", Map.of("measure", "ADVANCED_LABOUR", "atLeastPercent", 70), PROVINCE_152, "V2"),
+                            leaf("MEMBER_SHARE", Map.of("measure", "DISCIPLINED_WARNING_OR_ABOVE", "atMost", 0), PROVINCE_152, "V2"),
+                            leaf("NO_PENDING_PROCEEDINGS", Map.of(), ART_4_4, "V2")),
+                            choices(), new BigDecimal("0.8"), CASH_152, "V2"))),
+
             // domain.md §4: the Chairman of the People's Committee decides the provincial certificate of merit [V S32].
-            // domain.md gives NO cash figure for it: 2.0 × base salary is this demo province's placeholder, not a sourced
-            // legal figure; the Board must replace it with the amount of the decree in force.
-            new Award(PROVINCIAL_MERIT, "Bằng khen của Chủ tịch UBND tỉnh", "PROVINCIAL", "Chủ tịch UBND tỉnh", new BigDecimal("2.0"),
-                    List.of(), choices()));
+            new Award(PROVINCIAL_MERIT, "Bằng khen của Chủ tịch UBND tỉnh", "PROVINCIAL", "Chủ tịch UBND tỉnh", "MERIT", List.of(
+                    // before Decree 152: no conditions and NO cash multiple. domain.md gave no figure for it, and the 2.0 the
+                    // demo used to carry was a placeholder of its own, not a sourced legal figure: a decision of those years is
+                    // shown without an amount (and says why) rather than paid on an invented one.
+                    new Rules(LAW_2003, List.of(), choices(), null, null, null),
+                    new Rules(DECREE_91, List.of(), choices(), null, null, null),
+                    new Rules(DECREE_98, List.of(), choices(), null, null, null),
+                    // law-2025.md §2 [V2 T5]: any one of an outstanding movement, an ad-hoc achievement, a contribution to
+                    // socio-economic development (the Board's findings), 2 consecutive years HTXSNV, or 2 consecutive years
+                    // TTLĐXS (the two years before the achievement year, as HELD_IN_PREVIOUS_YEARS counts them; whether the
+                    // text counts the achievement year itself is [?]); Art. 4(4). Cash 3.0 (§3) [V2].
+                    new Rules(DECREE_152, List.of(
+                            anyOf(List.of(
+                                    leaf("ATTESTED", Map.of("key", "PHONG_TRAO", "statement", "Có thành tích xuất sắc trong phong trào thi đua"),
+                                            PROVINCE_152, "V2"),
+                                    leaf("ATTESTED", Map.of("key", "DOT_XUAT", "statement", "Lập được thành tích đột xuất"), PROVINCE_152, "V2"),
+                                    leaf("ATTESTED", Map.of("key", "DONG_GOP", "statement", "Có đóng góp vào phát triển kinh tế - xã hội"),
+                                            PROVINCE_152, "V2"),
+                                    leaf("RATING_STREAK", Map.of("years", 2), PROVINCE_152, "V2"),
+                                    leaf("HELD_IN_PREVIOUS_YEARS", Map.of("years", 2, "awardTypeCode", EXCELLENT_COLLECTIVE), PROVINCE_152, "V2")),
+                                    PROVINCE_152, "V2"),
+                            leaf("NO_PENDING_PROCEEDINGS", Map.of(), ART_4_4, "V2")),
+                            choices(), new BigDecimal("3.0"), CASH_152, "V2"))));
 
     private DemoCatalogue() {
     }
 
-    /** Enters the five award types and their rule sets; the Board's token. */
+    /**
+     * Enters the five award types with their succession of rule sets (Decree 98's ended when Decree
+     * 152's is entered, as the Board did on 01/07/2025), then the base salaries; the Board's token.
+     */
     static void load(GatewayClient gateway, String board) {
         for (Award award : AWARDS) {
             Map<String, Object> type = Map.of("name", award.name(), "level", award.level(),
-                    "decidingAuthority", award.decidingAuthority(), "cashMultiple", award.cashMultiple());
+                    "decidingAuthority", award.decidingAuthority(), "kind", award.kind());
             expect(gateway.putJson("/api/awards/award-types/" + award.code(), board, type), "award type " + award.code());
-            Map<String, Object> ruleSet = new LinkedHashMap<>();
-            ruleSet.put("legalBasis", LEGAL_BASIS);
-            ruleSet.put("legalBasisDate", LEGAL_BASIS_DATE);
-            ruleSet.put("effectiveFrom", EFFECTIVE_FROM);
-            ruleSet.put("eligibility", award.eligibility());
-            // domain.md gives voting rules only for the flags' cluster vote; the API wants them for every award, so the
-            // others take the same cluster regulation, all of it marked as the province's choice
-            ruleSet.put("voting", clusterVote());
-            ruleSet.put("provincialChoices", award.provincialChoices());
-            expect(gateway.postJson("/api/awards/award-types/" + award.code() + "/rule-sets", board, ruleSet),
-                    "rule set of " + award.code());
+            for (Rules rules : award.succession()) {
+                String ruleSets = "/api/awards/award-types/" + award.code() + "/rule-sets";
+                long id = read(expect(gateway.postJson(ruleSets, board, ruleSet(rules)),
+                        "rule set of " + award.code() + " under " + rules.basis().legalBasis())).get("id").asLong();
+                if (rules.basis().endedOn() != null) {
+                    expect(gateway.postJson(ruleSets + "/" + id + "/end", board,
+                                    Map.of("effectiveTo", rules.basis().endedOn(), "reason", rules.basis().endReason()), "\"0\""),
+                            "ending the rule set " + id + " of " + award.code());
+                }
+            }
         }
-        System.out.println("Demo catalogue: " + AWARDS.size() + " award types for collectives, rule sets in force from "
-                + EFFECTIVE_FROM + " (" + LEGAL_BASIS + ")");
+        for (BaseSalary salary : BASE_SALARIES) {
+            expect(gateway.putJson("/api/awards/base-salaries/" + salary.effectiveFrom(), board, Map.of("amount", salary.amount(),
+                    "legalBasis", salary.legalBasis(), "tag", salary.tag())), "base salary from " + salary.effectiveFrom());
+        }
+        System.out.println("Demo catalogue: " + AWARDS.size() + " award types for collectives, each with " + SUCCESSION.size()
+                + " rule sets in succession:");
+        for (Basis basis : SUCCESSION) {
+            String to = basis.effectiveTo() != null ? basis.effectiveTo() : basis.endedOn() != null ? basis.endedOn() : "open      ";
+            System.out.println("  " + basis.effectiveFrom() + " → " + to + "  " + basis.legalBasis() + " [" + basis.legalBasisTag() + "]"
+                    + (basis.endedOn() == null ? "" : "; ended by the Board: " + basis.endReason()));
+        }
+        BaseSalary last = BASE_SALARIES.get(BASE_SALARIES.size() - 1);
+        System.out.printf("Base salaries: %d from %s (%,d VND, %s) to %s (%,d VND, %s)%n", BASE_SALARIES.size(),
+                BASE_SALARIES.get(0).effectiveFrom(), BASE_SALARIES.get(0).amount(), BASE_SALARIES.get(0).legalBasis(),
+                last.effectiveFrom(), last.amount(), last.legalBasis());
     }
 
-    private static Map<String, Object> rule(String kind) {
-        return Map.of("kind", kind);
+    /** The decree of a legal basis, for one-line output: the part after the law ("Nghị định 152/2025/NĐ-CP"). */
+    static String decreeOf(String legalBasis) {
+        int last = legalBasis.lastIndexOf("; ");
+        return last < 0 ? legalBasis : legalBasis.substring(last + 2);
     }
 
-    private static Map<String, Object> rule(String kind, int value) {
-        return Map.of("kind", kind, "value", value);
+    static Award award(String code) {
+        return AWARDS.stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    private static Map<String, Object> ruleSet(Rules rules) {
+        Basis basis = rules.basis();
+        Map<String, Object> ruleSet = new LinkedHashMap<>();
+        ruleSet.put("legalBasis", basis.legalBasis());
+        ruleSet.put("legalBasisDate", basis.legalBasisDate());
+        ruleSet.put("legalBasisTag", basis.legalBasisTag());
+        ruleSet.put("effectiveFrom", basis.effectiveFrom());
+        if (basis.effectiveTo() != null) {
+            ruleSet.put("effectiveTo", basis.effectiveTo());
+        }
+        // by the day the dossier is received (or the vote held); the older decrees' transition clauses were not read: [?]
+        ruleSet.put("transition", "DOSSIER_RECEIVED_ON");
+        ruleSet.put("transitionTag", basis.transitionTag());
+        ruleSet.put("eligibility", rules.eligibility());
+        // domain.md gives voting rules only for the flags' cluster vote; the API wants them for every award, so the
+        // others take the same cluster regulation, all of it marked as the province's choice
+        ruleSet.put("voting", clusterVote());
+        ruleSet.put("provincialChoices", rules.provincialChoices());
+        if (rules.cashMultiple() != null) {
+            ruleSet.put("cashMultiple", rules.cashMultiple());
+            ruleSet.put("cashCitation", rules.cashCitation());
+            ruleSet.put("cashTag", rules.cashTag());
+        }
+        return ruleSet;
+    }
+
+    private static Map<String, Object> leaf(String kind, Map<String, Object> params, String citation, String tag) {
+        Map<String, Object> condition = new LinkedHashMap<>();
+        condition.put("kind", kind);
+        if (!params.isEmpty()) {
+            condition.put("params", params);
+        }
+        condition.put("citation", citation);
+        condition.put("tag", tag);
+        return condition;
+    }
+
+    private static Map<String, Object> anyOf(List<Map<String, Object>> members, String citation, String tag) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("any", new ArrayList<>(members));
+        group.put("citation", citation);
+        group.put("tag", tag);
+        return group;
     }
 
     /** The voting rules (all provincial) and any other value of the rule set that the province chose. */
     private static List<String> choices(String... more) {
-        return java.util.stream.Stream.concat(VOTING_CHOICES.stream(), java.util.stream.Stream.of(more)).toList();
+        return Stream.concat(VOTING_CHOICES.stream(), Stream.of(more)).toList();
     }
 
-    private static void expect(HttpResponse<String> response, String what) {
+    private static HttpResponse<String> expect(HttpResponse<String> response, String what) {
         if (response.statusCode() / 100 != 2) {
             throw new IllegalStateException("Demo catalogue refused (" + what + "): " + response.statusCode() + " " + response.body());
         }
+        return response;
+    }
+
+    private static JsonNode read(HttpResponse<String> response) {
+        return GatewayClient.read(response.body());
     }
 }

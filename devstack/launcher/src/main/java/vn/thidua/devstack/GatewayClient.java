@@ -47,11 +47,19 @@ final class GatewayClient {
     }
 
     HttpResponse<String> postJson(String path, String token, Object body) {
+        return postJson(path, token, body, null);
+    }
+
+    /** A POST that names the version it acts on ({@code If-Match}, an ETag such as {@code "0"}), as confirmations and ends need. */
+    HttpResponse<String> postJson(String path, String token, Object body, String ifMatch) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                     .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+                    .header("Content-Type", "application/json");
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            return send(request.POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -90,7 +90,7 @@ public final class Main {
         stopped.await();
     }
 
-    /** The seed story, through the public API as an officer of the Board would enter it. */
+    /** The seed story and the 2025 review of the same cluster, through the public API as an officer of the Board would enter them. */
     static void loadDemoData(GatewayClient gateway) {
         String board = gateway.passwordToken("board", DemoData.PASSWORD);
         List<DemoData.DemoUnit> units = new ArrayList<>(DemoData.CLUSTER_7_UNITS);
@@ -111,6 +111,8 @@ public final class Main {
         leaderFirst.remove(DemoData.LEADER_2016);
         leaderFirst.add(0, DemoData.LEADER_2016);
         SeedStoryScoring.run(gateway, Long.parseLong(cluster2016), leaderFirst);
+        // the same six members reviewing 2025 under Decree 152/2025 (Review2025)
+        Review2025.run(gateway, Long.parseLong(createCluster(gateway, board, Review2025.YEAR, members2016)));
     }
 
     private static String createCluster(GatewayClient gateway, String token, int year, List<String> members) {
@@ -151,7 +153,10 @@ public final class Main {
         out.append("  portal-demo      service account (client_credentials, secret '").append(DemoData.PASSWORD).append("')\n");
         out.append("\nDemo data: ").append(DemoData.CLUSTER_7_NAME).append(" (").append(DemoData.CLUSTER_7)
                 .append(") of Thanh Hóa in 2016 (six members, led by the Labour Federation; scored, ranked and the ranking\n")
-                .append("published: GET /api/scoring/criteria-sets?clusterId=...) and in 2023 (eight members).\n\n");
+                .append("published: GET /api/scoring/criteria-sets?clusterId=...), 2023 (eight members) and 2025 (six); five awards, each with\n")
+                .append("its rule sets from Decree 42/2010 to Decree 152/2025 (GET /api/awards/award-types/{code}/rule-sets), and the base salaries.\n")
+                .append("2025 review under Decree 152: the Women's Union made an Excellent Labour Collective by ").append(Review2025.DECISION_NUMBER)
+                .append(" (3,800,000 VND);\nthe Youth Union's proposal stays a draft (27 of 40 members \"Lao động tiên tiến\", under 70 %).\n\n");
 
         out.append("Try:\n");
         out.append("  TOKEN=$(curl -s -d grant_type=password -d username=board -d password=demo ")

@@ -34,6 +34,12 @@ final class SeedStoryProposals {
     static final String DECISION_DATE = "2017-01-20";
     static final String DECISION_AUTHORITY = "Chủ tịch UBND tỉnh Thanh Hóa";
     static final String REPORT_FILE = "bao-cao-thanh-tich-2016-ldld.pdf";
+    /**
+     * The day the Board received the 2016 dossiers (a made-up day, after the conference of 14/12/2016):
+     * entered today, they are judged under the rule set in force then, and the decision of 2017 is
+     * paid at the base salary of its own date — 1,210,000 × 8.0 = 9,680,000 VND for the provincial flag.
+     */
+    static final String RECEIVED_ON = "2016-12-20";
     /** How long the demo waits to show the portal's answer before going on (a real portal may be slow or away). */
     private static final Duration DELIVERY_PATIENCE = Duration.ofSeconds(15);
 
@@ -87,8 +93,8 @@ final class SeedStoryProposals {
                 "year", YEAR,
                 "units", List.of(unit))), "the decision " + DECISION_NUMBER));
         JsonNode decided = read(expect(gateway.get(PROPOSALS + "/" + id, board), "proposal " + id));
-        System.out.printf("Decision  %s of %s (%s), posted by the portal (portal-demo): proposal %d %s%n", DECISION_NUMBER, DECISION_DATE,
-                DECISION_AUTHORITY, id, decided.get("status").asText());
+        System.out.printf("Decision  %s of %s (%s), posted by the portal (portal-demo): proposal %d %s; %s%n", DECISION_NUMBER, DECISION_DATE,
+                DECISION_AUTHORITY, id, decided.get("status").asText(), cash(decision.at("/units/0")));
 
         JsonNode ledger = read(expect(gateway.get("/api/awards/ledger?unitCode=" + unit + "&awardTypeCode=" + DemoCatalogue.PROVINCIAL_FLAG
                 + "&year=" + YEAR, board), "the ledger of " + unit));
@@ -96,9 +102,27 @@ final class SeedStoryProposals {
         if (entry.isMissingNode() || !DECISION_NUMBER.equals(entry.path("decisionNumber").asText())) {
             throw new IllegalStateException("The decision " + decision.get("id") + " is not in the ledger of " + unit + ": " + ledger);
         }
-        System.out.printf("Ledger  %s %s %d: %s of %s (%s, decision %d)%n", unit, entry.get("awardTypeCode").asText(), entry.get("year").asInt(),
-                entry.get("decisionNumber").asText(), entry.get("decisionDate").asText(), entry.get("source").asText(),
-                entry.get("decisionId").asLong());
+        ledgerLine(unit, entry);
+    }
+
+    /** One line of the ledger: the award, the decision it rests on, what it pays and the rule set it was judged under. */
+    static void ledgerLine(String unit, JsonNode entry) {
+        System.out.printf("Ledger  %s %s %d: %s of %s (%s, decision %d), cash %s VND, rule set %s%n", unit, entry.get("awardTypeCode").asText(),
+                entry.get("year").asInt(), entry.get("decisionNumber").asText(), entry.get("decisionDate").asText(), entry.get("source").asText(),
+                entry.get("decisionId").asLong(), entry.path("cashAmount").isNumber() ? String.format("%,d", entry.get("cashAmount").asLong()) : "–",
+                entry.path("ruleSetId").asText("–"));
+    }
+
+    /** What a unit of a decision is paid, and how: "cash 1,210,000 × 8.0 = 9,680,000 VND" or why there is no amount. */
+    static String cash(JsonNode unit) {
+        if (!unit.path("cashAmount").isNumber()) {
+            return "no cash amount" + (unit.hasNonNull("cashNote") ? ": " + unit.get("cashNote").asText() : "");
+        }
+        BigDecimal exact = BigDecimal.valueOf(unit.get("baseSalary").asLong()).multiply(unit.get("cashMultiple").decimalValue());
+        long amount = unit.get("cashAmount").asLong();
+        return String.format("cash %,d (base salary on that day) × %s = %,d%s VND", unit.get("baseSalary").asLong(),
+                unit.get("cashMultiple").decimalValue().toPlainString(), exact.longValue(),
+                exact.compareTo(BigDecimal.valueOf(amount)) == 0 ? "" : String.format(", rounded up to %,d", amount));
     }
 
     private static void governmentFlag(GatewayClient gateway, String board, JsonNode vote) {
@@ -119,12 +143,14 @@ final class SeedStoryProposals {
     /** The Board proposes the unit the published vote elected; the vote's minutes become the dossier's first file. */
     private static JsonNode create(GatewayClient gateway, String board, JsonNode vote) {
         String session = vote.get("id").asText();
-        JsonNode proposal = read(expect(gateway.postJson(PROPOSALS, board, Map.of("votingSessionId", session)),
+        JsonNode proposal = read(expect(gateway.postJson(PROPOSALS, board, Map.of("votingSessionId", session, "receivedOn", RECEIVED_ON)),
                 "proposal from vote " + session));
-        System.out.printf("Proposal %d  %s %d for %s by the Board from vote %s: %s, rank %s (%s points), minutes attached%n",
+        System.out.printf("Proposal %d  %s %d for %s by the Board from vote %s: %s, rank %s (%s points), minutes attached; received %s,"
+                        + " judged under %s%n",
                 proposal.get("id").asLong(), awardName(proposal.get("awardTypeCode").asText()), proposal.get("year").asInt(),
                 proposal.get("unitCode").asText(), session, proposal.get("status").asText(), proposal.path("rankingRank").asText("–"),
-                proposal.path("rankingTotal").isNumber() ? plain(proposal.get("rankingTotal").decimalValue()) : "–");
+                proposal.path("rankingTotal").isNumber() ? plain(proposal.get("rankingTotal").decimalValue()) : "–",
+                proposal.path("receivedOn").asText(), DemoCatalogue.decreeOf(proposal.at("/ruleSetChosenBecause/legalBasis").asText()));
         return proposal;
     }
 
@@ -163,7 +189,7 @@ final class SeedStoryProposals {
     }
 
     private static String awardName(String code) {
-        return DemoCatalogue.AWARDS.stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow().name();
+        return DemoCatalogue.award(code).name();
     }
 
     private static String unitName(String code) {

@@ -22,7 +22,8 @@ import java.util.function.Function;
  * then one for the Government flag on the unit the members chose; the election of the 2017 leader
  * and deputy (the Farmers' Association and the Women's Union, as in the documented sample event);
  * and the Board rolling 2016 over to 2017, which takes the elected leadership from awards-service's
- * ClusterLeaderElected. Each session: created, opened now, six ballots, closed, published.
+ * ClusterLeaderElected. Each session: created, opened now, six ballots, closed, published; each says it
+ * was held on 14/12/2016 ({@code heldOn}), so that it is judged under the law of 2016.
  *
  * <p>The roll-over comes after the election is counted and before it is published, so that the
  * 2017 cluster-year exists when units-service hears of the result and applies it to that year.
@@ -39,6 +40,8 @@ final class SeedStoryVoting {
     static final String VETERANS = "000.00.35.H56";
     static final String YOUTH_UNION = "000.00.36.H56";
     static final int LEADS_YEAR = 2017;
+    /** The day of the review conference (shared/seed-story.md: "Chiều 14-12"). */
+    static final String HELD_ON = "2016-12-14";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
     private static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -90,7 +93,11 @@ final class SeedStoryVoting {
         return next;
     }
 
-    /** A session of the cluster-year, open from now (Vietnam time, as the Board types it) for two hours. */
+    /**
+     * A session of the cluster-year, open from now (Vietnam time, as the Board types it) for two hours,
+     * held at the conference of {@value #HELD_ON}: entered today, it is judged under the rule set in
+     * force that day (the law of 2003 with Decree 42/2010), not under today's.
+     */
     private static Map<String, Object> session(long clusterId, String purpose) {
         LocalDateTime now = LocalDateTime.now(VIETNAM).withNano(0);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -98,6 +105,7 @@ final class SeedStoryVoting {
         body.put("purpose", purpose);
         body.put("opensAt", LOCAL.format(now));
         body.put("closesAt", LOCAL.format(now.plusHours(2)));
+        body.put("heldOn", HELD_ON);
         return body;
     }
 
@@ -198,7 +206,12 @@ final class SeedStoryVoting {
                 }
             }
         }
-        System.out.println(line.append(", ").append(session.get("status").asText()).append(" — session ").append(session.get("id").asText()));
+        line.append(", ").append(session.get("status").asText()).append(" — session ").append(session.get("id").asText());
+        JsonNode why = session.path("ruleSetChosenBecause");
+        if (why.hasNonNull("legalBasis")) {
+            line.append(", held ").append(session.path("heldOn").asText()).append(" under ").append(DemoCatalogue.decreeOf(why.get("legalBasis").asText()));
+        }
+        System.out.println(line);
     }
 
     private static HttpResponse<String> expect(HttpResponse<String> response, String what) {

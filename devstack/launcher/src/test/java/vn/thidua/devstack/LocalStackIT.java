@@ -12,6 +12,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -148,8 +149,10 @@ class LocalStackIT {
                 .then().statusCode(200).body("code", hasItems("CO_THI_DUA_CHINH_PHU", "CO_THI_DUA_TINH", "TAP_THE_LAO_DONG_XUAT_SAC",
                         "TAP_THE_LAO_DONG_TIEN_TIEN", "BANG_KHEN_TINH"));
         given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/award-types/CO_THI_DUA_CHINH_PHU/rule-sets/in-force")
-                .then().statusCode(200).body("legalBasis", containsString("06/2022/QH15"))
-                .body("eligibility.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.value", equalTo(20))
+                .then().statusCode(200).body("legalBasis", containsString("Nghị định 152/2025/NĐ-CP"))
+                .body("eligibility.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.params.percent", equalTo(20))
+                .body("eligibility.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.citation", containsString("5007/BNV-TĐKT"))
+                .body("eligibility.find { it.kind == 'NO_PENDING_PROCEEDINGS' }.tag", equalTo("V2"))
                 .body("provincialChoices", hasItem("voting.thresholdPercent"));
 
         // the three sessions, published, as a member unit reads them
@@ -158,7 +161,10 @@ class LocalStackIT {
         given().baseUri(gateway).auth().oauth2(hoinongdan).queryParam("year", 2016).queryParam("clusterId", id).when().get(path)
                 .then().statusCode(200).body("$", hasSize(3)).body("status", everyItem(equalTo("PUBLISHED")))
                 .body("result.outcome", everyItem(equalTo("DECIDED")))
-                .body("result.ballotsCast", everyItem(equalTo(6)));
+                .body("result.ballotsCast", everyItem(equalTo(6)))
+                // entered today, held at the 2016 conference: judged under the law of 2016, not today's
+                .body("heldOn", everyItem(equalTo(SeedStoryVoting.HELD_ON)))
+                .body("ruleSetChosenBecause.legalBasis", everyItem(containsString("Nghị định 42/2010/NĐ-CP")));
         String provincialFlag = given().baseUri(gateway).auth().oauth2(hoinongdan).queryParam("year", 2016).queryParam("clusterId", id)
                 .when().get(path)
                 .then()
@@ -236,7 +242,9 @@ class LocalStackIT {
                 .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.decisionId", equalTo(decision))
                 .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.proposalId", equalTo(id))
                 .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.source", equalTo("DECISION"))
-                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.revoked", equalTo(false));
+                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.revoked", equalTo(false))
+                // the base salary of 20/01/2017 × the multiple of the 2016 rule set: 1,210,000 × 8.0
+                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_TINH' && it.year == 2016 }.cashAmount", equalTo(9_680_000));
 
         // one delivery, at the submission; the launcher's fake portal took it once, signature checked
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
@@ -255,6 +263,83 @@ class LocalStackIT {
         String body = taken.get(0).body();
         assertTrue(body.contains("\"electronicCode\":\"" + unit + "\"") && body.contains("\"code\":\"CO_THI_DUA_TINH\"")
                 && body.contains("\"kind\":\"ACHIEVEMENT_REPORT\""), body);
+    }
+
+    @Test
+    void theCatalogueTellsTheLegalHistoryOfEachAward() {
+        String board = token("board");
+        given().baseUri(gateway).auth().oauth2(token("hoiphunu")).when().get("/api/awards/award-types/TAP_THE_LAO_DONG_XUAT_SAC/rule-sets")
+                .then().statusCode(200).body("$", hasSize(4))
+                .body("effectiveFrom", contains("2014-08-15", "2017-10-01", "2024-01-01", "2025-07-01"))
+                .body("[0].legalBasis", containsString("Nghị định 42/2010/NĐ-CP"))
+                .body("[0].effectiveTo", equalTo("2017-09-30"))
+                .body("[0].legalBasisTag", equalTo("M"))
+                .body("[1].legalBasis", containsString("Nghị định 91/2017/NĐ-CP"))
+                // Decree 98's, entered open-ended, ended by the Board when Decree 152 took over
+                .body("[2].legalBasis", containsString("Nghị định 98/2023/NĐ-CP"))
+                .body("[2].effectiveTo", equalTo("2025-06-30"))
+                .body("[2].endReason", equalTo(DemoCatalogue.DECREE_98.endReason()))
+                .body("[2].endedBy", notNullValue())
+                .body("[3].legalBasis", containsString("Nghị định 152/2025/NĐ-CP"))
+                .body("[3].effectiveTo", nullValue())
+                .body("[3].legalBasisTag", equalTo("V2"))
+                .body("[3].transition", equalTo("DOSSIER_RECEIVED_ON"))
+                .body("[3].transitionTag", equalTo("?"))
+                .body("[3].cashMultiple", equalTo(1.5f))
+                .body("[3].cashTag", equalTo("V2"))
+                .body("[3].eligibility.find { it.params?.measure == 'ADVANCED_LABOUR' }.params.atLeastPercent", equalTo(70))
+                .body("[3].eligibility.find { it.kind == 'ATTESTED' }.params.key", equalTo("DOAN_KET"));
+        // the provincial certificate had no sourced cash multiple before Decree 152
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/award-types/BANG_KHEN_TINH/rule-sets")
+                .then().statusCode(200).body("$", hasSize(4)).body("cashMultiple", contains(nullValue(), nullValue(), nullValue(), equalTo((Object) 3.0f)));
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/base-salaries")
+                .then().statusCode(200).body("$", hasSize(DemoCatalogue.BASE_SALARIES.size()))
+                .body("find { it.effectiveFrom == '2016-05-01' }.amount", equalTo(1_210_000))
+                .body("find { it.effectiveFrom == '2026-07-01' }.amount", equalTo(2_530_000))
+                .body("find { it.effectiveFrom == '2026-07-01' }.tag", equalTo("V2"));
+    }
+
+    @Test
+    void the2025ReviewIsJudgedAndPaidUnderDecree152() {
+        String board = token("board");
+        int decree152 = given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/award-types/TAP_THE_LAO_DONG_XUAT_SAC/rule-sets")
+                .then().statusCode(200).extract().path("find { it.legalBasis.contains('152/2025') }.id");
+        String proposals = "/api/awards/proposals";
+        given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2025).queryParam("awardTypeCode", "TAP_THE_LAO_DONG_XUAT_SAC")
+                .when().get(proposals)
+                .then().statusCode(200).body("$", hasSize(2))
+                .body("receivedOn", everyItem(equalTo(Review2025.RECEIVED_ON)))
+                .body("ruleSetId", everyItem(equalTo(decree152)))
+                .body("find { it.unitCode == '" + Review2025.WOMENS_UNION + "' }.status", equalTo("DECIDED"))
+                .body("find { it.unitCode == '" + Review2025.WOMENS_UNION + "' }.decisionNumber", equalTo(Review2025.DECISION_NUMBER))
+                .body("find { it.unitCode == '" + Review2025.YOUTH_UNION + "' }.status", equalTo("DRAFT"));
+
+        // the Women's Union: 1.5 × the base salary of 15/07/2026 (2,530,000) = 3,795,000, rounded up to 3,800,000
+        given().baseUri(gateway).auth().oauth2(token("hoiphunu")).queryParam("unitCode", Review2025.WOMENS_UNION).queryParam("year", 2025)
+                .when().get("/api/awards/ledger")
+                .then().statusCode(200)
+                .body("items.find { it.awardTypeCode == 'TAP_THE_LAO_DONG_XUAT_SAC' }.decisionNumber", equalTo(Review2025.DECISION_NUMBER))
+                .body("items.find { it.awardTypeCode == 'TAP_THE_LAO_DONG_XUAT_SAC' }.cashAmount", equalTo(3_800_000))
+                .body("items.find { it.awardTypeCode == 'TAP_THE_LAO_DONG_XUAT_SAC' }.ruleSetId", equalTo(decree152));
+        int decision = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2025).queryParam("awardTypeCode", "TAP_THE_LAO_DONG_XUAT_SAC")
+                .when().get("/api/awards/decisions")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].units[0].baseSalary", equalTo(2_530_000))
+                .body("[0].totalCash", equalTo(3_800_000)).extract().path("[0].id");
+        String payments = given().baseUri(gateway).auth().oauth2(board).queryParam("format", "csv")
+                .when().get("/api/awards/decisions/" + decision + "/payments")
+                .then().statusCode(200).extract().asString();
+        assertTrue(payments.contains("Số tiền (đồng)") && payments.contains("3800000") && payments.contains(Review2025.WOMENS_UNION), payments);
+
+        // the Youth Union: 27 of 40 members hold "Lao động tiên tiến", under 70 %: a draft, and its eligibility says why
+        int youth = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2025).queryParam("awardTypeCode", "TAP_THE_LAO_DONG_XUAT_SAC")
+                .when().get(proposals).then().extract().path("find { it.unitCode == '" + Review2025.YOUTH_UNION + "' }.id");
+        given().baseUri(gateway).auth().oauth2(board).header("Accept-Language", "en").when().get(proposals + "/" + youth + "/eligibility")
+                .then().statusCode(200).body("eligible", equalTo(false)).body("outcome", equalTo("FAIL"))
+                .body("ruleSetChosenBecause.legalBasis", containsString("Nghị định 152/2025/NĐ-CP"))
+                .body("rules.findAll { it.outcome == 'FAIL' }.kind", contains("MEMBER_SHARE"))
+                .body("rules.find { it.kind == 'MEMBER_SHARE' && it.outcome == 'FAIL' }.params.measure", equalTo("ADVANCED_LABOUR"))
+                .body("rules.find { it.kind == 'MEMBER_SHARE' && it.outcome == 'FAIL' }.reason",
+                        equalTo("Members holding \"Lao động tiên tiến\": 27 of 40 members (67.5%), not ≥ 70%."));
     }
 
     @Test
@@ -287,10 +372,12 @@ class LocalStackIT {
         String board = token("board");
         Object cluster = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).when().get("/api/clusters")
                 .then().statusCode(200).extract().path("items[0].id");
-        // an award without eligibility rules, for a member unit: the Women's Union as an Excellent Labour Collective
+        // an award without eligibility rules, for a member unit: the Women's Union as an Excellent Labour Collective of 2016, its
+        // dossier received in December 2016 (the law of 2016 set no conditions for it in the demo; Decree 152's would)
         String unit = SeedStoryVoting.WOMENS_UNION;
         int id = given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON)
-                .body(Map.of("unitCode", unit, "awardTypeCode", "TAP_THE_LAO_DONG_XUAT_SAC", "clusterId", cluster))
+                .body(Map.of("unitCode", unit, "awardTypeCode", "TAP_THE_LAO_DONG_XUAT_SAC", "clusterId", cluster,
+                        "receivedOn", SeedStoryProposals.RECEIVED_ON))
                 .when().post("/api/awards/proposals").then().statusCode(201).extract().path("id");
         given().baseUri(gateway).auth().oauth2(token("hoiphunu")).contentType("application/pdf").header("X-File-Name", "bao-cao-thanh-tich-2016.pdf")
                 .body("%PDF-1.4\n% Báo cáo thành tích năm 2016 của Hội Liên hiệp Phụ nữ tỉnh\n%%EOF\n".getBytes(StandardCharsets.UTF_8))

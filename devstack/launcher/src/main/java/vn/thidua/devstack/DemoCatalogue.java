@@ -160,6 +160,8 @@ final class DemoCatalogue {
                     // ranked first, at most 20 % of the cluster leaders proposed. The 20 % is known from Official Letter
                     // 5007/BNV-TĐKT of 2023 [V]; applying it before 2024 is the demo's assumption [M], and it is what keeps the
                     // 2016 Government-flag proposal a draft (one cluster-year in 2016: 20 % of one leader allows none).
+                    // Not encoded: domain.md [V S20] says that under Decree 42/2010 the flag went to collectives that had already
+                    // received the ministry's or province's flag; the demo keeps the conditions it had.
                     new Rules(LAW_2003, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
                             leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
@@ -174,8 +176,9 @@ final class DemoCatalogue {
                             choices("eligibility.RANKS_FIRST"), new BigDecimal("12.0"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
                     // Law 2022 Art. 25(1): chosen from the collectives leading a cluster [V]; proposals for at most 20 % of the
                     // cluster leaders (Official Letter 5007/BNV-TĐKT, 05/9/2023) [V].
-                    // Cash [V]: a 2025 Bắc Ninh decision paid 28,090,000 VND = 12.0 × the 2,340,000 VND base salary
-                    // (domain.md S19, domain.md's calculation).
+                    // Cash [V]: a 2025 Bắc Ninh decision paid 28,090,000 VND per flag (domain.md S19), which domain.md reads as
+                    // 12.0 × the 2,340,000 VND base salary (its own calculation; 12.0 × 2,340,000 is 28,080,000, and the 10,000
+                    // difference is not explained there).
                     new Rules(DECREE_98, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 25 khoản 1", "V"),
                             leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.thidua.awards.catalogue.AwardKind;
+import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.TextPolicy;
 
@@ -364,9 +365,10 @@ public final class Vocabulary {
         if (a.has("atMost") && count > a.integer("atMost")) {
             failed.add("≤ " + a.integer("atMost"));
         }
-        String percent = s.members() == 0 ? "0" : plain(share.divide(whole, 1, java.math.RoundingMode.DOWN));
+        // a number, so the message writes it the reader's way (67,5 % in Vietnamese, 67.5% in English)
+        BigDecimal percent = share.divide(whole, 1, java.math.RoundingMode.DOWN).stripTrailingZeros();
         return Result.of(Outcome.of(failed.isEmpty()), failed.isEmpty() ? "eligibility.members.pass" : "eligibility.members.fail",
-                new Term("measure." + measure.name()), count, s.members(), percent, String.join(", ", failed));
+                new Messages.Term("measure." + measure.name()), count, s.members(), percent, String.join(", ", failed));
     }
 
     private static Result ratingStreak(Args a, Facts f) {

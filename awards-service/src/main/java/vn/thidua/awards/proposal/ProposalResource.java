@@ -26,7 +26,6 @@ import io.quarkus.runtime.configuration.MemorySize;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.thidua.awards.catalogue.ChoiceView;
 import vn.thidua.awards.condition.Outcome;
-import vn.thidua.awards.condition.Term;
 import vn.thidua.awards.condition.Verdict;
 import vn.thidua.awards.condition.Vocabulary;
 import vn.thidua.awards.proposal.ProposalService.ProposalRequest;
@@ -76,7 +75,7 @@ public class ProposalResource {
                               String tag, Outcome outcome, boolean passed, String reason, List<VerdictView> children) {
         static VerdictView of(Verdict v, Locale locale) {
             return new VerdictView(v.kind(), v.params(), v.citation(), v.tag(), v.outcome(), v.passed(),
-                    Term.text(locale, v.messageKey(), v.args()), v.children().stream().map(c -> of(c, locale)).toList());
+                    Messages.text(locale, v.messageKey(), v.args().toArray()), v.children().stream().map(c -> of(c, locale)).toList());
         }
     }
 

@@ -223,8 +223,7 @@ public class ProposalService {
             List<FieldProblem> failed = new ArrayList<>();
             for (Verdict verdict : verdicts) {
                 for (Verdict blocking : verdict.blocking()) {
-                    failed.add(new FieldProblem("eligibility." + blocking.kind(), blocking.messageKey(), blocking.args().stream()
-                            .map(arg -> arg instanceof vn.thidua.awards.condition.Term term ? term.key() : arg).toArray()));
+                    failed.add(new FieldProblem("eligibility." + blocking.kind(), blocking.messageKey(), blocking.args().toArray()));
                 }
             }
             throw ProblemException.unprocessable("proposal-not-eligible", "proposal.not-eligible", failed.size()).withErrors(failed);

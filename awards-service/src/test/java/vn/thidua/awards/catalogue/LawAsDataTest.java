@@ -101,7 +101,8 @@ class LawAsDataTest {
         uploadReport(shortOfShares);
         given().auth().oauth2(BOARD).post(PROPOSALS + "/" + shortOfShares + "/submit").then().statusCode(422)
                 .body("type", equalTo("https://thidua.vn/problems/proposal-not-eligible"))
-                .body("errors.field", hasItem("eligibility.MEMBER_SHARE"));
+                .body("errors.field", hasItem("eligibility.MEMBER_SHARE"))
+                .body("errors.message", hasItem("Thành viên đạt \"Lao động tiên tiến\": 27 trên 40 thành viên (67,5%), không đạt ≥ 70%."));
 
         // ending Decree 152 before a day already judged under it is refused; nothing changes
         given().auth().oauth2(BOARD).contentType(ContentType.JSON).header("If-Match", "\"0\"")

@@ -34,6 +34,10 @@ public final class Messages {
         }
     }
 
+    /** A word of a message that is itself translated, by its key (e.g. the name of a measure inside a reason). */
+    public record Term(String key) {
+    }
+
     public static String text(Locale locale, String key, Object... args) {
         Locale language = ENGLISH.getLanguage().equals(locale.getLanguage()) ? ENGLISH : VIETNAMESE;
         for (String bundleName : BUNDLES) {
@@ -41,7 +45,9 @@ public final class Messages {
                 ResourceBundle bundle = ResourceBundle.getBundle(bundleName, language,
                         Thread.currentThread().getContextClassLoader(), NO_FALLBACK);
                 if (bundle.containsKey(key)) {
-                    return new MessageFormat(bundle.getString(key), language).format(args);
+                    Object[] translated = args == null ? null : java.util.Arrays.stream(args)
+                            .map(arg -> arg instanceof Term term ? text(language, term.key()) : arg).toArray();
+                    return new MessageFormat(bundle.getString(key), language).format(translated);
                 }
             } catch (MissingResourceException noSuchBundle) {
                 // a service without texts of its own uses the platform's

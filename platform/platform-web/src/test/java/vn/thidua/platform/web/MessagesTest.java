@@ -26,6 +26,16 @@ class MessagesTest {
     }
 
     @Test
+    void aTermInsideAMessageIsTranslatedAndNumbersAreWrittenTheReadersWay() {
+        // problem.field.too-long: Trường "{0}" dài tối đa {1} ký tự. / Field "{0}" ... {1} characters
+        assertEquals("Trường \"Bạn không có quyền thực hiện thao tác này.\" dài tối đa 67,5 ký tự.", Messages.text(Messages.VIETNAMESE,
+                "problem.field.too-long", new Messages.Term("problem.forbidden"), new java.math.BigDecimal("67.5")));
+        String english = Messages.text(Messages.ENGLISH, "problem.field.too-long", new Messages.Term("problem.forbidden"),
+                new java.math.BigDecimal("67.5"));
+        assertEquals(true, english.contains("You are not allowed to do this.") && english.contains("67.5"), english);
+    }
+
+    @Test
     void anUnknownKeyIsReturnedAsItIs() {
         assertEquals("no.such.key", Messages.text(Messages.ENGLISH, "no.such.key"));
     }

@@ -40,7 +40,6 @@ final class Review2025 {
     static final String YOUTH_UNION = SeedStoryVoting.YOUTH_UNION;
     static final String REPORT_FILE = "bao-cao-thanh-tich-2025-";
     private static final Duration PATIENCE = Duration.ofSeconds(60);
-    private static final Duration DELIVERY_PATIENCE = Duration.ofSeconds(15);
 
     /** Year-end member statistics as {@code PUT .../member-statistics} takes them. */
     record Members(int members, int completingTasks, int advancedLabour, int grassrootsFighters, int disciplinedWarningOrAbove,
@@ -230,10 +229,10 @@ final class Review2025 {
     private static void decide(GatewayClient gateway, String board, String rep, long id) {
         String unit = WOMENS_UNION;
         uploadReport(gateway, rep, id, unit);
-        step(gateway, board, id, "submit");
-        System.out.printf("Proposal %d  SUBMITTED by the Board (cover submission stored); portal delivery %s%n", id, delivery(gateway, board, id));
-        step(gateway, board, id, "appraisal");
-        JsonNode appraised = step(gateway, board, id, "appraise");
+        SeedStoryProposals.step(gateway, board, id, "submit");
+        System.out.printf("Proposal %d  SUBMITTED by the Board (cover submission stored); portal delivery %s%n", id, SeedStoryProposals.delivery(gateway, board, id));
+        SeedStoryProposals.step(gateway, board, id, "appraisal");
+        JsonNode appraised = SeedStoryProposals.step(gateway, board, id, "appraise");
         System.out.printf("Proposal %d  UNDER_APPRAISAL, then %s by the Board%n", id, appraised.get("status").asText());
 
         String portal = gateway.clientToken("portal-demo", DemoData.PASSWORD);
@@ -287,31 +286,6 @@ final class Review2025 {
                 "achievement report of " + unit));
         System.out.printf("Proposal %d  achievement report uploaded by %s: %s (%,d bytes, SHA-256 %s…)%n", id, representativeOf(unit),
                 file.get("fileName").asText(), file.get("sizeBytes").asLong(), file.get("sha256").asText().substring(0, 12));
-    }
-
-    private static JsonNode step(GatewayClient gateway, String token, long id, String step) {
-        return read(expect(gateway.postJson(PROPOSALS + "/" + id + "/" + step, token, Map.of()), step + " of proposal " + id));
-    }
-
-    /** How the submission's delivery to the portal went, waiting a little for its first answer. */
-    private static String delivery(GatewayClient gateway, String board, long id) {
-        long deadline = System.nanoTime() + DELIVERY_PATIENCE.toNanos();
-        while (true) {
-            JsonNode delivery = read(expect(gateway.get("/api/awards/portal/deliveries?proposalId=" + id, board), "deliveries of " + id))
-                    .at("/items/0");
-            if (delivery.isMissingNode()) {
-                throw new IllegalStateException("Proposal " + id + " was submitted without a portal delivery");
-            }
-            String state = delivery.get("state").asText();
-            if (!"PENDING".equals(state) || System.nanoTime() > deadline) {
-                return switch (state) {
-                    case "DELIVERED" -> "DELIVERED, the portal's reference " + delivery.get("portalReference").asText();
-                    case "FAILED" -> "FAILED: " + delivery.path("lastError").asText();
-                    default -> state + " after " + delivery.get("attempts").asInt() + " attempt(s), still retrying";
-                };
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
     }
 
     /** A share in percent with one decimal, Vietnamese style (67,5). */

@@ -154,12 +154,12 @@ final class SeedStoryProposals {
         return proposal;
     }
 
-    private static JsonNode step(GatewayClient gateway, String token, long id, String step) {
+    static JsonNode step(GatewayClient gateway, String token, long id, String step) {
         return read(expect(gateway.postJson(PROPOSALS + "/" + id + "/" + step, token, Map.of()), step + " of proposal " + id));
     }
 
     /** How the submission's delivery to the portal went, waiting a little for its first answer. */
-    private static String delivery(GatewayClient gateway, String board, long id) {
+    static String delivery(GatewayClient gateway, String board, long id) {
         long deadline = System.nanoTime() + DELIVERY_PATIENCE.toNanos();
         while (true) {
             JsonNode delivery = read(expect(gateway.get("/api/awards/portal/deliveries?proposalId=" + id, board), "deliveries of " + id))

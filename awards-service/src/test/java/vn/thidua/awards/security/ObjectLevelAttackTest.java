@@ -90,6 +90,7 @@ class ObjectLevelAttackTest {
         long proceedingOfB = attacks.asBoard().contentType(ContentType.JSON).body(Map.of("kind", "INSPECTION", "openedOn", "2016-11-02",
                 "source", "Thanh tra tỉnh")).post(proceedingsOfB).then().statusCode(201).extract().jsonPath().getLong("id");
         String ratingsOfB = "/api/awards/units/" + B + "/ratings";
+        ProposalFixtures.knownUnit(B, "Đơn vị B (kiểm thử tấn công)");
         attacks.asBoard().contentType(ContentType.JSON).body(Map.of("rating", "HTXSNV", "source", "QĐ 1/QĐ-OLA"))
                 .put(ratingsOfB + "/" + (YEAR - 1)).then().statusCode(200);
         attacks.asBoard().contentType(ContentType.JSON).body(Map.of("holds", true, "basis", "Báo cáo phong trào"))

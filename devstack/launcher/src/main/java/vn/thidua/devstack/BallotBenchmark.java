@@ -196,9 +196,9 @@ final class BallotBenchmark {
         voting.put("basis", "ALL_MEMBERS");
         voting.put("runoffAllowed", true);
         expect(gateway.putJson("/api/awards/award-types/" + AWARD, board, Map.of("name", "Cờ thi đua (đo hiệu năng)", "level", "PROVINCIAL",
-                "decidingAuthority", "Chủ tịch UBND tỉnh", "cashMultiple", 4.5)), 200, "award type");
+                "decidingAuthority", "Chủ tịch UBND tỉnh")), 200, "award type");
         expect(gateway.postJson("/api/awards/award-types/" + AWARD + "/rule-sets", board, Map.of("legalBasis",
-                "Luật Thi đua, khen thưởng số 06/2022/QH15", "legalBasisDate", "2022-06-15", "effectiveFrom", "2000-01-01",
+                "Luật Thi đua, khen thưởng số 06/2022/QH15", "legalBasisDate", "2022-06-15", "effectiveFrom", "2022-06-15",
                 "eligibility", List.of(Map.of("kind", "LEADS_CLUSTER")), "voting", voting,
                 "provincialChoices", List.of("voting.thresholdPercent"))), 201, "rule set");
         System.out.printf("award type %s and its rule set (secret vote) through awards-service's API (through the gateway)%n", AWARD);

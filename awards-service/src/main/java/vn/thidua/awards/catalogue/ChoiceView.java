@@ -20,19 +20,25 @@ public record ChoiceView(long ruleSetId, String legalBasis, LocalDate legalBasis
         }
         RuleSet chosen = RuleSet.findById(choice.ruleSetId());
         RuleSet governing = choice.governingRuleSetId() == null ? null : RuleSet.findById(choice.governingRuleSetId());
-        String when = Messages.text(locale, "ruleset.chosen." + occasion.name().toLowerCase(Locale.ROOT), choice.receivedOn().toString());
+        String when = Messages.text(locale, "ruleset.chosen." + occasion.name().toLowerCase(Locale.ROOT), day(choice.receivedOn(), locale));
         String reason;
         if (governing == null) {
             reason = Messages.text(locale, "ruleset.chosen.no-governing", when, choice.achievementYear(), chosen.legalBasis,
-                    choice.judgedOn().toString());
-        } else if (choice.transition() == Transition.DOSSIER_RECEIVED_ON) {
-            reason = Messages.text(locale, "ruleset.chosen.received", when, governing.legalBasis, chosen.legalBasis,
-                    chosen.effectiveFrom.toString());
+                    day(choice.judgedOn(), locale));
+        } else if (governing.id.equals(chosen.id)) {
+            // the rules in force that day judge it (always so under DOSSIER_RECEIVED_ON)
+            reason = Messages.text(locale, "ruleset.chosen.same", when, chosen.legalBasis, day(chosen.effectiveFrom, locale));
         } else {
             reason = Messages.text(locale, "ruleset.chosen.year", when, governing.legalBasis, choice.achievementYear(), chosen.legalBasis,
-                    choice.judgedOn().toString());
+                    day(choice.judgedOn(), locale));
         }
         return new ChoiceView(chosen.id, chosen.legalBasis, chosen.legalBasisDate, choice.transition(), choice.receivedOn(),
                 choice.achievementYear(), choice.judgedOn(), reason);
+    }
+
+    /** A day as the reader writes it: 14/12/2016 in Vietnamese, 2016-12-14 in English. */
+    private static String day(LocalDate date, Locale locale) {
+        return Messages.ENGLISH.getLanguage().equals(locale.getLanguage()) ? date.toString()
+                : date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 }

@@ -88,6 +88,8 @@ class LawAsDataTest {
                 .body("ruleSetId", equalTo(id152)).body("receivedOn", equalTo("2026-01-10"))
                 .body("ruleSetChosenBecause.transition", equalTo("DOSSIER_RECEIVED_ON"))
                 .body("ruleSetChosenBecause.reason", containsString("Dossier received on 2026-01-10"));
+        given().auth().oauth2(BOARD).get(PROPOSALS + "/" + good).then().body("ruleSetChosenBecause.reason", equalTo("Hồ sơ nhận ngày 10/01/2026: "
+                + "áp dụng quy định có hiệu lực tại ngày đó, Luật Thi đua, khen thưởng 06/2022/QH15; Nghị định 152/2025/NĐ-CP (hiệu lực từ 01/07/2025)."));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(BOARD).header("Accept-Language", "en").get(PROPOSALS + "/" + shortOfShares + "/eligibility").then()
                         .body("outcome", equalTo("FAIL"))

@@ -35,7 +35,6 @@ final class Review2025 {
     /** Not a real decision: the demo's own number, marked as such. */
     static final String DECISION_NUMBER = "DEMO-02/QĐ-UBND";
     static final String DECISION_DATE = "2026-07-15";
-    static final String DECISION_AUTHORITY = SeedStoryProposals.DECISION_AUTHORITY;
     static final String WOMENS_UNION = SeedStoryVoting.WOMENS_UNION;
     static final String YOUTH_UNION = SeedStoryVoting.YOUTH_UNION;
     static final String REPORT_FILE = "bao-cao-thanh-tich-2025-";
@@ -229,23 +228,8 @@ final class Review2025 {
     private static void decide(GatewayClient gateway, String board, String rep, long id) {
         String unit = WOMENS_UNION;
         uploadReport(gateway, rep, id, unit);
-        SeedStoryProposals.step(gateway, board, id, "submit");
-        System.out.printf("Proposal %d  SUBMITTED by the Board (cover submission stored); portal delivery %s%n", id, SeedStoryProposals.delivery(gateway, board, id));
-        SeedStoryProposals.step(gateway, board, id, "appraisal");
-        JsonNode appraised = SeedStoryProposals.step(gateway, board, id, "appraise");
-        System.out.printf("Proposal %d  UNDER_APPRAISAL, then %s by the Board%n", id, appraised.get("status").asText());
-
-        String portal = gateway.clientToken("portal-demo", DemoData.PASSWORD);
-        JsonNode decision = read(expect(gateway.postJson("/api/awards/decisions", portal, Map.of(
-                "number", DECISION_NUMBER,
-                "date", DECISION_DATE,
-                "authority", DECISION_AUTHORITY,
-                "awardTypeCode", DemoCatalogue.EXCELLENT_COLLECTIVE,
-                "year", YEAR,
-                "units", List.of(unit))), "the decision " + DECISION_NUMBER));
-        JsonNode decided = read(expect(gateway.get(PROPOSALS + "/" + id, board), "proposal " + id));
-        System.out.printf("Decision  %s of %s (%s), posted by the portal (portal-demo): proposal %d %s; %s%n", DECISION_NUMBER, DECISION_DATE,
-                DECISION_AUTHORITY, id, decided.get("status").asText(), SeedStoryProposals.cash(decision.at("/units/0")));
+        JsonNode decision = SeedStoryProposals.submitAndDecide(gateway, board, id, unit, DemoCatalogue.EXCELLENT_COLLECTIVE, YEAR,
+                DECISION_NUMBER, DECISION_DATE);
 
         JsonNode entry = read(expect(gateway.get("/api/awards/ledger?unitCode=" + unit + "&awardTypeCode=" + DemoCatalogue.EXCELLENT_COLLECTIVE
                 + "&year=" + YEAR, board), "the ledger of " + unit)).at("/items/0");

@@ -77,24 +77,7 @@ final class SeedStoryProposals {
         System.out.printf("Proposal %d  achievement report uploaded by %s: %s (%,d bytes, SHA-256 %s…)%n", id, representativeOf(unit),
                 file.get("fileName").asText(), file.get("sizeBytes").asLong(), file.get("sha256").asText().substring(0, 12));
 
-        step(gateway, board, id, "submit");
-        System.out.printf("Proposal %d  SUBMITTED by the Board (cover submission stored); portal delivery %s%n", id,
-                delivery(gateway, board, id));
-        step(gateway, board, id, "appraisal");
-        JsonNode appraised = step(gateway, board, id, "appraise");
-        System.out.printf("Proposal %d  UNDER_APPRAISAL, then %s by the Board%n", id, appraised.get("status").asText());
-
-        String portal = gateway.clientToken("portal-demo", DemoData.PASSWORD);
-        JsonNode decision = read(expect(gateway.postJson("/api/awards/decisions", portal, Map.of(
-                "number", DECISION_NUMBER,
-                "date", DECISION_DATE,
-                "authority", DECISION_AUTHORITY,
-                "awardTypeCode", DemoCatalogue.PROVINCIAL_FLAG,
-                "year", YEAR,
-                "units", List.of(unit))), "the decision " + DECISION_NUMBER));
-        JsonNode decided = read(expect(gateway.get(PROPOSALS + "/" + id, board), "proposal " + id));
-        System.out.printf("Decision  %s of %s (%s), posted by the portal (portal-demo): proposal %d %s; %s%n", DECISION_NUMBER, DECISION_DATE,
-                DECISION_AUTHORITY, id, decided.get("status").asText(), cash(decision.at("/units/0")));
+        JsonNode decision = submitAndDecide(gateway, board, id, unit, DemoCatalogue.PROVINCIAL_FLAG, YEAR, DECISION_NUMBER, DECISION_DATE);
 
         JsonNode ledger = read(expect(gateway.get("/api/awards/ledger?unitCode=" + unit + "&awardTypeCode=" + DemoCatalogue.PROVINCIAL_FLAG
                 + "&year=" + YEAR, board), "the ledger of " + unit));
@@ -152,6 +135,33 @@ final class SeedStoryProposals {
                 proposal.path("rankingTotal").isNumber() ? plain(proposal.get("rankingTotal").decimalValue()) : "–",
                 proposal.path("receivedOn").asText(), DemoCatalogue.decreeOf(proposal.at("/ruleSetChosenBecause/legalBasis").asText()));
         return proposal;
+    }
+
+    /**
+     * Submits the proposal, appraises it and has the portal's account post the decision (by the
+     * Chairman of the province) naming the unit, printing each step; returns the decision.
+     */
+    static JsonNode submitAndDecide(GatewayClient gateway, String board, long id, String unit, String award, int year, String number,
+                                    String date) {
+        step(gateway, board, id, "submit");
+        System.out.printf("Proposal %d  SUBMITTED by the Board (cover submission stored); portal delivery %s%n", id,
+                delivery(gateway, board, id));
+        step(gateway, board, id, "appraisal");
+        JsonNode appraised = step(gateway, board, id, "appraise");
+        System.out.printf("Proposal %d  UNDER_APPRAISAL, then %s by the Board%n", id, appraised.get("status").asText());
+
+        String portal = gateway.clientToken("portal-demo", DemoData.PASSWORD);
+        JsonNode decision = read(expect(gateway.postJson("/api/awards/decisions", portal, Map.of(
+                "number", number,
+                "date", date,
+                "authority", DECISION_AUTHORITY,
+                "awardTypeCode", award,
+                "year", year,
+                "units", List.of(unit))), "the decision " + number));
+        JsonNode decided = read(expect(gateway.get(PROPOSALS + "/" + id, board), "proposal " + id));
+        System.out.printf("Decision  %s of %s (%s), posted by the portal (portal-demo): proposal %d %s; %s%n", number, date,
+                DECISION_AUTHORITY, id, decided.get("status").asText(), cash(decision.at("/units/0")));
+        return decision;
     }
 
     static JsonNode step(GatewayClient gateway, String token, long id, String step) {

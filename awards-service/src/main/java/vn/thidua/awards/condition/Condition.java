@@ -61,12 +61,12 @@ public record Condition(String kind, Map<String, JsonNode> params, String citati
         return kind == null && (all != null || any != null);
     }
 
-    /** Whether this condition, or one inside it, is of that kind. */
-    public boolean uses(String someKind) {
+    /** This condition, or the first one inside it, of that kind. */
+    public java.util.Optional<Condition> find(String someKind) {
         if (someKind.equals(kind)) {
-            return true;
+            return java.util.Optional.of(this);
         }
         List<Condition> inside = all != null ? all : any != null ? any : List.of();
-        return inside.stream().anyMatch(c -> c != null && c.uses(someKind));
+        return inside.stream().filter(java.util.Objects::nonNull).map(c -> c.find(someKind)).flatMap(java.util.Optional::stream).findFirst();
     }
 }

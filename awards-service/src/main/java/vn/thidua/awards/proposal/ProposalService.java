@@ -294,9 +294,12 @@ public class ProposalService {
                 : required(decision.authority(), "authority", 300);
         RuleSet rules = RuleSet.findById(proposal.ruleSetId);
         List<Facts.OpenProceeding> open = proceedings.openOf(proposal.unitCode);
-        if (!open.isEmpty() && rules.eligibility.stream().anyMatch(c -> c.uses("NO_PENDING_PROCEEDINGS"))) {
-            // Art. 4(4) forbids the award itself, not only the proposal, while a proceeding is open
-            throw ProblemException.unprocessable("proceeding-open", "proposal.decide.proceeding-open", proposal.unitCode, open.size());
+        java.util.Optional<vn.thidua.awards.condition.Condition> noProceedings = rules.eligibility.stream()
+                .flatMap(c -> c.find("NO_PENDING_PROCEEDINGS").stream()).findFirst();
+        if (!open.isEmpty() && noProceedings.isPresent()) {
+            // the rule forbids the award itself, not only the proposal, while a proceeding is open; cited as the rule set cites it
+            String citation = noProceedings.get().citation() != null ? noProceedings.get().citation() : rules.legalBasis;
+            throw ProblemException.unprocessable("proceeding-open", "proposal.decide.proceeding-open", proposal.unitCode, open.size(), citation);
         }
         proposal.decisionNumber = number;
         proposal.decisionDate = decision.date();

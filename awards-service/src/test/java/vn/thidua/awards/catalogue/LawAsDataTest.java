@@ -184,7 +184,7 @@ class LawAsDataTest {
         Map<String, Object> decision = Map.of("number", "17/2026/QĐ-PRC", "date", "2026-11-20", "awardTypeCode", award, "year", 2025,
                 "units", List.of(unit));
         given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(decision).post("/api/awards/decisions").then().statusCode(422)
-                .body("type", equalTo("https://thidua.vn/problems/proceeding-open"));
+                .body("type", equalTo("https://thidua.vn/problems/proceeding-open")).body("detail", containsString("(Điều 4 khoản 4)"));
         given().auth().oauth2(BOARD).queryParam("unitCode", unit).get("/api/awards/ledger").then().body("total", equalTo(0));
 
         given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(Map.of("closedOn", "2026-10-01", "source", "Kết luận"))

@@ -36,17 +36,17 @@ CREATE TABLE rule_set_audit (
 );
 CREATE INDEX rule_set_audit_rule_set ON rule_set_audit (rule_set_id, id);
 
--- Which day decided the rule set (judged_on) and why it was chosen; null for rows from before.
+-- The day a vote was held or a dossier received, and why its rule set was chosen ({ruleSetId,
+-- transition, receivedOn, achievementYear, judgedOn, governingRuleSetId}); null for rows from before.
 ALTER TABLE voting_session
     ADD COLUMN held_on                  DATE,
-    ADD COLUMN judged_on                DATE,
     ADD COLUMN rule_set_chosen_because  JSONB;
 ALTER TABLE proposal
     ADD COLUMN received_on              DATE,
-    ADD COLUMN judged_on                DATE,
     ADD COLUMN rule_set_chosen_because  JSONB;
-CREATE INDEX voting_session_rule_set ON voting_session (rule_set_id, judged_on);
-CREATE INDEX proposal_rule_set ON proposal (rule_set_id, judged_on);
+-- what was judged under a rule set, before it may be ended
+CREATE INDEX voting_session_rule_set ON voting_session (rule_set_id);
+CREATE INDEX proposal_rule_set ON proposal (rule_set_id);
 
 ALTER TABLE ledger_entry ADD COLUMN rule_set_id BIGINT REFERENCES rule_set (id);
 UPDATE ledger_entry l SET rule_set_id = p.rule_set_id FROM proposal p WHERE p.id = l.proposal_id;

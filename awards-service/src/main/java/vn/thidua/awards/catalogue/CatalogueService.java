@@ -143,9 +143,11 @@ public class CatalogueService {
     private static LocalDate lastJudgedUnder(long ruleSetId) {
         Object latest = RuleSet.getEntityManager().createNativeQuery("""
                         SELECT max(day) FROM (
-                            SELECT coalesce(judged_on, CAST(created_at AS date)) AS day FROM voting_session WHERE rule_set_id = ?1
+                            SELECT coalesce(CAST(rule_set_chosen_because->>'judgedOn' AS date), CAST(created_at AS date)) AS day
+                            FROM voting_session WHERE rule_set_id = ?1
                             UNION ALL
-                            SELECT judged_on FROM proposal WHERE rule_set_id = ?1 AND judged_on IS NOT NULL AND received_on IS NOT NULL
+                            SELECT CAST(rule_set_chosen_because->>'judgedOn' AS date) FROM proposal
+                            WHERE rule_set_id = ?1 AND received_on IS NOT NULL AND rule_set_chosen_because IS NOT NULL
                         ) judged""")
                 .setParameter(1, ruleSetId).getSingleResult();
         return latest == null ? null : latest instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) latest;

@@ -50,10 +50,7 @@ public class Proposal extends PanacheEntityBase {
     @Column(name = "received_on")
     public LocalDate receivedOn;
 
-    /** The day whose rules judged it, and why that rule set was chosen (RuleSetChoice); provisional while a draft not yet received. */
-    @Column(name = "judged_on")
-    public LocalDate judgedOn;
-
+    /** Why its rule set was chosen, with the day whose rules judge it; provisional while a draft not yet received. */
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "rule_set_chosen_because")
     public vn.thidua.awards.catalogue.RuleSetChoice ruleSetChosenBecause;

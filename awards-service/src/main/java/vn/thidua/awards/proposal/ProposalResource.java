@@ -62,7 +62,8 @@ public class ProposalResource {
         static ProposalView of(Proposal p, Locale locale) {
             return new ProposalView(p.id, p.unitCode, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
                     p.rankingRank, p.rankingTotal, p.status, p.statusReason, p.legalGround, p.decisionNumber, p.decisionDate,
-                    p.decidingAuthority, p.earlierAwards, p.receivedOn, p.judgedOn,
+                    p.decidingAuthority, p.earlierAwards, p.receivedOn,
+                    p.ruleSetChosenBecause == null ? null : p.ruleSetChosenBecause.judgedOn(),
                     ChoiceView.of(p.ruleSetChosenBecause, ChoiceView.Occasion.DOSSIER, locale), p.version, p.createdAt, p.updatedAt);
         }
     }

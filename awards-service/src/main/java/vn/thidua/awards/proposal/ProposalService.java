@@ -565,7 +565,6 @@ public class ProposalService {
         RuleSetChoice choice = catalogue.choose(proposal.awardTypeCode, proposal.year,
                 proposal.receivedOn != null ? proposal.receivedOn : today());
         proposal.ruleSetId = choice.ruleSetId();
-        proposal.judgedOn = choice.judgedOn();
         proposal.ruleSetChosenBecause = choice;
     }
 

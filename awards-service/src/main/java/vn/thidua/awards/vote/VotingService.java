@@ -133,7 +133,6 @@ public class VotingService {
         }
         RuleSetChoice choice = catalogue.choose(rulesOf, cluster.year(), session.heldOn);
         session.ruleSetId = choice.ruleSetId();
-        session.judgedOn = choice.judgedOn();
         session.ruleSetChosenBecause = choice;
         session.status = SessionStatus.SCHEDULED;
         session.createdBy = caller.subject();
@@ -261,7 +260,6 @@ public class VotingService {
         runoff.leadsYear = original.leadsYear;
         runoff.ruleSetId = original.ruleSetId;
         runoff.heldOn = original.heldOn;
-        runoff.judgedOn = original.judgedOn;
         runoff.ruleSetChosenBecause = original.ruleSetChosenBecause;
         runoff.leadPlaces = 1;
         setTimes(runoff, request == null ? null : request.opensAt(), request == null ? null : request.closesAt());

@@ -63,9 +63,6 @@ public class VotingSession extends PanacheEntityBase {
     @Column(name = "held_on")
     public java.time.LocalDate heldOn;
 
-    @Column(name = "judged_on")
-    public java.time.LocalDate judgedOn;
-
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
     @Column(name = "rule_set_chosen_because")
     public vn.thidua.awards.catalogue.RuleSetChoice ruleSetChosenBecause;

@@ -130,12 +130,11 @@ public class ProposalResource {
     @Transactional
     public Eligibility eligibility(@PathParam("id") long id) {
         Locale locale = locale();
-        List<Verdict> verdicts = proposals.eligibility(id, callers.current());
-        Outcome outcome = Vocabulary.outcome(verdicts);
-        Proposal proposal = proposals.get(id, callers.current());
+        ProposalService.Judgement judgement = proposals.eligibility(id, callers.current());
+        Outcome outcome = Vocabulary.outcome(judgement.verdicts());
         return new Eligibility(outcome == Outcome.PASS, outcome,
-                ChoiceView.of(proposal.ruleSetChosenBecause, ChoiceView.Occasion.DOSSIER, locale),
-                verdicts.stream().map(v -> VerdictView.of(v, locale)).toList());
+                ChoiceView.of(judgement.ruleSetChosenBecause(), ChoiceView.Occasion.DOSSIER, locale),
+                judgement.verdicts().stream().map(v -> VerdictView.of(v, locale)).toList());
     }
 
     /** The Board's findings on the conditions only people can judge (ATTESTED), the latest of each. */

@@ -89,6 +89,10 @@ public class ProposalService {
         }
     }
 
+    /** Each condition's verdict, and why the rule set they come from judges the proposal. */
+    public record Judgement(RuleSetChoice ruleSetChosenBecause, List<Verdict> verdicts) {
+    }
+
     /** The Board's finding on an ATTESTED condition of a proposal. */
     public record AttestationRecord(String key, boolean holds, String basis, String actor, Instant at) {
     }
@@ -167,13 +171,13 @@ public class ProposalService {
 
     /** Every condition of the proposal's rule set with its verdict. */
     @Transactional
-    public List<Verdict> eligibility(long id, Caller caller) {
+    public Judgement eligibility(long id, Caller caller) {
         Proposal proposal = get(id, caller);
         if (proposal.receivedOn == null && proposal.status == ProposalStatus.DRAFT) {
             // not received yet: judged as if received today, so the draft shows what submitting now would meet
             choose(proposal);
         }
-        return eligibility(proposal);
+        return new Judgement(proposal.ruleSetChosenBecause, eligibility(proposal));
     }
 
     /** Records the Board's finding on a condition that only people can judge (ATTESTED {@code key}); the latest counts. */

@@ -45,11 +45,16 @@ public class TaskRatingService {
     @Transactional
     public TaskRating record(Entry entry, String ifMatch, Caller caller) {
         caller.requireBoardOrAdmin();
-        List<FieldProblem> problems = problems(entry);
+        List<FieldProblem> problems = problems(entry, code -> KnownUnit.findById(code) != null);
         if (!problems.isEmpty()) {
             throw ProblemException.unprocessable("invalid-task-rating", "rating.invalid", problems.size()).withErrors(problems);
         }
-        return write(entry, ifMatch, caller);
+        TaskRating.Key key = new TaskRating.Key(entry.unitCode(), entry.year());
+        TaskRating rating = TaskRating.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        if (rating != null) {
+            Versions.requireMatch(ifMatch, rating.version);
+        }
+        return write(entry, rating, caller);
     }
 
     /**
@@ -59,6 +64,25 @@ public class TaskRatingService {
     @Transactional
     public Report importRows(List<SheetFile.Row> rows, Locale locale, Caller caller) {
         caller.requireBoardOrAdmin();
+        // one import at a time; the units it names and their ratings are read once, not row by row
+        TaskRating.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
+                .setParameter(1, "task-rating-import").getSingleResult();
+        java.util.Set<String> named = new java.util.HashSet<>();
+        for (SheetFile.Row row : rows) {
+            try {
+                if (row.get("unit_code") != null) {
+                    named.add(UnitCodes.parse(row.get("unit_code")));
+                }
+            } catch (ProblemException notACode) {
+                // refused with its row below
+            }
+        }
+        java.util.Set<String> known = KnownUnit.namesOf(named).keySet();
+        Map<TaskRating.Key, TaskRating> recorded = new java.util.HashMap<>();
+        if (!known.isEmpty()) {
+            TaskRating.<TaskRating>find("key.unitCode in ?1", known).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()
+                    .forEach(rating -> recorded.put(rating.key, rating));
+        }
         List<RowResult> results = new ArrayList<>();
         for (SheetFile.Row row : rows) {
             String unit = row.get("unit_code");
@@ -67,18 +91,19 @@ public class TaskRatingService {
             try {
                 Entry entry = new Entry(unit == null ? null : UnitCodes.parse(unit), wholeYear(year), level(level),
                         Text.clean(row.get("source"), 500, "source", false));
-                List<FieldProblem> problems = problems(entry);
+                List<FieldProblem> problems = problems(entry, known::contains);
                 if (!problems.isEmpty()) {
                     results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED, problems.stream()
                             .map(p -> p.field() + ": " + Messages.text(locale, p.messageKey(), p.args())).collect(Collectors.joining("; "))));
                     continue;
                 }
-                TaskRating before = TaskRating.findById(new TaskRating.Key(entry.unitCode(), entry.year()));
+                TaskRating.Key key = new TaskRating.Key(entry.unitCode(), entry.year());
+                TaskRating before = recorded.get(key);
                 if (before != null && before.rating == entry.rating() && before.source.equals(entry.source())) {
                     results.add(new RowResult(row.number(), unit, year, level, Outcome.UNCHANGED, null));
                     continue;
                 }
-                write(entry, null, caller);
+                recorded.put(key, write(entry, before, caller));
                 results.add(new RowResult(row.number(), unit, year, level, before == null ? Outcome.CREATED : Outcome.CHANGED, null));
             } catch (ProblemException problem) {
                 results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED,
@@ -108,15 +133,14 @@ public class TaskRatingService {
         }
     }
 
-    private TaskRating write(Entry entry, String ifMatch, Caller caller) {
+    /** Records the entry over {@code rating} (null: none yet, a new row), and its audit. */
+    private TaskRating write(Entry entry, TaskRating rating, Caller caller) {
         TaskRating.Key key = new TaskRating.Key(entry.unitCode(), entry.year());
-        TaskRating rating = TaskRating.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         String before = null;
         if (rating == null) {
             rating = new TaskRating();
             rating.key = key;
         } else {
-            Versions.requireMatch(ifMatch, rating.version);
             before = rating.rating.name();
         }
         rating.rating = entry.rating();
@@ -131,12 +155,12 @@ public class TaskRatingService {
         return rating;
     }
 
-    /** What is wrong with an entry, field by field; empty when it can be recorded. */
-    public List<FieldProblem> problems(Entry entry) {
+    /** What is wrong with an entry, field by field; empty when it can be recorded. {@code known}: whether awards-service knows a unit. */
+    private List<FieldProblem> problems(Entry entry, java.util.function.Predicate<String> known) {
         List<FieldProblem> problems = new ArrayList<>();
         if (entry.unitCode() == null) {
             problems.add(new FieldProblem("unit_code", "problem.field.required", "unit_code"));
-        } else if (KnownUnit.findById(entry.unitCode()) == null) {
+        } else if (!known.test(entry.unitCode())) {
             // a typo must not rate a unit that does not exist
             problems.add(new FieldProblem("unitCode", "unit.not-known", entry.unitCode()));
         }

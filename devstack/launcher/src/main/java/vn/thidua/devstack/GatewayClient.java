@@ -15,6 +15,21 @@ import java.util.Map;
 
 /** Calls the system as any client would: through the gateway, with a token from its token endpoint. */
 final class GatewayClient {
+    private static final Duration CATCHING_UP = Duration.ofSeconds(60);
+
+    /**
+     * Calls again, for up to a minute, while the answer is a 422 of that problem: a service whose
+     * read model has not yet caught up with another's event (a cluster-year it does not know yet).
+     */
+    static HttpResponse<String> whileCatchingUp(String problem, java.util.function.Supplier<HttpResponse<String>> call) {
+        long deadline = System.nanoTime() + CATCHING_UP.toNanos();
+        HttpResponse<String> response = call.get();
+        while (response.statusCode() == 422 && response.body().contains(problem) && System.nanoTime() < deadline) {
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            response = call.get();
+        }
+        return response;
+    }
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gatewayUrl;

@@ -125,7 +125,9 @@ final class Review2025 {
                         Map.of("name", "Phát triển đoàn viên, hội viên mới", "unitOfMeasure", "người",
                                 "planned", 1000, "weight", 1, "direction", "HIGHER_IS_BETTER")));
         String path = "/api/scoring/registrations/" + YEAR + "/" + unit;
-        registerWhenKnown(gateway, token, path, registration, unit);
+        // scoring-service learns the 2025 cluster-year from units-service's event
+        expect(GatewayClient.whileCatchingUp("not-in-cluster", () -> gateway.putJson(path, token, registration)),
+                "registration of " + unit + " for " + YEAR);
         String evidence = "https://thidua.example/minh-chung/" + unit + "/bao-cao-tong-ket-" + YEAR + ".pdf";
         expect(gateway.putJson(path + "/reports/yearend", token, Map.of("results", List.of(
                 Map.of("position", 1, "achieved", 100, "evidence", List.of(evidence)),
@@ -134,19 +136,6 @@ final class Review2025 {
 
     private static int newMembers(int i) {
         return 1000 + 20 * i;
-    }
-
-    /** scoring-service learns the 2025 cluster-year from units-service's event; until then it answers 422 not-in-cluster. */
-    private static void registerWhenKnown(GatewayClient gateway, String token, String path, Map<String, Object> body, String unit) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            HttpResponse<String> registered = gateway.putJson(path, token, body);
-            if (registered.statusCode() != 422 || !registered.body().contains("not-in-cluster") || System.nanoTime() > deadline) {
-                expect(registered, "registration of " + unit + " for " + YEAR);
-                return;
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
     }
 
     /** The unit's representative enters the figures; the Board confirms the version it checked (If-Match). */
@@ -167,12 +156,7 @@ final class Review2025 {
     private static long propose(GatewayClient gateway, String board, long clusterId, String unit) {
         Map<String, Object> body = Map.of("unitCode", unit, "awardTypeCode", DemoCatalogue.EXCELLENT_COLLECTIVE, "clusterId", clusterId,
                 "receivedOn", RECEIVED_ON);
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        HttpResponse<String> created = gateway.postJson(PROPOSALS, board, body);
-        while (created.statusCode() == 422 && created.body().contains("cluster-not-known") && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-            created = gateway.postJson(PROPOSALS, board, body);
-        }
+        HttpResponse<String> created = GatewayClient.whileCatchingUp("cluster-not-known", () -> gateway.postJson(PROPOSALS, board, body));
         JsonNode proposal = read(expect(created, "proposal of " + unit + " for " + DemoCatalogue.EXCELLENT_COLLECTIVE));
         System.out.printf("Proposal %d  %s %d for %s by the Board: %s; received %s, judged under %s (rule set %d)%n",
                 proposal.get("id").asLong(), DemoCatalogue.award(DemoCatalogue.EXCELLENT_COLLECTIVE).name(), YEAR, unit,

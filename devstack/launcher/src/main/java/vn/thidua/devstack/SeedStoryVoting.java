@@ -118,7 +118,8 @@ final class SeedStoryVoting {
     /** Creates, opens, lets every member unit cast its ballot and closes; returns the counted session. */
     private static JsonNode count(GatewayClient gateway, String board, Map<String, String> tokens, Map<String, Object> body,
                                   Function<String, Map<String, Map<String, String>>> ballotOf) {
-        String id = read(createWhenKnown(gateway, board, body)).get("id").asText();
+        String id = read(expect(GatewayClient.whileCatchingUp("cluster-not-known", () -> gateway.postJson(SESSIONS, board, body)),
+                "voting session " + body.get("purpose"))).get("id").asText();
         expect(gateway.postJson(SESSIONS + "/" + id + "/open", board, Map.of()), "opening session " + id);
         for (DemoData.DemoUnit unit : DemoData.CLUSTER_7_UNITS) {
             expect(gateway.postJson(SESSIONS + "/" + id + "/ballots", tokens.get(unit.code()), Map.of("choices", ballotOf.apply(unit.code()))),
@@ -135,17 +136,6 @@ final class SeedStoryVoting {
         return read(expect(gateway.postJson(SESSIONS + "/" + id + "/publish", board, Map.of()), "publishing session " + id));
     }
 
-    /** awards-service learns the cluster-year from units-service's event; until then it answers 422 cluster-not-known. */
-    private static HttpResponse<String> createWhenKnown(GatewayClient gateway, String board, Map<String, Object> body) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (true) {
-            HttpResponse<String> created = gateway.postJson(SESSIONS, board, body);
-            if (created.statusCode() != 422 || !created.body().contains("cluster-not-known") || System.nanoTime() > deadline) {
-                return expect(created, "voting session " + body.get("purpose"));
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
-        }
-    }
 
     /** The finalized ranking reaches awards-service through thidua.scoring.results.v1. */
     private static void awaitRanking(GatewayClient gateway, String board, long clusterId) {

@@ -36,10 +36,10 @@ CREATE TABLE rule_set_audit (
 );
 CREATE INDEX rule_set_audit_rule_set ON rule_set_audit (rule_set_id, id);
 
--- The day a vote was held or a dossier received, and why its rule set was chosen ({ruleSetId,
--- transition, receivedOn, achievementYear, judgedOn, governingRuleSetId}); null for rows from before.
+-- Why a vote's or proposal's rule set was chosen ({ruleSetId, transition, receivedOn (the day the
+-- vote was held or the dossier received), achievementYear, judgedOn, governingRuleSetId}); a
+-- proposal also keeps the day its dossier was received once it is; null for rows from before.
 ALTER TABLE voting_session
-    ADD COLUMN held_on                  DATE,
     ADD COLUMN rule_set_chosen_because  JSONB;
 ALTER TABLE proposal
     ADD COLUMN received_on              DATE,

@@ -79,7 +79,7 @@ public class Dossier {
         LocalDate voteDate = null;
         if (proposal.votingSessionId != null) {
             VotingSession session = VotingSession.findById(proposal.votingSessionId);
-            voteDate = session.heldOn != null ? session.heldOn : session.closedAt.atZone(VIETNAM).toLocalDate();
+            voteDate = session.heldOn() != null ? session.heldOn() : session.closedAt.atZone(VIETNAM).toLocalDate();
         }
         List<String> earlier = new ArrayList<>();
         for (Proposal.EarlierAward e : proposal.earlierAwards) {

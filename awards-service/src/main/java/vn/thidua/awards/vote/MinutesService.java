@@ -64,7 +64,7 @@ public class MinutesService {
         return new Minutes(session.clusterName, session.clusterCode, session.year, session.purpose, awardName, session.leadsYear,
                 session.runoffOf != null, session.openedAt.atZone(VotingService.VIETNAM), session.closedAt.atZone(VotingService.VIETNAM),
                 session.status == SessionStatus.PUBLISHED, rules.legalBasis, rules.legalBasisDate, Boolean.TRUE.equals(rules.voting.secret()),
-                roll, box.voted(session.id), session.result, names, session.heldOn, documents.place(),
+                roll, box.voted(session.id), session.result, names, session.heldOn(), documents.place(),
                 session.ruleSetChosenBecause == null ? null : vn.thidua.awards.catalogue.ChoiceView.of(session.ruleSetChosenBecause,
                         vn.thidua.awards.catalogue.ChoiceView.Occasion.VOTE, vn.thidua.platform.web.Messages.VIETNAMESE).reason());
     }

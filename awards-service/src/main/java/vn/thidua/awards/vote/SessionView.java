@@ -32,7 +32,7 @@ public record SessionView(UUID id, UUID runoffOf, long clusterId, String cluster
         Boolean ownUnitHasVoted = caller.hasAnyRole(Roles.UNIT_REP, Roles.CLUSTER_LEADER) && caller.unit().isPresent()
                 ? voting.hasVoted(s.id, caller.unit().get()) : null;
         return new SessionView(s.id, s.runoffOf, s.clusterId, s.clusterCode, s.clusterName, s.kind, s.year, s.purpose, s.awardTypeCode,
-                s.leadsYear, s.ruleSetId, s.heldOn, s.ruleSetChosenBecause == null ? null : s.ruleSetChosenBecause.judgedOn(), ChoiceView.of(s.ruleSetChosenBecause, ChoiceView.Occasion.VOTE, locale),
+                s.leadsYear, s.ruleSetId, s.heldOn(), s.ruleSetChosenBecause == null ? null : s.ruleSetChosenBecause.judgedOn(), ChoiceView.of(s.ruleSetChosenBecause, ChoiceView.Occasion.VOTE, locale),
                 s.leadPlaces, local(s.opensAt), local(s.closesAt), s.status, local(s.openedAt),
                 local(s.closedAt), local(s.publishedAt), candidates, ownUnitHasVoted,
                 VotingService.mayReadResult(s, caller) ? s.result : null, s.version);

@@ -127,11 +127,11 @@ public class VotingService {
         }
         // the day the cluster meets chooses the rules (a conference of the past is entered with its own date)
         LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
-        session.heldOn = request.heldOn() == null ? today : request.heldOn();
-        if (request.heldOn() != null && (session.heldOn.isAfter(today.plusYears(1)) || session.heldOn.getYear() < cluster.year())) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.held-on.range", session.heldOn.toString(), cluster.year());
+        LocalDate heldOn = request.heldOn() == null ? today : request.heldOn();
+        if (request.heldOn() != null && (heldOn.isAfter(today.plusYears(1)) || heldOn.getYear() < cluster.year())) {
+            throw ProblemException.unprocessable("invalid-voting-session", "voting.held-on.range", heldOn.toString(), cluster.year());
         }
-        RuleSetChoice choice = catalogue.choose(rulesOf, cluster.year(), session.heldOn);
+        RuleSetChoice choice = catalogue.choose(rulesOf, cluster.year(), heldOn);
         session.ruleSetId = choice.ruleSetId();
         session.ruleSetChosenBecause = choice;
         session.status = SessionStatus.SCHEDULED;
@@ -259,7 +259,6 @@ public class VotingService {
         runoff.awardTypeCode = original.awardTypeCode;
         runoff.leadsYear = original.leadsYear;
         runoff.ruleSetId = original.ruleSetId;
-        runoff.heldOn = original.heldOn;
         runoff.ruleSetChosenBecause = original.ruleSetChosenBecause;
         runoff.leadPlaces = 1;
         setTimes(runoff, request == null ? null : request.opensAt(), request == null ? null : request.closesAt());

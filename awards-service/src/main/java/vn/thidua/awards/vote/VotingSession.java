@@ -59,10 +59,6 @@ public class VotingSession extends PanacheEntityBase {
     @Column(name = "rule_set_id", nullable = false)
     public long ruleSetId;
 
-    /** The day the cluster meets to vote (the conference's date), which chooses the rule set. */
-    @Column(name = "held_on")
-    public java.time.LocalDate heldOn;
-
     @org.hibernate.annotations.JdbcTypeCode(org.hibernate.type.SqlTypes.JSON)
     @Column(name = "rule_set_chosen_because")
     public vn.thidua.awards.catalogue.RuleSetChoice ruleSetChosenBecause;
@@ -145,6 +141,11 @@ public class VotingSession extends PanacheEntityBase {
     }
 
     /** The ballot paper: each contest held, its candidates in order, and the places to fill. */
+    /** The day the cluster meets to vote (the conference's date), which chose the rule set; null for sessions from before. */
+    public java.time.LocalDate heldOn() {
+        return ruleSetChosenBecause == null ? null : ruleSetChosenBecause.receivedOn();
+    }
+
     public Map<Contest, Seats> paper() {
         Map<Contest, Seats> paper = new EnumMap<>(Contest.class);
         for (Contest contest : Contest.values()) {

@@ -8,14 +8,28 @@ import java.util.Set;
 
 /**
  * Who is calling, as the verified token says: subject, roles and, for unit representatives and
- * cluster leaders, the unit they act for. A role alone never lets a unit's representative touch
+ * cluster leaders, the unit they act for; for Council members, the member they are. A role alone never lets a unit's representative touch
  * another unit; the ownership checks here say so in one place.
  */
-public record Caller(String subject, Set<String> roles, Optional<String> unit) {
+public record Caller(String subject, Set<String> roles, Optional<String> unit, Optional<String> member) {
 
     public Caller {
         roles = Set.copyOf(roles);
         unit = unit == null ? Optional.empty() : unit.filter(u -> !u.isBlank());
+        member = member == null ? Optional.empty() : member.filter(m -> !m.isBlank());
+    }
+
+    /** A caller whose token names no Council member. */
+    public Caller(String subject, Set<String> roles, Optional<String> unit) {
+        this(subject, roles, unit, Optional.empty());
+    }
+
+    /**
+     * The Council member this caller is, if it holds the council-member role and its token names the member: as with
+     * units, the claim alone (on a viewer's token, say) makes nobody a member.
+     */
+    public Optional<String> councilMember() {
+        return hasAnyRole(Roles.COUNCIL_MEMBER) ? member : Optional.empty();
     }
 
     public boolean hasAnyRole(String... wanted) {

@@ -18,6 +18,7 @@ public class Callers {
     public Caller current() {
         Optional<String> unit = identity.isAnonymous() ? Optional.empty() : claims.unitOf(identity.getPrincipal());
         String subject = identity.isAnonymous() ? "anonymous" : identity.getPrincipal().getName();
-        return new Caller(subject, identity.getRoles(), unit);
+        Optional<String> member = identity.isAnonymous() ? Optional.empty() : claims.memberOf(identity.getPrincipal());
+        return new Caller(subject, identity.getRoles(), unit, member);
     }
 }

@@ -25,6 +25,10 @@ public interface IdentityClaims {
     @WithDefault(Roles.UNIT_CLAIM)
     String unitClaim();
 
+    /** The claim naming the Council member a council-member is; a path such as {@code attributes/member} reads a nested claim. */
+    @WithDefault(Roles.MEMBER_CLAIM)
+    String memberClaim();
+
     /**
      * Our role name to the identity provider's names for it, e.g.
      * {@code thidua.security.role-names.board=TDKT_CAN_BO,TDKT_LANH_DAO}. When any is given, only
@@ -34,10 +38,19 @@ public interface IdentityClaims {
 
     /** The unit the token names, if it names exactly one. */
     default Optional<String> unitOf(Principal principal) {
+        return claimAt(principal, unitClaim());
+    }
+
+    /** The Council member the token names, if it names exactly one. */
+    default Optional<String> memberOf(Principal principal) {
+        return claimAt(principal, memberClaim());
+    }
+
+    private static Optional<String> claimAt(Principal principal, String claimPath) {
         if (!(principal instanceof JsonWebToken token)) {
             return Optional.empty();
         }
-        String[] path = unitClaim().split("/");
+        String[] path = claimPath.split("/");
         Object value = token.getClaim(path[0]);
         for (int i = 1; i < path.length && value != null; i++) {
             value = value instanceof JsonObject object ? object.get(path[i]) : null;

@@ -13,12 +13,20 @@ public final class Roles {
     /** The Department of Home Affairs portal, a service account. */
     public static final String PORTAL = "portal";
     public static final String VIEWER = "viewer";
+    /**
+     * A member of the provincial Emulation &amp; Commendation Council (Hội đồng Thi đua – Khen thưởng tỉnh) for
+     * its term, named by the {@code member} claim: takes part in the Council's sessions and casts its ballot.
+     */
+    public static final String COUNCIL_MEMBER = "council-member";
 
     /** Every role a token may carry; anything else is unknown. */
-    public static final Set<String> ALL = Set.of(ADMIN, BOARD, CLUSTER_LEADER, UNIT_REP, PORTAL, VIEWER);
+    public static final Set<String> ALL = Set.of(ADMIN, BOARD, CLUSTER_LEADER, UNIT_REP, PORTAL, VIEWER, COUNCIL_MEMBER);
 
     /** The claim that names the unit a {@link #UNIT_REP} acts for. */
     public static final String UNIT_CLAIM = "unit";
+
+    /** The claim that names the Council member (awards-service's member id) a {@link #COUNCIL_MEMBER} is. */
+    public static final String MEMBER_CLAIM = "member";
 
     private Roles() {
     }

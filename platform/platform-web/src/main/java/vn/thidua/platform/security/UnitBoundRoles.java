@@ -11,9 +11,10 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * A unit representative or cluster leader acts for a unit, named by the token's {@code unit}
- * claim. A token that gives such a role without a unit (a misconfigured identity provider, or a
- * forged token) is not trusted with the role at all: the role is dropped here, in every service, so
- * every endpoint that needs it answers 403 instead of guessing what the caller may see.
+ * claim; a Council member is one member, named by the {@code member} claim. A token that gives such a
+ * role without its claim (a misconfigured identity provider, or a forged token) is not trusted with
+ * the role at all: the role is dropped here, in every service, so every endpoint that needs it
+ * answers 403 instead of guessing what the caller may see.
  */
 @ApplicationScoped
 public class UnitBoundRoles implements SecurityIdentityAugmentor {
@@ -27,14 +28,25 @@ public class UnitBoundRoles implements SecurityIdentityAugmentor {
 
     @Override
     public Uni<SecurityIdentity> augment(SecurityIdentity identity, AuthenticationRequestContext context) {
-        if (identity.isAnonymous() || identity.getRoles().stream().noneMatch(UNIT_BOUND::contains) || hasUnit(identity)) {
+        if (identity.isAnonymous()) {
             return Uni.createFrom().item(identity);
         }
-        Set<String> kept = identity.getRoles().stream().filter(role -> !UNIT_BOUND.contains(role)).collect(Collectors.toSet());
+        boolean dropUnitBound = identity.getRoles().stream().anyMatch(UNIT_BOUND::contains) && !hasUnit(identity);
+        boolean dropMember = identity.getRoles().contains(Roles.COUNCIL_MEMBER) && !hasMember(identity);
+        if (!dropUnitBound && !dropMember) {
+            return Uni.createFrom().item(identity);
+        }
+        Set<String> kept = identity.getRoles().stream()
+                .filter(role -> !(dropUnitBound && UNIT_BOUND.contains(role)) && !(dropMember && Roles.COUNCIL_MEMBER.equals(role)))
+                .collect(Collectors.toSet());
         return Uni.createFrom().item(IdentityRoles.replaced(identity, kept));
     }
 
     private boolean hasUnit(SecurityIdentity identity) {
         return !(identity.getPrincipal() instanceof JsonWebToken) || claims.unitOf(identity.getPrincipal()).isPresent();
+    }
+
+    private boolean hasMember(SecurityIdentity identity) {
+        return !(identity.getPrincipal() instanceof JsonWebToken) || claims.memberOf(identity.getPrincipal()).isPresent();
     }
 }

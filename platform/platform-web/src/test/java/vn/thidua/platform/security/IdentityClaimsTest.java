@@ -39,11 +39,28 @@ class IdentityClaimsTest {
         assertEquals(Optional.empty(), claims("unit").unitOf(notAToken));
     }
 
+    @Test
+    void aCouncilMemberIsNamedByItsOwnClaimAndOnlyCountsWithTheRole() {
+        JsonWebToken token = token(Map.of("member", "7", "unit", "000.00.31.H56"));
+        assertEquals(Optional.of("7"), claims("unit").memberOf(token));
+        assertEquals(Optional.empty(), claims("unit").memberOf(token(Map.of("unit", "000.00.31.H56"))));
+        Caller viewer = new Caller("v", Set.of(Roles.VIEWER), Optional.of("000.00.31.H56"), Optional.of("7"));
+        assertEquals(Optional.empty(), viewer.councilMember());
+        Caller member = new Caller("m", Set.of(Roles.COUNCIL_MEMBER), Optional.empty(), Optional.of("7"));
+        assertEquals(Optional.of("7"), member.councilMember());
+        assertEquals(Optional.empty(), member.actingUnit());
+    }
+
     private static IdentityClaims claims(String unitClaim) {
         return new IdentityClaims() {
             @Override
             public String unitClaim() {
                 return unitClaim;
+            }
+
+            @Override
+            public String memberClaim() {
+                return "member";
             }
 
             @Override

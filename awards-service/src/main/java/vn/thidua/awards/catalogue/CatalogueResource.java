@@ -102,7 +102,11 @@ public class CatalogueResource {
                 request.transitionTag(), request.eligibility(), request.voting(),
                 request.provincialChoices() == null ? null : request.provincialChoices().stream()
                         .map(choice -> Text.clean(choice, 200, "provincialChoices", false)).toList(),
-                request.cashMultiple(), Text.clean(request.cashCitation(), 300, "cashCitation", false), request.cashTag());
+                request.cashMultiple(), Text.clean(request.cashCitation(), 300, "cashCitation", false), request.cashTag(),
+                request.council() == null ? null : new CouncilReview(request.council().body(), request.council().quorumPercent(),
+                        request.council().quorumFraction(), request.council().thresholdPercent(), request.council().thresholdFraction(),
+                        request.council().basis(), request.council().strictlyAbove(), request.council().writtenOpinionsCount(),
+                        Text.clean(request.council().citation(), 300, "council.citation", false), request.council().tag()));
         RuleSet ruleSet = catalogue.addRuleSet(code(code), definition, callers.current());
         return Response.created(URI.create("/api/awards/award-types/" + ruleSet.awardTypeCode + "/rule-sets/" + ruleSet.id))
                 .entity(RuleSetView.of(ruleSet)).tag(Versions.etag(ruleSet.version)).build();

@@ -82,6 +82,7 @@ public class CatalogueService {
         ruleSet.cashMultiple = definition.cashMultiple();
         ruleSet.cashCitation = definition.cashCitation();
         ruleSet.cashTag = definition.cashTag();
+        ruleSet.council = definition.council();
         ruleSet.createdBy = caller.subject();
         ruleSet.createdAt = Instant.now(clock);
         ruleSet.persistAndFlush();

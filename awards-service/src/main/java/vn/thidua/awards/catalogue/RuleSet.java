@@ -62,6 +62,11 @@ public class RuleSet extends PanacheEntityBase {
     @Column(nullable = false, updatable = false)
     public RuleSetDefinition.VotingRules voting;
 
+    /** How the Council reviews its candidates; null: decided straight after the Board's appraisal. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(updatable = false)
+    public CouncilReview council;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "provincial_choices", nullable = false, updatable = false)
     public List<String> provincialChoices;
@@ -97,6 +102,6 @@ public class RuleSet extends PanacheEntityBase {
 
     public RuleSetDefinition definition() {
         return new RuleSetDefinition(legalBasis, legalBasisDate, legalBasisTag, effectiveFrom, effectiveTo, transition, transitionTag,
-                eligibility, voting, provincialChoices, cashMultiple, cashCitation, cashTag);
+                eligibility, voting, provincialChoices, cashMultiple, cashCitation, cashTag, council);
     }
 }

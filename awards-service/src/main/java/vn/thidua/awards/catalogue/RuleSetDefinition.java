@@ -14,13 +14,14 @@ import vn.thidua.platform.web.ProblemException.FieldProblem;
 /**
  * The rules of one award under one legal basis, for the dates it is in force: the conditions a
  * unit must meet (each with its citation), how the vote that proposes it is held, the cash as a
- * multiple of the base salary, and how it applies in transition. Each legal value carries the
+ * multiple of the base salary, how it applies in transition, and how the province's Council reviews its
+ * candidates ({@code council}, null when the award is decided straight after the Board's appraisal). Each legal value carries the
  * confidence tag of its source (V, V2, M, ?). A vote or a proposal keeps the rule set that judged it.
  */
 public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, String legalBasisTag, LocalDate effectiveFrom,
                                 LocalDate effectiveTo, Transition transition, String transitionTag, List<Condition> eligibility,
                                 VotingRules voting, List<String> provincialChoices, BigDecimal cashMultiple, String cashCitation,
-                                String cashTag) {
+                                String cashTag, CouncilReview council) {
     private static final BigDecimal MOST_MULTIPLE = BigDecimal.valueOf(100);
 
     public RuleSetDefinition {
@@ -104,6 +105,9 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Str
                         "ruleset.voting.percent"));
             }
         }
+        if (council != null) {
+            council.validate(problems);
+        }
         if (provincialChoices.stream().anyMatch(Objects::isNull)) {
             problems.add(new FieldProblem("provincialChoices", "ruleset.choices.invalid"));
         }
@@ -124,11 +128,11 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Str
         return !effectiveFrom.isAfter(otherEnd) && !other.effectiveFrom().isAfter(thisEnd);
     }
 
-    private static boolean fraction(String text, boolean positive) {
+    static boolean fraction(String text, boolean positive) {
         return Share.fraction(text).filter(Share::withinWhole).filter(share -> !positive || share.numerator().signum() > 0).isPresent();
     }
 
-    private static boolean percent(BigDecimal value, boolean positive) {
+    static boolean percent(BigDecimal value, boolean positive) {
         return value != null && (positive ? value.signum() > 0 : value.signum() >= 0) && value.compareTo(BigDecimal.valueOf(100)) <= 0;
     }
 }

@@ -11,11 +11,11 @@ public record RuleSetView(long id, String awardTypeCode, String legalBasis, Loca
                           LocalDate effectiveFrom, LocalDate effectiveTo, Transition transition, String transitionTag,
                           List<Condition> eligibility, RuleSetDefinition.VotingRules voting, List<String> provincialChoices,
                           BigDecimal cashMultiple, String cashCitation, String cashTag, long version, String createdBy, Instant createdAt,
-                          String endedBy, Instant endedAt, String endReason) {
+                          String endedBy, Instant endedAt, String endReason, CouncilReview council) {
 
     public static RuleSetView of(RuleSet r) {
         return new RuleSetView(r.id, r.awardTypeCode, r.legalBasis, r.legalBasisDate, r.legalBasisTag, r.effectiveFrom, r.effectiveTo,
                 r.transition, r.transitionTag, r.eligibility, r.voting, r.provincialChoices, r.cashMultiple, r.cashCitation, r.cashTag,
-                r.version, r.createdBy, r.createdAt, r.endedBy, r.endedAt, r.endReason);
+                r.version, r.createdBy, r.createdAt, r.endedBy, r.endedAt, r.endReason, r.council);
     }
 }

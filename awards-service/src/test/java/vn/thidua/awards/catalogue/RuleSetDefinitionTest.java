@@ -31,7 +31,7 @@ class RuleSetDefinitionTest {
 
     static RuleSetDefinition rules(String basis, LocalDate basisDate, LocalDate from, LocalDate to, List<Condition> conditions,
                                    VotingRules voting, List<String> choices) {
-        return new RuleSetDefinition(basis, basisDate, null, from, to, null, null, conditions, voting, choices, null, null, null);
+        return new RuleSetDefinition(basis, basisDate, null, from, to, null, null, conditions, voting, choices, null, null, null, null);
     }
 
     static Condition legacy(String kind, BigDecimal value, String awardTypeCode) {

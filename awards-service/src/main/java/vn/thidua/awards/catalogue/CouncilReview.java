@@ -1,0 +1,64 @@
+package vn.thidua.awards.catalogue;
+
+import java.math.BigDecimal;
+import java.util.List;
+import vn.thidua.awards.condition.Vocabulary;
+import vn.thidua.platform.web.ProblemException.FieldProblem;
+
+/**
+ * How the province's Emulation &amp; Commendation Council reviews the candidates for an award before the
+ * Chairman decides or submits it (law-2025.md §4): by the whole Council or by its standing members; the
+ * share of the members that must take part for the session to count ({@code quorum}: "≥ 80 % for award
+ * sessions"); what a candidate needs of the basis to be recommended ({@code threshold}); whether the written
+ * opinions of absent members count towards both; and the source. Each province sets its own, so it is data:
+ * a rule set without it is decided straight after the Board's appraisal.
+ */
+public record CouncilReview(Body body, BigDecimal quorumPercent, String quorumFraction, BigDecimal thresholdPercent,
+                            String thresholdFraction, RuleSetDefinition.VotingBasis basis, Boolean strictlyAbove,
+                            Boolean writtenOpinionsCount, String citation, String tag) {
+
+    /** Who reviews. */
+    public enum Body {
+        /** The whole Council (Government flag, provincial flag, Prime Minister's certificate). */
+        COUNCIL,
+        /** The Council's standing members (TTLĐXS, the provincial certificate). */
+        STANDING_MEMBERS
+    }
+
+    /** The members that must take part: the fraction when given, else the percentage. */
+    public Share quorum() {
+        return quorumFraction != null ? Share.fraction(quorumFraction).orElseThrow() : Share.percent(quorumPercent);
+    }
+
+    /** What a candidate needs of the basis to be recommended: the fraction when given, else the percentage. */
+    public Share threshold() {
+        return thresholdFraction != null ? Share.fraction(thresholdFraction).orElseThrow() : Share.percent(thresholdPercent);
+    }
+
+    public boolean strictly() {
+        return Boolean.TRUE.equals(strictlyAbove);
+    }
+
+    public boolean countsWrittenOpinions() {
+        return Boolean.TRUE.equals(writtenOpinionsCount);
+    }
+
+    void validate(List<FieldProblem> problems) {
+        if (body == null || basis == null) {
+            problems.add(new FieldProblem("council", "ruleset.council.required"));
+        }
+        if (quorumFraction != null ? !RuleSetDefinition.fraction(quorumFraction, false) : !RuleSetDefinition.percent(quorumPercent, false)) {
+            problems.add(new FieldProblem(quorumFraction != null ? "council.quorumFraction" : "council.quorumPercent", "ruleset.voting.percent"));
+        }
+        if (thresholdFraction != null ? !RuleSetDefinition.fraction(thresholdFraction, true) : !RuleSetDefinition.percent(thresholdPercent, true)) {
+            problems.add(new FieldProblem(thresholdFraction != null ? "council.thresholdFraction" : "council.thresholdPercent",
+                    "ruleset.voting.percent"));
+        }
+        if (citation == null || citation.isBlank() || citation.length() > 300) {
+            problems.add(new FieldProblem("council.citation", "ruleset.council.citation"));
+        }
+        if (tag == null || !Vocabulary.TAGS.contains(tag)) {
+            problems.add(new FieldProblem("council.tag", "ruleset.condition.tag"));
+        }
+    }
+}

@@ -80,7 +80,6 @@ public class DecisionService {
             throw ProblemException.conflict("decision-exists", "decision.exists", checked.number(), authority, existing.id);
         }
 
-        ProposalStatus decidable = award.level == AwardLevel.STATE ? ProposalStatus.FORWARDED : ProposalStatus.APPRAISED;
         List<Proposal> toDecide = new ArrayList<>();
         List<FieldProblem> refused = new ArrayList<>();
         for (int i = 0; i < checked.units().size(); i++) {
@@ -89,8 +88,9 @@ public class DecisionService {
                     award.code, checked.year(), ENDED).firstResult();
             if (live == null) {
                 refused.add(new FieldProblem("units[" + i + "]", "decision.unit.no-proposal", unit, award.code, checked.year()));
-            } else if (live.status != decidable) {
-                refused.add(new FieldProblem("units[" + i + "]", "decision.unit.not-decidable", unit, live.id, live.status, decidable));
+            } else if (!live.status.canMoveTo(ProposalStatus.DECIDED, proposals.route(live))) {
+                refused.add(new FieldProblem("units[" + i + "]", "decision.unit.not-decidable", unit, live.id, live.status,
+                        decidableFrom(proposals.route(live))));
             } else if (LedgerEntry.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", unit, award.code,
                     checked.year(), checked.number()) > 0) {
                 // e.g. imported from the paper records before the decision was posted: the ledger has it already
@@ -212,5 +212,13 @@ public class DecisionService {
             return Messages.text(locale, "cash.note.no-multiple", rules == null ? "?" : rules.legalBasis);
         }
         return Messages.text(locale, "cash.note.no-base-salary", date.toString());
+    }
+
+    /** The status a proposal on this route is decided from, for the refusal's message. */
+    private static ProposalStatus decidableFrom(ProposalStatus.Route route) {
+        if (route.stateLevel()) {
+            return ProposalStatus.FORWARDED;
+        }
+        return route.councilReviews() ? ProposalStatus.RECOMMENDED : ProposalStatus.APPRAISED;
     }
 }

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.thidua.platform.domain.Refusal;
 
 /** A proposal of one award for one unit and year, with what it rests on and where it stands. */
 @Entity
@@ -103,6 +104,137 @@ public class Proposal extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** The Council session that reviews (or reviewed) it, and how its ballot went for it. */
+    @Column(name = "council_session_id")
+    public UUID councilSessionId;
+
+    @Column(name = "council_result", length = 500)
+    public String councilResult;
+
+    /** The province's submission (tờ trình of the Chairman) that carries it to the Prime Minister, while it does. */
+    @Column(name = "submission_id")
+    public Long submissionId;
+
+    // ---- the life of a proposal: one method per step, each checks the step, takes it and returns the event ----
+
+    /** Put to the Board: only if every condition holds and the dossier has its achievement report. */
+    public ProposalMoved submit(ProposalStatus.Route route, java.util.List<vn.thidua.awards.condition.Verdict> verdicts,
+                                boolean hasAchievementReport, Instant at) {
+        requireStep(ProposalStatus.SUBMITTED, route);
+        if (vn.thidua.awards.condition.Vocabulary.outcome(verdicts) != vn.thidua.awards.condition.Outcome.PASS) {
+            java.util.List<Refusal.Reason> failed = new ArrayList<>();
+            for (vn.thidua.awards.condition.Verdict verdict : verdicts) {
+                for (vn.thidua.awards.condition.Verdict blocking : verdict.blocking()) {
+                    failed.add(new Refusal.Reason("eligibility." + blocking.kind(), blocking.messageKey(), blocking.args().toArray()));
+                }
+            }
+            throw Refusal.rule("proposal-not-eligible", "proposal.not-eligible", failed.size()).because(failed);
+        }
+        if (!hasAchievementReport) {
+            throw Refusal.rule("dossier-incomplete", "proposal.dossier.no-achievement-report");
+        }
+        return moveTo(ProposalStatus.SUBMITTED, route, null, at);
+    }
+
+    public ProposalMoved returnToProposer(ProposalStatus.Route route, String reason, Instant at) {
+        return moveTo(ProposalStatus.RETURNED, route, reason, at);
+    }
+
+    public ProposalMoved rework(ProposalStatus.Route route, Instant at) {
+        return moveTo(ProposalStatus.DRAFT, route, null, at);
+    }
+
+    public ProposalMoved startAppraisal(ProposalStatus.Route route, Instant at) {
+        return moveTo(ProposalStatus.UNDER_APPRAISAL, route, null, at);
+    }
+
+    public ProposalMoved appraise(ProposalStatus.Route route, Instant at) {
+        return moveTo(ProposalStatus.APPRAISED, route, null, at);
+    }
+
+    /** On the agenda of a Council session. */
+    public ProposalMoved putBeforeCouncil(ProposalStatus.Route route, UUID sessionId, Instant at) {
+        ProposalMoved moved = moveTo(ProposalStatus.COUNCIL_REVIEW, route, null, at);
+        councilSessionId = sessionId;
+        councilResult = null;
+        return moved;
+    }
+
+    /** Taken off the agenda before the Council voted: back to the Board's appraised pile. */
+    public ProposalMoved takeOffAgenda(ProposalStatus.Route route, UUID sessionId, Instant at) {
+        requireSession(sessionId);
+        ProposalMoved moved = moveTo(ProposalStatus.APPRAISED, route, null, at);
+        councilSessionId = null;
+        return moved;
+    }
+
+    /** The Council's published ballot: recommended, or not (then the proposal ends, with the ballot's result as the reason). */
+    public ProposalMoved councilConcluded(ProposalStatus.Route route, UUID sessionId, boolean recommended, String result, Instant at) {
+        requireSession(sessionId);
+        councilResult = result;
+        return recommended ? moveTo(ProposalStatus.RECOMMENDED, route, null, at)
+                : moveTo(ProposalStatus.REJECTED, route, result, at);
+    }
+
+    /** Sent to the Prime Minister in the province's submission (or, without a Council review, forwarded after appraisal). */
+    public ProposalMoved forward(ProposalStatus.Route route, Long submission, Instant at) {
+        ProposalMoved moved = moveTo(ProposalStatus.FORWARDED, route, null, at);
+        submissionId = submission;
+        return moved;
+    }
+
+    /** The national Board sent the province's submission back: the province corrects it and submits again. */
+    public ProposalMoved returnedByNation(ProposalStatus.Route route, String reason, Instant at) {
+        if (submissionId == null) {
+            throw Refusal.state("illegal-transition", "proposal.transition.illegal", status, ProposalStatus.RECOMMENDED);
+        }
+        ProposalMoved moved = moveTo(ProposalStatus.RECOMMENDED, route, reason, at);
+        submissionId = null;
+        return moved;
+    }
+
+    public ProposalMoved decide(ProposalStatus.Route route, String number, LocalDate date, String authority, Instant at) {
+        requireStep(ProposalStatus.DECIDED, route);
+        decisionNumber = number;
+        decisionDate = date;
+        decidingAuthority = authority;
+        return moveTo(ProposalStatus.DECIDED, route, null, at);
+    }
+
+    public ProposalMoved reject(ProposalStatus.Route route, String reason, Instant at) {
+        return moveTo(ProposalStatus.REJECTED, route, reason, at);
+    }
+
+    public ProposalMoved revoke(ProposalStatus.Route route, String reason, String ground, Instant at) {
+        requireStep(ProposalStatus.REVOKED, route);
+        legalGround = ground;
+        return moveTo(ProposalStatus.REVOKED, route, reason, at);
+    }
+
+    /** Refuses a step the machine does not allow from here, on this route. */
+    public void requireStep(ProposalStatus target, ProposalStatus.Route route) {
+        if (!status.canMoveTo(target, route)) {
+            throw Refusal.state("illegal-transition", "proposal.transition.illegal", status, target);
+        }
+    }
+
+    private void requireSession(UUID sessionId) {
+        if (status != ProposalStatus.COUNCIL_REVIEW || !sessionId.equals(councilSessionId)) {
+            throw Refusal.state("not-on-agenda", "proposal.council.not-on-agenda", id, sessionId);
+        }
+    }
+
+    private ProposalMoved moveTo(ProposalStatus target, ProposalStatus.Route route, String reason, Instant at) {
+        requireStep(target, route);
+        ProposalStatus from = status;
+        status = target;
+        if (reason != null || target == ProposalStatus.DRAFT || target == ProposalStatus.SUBMITTED) {
+            statusReason = reason;
+        }
+        updatedAt = at;
+        return new ProposalMoved(id, from, target, reason);
+    }
 
     public record EarlierAward(String awardTypeCode, int year, String decisionNumber, LocalDate decisionDate, String decidingAuthority) {
     }

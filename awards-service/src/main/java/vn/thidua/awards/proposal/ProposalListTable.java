@@ -60,6 +60,8 @@ final class ProposalListTable {
             case RETURNED -> "Trả lại để bổ sung";
             case UNDER_APPRAISAL -> "Đang thẩm định";
             case APPRAISED -> "Đã thẩm định";
+            case COUNCIL_REVIEW -> "Hội đồng Thi đua - Khen thưởng đang xét";
+            case RECOMMENDED -> "Hội đồng Thi đua - Khen thưởng đề nghị";
             case FORWARDED -> "Đã trình cấp trên (qua Bộ Nội vụ)";
             case DECIDED -> decision;
             case REJECTED -> "Không được khen thưởng";

@@ -165,7 +165,7 @@ public class ProposalService {
         if (proposal.votingSessionId != null) {
             dossier.attachMinutes(proposal, caller);
         }
-        record(proposal, null, null, caller);
+        record(proposal, new ProposalMoved(proposal.id, null, ProposalStatus.DRAFT), caller);
         return proposal;
     }
 
@@ -214,7 +214,8 @@ public class ProposalService {
     @Transactional
     public Proposal submit(long id, Caller caller) {
         Proposal proposal = lockAsProposer(id, caller);
-        requireMove(proposal, ProposalStatus.SUBMITTED);
+        ProposalStatus.Route route = route(proposal);
+        proposal.requireStep(ProposalStatus.SUBMITTED, route);
         // one submission of an award at a time, so two cannot both fit the last place of a quota
         AwardType.findById(proposal.awardTypeCode, LockModeType.PESSIMISTIC_WRITE);
         if (proposal.receivedOn == null) {
@@ -223,68 +224,63 @@ public class ProposalService {
             choose(proposal);
         }
         List<Verdict> verdicts = eligibility(proposal, true);
-        if (Vocabulary.outcome(verdicts) != Outcome.PASS) {
-            List<FieldProblem> failed = new ArrayList<>();
-            for (Verdict verdict : verdicts) {
-                for (Verdict blocking : verdict.blocking()) {
-                    failed.add(new FieldProblem("eligibility." + blocking.kind(), blocking.messageKey(), blocking.args().toArray()));
-                }
-            }
-            throw ProblemException.unprocessable("proposal-not-eligible", "proposal.not-eligible", failed.size()).withErrors(failed);
-        }
-        if (!dossier.has(proposal.id, DossierFile.Kind.ACHIEVEMENT_REPORT)) {
-            throw ProblemException.unprocessable("dossier-incomplete", "proposal.dossier.no-achievement-report");
-        }
+        ProposalMoved moved = proposal.submit(route, verdicts, dossier.has(proposal.id, DossierFile.Kind.ACHIEVEMENT_REPORT), now());
         proposal.earlierAwards = earlierAwards(proposal);
         dossier.attachCoverSubmission(proposal, caller);
-        return move(proposal, ProposalStatus.SUBMITTED, null, caller);
+        return record(proposal, moved, caller);
     }
 
     /** The Board (or the portal) sends it back to the proposer with the reason. */
     @Transactional
     public Proposal returnToProposer(long id, String reason, Caller caller) {
         requireBoardOrPortal(caller);
-        return move(lockFor(id, ProposalStatus.RETURNED), ProposalStatus.RETURNED, required(reason, "reason", 2000), caller);
+        Proposal proposal = lock(id);
+        return record(proposal, proposal.returnToProposer(route(proposal), required(reason, "reason", 2000), now()), caller);
     }
 
     /** The proposer takes a returned proposal back to work on it. */
     @Transactional
     public Proposal rework(long id, Caller caller) {
         Proposal proposal = lockAsProposer(id, caller);
-        requireMove(proposal, ProposalStatus.DRAFT);
-        return move(proposal, ProposalStatus.DRAFT, null, caller);
+        return record(proposal, proposal.rework(route(proposal), now()), caller);
     }
 
     @Transactional
     public Proposal startAppraisal(long id, Caller caller) {
         caller.requireBoardOrAdmin();
-        return move(lockFor(id, ProposalStatus.UNDER_APPRAISAL), ProposalStatus.UNDER_APPRAISAL, null, caller);
+        Proposal proposal = lock(id);
+        return record(proposal, proposal.startAppraisal(route(proposal), now()), caller);
     }
 
     @Transactional
     public Proposal appraise(long id, Caller caller) {
         caller.requireBoardOrAdmin();
-        return move(lockFor(id, ProposalStatus.APPRAISED), ProposalStatus.APPRAISED, null, caller);
+        Proposal proposal = lock(id);
+        return record(proposal, proposal.appraise(route(proposal), now()), caller);
     }
 
-    /** A state-level award goes on to the Prime Minister's office through the Ministry of Home Affairs. */
+    /** A state-level award without a Council review goes on to the Prime Minister's office through the Ministry of Home Affairs. */
     @Transactional
     public Proposal forward(long id, Caller caller) {
         caller.requireBoardOrAdmin();
-        return move(lockFor(id, ProposalStatus.FORWARDED), ProposalStatus.FORWARDED, null, caller);
+        Proposal proposal = lock(id);
+        return record(proposal, proposal.forward(route(proposal), null, now()), caller);
     }
 
     @Transactional
     public Proposal reject(long id, String reason, Caller caller) {
         requireBoardOrPortal(caller);
-        return move(lockFor(id, ProposalStatus.REJECTED), ProposalStatus.REJECTED, required(reason, "reason", 2000), caller);
+        Proposal proposal = lock(id);
+        return record(proposal, proposal.reject(route(proposal), required(reason, "reason", 2000), now()), caller);
     }
 
     /** Records the decision that grants the award and writes it into the ledger; decisions ({@code decision/}) call it for each unit they name. */
     @Transactional
     public Proposal decide(long id, DecisionRecord decision, Caller caller) {
         requireBoardOrPortal(caller);
-        Proposal proposal = lockFor(id, ProposalStatus.DECIDED);
+        Proposal proposal = lock(id);
+        ProposalStatus.Route route = route(proposal);
+        proposal.requireStep(ProposalStatus.DECIDED, route);
         String number = required(decision.number(), "number", 100);
         if (decision.date() == null) {
             throw ProblemException.unprocessable("invalid-field", "problem.field.required", "date");
@@ -305,10 +301,7 @@ public class ProposalService {
             String citation = noProceedings.get().citation() != null ? noProceedings.get().citation() : rules.legalBasis;
             throw ProblemException.unprocessable("proceeding-open", "proposal.decide.proceeding-open", proposal.unitCode, open.size(), citation);
         }
-        proposal.decisionNumber = number;
-        proposal.decisionDate = decision.date();
-        proposal.decidingAuthority = authority;
-        move(proposal, ProposalStatus.DECIDED, null, caller);
+        record(proposal, proposal.decide(route, number, decision.date(), authority, now()), caller);
         LedgerEntry entry = new LedgerEntry();
         entry.unitCode = proposal.unitCode;
         entry.awardTypeCode = proposal.awardTypeCode;
@@ -329,9 +322,9 @@ public class ProposalService {
     @Transactional
     public Proposal revoke(long id, String reason, String legalGround, Caller caller) {
         caller.requireBoardOrAdmin();
-        Proposal proposal = lockFor(id, ProposalStatus.REVOKED);
-        proposal.legalGround = required(legalGround, "legalGround", 500);
-        move(proposal, ProposalStatus.REVOKED, required(reason, "reason", 2000), caller);
+        Proposal proposal = lock(id);
+        record(proposal, proposal.revoke(route(proposal), required(reason, "reason", 2000), required(legalGround, "legalGround", 500), now()),
+                caller);
         for (LedgerEntry entry : LedgerEntry.<LedgerEntry>list("proposalId", proposal.id)) {
             entry.revokedAt = proposal.updatedAt;
             entry.revocationReason = proposal.statusReason;
@@ -503,44 +496,34 @@ public class ProposalService {
         return proposal;
     }
 
-    private Proposal lockFor(long id, ProposalStatus target) {
-        Proposal proposal = lock(id);
-        requireMove(proposal, target);
-        return proposal;
+    /** Which way the proposal goes: a state-level award or not, reviewed by the Council (its rule set says) or not. */
+    public ProposalStatus.Route route(Proposal proposal) {
+        RuleSet rules = RuleSet.findById(proposal.ruleSetId);
+        return new ProposalStatus.Route(catalogue.get(proposal.awardTypeCode).level == AwardLevel.STATE, rules != null && rules.council != null);
     }
 
-    private void requireMove(Proposal proposal, ProposalStatus target) {
-        boolean stateLevel = catalogue.get(proposal.awardTypeCode).level == AwardLevel.STATE;
-        if (!proposal.status.canMoveTo(target, stateLevel)) {
-            throw ProblemException.conflict("illegal-transition", "proposal.transition.illegal", proposal.status, target);
-        }
-    }
-
-    private Proposal move(Proposal proposal, ProposalStatus target, String reason, Caller caller) {
-        ProposalStatus from = proposal.status;
-        requireMove(proposal, target);
-        proposal.status = target;
-        if (reason != null || target == ProposalStatus.DRAFT || target == ProposalStatus.SUBMITTED) {
-            proposal.statusReason = reason;
-        }
-        proposal.updatedAt = Instant.now(clock);
+    /**
+     * Keeps a step the aggregate took: written now, appended to its audit trail, published through the outbox
+     * and announced to the rest of the service ({@link ProposalMoved}), all in the step's transaction.
+     */
+    Proposal record(Proposal proposal, ProposalMoved moved, Caller caller) {
         proposal.flush();
-        record(proposal, from, reason, caller);
-        return proposal;
-    }
-
-    private void record(Proposal proposal, ProposalStatus from, String reason, Caller caller) {
         ProposalTransition transition = new ProposalTransition();
         transition.proposalId = proposal.id;
-        transition.fromStatus = from;
-        transition.toStatus = proposal.status;
-        transition.reason = reason;
+        transition.fromStatus = moved.from();
+        transition.toStatus = moved.to();
+        transition.reason = moved.reason();
         transition.actor = caller.subject();
         transition.at = proposal.updatedAt;
         transition.persist();
         outbox.publish(ProposalEvents.TOPIC, events.create(ProposalEvents.SOURCE, ProposalEvents.STATUS_CHANGED, Long.toString(proposal.id),
-                ProposalEvents.ProposalState.of(proposal, from)));
-        moved.fire(new ProposalMoved(proposal.id, from, proposal.status));
+                ProposalEvents.ProposalState.of(proposal, moved.from())));
+        this.moved.fire(moved);
+        return proposal;
+    }
+
+    private Instant now() {
+        return Instant.now(clock);
     }
 
     private List<Verdict> eligibility(Proposal proposal) {

@@ -35,6 +35,14 @@ public class ProblemMappers {
         return respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, errors);
     }
 
+    /** A domain refusal: a state that does not allow the step is a conflict (409), a broken rule is unprocessable (422). */
+    @ServerExceptionMapper
+    public Response refused(vn.thidua.platform.domain.Refusal e, HttpHeaders headers, UriInfo uri) {
+        int status = e.nature() == vn.thidua.platform.domain.Refusal.Nature.STATE ? 409 : 422;
+        return problem(new ProblemException(status, e.type(), e.messageKey(), e.args()).withErrors(e.reasons().stream()
+                .map(reason -> new ProblemException.FieldProblem(reason.field(), reason.messageKey(), reason.args())).toList()), headers, uri);
+    }
+
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, HttpHeaders headers, UriInfo uri) {
         Locale locale = locale(headers);

@@ -11,11 +11,12 @@ import vn.thidua.awards.catalogue.AwardKind;
  * What conditions look at, for one unit, award and achievement year, gathered by the service so
  * that every kind is evaluated in plain Java. {@code proposalsCounted} is the number of this award's
  * proposals of the year that count against the quota, this one included; {@code clusterLeaders} the
- * denominator of the leaders' quota. {@code yearEnd} is null when the unit's year-end report has not
+ * cluster-years of the year with a recorded emulation leader, and {@code leadersOutside} the leaders of
+ * clusters/blocks run outside the system as the Board counted them: together the denominator of the leaders' quota. {@code yearEnd} is null when the unit's year-end report has not
  * reached this service.
  */
 public record Facts(String unitCode, int year, String clusterName, boolean ledTheCluster, Integer rank, BigDecimal total,
-                    Set<String> registeredTitles, String awardTypeCode, int proposalsCounted, int clusterLeaders,
+                    Set<String> registeredTitles, String awardTypeCode, int proposalsCounted, int clusterLeaders, int leadersOutside,
                     List<HeldAward> awards, YearEnd yearEnd, Map<Integer, String> ratings, List<OpenProceeding> openProceedings,
                     Map<String, Attestation> attestations) {
 

@@ -2,6 +2,7 @@ package vn.thidua.awards.condition;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +46,10 @@ public final class Vocabulary {
     }
 
     enum Type { INTEGER, DECIMAL, CODE, CODES, TEXT, MEASURE }
+
+    /** How a quota's share of the leaders becomes a whole number of proposals; EXACT (the default) compares without rounding. */
+    static final Map<String, RoundingMode> ROUNDINGS = Map.of("FLOOR", RoundingMode.FLOOR, "HALF_UP", RoundingMode.HALF_UP,
+            "CEILING", RoundingMode.CEILING);
 
     /** A parameter of a kind: its type, whether it must be given, and the range of a number. */
     record Param(String name, Type type, boolean required, BigDecimal min, BigDecimal max) {
@@ -90,14 +95,26 @@ public final class Vocabulary {
             boolean registered = f.registeredTitles().contains(title);
             return Result.of(Outcome.of(registered), registered ? "eligibility.registered.pass" : "eligibility.registered.fail", f.year(), title);
         });
-        define("QUOTA_PERCENT_OF_CLUSTER_LEADERS", List.of(new Param("percent", Type.DECIMAL, true, new BigDecimal("0.01"), HUNDRED)),
-                (a, f) -> {
+        define("QUOTA_PERCENT_OF_CLUSTER_LEADERS", List.of(new Param("percent", Type.DECIMAL, true, new BigDecimal("0.01"), HUNDRED),
+                new Param("rounding", Type.CODE, false, null, null)), (a, f) -> {
                     BigDecimal percent = a.decimal("percent");
-                    // at most percent % of the leaders, compared exactly: 4 × 100 ≤ 20 × 19 fails
-                    boolean within = BigDecimal.valueOf(f.proposalsCounted()).multiply(HUNDRED)
-                            .compareTo(percent.multiply(BigDecimal.valueOf(f.clusterLeaders()))) <= 0;
+                    // the collectives voted to lead their clusters/blocks: each cluster-year with a recorded leader, and those outside
+                    int leaders = f.clusterLeaders() + f.leadersOutside();
+                    BigDecimal share = percent.multiply(BigDecimal.valueOf(leaders));
+                    String rounding = a.has("rounding") ? a.code("rounding") : "EXACT";
+                    boolean within;
+                    String most;
+                    if ("EXACT".equals(rounding)) {
+                        // compared exactly: 4 × 100 ≤ 20 × 19 fails
+                        within = BigDecimal.valueOf(f.proposalsCounted()).multiply(HUNDRED).compareTo(share) <= 0;
+                        most = share.divide(HUNDRED, 2, RoundingMode.DOWN).stripTrailingZeros().toPlainString();
+                    } else {
+                        int allowed = share.divide(HUNDRED, 0, ROUNDINGS.get(rounding)).intValueExact();
+                        within = f.proposalsCounted() <= allowed;
+                        most = Integer.toString(allowed);
+                    }
                     return Result.of(Outcome.of(within), within ? "eligibility.quota.pass" : "eligibility.quota.fail", f.proposalsCounted(),
-                            f.clusterLeaders(), percent);
+                            leaders, percent, most, f.clusterLeaders(), f.leadersOutside(), rounding);
                 });
         define("HELD_IN_PREVIOUS_YEARS", List.of(new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50)),
                 new Param("awardTypeCode", Type.CODE, true, null, null)), (a, f) -> {
@@ -240,6 +257,11 @@ public final class Vocabulary {
                 problems.add(new FieldProblem(at + ".params." + param.name(), "ruleset.condition.param.required", param.name(), kind.name(),
                         expected(param)));
             }
+        }
+        if (kind.name().equals("QUOTA_PERCENT_OF_CLUSTER_LEADERS") && c.parameters().get("rounding") != null
+                && !c.parameters().get("rounding").isNull() && !ROUNDINGS.containsKey(c.parameters().get("rounding").asText())
+                && !"EXACT".equals(c.parameters().get("rounding").asText())) {
+            problems.add(new FieldProblem(at + ".params.rounding", "ruleset.condition.quota.rounding"));
         }
         if (kind.name().equals("MEMBER_SHARE") && problems.stream().noneMatch(p -> p.field().startsWith(at + "."))
                 && Set.of("atLeastPercent", "atMostPercent", "atLeast", "atMost").stream().noneMatch(c.parameters()::containsKey)) {

@@ -64,6 +64,12 @@ public class Dossier {
         store(proposal, DossierFile.Kind.MINUTES, "bien-ban-kiem-phieu-" + session.id + ".pdf", pdf, PdfDocument.sha256(pdf), caller);
     }
 
+    /** Attaches a generated document (the Council's minutes, the province's submission), replacing an earlier one of its kind. */
+    public void attachGenerated(Proposal proposal, DossierFile.Kind kind, String fileName, byte[] pdf, Caller caller) {
+        DossierFile.delete("proposalId = ?1 and kind = ?2", proposal.id, kind);
+        store(proposal, kind, fileName, pdf, PdfDocument.sha256(pdf), caller);
+    }
+
     /** Generates the cover submission as the dossier stands now, replacing an earlier one. */
     void attachCoverSubmission(Proposal proposal, Caller caller) {
         DossierFile.delete("proposalId = ?1 and kind = ?2", proposal.id, DossierFile.Kind.COVER_SUBMISSION);
@@ -115,6 +121,8 @@ public class Dossier {
             case MINUTES -> "Biên bản kiểm phiếu suy tôn";
             case ACHIEVEMENT_REPORT -> "Báo cáo thành tích";
             case COVER_SUBMISSION -> "Tờ trình";
+            case COUNCIL_MINUTES -> "Biên bản họp Hội đồng Thi đua - Khen thưởng tỉnh";
+            case PROVINCIAL_SUBMISSION -> "Tờ trình của Chủ tịch UBND tỉnh";
             case OTHER -> "Tài liệu khác";
         };
     }

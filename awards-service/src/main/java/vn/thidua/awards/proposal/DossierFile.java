@@ -23,6 +23,10 @@ public class DossierFile extends PanacheEntityBase {
         MINUTES,
         /** Báo cáo thành tích: uploaded by the unit or the Board. */
         ACHIEVEMENT_REPORT,
+        /** Biên bản họp Hội đồng Thi đua – Khen thưởng tỉnh: the Council's minutes with its ballot result. */
+        COUNCIL_MINUTES,
+        /** Tờ trình của Chủ tịch UBND tỉnh: the province's submission to the Prime Minister covering the candidate. */
+        PROVINCIAL_SUBMISSION,
         OTHER
     }
 

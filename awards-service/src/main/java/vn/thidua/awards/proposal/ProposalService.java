@@ -235,7 +235,9 @@ public class ProposalService {
     public Proposal returnToProposer(long id, String reason, Caller caller) {
         requireBoardOrPortal(caller);
         Proposal proposal = lock(id);
-        return record(proposal, proposal.returnToProposer(route(proposal), required(reason, "reason", 2000), now()), caller);
+        ProposalStatus.Route route = route(proposal);
+        proposal.requireStep(ProposalStatus.RETURNED, route);
+        return record(proposal, proposal.returnToProposer(route, required(reason, "reason", 2000), now()), caller);
     }
 
     /** The proposer takes a returned proposal back to work on it. */
@@ -267,11 +269,29 @@ public class ProposalService {
         return record(proposal, proposal.forward(route(proposal), null, now()), caller);
     }
 
+    /** A recommended state-level candidate leaves in the province's submission (submission/ calls it for each it covers). */
+    @Transactional
+    public Proposal forwardInSubmission(long id, long submissionId, Caller caller) {
+        caller.requireBoardOrAdmin();
+        Proposal proposal = lock(id);
+        return record(proposal, proposal.forward(route(proposal), submissionId, now()), caller);
+    }
+
+    /** The national Board sent the province's submission back: the candidate is the province's again, with the reason. */
+    @Transactional
+    public Proposal returnedByNation(long id, String reason, Caller caller) {
+        requireBoardOrPortal(caller);
+        Proposal proposal = lock(id);
+        return record(proposal, proposal.returnedByNation(route(proposal), reason, now()), caller);
+    }
+
     @Transactional
     public Proposal reject(long id, String reason, Caller caller) {
         requireBoardOrPortal(caller);
         Proposal proposal = lock(id);
-        return record(proposal, proposal.reject(route(proposal), required(reason, "reason", 2000), now()), caller);
+        ProposalStatus.Route route = route(proposal);
+        proposal.requireStep(ProposalStatus.REJECTED, route);
+        return record(proposal, proposal.reject(route, required(reason, "reason", 2000), now()), caller);
     }
 
     /** Records the decision that grants the award and writes it into the ledger; decisions ({@code decision/}) call it for each unit they name. */
@@ -323,8 +343,9 @@ public class ProposalService {
     public Proposal revoke(long id, String reason, String legalGround, Caller caller) {
         caller.requireBoardOrAdmin();
         Proposal proposal = lock(id);
-        record(proposal, proposal.revoke(route(proposal), required(reason, "reason", 2000), required(legalGround, "legalGround", 500), now()),
-                caller);
+        ProposalStatus.Route route = route(proposal);
+        proposal.requireStep(ProposalStatus.REVOKED, route);
+        record(proposal, proposal.revoke(route, required(reason, "reason", 2000), required(legalGround, "legalGround", 500), now()), caller);
         for (LedgerEntry entry : LedgerEntry.<LedgerEntry>list("proposalId", proposal.id)) {
             entry.revokedAt = proposal.updatedAt;
             entry.revocationReason = proposal.statusReason;
@@ -344,7 +365,8 @@ public class ProposalService {
             }
             throw new io.quarkus.security.ForbiddenException("may not change the dossier of proposal " + id);
         }
-        if (kind == DossierFile.Kind.COVER_SUBMISSION || kind == DossierFile.Kind.MINUTES) {
+        if (kind == DossierFile.Kind.COVER_SUBMISSION || kind == DossierFile.Kind.MINUTES || kind == DossierFile.Kind.COUNCIL_MINUTES
+                || kind == DossierFile.Kind.PROVINCIAL_SUBMISSION) {
             throw ProblemException.unprocessable("dossier-file-generated", "proposal.dossier.generated", kind);
         }
         if (proposal.status != ProposalStatus.DRAFT) {
@@ -541,7 +563,7 @@ public class ProposalService {
         attestations(proposal.id).forEach(a -> found.put(a.key(), new Facts.Attestation(a.holds(), a.basis(), a.actor())));
         Facts facts = new Facts(proposal.unitCode, proposal.year, cluster.name(), ledTheCluster(proposal), proposal.rankingRank,
                 proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), proposal.awardTypeCode, counted,
-                clusters.countOfYear(proposal.year), history.heldAwards(proposal.unitCode),
+                clusters.clusterYearsWithEmulationLeader(proposal.year), vn.thidua.awards.quota.LeadersOutside.of(proposal.year), history.heldAwards(proposal.unitCode),
                 yearEndReports.of(proposal.unitCode, proposal.year).orElse(null), ratings.yearsOf(proposal.unitCode),
                 proceedings.openOf(proposal.unitCode), found);
         return Vocabulary.evaluate(rules.eligibility, facts);
@@ -559,8 +581,16 @@ public class ProposalService {
         return LocalDate.now(clock.withZone(VIETNAM));
     }
 
-    /** Whether a published vote of its cluster-year elected the unit to lead it. */
-    private static boolean ledTheCluster(Proposal proposal) {
+    /**
+     * Whether the unit led the emulation of its cluster/block for the year: recorded so in units-service (from a vote
+     * here or entered by the Board for a paper vote), or elected to lead by a published vote of its cluster-year here,
+     * which units-service may not have carried back yet.
+     */
+    private boolean ledTheCluster(Proposal proposal) {
+        return clusters.ledEmulation(proposal.unitCode, proposal.year) || electedToLead(proposal);
+    }
+
+    private static boolean electedToLead(Proposal proposal) {
         List<VotingSession> votes = VotingSession.list("clusterId = ?1 and purpose = ?2 and status = ?3", proposal.clusterId,
                 Purpose.LEAD_AND_PROPOSE, SessionStatus.PUBLISHED);
         return votes.stream().anyMatch(session -> session.result.elected(Contest.LEAD).contains(proposal.unitCode));

@@ -28,6 +28,7 @@ class VocabularyTest {
         Set<String> registered = Set.of("TAP_THE_LAO_DONG_XUAT_SAC");
         int proposals = 1;
         int leaders = 5;
+        int outside = 0;
         List<Facts.HeldAward> awards = new ArrayList<>();
         Facts.YearEnd yearEnd = new Facts.YearEnd(List.of(new BigDecimal("1.05"), BigDecimal.ONE),
                 new Facts.MemberStatistics(40, 40, 30, 2, 0, 29, true));
@@ -37,7 +38,7 @@ class VocabularyTest {
 
         Facts facts() {
             return new Facts("000.00.32.H56", 2025, "Cụm thi đua số 7", led, rank, total, registered, "TAP_THE_LAO_DONG_XUAT_SAC", proposals,
-                    leaders, awards, yearEnd, ratings, proceedings, attestations);
+                    leaders, outside, awards, yearEnd, ratings, proceedings, attestations);
         }
     }
 
@@ -105,6 +106,26 @@ class VocabularyTest {
         f.proposals = 4;
         f.leaders = 19;
         expect(Outcome.FAIL, "eligibility.quota.fail", judge(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20), f));
+    }
+
+    @Test
+    void theQuotaCountsEveryClusterYearWithALeaderAndThoseOutsideAndRoundsAsTheRuleSetSays() {
+        FactsMother f = new FactsMother();
+        // 11 cluster-years with a recorded leader and 3 run outside the system: 20 % of 14 is 2.8
+        f.leaders = 11;
+        f.outside = 3;
+        f.proposals = 2;
+        expect(Outcome.PASS, "eligibility.quota.pass", judge(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20, "rounding", "FLOOR"), f));
+        f.proposals = 3;
+        Verdict over = judge(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20, "rounding", "FLOOR"), f);
+        expect(Outcome.FAIL, "eligibility.quota.fail", over);
+        // the refusal says the numbers: 3 proposals, 14 leaders, 20 %, at most 2, 11 in the system, 3 outside, FLOOR
+        assertEquals(List.of(3, 14, new java.math.BigDecimal("20"), "2", 11, 3, "FLOOR"), over.args());
+        expect(Outcome.PASS, "eligibility.quota.pass", judge(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20, "rounding", "HALF_UP"), f));
+        expect(Outcome.FAIL, "eligibility.quota.fail", judge(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20), f));
+        List<vn.thidua.platform.web.ProblemException.FieldProblem> problems = new ArrayList<>();
+        Vocabulary.validate(List.of(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20, "rounding", "UP_TO_THE_BOARD")), "eligibility", problems);
+        assertEquals(List.of("eligibility[0].params.rounding"), problems.stream().map(p -> p.field()).toList());
     }
 
     @Test

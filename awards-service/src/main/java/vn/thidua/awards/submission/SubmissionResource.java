@@ -1,0 +1,126 @@
+package vn.thidua.awards.submission;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import vn.thidua.awards.proposal.Proposal;
+import vn.thidua.awards.proposal.ProposalStatus;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.Versions;
+
+/** The province's submissions to the Prime Minister (tờ trình of the Chairman), and the national Board's answers. */
+@Path("/api/awards/submissions")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.PORTAL})
+public class SubmissionResource {
+    private final SubmissionService submissions;
+    private final Callers callers;
+
+    public SubmissionResource(SubmissionService submissions, Callers callers) {
+        this.submissions = submissions;
+        this.callers = callers;
+    }
+
+    public record SendRequest(LocalDate on) {
+    }
+
+    public record ReturnRequest(LocalDate on, String reason) {
+    }
+
+    public record AcceptRequest(LocalDate on, String reference) {
+    }
+
+    public record Candidate(long proposalId, String unitCode, String unitName, String awardTypeCode, String clusterCode,
+                            ProposalStatus status, String councilResult, String href) {
+    }
+
+    public record SubmissionView(long id, int year, String number, String signedBy, LocalDate signedOn, ProvincialSubmission.Status status,
+                                 LocalDate sentOn, LocalDate returnDue, LocalDate returnedOn, String returnReason, boolean returnedLate,
+                                 LocalDate acceptedOn, LocalDate decisionDue, String nationalReference, List<Candidate> candidates,
+                                 String documentSha256, String documentHref, long version, String createdBy, Instant createdAt) {
+        static SubmissionView of(ProvincialSubmission s, List<Proposal> covered) {
+            Map<String, String> names = SubmissionService.unitNames(covered);
+            List<Candidate> candidates = covered.stream().map(p -> new Candidate(p.id, p.unitCode, names.get(p.unitCode), p.awardTypeCode,
+                    p.clusterCode, p.status, p.councilResult, "/api/awards/proposals/" + p.id)).toList();
+            return new SubmissionView(s.id, s.year, s.number, s.signedBy, s.signedOn, s.status, s.sentOn, s.returnDue, s.returnedOn,
+                    s.returnReason, s.returnedLate(), s.acceptedOn, s.decisionDue, s.nationalReference, candidates, s.documentSha256,
+                    "/api/awards/submissions/" + s.id + "/document", s.version, s.createdBy, s.createdAt);
+        }
+    }
+
+    @GET
+    public List<SubmissionView> list(@QueryParam("year") Integer year) {
+        return submissions.list(year, callers.current()).stream().map(this::view).toList();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response draft(SubmissionService.SubmissionRequest request) {
+        Requests.requireBody(request);
+        ProvincialSubmission submission = submissions.draft(request, callers.current());
+        return Response.created(URI.create("/api/awards/submissions/" + submission.id)).entity(view(submission))
+                .tag(Versions.etag(submission.version)).build();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") long id) {
+        ProvincialSubmission submission = submissions.get(id, callers.current());
+        return Response.ok(view(submission)).tag(Versions.etag(submission.version)).build();
+    }
+
+    @GET
+    @Path("/{id}/document")
+    @Produces("application/pdf")
+    public Response document(@PathParam("id") long id) {
+        ProvincialSubmission submission = submissions.get(id, callers.current());
+        return Response.ok(submission.document, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"to-trinh-ubnd-" + submission.year + "-" + submission.id + ".pdf\"")
+                .build();
+    }
+
+    @POST
+    @Path("/{id}/send")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public SubmissionView send(@PathParam("id") long id, SendRequest request) {
+        return view(submissions.send(id, request == null ? null : request.on(), callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/returned")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.PORTAL})
+    public SubmissionView returned(@PathParam("id") long id, ReturnRequest request) {
+        Requests.requireBody(request);
+        return view(submissions.returned(id, request.on(), request.reason(), callers.current()));
+    }
+
+    @POST
+    @Path("/{id}/accepted")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.PORTAL})
+    public SubmissionView accepted(@PathParam("id") long id, AcceptRequest request) {
+        Requests.requireBody(request);
+        return view(submissions.accepted(id, request.on(), request.reference(), callers.current()));
+    }
+
+    private SubmissionView view(ProvincialSubmission submission) {
+        return SubmissionView.of(submission, submissions.covered(submission.id, callers.current()));
+    }
+}

@@ -17,15 +17,20 @@ public final class ClusterEvents {
     public static final String MEMBERSHIP_CHANGED = "vn.thidua.units.ClusterMembershipChanged";
     public static final String LEADERSHIP_ASSIGNED = "vn.thidua.units.ClusterLeadershipAssigned";
     public static final String AGREEMENT_RECORDED = "vn.thidua.units.ClusterAgreementRecorded";
+    public static final String EMULATION_LEADERS_RECORDED = "vn.thidua.units.ClusterEmulationLeadersRecorded";
 
-    /** The topic awards-service announces vote results on, and the one type this service reads there. */
+    /** The topic awards-service announces vote results on, and the types this service reads there. */
     public static final String VOTES_TOPIC = "thidua.awards.votes.v1";
     public static final String LEADER_ELECTED = "vn.thidua.awards.ClusterLeaderElected";
+    public static final String VOTE_CONCLUDED = "vn.thidua.awards.VoteConcluded";
 
-    /** The data of every cluster event: the cluster-year as it now is. */
+    /**
+     * The data of every cluster event: the cluster-year as it now is. {@code emulationLeaders} are the
+     * unit codes recognised as leading its emulation (đơn vị dẫn đầu), in the order recorded; empty when none.
+     */
     public record ClusterState(long id, String code, String name, ClusterKind kind, int year, List<String> members,
                                String leaderUnitCode, String deputyUnitCode, LeadershipBasis leadershipBasis,
-                               AgreementState agreement, Long rolledOverFrom, long version) {
+                               List<String> emulationLeaders, AgreementState agreement, Long rolledOverFrom, long version) {
 
         static ClusterState of(ClusterYear cluster, List<String> memberCodes) {
             AgreementState agreement = null;
@@ -38,7 +43,8 @@ public final class ClusterEvents {
             }
             return new ClusterState(cluster.id, cluster.code, cluster.name, cluster.kind, cluster.year,
                     memberCodes.stream().sorted().toList(), cluster.leaderUnitCode, cluster.deputyUnitCode,
-                    cluster.leadershipBasis, agreement, cluster.rolledOverFromId, cluster.version);
+                    cluster.leadershipBasis, cluster.emulationLeaderCodes(), agreement, cluster.rolledOverFromId,
+                    cluster.version);
         }
     }
 

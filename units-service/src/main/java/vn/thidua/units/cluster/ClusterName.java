@@ -23,8 +23,8 @@ public record ClusterName(String value) {
         return new ClusterName(Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " "));
     }
 
-    /** Control characters (other than white space, which is folded) and bidirectional overrides hide or reorder text. */
-    private static boolean isForbidden(int codePoint) {
+    /** Control characters (other than white space, which is folded) and bidirectional overrides hide or reorder text (in names and in other free text of a cluster-year). */
+    static boolean isForbidden(int codePoint) {
         return (Character.isISOControl(codePoint) && !Character.isWhitespace(codePoint))
                 || (codePoint >= 0x202A && codePoint <= 0x202E)
                 || (codePoint >= 0x2066 && codePoint <= 0x2069);

@@ -25,6 +25,7 @@ import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.units.cluster.ClusterService.AgreementChange;
+import vn.thidua.units.cluster.ClusterService.EmulationLeadersChange;
 import vn.thidua.units.cluster.ClusterService.LeadershipChange;
 import vn.thidua.units.cluster.ClusterService.NewCluster;
 import vn.thidua.units.cluster.ClusterService.NewMember;
@@ -123,6 +124,16 @@ public class ClusterResource {
     public Response recordAgreement(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     AgreementChange request) {
         return ok(clusters.recordAgreement(callers.current(), id, ifMatch, request));
+    }
+
+    /** The units a cluster that voted on paper recognised as leading its emulation (đơn vị dẫn đầu). */
+    @PUT
+    @Path("/{id}/emulation-leaders")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response recordEmulationLeaders(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                                           EmulationLeadersChange request) {
+        return ok(clusters.recordEmulationLeaders(callers.current(), id, ifMatch, request));
     }
 
     @PUT

@@ -1,6 +1,7 @@
 package vn.thidua.units.cluster;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceException;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -9,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -76,6 +78,10 @@ public class ClusterService {
     }
 
     public record AgreementChange(LocalDate signedOn, List<String> signatories) {
+    }
+
+    /** The units a cluster that voted on paper recognised as leading its emulation, and the minutes' reference. */
+    public record EmulationLeadersChange(List<String> unitCodes, String reference) {
     }
 
     /** The signed agreement's PDF with what identifies it. */
@@ -219,6 +225,79 @@ public class ClusterService {
         cluster.agreementSignatories.addAll(signatories);
         cluster.touch(now);
         return commit(cluster, before, ClusterEvents.AGREEMENT_RECORDED, caller.subject(), now);
+    }
+
+    /**
+     * Records, for a cluster-year that voted on paper, the units it recognised as leading its
+     * emulation (basis RECORDED); replaces whatever was recorded before, a vote's result included.
+     * An empty list clears them. The same list and reference again changes nothing.
+     */
+    @Transactional
+    public ClusterView recordEmulationLeaders(Caller caller, long id, String ifMatch, EmulationLeadersChange request) {
+        ClusterAccess.requireManage(caller);
+        Requests.requireBody(request);
+        ClusterYear cluster = ClusterYear.getForUpdate(id);
+        Versions.requireMatch(ifMatch, cluster.version);
+        List<EmulationLeader> leaders = EmulationLeaderRules.recorded(request.unitCodes(), request.reference(),
+                Set.copyOf(ClusterMembership.currentCodes(id)));
+        if (leaders.equals(cluster.emulationLeaders)) {
+            return views.detail(cluster, ClusterMembership.currentCodes(id));
+        }
+        ClusterState before = state(cluster);
+        Instant now = now();
+        cluster.recognise(leaders);
+        cluster.touch(now);
+        return commit(cluster, before, ClusterEvents.EMULATION_LEADERS_RECORDED, caller.subject(), now);
+    }
+
+    /**
+     * Applies a published "lead and propose" vote inside the consumer's inbox transaction. The units
+     * elected in its LEAD contest become the cluster-year's emulation leaders (basis VOTE), replacing
+     * what was there; a runoff adds its elected to those of the round it completes. A session that
+     * elected nobody changes nothing (a runoff or a new session is to come). Never refuses with a
+     * problem: a vote for an unknown cluster-year, or naming units this registry does not know, is
+     * logged and passed over.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void applyEmulationVote(EmulationVote vote, String eventSource, String eventId) {
+        ClusterYear cluster = ClusterYear.findById(vote.clusterId(), LockModeType.PESSIMISTIC_WRITE);
+        if (cluster == null || !cluster.code.equals(vote.clusterCode().value()) || cluster.year != vote.year().value()) {
+            LOG.warnf("Vote %s names cluster-year %d (%s %d), which this registry does not have; ignored",
+                    vote.votingSessionId(), vote.clusterId(), vote.clusterCode().value(), vote.year().value());
+            return;
+        }
+        if (EmulationVoteRecord.findById(vote.votingSessionId()) != null) {
+            LOG.infof("Vote %s was already applied (another event of the same session); ignored", vote.votingSessionId());
+            return;
+        }
+        Instant now = now();
+        EmulationVoteRecord record = EmulationVoteRecord.of(vote, cluster.id, eventSource, eventId, now);
+        record.persist();
+        List<String> unknown = vote.elected().stream().filter(code -> units.find(code).isEmpty()).toList();
+        if (!unknown.isEmpty()) {
+            LOG.warnf("Vote %s elected units %s that the registry does not have; its result is not applied",
+                    vote.votingSessionId(), unknown);
+            return;
+        }
+        if (vote.elected().isEmpty()) {
+            return;
+        }
+        Set<String> round = Set.copyOf(EmulationVoteRecord.sessionsOfRound(record.roundSessionId));
+        Map<String, EmulationLeader> next = new LinkedHashMap<>();
+        if (vote.runoffOf() != null) {
+            cluster.emulationLeaders.stream()
+                    .filter(leader -> leader.basis == EmulationLeaderBasis.VOTE && round.contains(leader.votingSessionId))
+                    .forEach(leader -> next.put(leader.unitCode, leader));
+        }
+        vote.elected().forEach(code -> next.putIfAbsent(code, EmulationLeader.voted(code, vote.votingSessionId())));
+        List<EmulationLeader> leaders = List.copyOf(next.values());
+        if (leaders.equals(cluster.emulationLeaders)) {
+            return;
+        }
+        ClusterState before = state(cluster);
+        cluster.recognise(leaders);
+        cluster.touch(now);
+        commit(cluster, before, ClusterEvents.EMULATION_LEADERS_RECORDED, eventSource + " voting session " + vote.votingSessionId(), now);
     }
 
     @Transactional

@@ -25,9 +25,15 @@ public class ClusterViews {
     public record AgreementView(LocalDate signedOn, List<UnitRef> signatories, DocumentView document) {
     }
 
-    /** One cluster-year in full. */
+    /** A unit recognised as leading the cluster-year's emulation, and on what basis. */
+    public record EmulationLeaderView(String unitCode, String name, EmulationLeaderBasis basis, String reference,
+                                      String votingSessionId) {
+    }
+
+    /** One cluster-year in full; {@code emulationLeaders} in the order recorded (most votes first for a vote). */
     public record ClusterView(long id, String code, String name, ClusterKind kind, int year, List<UnitRef> members,
-                              UnitRef leader, UnitRef deputy, LeadershipBasis leadershipBasis, AgreementView agreement,
+                              UnitRef leader, UnitRef deputy, LeadershipBasis leadershipBasis,
+                              List<EmulationLeaderView> emulationLeaders, AgreementView agreement,
                               Long rolledOverFrom, long version, Instant createdAt, Instant updatedAt) {
     }
 
@@ -49,7 +55,8 @@ public class ClusterViews {
             agreement = new AgreementView(cluster.agreementSignedOn, sorted(cluster.agreementSignatories), document);
         }
         return new ClusterView(cluster.id, cluster.code, cluster.name, cluster.kind, cluster.year, sorted(memberCodes),
-                ref(cluster.leaderUnitCode), ref(cluster.deputyUnitCode), cluster.leadershipBasis, agreement,
+                ref(cluster.leaderUnitCode), ref(cluster.deputyUnitCode), cluster.leadershipBasis,
+                cluster.emulationLeaders.stream().map(this::emulationLeader).toList(), agreement,
                 cluster.rolledOverFromId, cluster.version, cluster.createdAt, cluster.updatedAt);
     }
 
@@ -61,6 +68,11 @@ public class ClusterViews {
     MembershipView membership(ClusterMembership membership) {
         return new MembershipView(membership.unitCode, name(membership.unitCode), membership.joinedAt, membership.joinedBy,
                 membership.leftAt, membership.leftBy);
+    }
+
+    private EmulationLeaderView emulationLeader(EmulationLeader leader) {
+        return new EmulationLeaderView(leader.unitCode, name(leader.unitCode), leader.basis, leader.reference,
+                leader.votingSessionId);
     }
 
     private List<UnitRef> sorted(Collection<String> codes) {

@@ -12,10 +12,13 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.LockModeType;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import vn.thidua.platform.web.ProblemException;
@@ -68,6 +71,15 @@ public class ClusterYear extends PanacheEntityBase {
     @Column(name = "unit_code", nullable = false, length = 35)
     public Set<String> agreementSignatories = new HashSet<>();
 
+    /**
+     * The units the cluster-year recognised as leading its emulation (đơn vị dẫn đầu), in the order
+     * given; not the rotating chair ({@link #leaderUnitCode}). Replaced as a whole, never edited in place.
+     */
+    @ElementCollection
+    @CollectionTable(name = "cluster_emulation_leader", joinColumns = @JoinColumn(name = "cluster_year_id"))
+    @OrderColumn(name = "position")
+    public List<EmulationLeader> emulationLeaders = new ArrayList<>();
+
     @Column(name = "agreement_document_sha256", length = 64)
     public String agreementDocumentSha256;
 
@@ -114,6 +126,19 @@ public class ClusterYear extends PanacheEntityBase {
         leaderUnitCode = leadership.leaderUnitCode();
         deputyUnitCode = leadership.deputyUnitCode();
         leadershipBasis = leadership.isNone() ? null : basis;
+    }
+
+    /**
+     * Replaces the emulation leaders. A new list, not the old one cleared: Hibernate then deletes the
+     * old rows before inserting the new, so a unit keeping its place under another position never
+     * meets itself in the unique (cluster_year_id, unit_code) constraint.
+     */
+    void recognise(List<EmulationLeader> leaders) {
+        emulationLeaders = new ArrayList<>(leaders);
+    }
+
+    List<String> emulationLeaderCodes() {
+        return emulationLeaders.stream().map(leader -> leader.unitCode).toList();
     }
 
     /** Marks a change: the next version, and when. */

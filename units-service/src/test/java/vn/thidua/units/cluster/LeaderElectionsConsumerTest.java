@@ -1,6 +1,7 @@
 package vn.thidua.units.cluster;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,11 +15,13 @@ import static vn.thidua.units.cluster.ClusterFixtures.newUnit;
 import static vn.thidua.units.cluster.ClusterFixtures.rollOver;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.awaitility.Awaitility;
@@ -33,6 +36,7 @@ class LeaderElectionsConsumerTest {
     private static final String TOPIC = ClusterEvents.VOTES_TOPIC;
     private static final String DEAD_LETTERS = "thidua.awards.votes.v1.dlq.units-service";
     private static final String TYPE = ClusterEvents.LEADER_ELECTED;
+    private static final String VOTE_CONCLUDED = ClusterEvents.VOTE_CONCLUDED;
     private final KafkaTestClient kafka = KafkaTestClient.shared();
 
     /** The documented sample, for another cluster-year and result. */
@@ -48,6 +52,111 @@ class LeaderElectionsConsumerTest {
             data.put("votingSessionId", UUID.randomUUID().toString());
             data.put("electedAt", electedAt);
         });
+    }
+
+    /** The documented VoteConcluded sample, for another cluster-year, session, purpose and LEAD result. */
+    static String concluded(long clusterId, String clusterCode, int year, String purpose, String sessionId, String runoffOf,
+                            String... elected) {
+        return EventSamples.sample("awards/VoteConcluded.json", event -> {
+            event.put("id", UUID.randomUUID().toString());
+            event.put("subject", clusterCode + "/" + year);
+            ObjectNode data = (ObjectNode) event.get("data");
+            data.put("votingSessionId", sessionId);
+            data.put("runoffOf", runoffOf);
+            data.put("clusterId", clusterId);
+            data.put("clusterCode", clusterCode);
+            data.put("year", year);
+            data.put("purpose", purpose);
+            data.put("someFieldAddedLater", "ignored");
+            ObjectNode lead = (ObjectNode) data.at("/result/contests/0");
+            if (!"LEAD_AND_PROPOSE".equals(purpose)) {
+                lead.put("contest", "LEADER");
+            }
+            ArrayNode electedUnits = lead.putArray("elected");
+            for (String unit : elected) {
+                electedUnits.add(unit);
+            }
+        });
+    }
+
+    private static io.restassured.response.ValidatableResponse cluster(long id) {
+        return given().auth().oauth2(BOARD).when().get("/api/clusters/" + id).then().statusCode(200);
+    }
+
+    @Test
+    void aLeadAndProposeVoteRecordsTheLeadingUnitsOnceAndPassesOverElectLeadership() {
+        String a = newUnit("Đơn vị suy tôn A");
+        String b = newUnit("Đơn vị suy tôn B");
+        String c = newUnit("Đơn vị suy tôn C");
+        String code = newClusterCode();
+        long id = createCluster(code, "CLUSTER", 2075, a, b, c);
+
+        // a vote for next year's chair names no emulation leader
+        double passed = inboxCount(VOTE_CONCLUDED, "applied");
+        send(code, 2075, concluded(id, code, 2075, "ELECT_LEADERSHIP", UUID.randomUUID().toString(), null, c));
+        awaitCount(() -> inboxCount(VOTE_CONCLUDED, "applied"), passed + 1);
+        cluster(id).header("ETag", equalTo("\"0\"")).body("emulationLeaders", empty());
+
+        String session = UUID.randomUUID().toString();
+        String event = concluded(id, code, 2075, "LEAD_AND_PROPOSE", session, null, b);
+        send(code, 2075, event);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> cluster(id)
+                .header("ETag", equalTo("\"1\""))
+                .body("emulationLeaders.size()", equalTo(1))
+                .body("emulationLeaders[0].unitCode", equalTo(b))
+                .body("emulationLeaders[0].basis", equalTo("VOTE"))
+                .body("emulationLeaders[0].votingSessionId", equalTo(session))
+                .body("emulationLeaders[0].reference", nullValue()));
+        JsonNode announced = awaitClusterEvent(id, e -> ClusterEvents.EMULATION_LEADERS_RECORDED.equals(e.path("type").asText()));
+        assertEquals(b, announced.at("/data/emulationLeaders/0").asText());
+        assertEquals(1, announced.at("/data/version").asLong());
+
+        // a redelivery changes nothing
+        double duplicates = inboxCount(VOTE_CONCLUDED, "duplicate");
+        send(code, 2075, event);
+        awaitCount(() -> inboxCount(VOTE_CONCLUDED, "duplicate"), duplicates + 1);
+        cluster(id).header("ETag", equalTo("\"1\"")).body("emulationLeaders.unitCode", equalTo(List.of(b)));
+    }
+
+    @Test
+    void aRunoffAddsItsElectedToThoseOfTheSessionItCompletesAndANewSessionStartsOver() {
+        String a = newUnit("Đơn vị khối lớn A");
+        String b = newUnit("Đơn vị khối lớn B");
+        String c = newUnit("Đơn vị khối lớn C");
+        String code = newClusterCode();
+        long id = createCluster(code, "BLOCK", 2076, a, b, c);
+
+        String first = UUID.randomUUID().toString();
+        String runoff = UUID.randomUUID().toString();
+        send(code, 2076, concluded(id, code, 2076, "LEAD_AND_PROPOSE", first, null, a));
+        send(code, 2076, concluded(id, code, 2076, "LEAD_AND_PROPOSE", runoff, first, c));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> cluster(id)
+                .body("emulationLeaders.unitCode", equalTo(List.of(a, c)))
+                .body("emulationLeaders.votingSessionId", equalTo(List.of(first, runoff))));
+
+        String again = UUID.randomUUID().toString();
+        send(code, 2076, concluded(id, code, 2076, "LEAD_AND_PROPOSE", again, null, b));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> cluster(id)
+                .body("emulationLeaders.unitCode", equalTo(List.of(b)))
+                .body("emulationLeaders[0].votingSessionId", equalTo(again)));
+    }
+
+    @Test
+    void anUnreadableVoteConcludedGoesToTheDeadLetterTopic() {
+        String a = newUnit("Đơn vị suy tôn hỏng A");
+        String code = newClusterCode();
+        long id = createCluster(code, "CLUSTER", 2077, a);
+
+        String badUnit = concluded(id, code, 2077, "LEAD_AND_PROPOSE", UUID.randomUUID().toString(), null, "not a unit");
+        String noCluster = EventSamples.sample("awards/VoteConcluded.json", event -> {
+            event.put("id", UUID.randomUUID().toString());
+            ((ObjectNode) event.get("data")).remove("clusterId");
+        });
+        send(code, 2077, badUnit);
+        send(code, 2077, noCluster);
+        kafka.awaitRecord(DEAD_LETTERS, r -> badUnit.equals(r.value()), Duration.ofSeconds(30));
+        kafka.awaitRecord(DEAD_LETTERS, r -> noCluster.equals(r.value()), Duration.ofSeconds(30));
+        cluster(id).header("ETag", equalTo("\"0\"")).body("emulationLeaders", empty());
     }
 
     private void send(String clusterCode, int year, String event) {

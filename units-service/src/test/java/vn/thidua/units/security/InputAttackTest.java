@@ -76,8 +76,12 @@ class InputAttackTest {
                         .header("If-Match", clusterTag)
                         .texts("/signedOn", "/signatories/0"),
                 InputAttacks.file("PUT", "/api/clusters/" + cluster + "/agreement/document", BOARD, "application/pdf")
-                        .header("If-Match", clusterTag));
-        LOG.infof("units-service: %d input attacks on 9 writes, all refused", cases);
+                        .header("If-Match", clusterTag),
+                InputAttacks.json("PUT", "/api/clusters/" + cluster + "/emulation-leaders", BOARD, """
+                        {"unitCodes":["%s"],"reference":"Biên bản họp cụm số 12/BB-CTĐ ngày 14/12/2031"}""".formatted(UNIT))
+                        .header("If-Match", clusterTag)
+                        .texts("/unitCodes/0", "/reference"));
+        LOG.infof("units-service: %d input attacks on 10 writes, all refused", cases);
     }
 
     private static String state(long cluster) {

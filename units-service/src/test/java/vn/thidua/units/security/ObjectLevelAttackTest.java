@@ -103,6 +103,11 @@ class ObjectLevelAttackTest {
                     .refused(cluster, who, token, FORBIDDEN, "PUT /api/clusters/{id}/agreement/document",
                             r -> r.contentType("application/pdf").body(PDF).put(cb + "/agreement/document"))
                     .refused(cluster, who, token, FORBIDDEN, "POST /api/clusters/{id}/roll-over", r -> r.post(cb + "/roll-over"))
+                    .refused(cluster, who, token, FORBIDDEN, "PUT /api/clusters/{id}/emulation-leaders", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("unitCodes", List.of(B), "reference", "Biên bản 01/BB")).put(cb + "/emulation-leaders"))
+                    .refused(cluster, who + " (own unit, own cluster in the path)", token, FORBIDDEN, "PUT /api/clusters/{id}/emulation-leaders",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("unitCodes", List.of(A), "reference", "Biên bản 01/BB"))
+                                    .put(ca + "/emulation-leaders"))
                     .refused(cluster, who + " (B as a member in the body)", token, FORBIDDEN, "POST /api/clusters", r -> r.contentType(ContentType.JSON)
                             .body(Map.of("code", "OLA-X", "name", "Cụm chiếm B", "kind", "CLUSTER", "year", YEAR, "members", List.of(A, B)))
                             .post("/api/clusters"));

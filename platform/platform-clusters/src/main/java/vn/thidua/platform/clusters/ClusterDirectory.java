@@ -55,6 +55,26 @@ public class ClusterDirectory {
         return KnownCluster.clusterOf(unitCode, year, kind);
     }
 
+    /**
+     * Whether the unit is recorded as leading the emulation (đơn vị dẫn đầu, voted by its cluster or
+     * block) of any cluster-year of that year: what a Government flag candidate must be. Not the
+     * rotating chair ({@link ClusterYear#leaderUnitCode()}).
+     */
+    @Transactional
+    public boolean ledEmulation(String unitCode, int year) {
+        return unitCode != null && KnownCluster.ledEmulation(unitCode, year);
+    }
+
+    /**
+     * How many cluster-years (clusters and blocks) of that year have at least one recorded emulation
+     * leader, each counted once however many units it names: "the collectives voted as cluster/block
+     * leaders" that the province's Government flag proposals are at most 20 % of.
+     */
+    @Transactional
+    public int clusterYearsWithEmulationLeader(int year) {
+        return (int) KnownCluster.withEmulationLeader(year);
+    }
+
     /** How many cluster-years (clusters and blocks) of that year the service knows: the province's cluster leaders that year. */
     @Transactional
     public int countOfYear(int year) {

@@ -9,7 +9,8 @@ import vn.thidua.platform.events.Inbox;
 
 /**
  * Keeps {@link KnownCluster} in step with topic {@code thidua.clusters.v1}. Every cluster event
- * (ClusterCreated, ClusterMembershipChanged, ClusterLeadershipAssigned, ClusterAgreementRecorded)
+ * (ClusterCreated, ClusterMembershipChanged, ClusterLeadershipAssigned, ClusterAgreementRecorded,
+ * ClusterEmulationLeadersRecorded)
  * carries the cluster-year's whole state, so all types are applied alike; the platform
  * {@link Inbox} makes a redelivery change nothing. A message that cannot be read goes to the
  * dead-letter topic and consumption goes on.

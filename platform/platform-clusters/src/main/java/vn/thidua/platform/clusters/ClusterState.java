@@ -12,12 +12,13 @@ import vn.thidua.platform.events.MalformedEventException;
  * The consuming service's tolerant reading of the data of units-service's cluster events
  * ({@code thidua.clusters.v1}, docs/events.md): only the fields the read model keeps; whatever else
  * the producer sends or adds later (leadership basis, agreement, roll-over origin, ...) is ignored.
+ * {@code emulationLeaders} came later than the rest: absent (older events) reads as none.
  * Data of the wrong shape is refused at once with {@link MalformedEventException}, so the message
  * goes to the dead-letter topic instead of being retried.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record ClusterState(Long id, String code, String name, String kind, Integer year, List<String> members,
-                    String leaderUnitCode, String deputyUnitCode, Long version) {
+                    String leaderUnitCode, String deputyUnitCode, List<String> emulationLeaders, Long version) {
 
     static final Set<String> KINDS = Set.of("CLUSTER", "BLOCK");
     static final int MIN_YEAR = ClusterYear.MIN_YEAR;
@@ -49,15 +50,25 @@ record ClusterState(Long id, String code, String name, String kind, Integer year
         if (leaderUnitCode != null && !isUnitCode(leaderUnitCode) || deputyUnitCode != null && !isUnitCode(deputyUnitCode)) {
             throw malformed("leader and deputy as unit codes or null");
         }
+        // events written before units-service kept emulation leaders have none: read as none
+        if (emulationLeaders != null && emulationLeaders.stream().anyMatch(leader -> !isUnitCode(leader))) {
+            throw malformed("emulationLeaders as an array of unit codes, or absent");
+        }
         if (version == null || version < 0) {
             throw malformed("a non-negative version");
         }
         members = List.copyOf(members);
+        emulationLeaders = emulationLeaders == null ? List.of() : List.copyOf(emulationLeaders);
     }
 
     /** The members as a set in code order: duplicates, if a producer ever sent any, collapse. */
     SortedSet<String> memberSet() {
         return new TreeSet<>(members);
+    }
+
+    /** The emulation leaders as a set in code order, like {@link #memberSet()}. */
+    SortedSet<String> emulationLeaderSet() {
+        return new TreeSet<>(emulationLeaders);
     }
 
     /** Whether this state should replace a stored one of {@code storedVersion}: only strictly newer news wins. */

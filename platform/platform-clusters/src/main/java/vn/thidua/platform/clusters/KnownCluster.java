@@ -21,8 +21,9 @@ import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 
 /**
- * A cluster-year as the consuming service knows it: its own copy (tables {@code known_cluster} and
- * {@code known_cluster_member}, Flyway location {@code db/clusters}), rebuilt from units-service's
+ * A cluster-year as the consuming service knows it: its own copy (tables {@code known_cluster},
+ * {@code known_cluster_member} and {@code known_cluster_emulation_leader}; Flyway location
+ * {@code db/clusters}, and the last one in each service's own migrations), rebuilt from units-service's
  * events on {@code thidua.clusters.v1} and never read from units-service directly. The id is
  * units-service's cluster-year id; {@code version} is the producer's, so older news is ignored.
  *
@@ -67,6 +68,13 @@ public class KnownCluster extends PanacheEntityBase {
     @OrderBy
     public Set<String> members = new TreeSet<>();
 
+    /** The units recorded as leading the cluster-year's emulation (đơn vị dẫn đầu), replaced as a set with every newer event. */
+    @ElementCollection
+    @CollectionTable(name = "known_cluster_emulation_leader", joinColumns = @JoinColumn(name = "cluster_id"))
+    @Column(name = "unit_code", nullable = false, length = 35)
+    @OrderBy
+    public Set<String> emulationLeaders = new TreeSet<>();
+
     /**
      * Takes the whole state an event carries, members included (replaced as a set), unless this
      * copy is already as new or newer.
@@ -92,12 +100,16 @@ public class KnownCluster extends PanacheEntityBase {
         Set<String> wanted = state.memberSet();
         cluster.members.retainAll(wanted);
         cluster.members.addAll(wanted);
+        Set<String> leading = state.emulationLeaderSet();
+        cluster.emulationLeaders.retainAll(leading);
+        cluster.emulationLeaders.addAll(leading);
         cluster.persist();
         return true;
     }
 
     ClusterYear toClusterYear() {
-        return new ClusterYear(id, code, name, kind, year, leaderUnitCode, deputyUnitCode, sortedMembers(), version);
+        return new ClusterYear(id, code, name, kind, year, leaderUnitCode, deputyUnitCode, sortedMembers(),
+                new ArrayList<>(new TreeSet<>(emulationLeaders)), version);
     }
 
     /** The member unit codes, sorted by code, as a new list. */
@@ -145,6 +157,23 @@ public class KnownCluster extends PanacheEntityBase {
                 .createQuery("select m from KnownCluster c join c.members m where c.id = :id order by m", String.class)
                 .setParameter("id", clusterId)
                 .getResultList();
+    }
+
+    static boolean ledEmulation(String unitCode, int year) {
+        return getEntityManager()
+                .createQuery("select count(c) from KnownCluster c join c.emulationLeaders l where l = :unit and c.year = :year",
+                        Long.class)
+                .setParameter("unit", unitCode)
+                .setParameter("year", year)
+                .getSingleResult() > 0;
+    }
+
+    static long withEmulationLeader(int year) {
+        return getEntityManager()
+                .createQuery("select count(c) from KnownCluster c where c.year = :year and c.emulationLeaders is not empty",
+                        Long.class)
+                .setParameter("year", year)
+                .getSingleResult();
     }
 
     static Optional<Long> clusterOf(String unitCode, int year, String kind) {

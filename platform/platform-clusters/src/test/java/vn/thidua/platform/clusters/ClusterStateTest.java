@@ -24,7 +24,8 @@ class ClusterStateTest {
             "000.00.34.H56", "000.00.35.H56", "000.00.36.H56");
 
     @ParameterizedTest
-    @ValueSource(strings = {"ClusterCreated", "ClusterMembershipChanged", "ClusterLeadershipAssigned", "ClusterAgreementRecorded"})
+    @ValueSource(strings = {"ClusterCreated", "ClusterMembershipChanged", "ClusterLeadershipAssigned", "ClusterAgreementRecorded",
+            "ClusterEmulationLeadersRecorded"})
     void readsEveryDocumentedSample(String type) {
         ClusterState state = read(type, data -> { });
         assertEquals("CUM-07", state.code());
@@ -78,6 +79,22 @@ class ClusterStateTest {
     }
 
     @Test
+    void readsTheEmulationLeadersAsASetInCodeOrder() {
+        ClusterState recorded = read("ClusterEmulationLeadersRecorded", data -> { });
+        assertEquals(List.of("000.00.32.H56"), recorded.emulationLeaders());
+        ClusterState several = read("ClusterCreated", data ->
+                data.putArray("emulationLeaders").add("000.00.35.H56").add("000.00.31.H56").add("000.00.35.H56"));
+        assertEquals(List.of("000.00.31.H56", "000.00.35.H56"), List.copyOf(several.emulationLeaderSet()));
+        assertTrue(read("ClusterCreated", data -> { }).emulationLeaders().isEmpty());
+    }
+
+    @Test
+    void anEventWrittenBeforeEmulationLeadersExistedHasNone() {
+        assertEquals(List.of(), read("ClusterLeadershipAssigned", data -> data.remove("emulationLeaders")).emulationLeaders());
+        assertEquals(List.of(), read("ClusterLeadershipAssigned", data -> data.putNull("emulationLeaders")).emulationLeaders());
+    }
+
+    @Test
     void onlyStrictlyNewerNewsWins() {
         ClusterState v1 = read("ClusterLeadershipAssigned", data -> { });
         assertTrue(v1.isNewerThan(0));
@@ -104,6 +121,10 @@ class ClusterStateTest {
         assertMalformed(data -> data.putArray("members").add("not a unit code"));
         assertMalformed(data -> data.put("leaderUnitCode", ""));
         assertMalformed(data -> data.put("deputyUnitCode", "x".repeat(36)));
+        assertMalformed(data -> data.put("emulationLeaders", "000.00.31.H56"));
+        assertMalformed(data -> data.putArray("emulationLeaders").add("000.00.31.H56").addNull());
+        assertMalformed(data -> data.putArray("emulationLeaders").add("not a unit code"));
+        assertMalformed(data -> data.putArray("emulationLeaders").add("x".repeat(36)));
         assertMalformed(data -> data.remove("version"));
         assertMalformed(data -> data.put("version", -1));
     }

@@ -1,0 +1,89 @@
+package vn.thidua.awards.calendar;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import vn.thidua.platform.web.ProblemException;
+
+/**
+ * The deadlines of the procedure, from the limits in force and the working calendar: what the rest of
+ * awards-service calls. Every answer names the limit it used (code, value, citation, tag) and the
+ * calendar years it crossed that nobody entered (counted with Saturday and Sunday off only), so a
+ * deadline can be shown with a warning rather than refused. 422 when no limit of the code is in force,
+ * or the limit is not of the kind asked.
+ */
+@ApplicationScoped
+public class Deadlines {
+    /** The limit whose day-of-year is the due date of an achievement year's year-end dossiers at Sở Nội vụ. */
+    public static final String YEAR_END_DOSSIER_DUE = "YEAR_END_DOSSIER_DUE";
+    public static final String NATIONAL_RETURN_FAULTY = "NATIONAL_RETURN_FAULTY";
+    public static final String NATIONAL_SUBMIT_TO_PM = "NATIONAL_SUBMIT_TO_PM";
+    public static final String NATIONAL_CONSULTATION_EXTRA = "NATIONAL_CONSULTATION_EXTRA";
+
+    private final ProcedureLimitService limits;
+    private final WorkingCalendarService calendars;
+
+    public Deadlines(ProcedureLimitService limits, WorkingCalendarService calendars) {
+        this.limits = limits;
+        this.calendars = calendars;
+    }
+
+    /** The limit a deadline was computed from. */
+    public record LimitUsed(long id, String code, LimitKind kind, String value, String citation, String tag) {
+        static LimitUsed of(ProcedureLimit l) {
+            return new LimitUsed(l.id, l.code, l.kind, l.value, l.citation, l.tag);
+        }
+    }
+
+    /**
+     * A deadline: the last day ({@code date}, inclusive), the limit used, and the years between the start
+     * and the deadline whose working calendar was not entered ({@code calendarComplete} false then).
+     */
+    public record Due(LocalDate date, LimitUsed limit, boolean calendarComplete, List<Integer> incompleteYears) {
+    }
+
+    /**
+     * The day the year-end dossiers of achievement year {@code year} are due at Sở Nội vụ: the
+     * {@code YEAR_END_DOSSIER_DUE} day-of-year in force on 1 January of that year (the rules the year's
+     * emulation was run under; a text taking effect during the year applies from the next year), in that
+     * year. The day is not moved when it falls on a day off: the texts say "by", not "within".
+     */
+    @Transactional
+    public Due yearEndDossierDue(int year) {
+        return dayOfYear(YEAR_END_DOSSIER_DUE, year);
+    }
+
+    /** The day-of-year of the {@code limitCode} limit in force on 1 January of {@code year}, in that year. */
+    @Transactional
+    public Due dayOfYear(String limitCode, int year) {
+        ProcedureLimit limit = inForce(limitCode, LocalDate.of(year, 1, 1), LimitKind.DAY_OF_YEAR);
+        return new Due(limit.dayOfYear().atYear(year), LimitUsed.of(limit), true, List.of());
+    }
+
+    /**
+     * The last day of a {@code WORKING_DAYS} limit that starts on {@code from}: the limit of
+     * {@code limitCode} in force on {@code from}, counted in working days after it
+     * ({@link WorkingCalendar#addWorkingDays}).
+     */
+    @Transactional
+    public Due workingDaysAfter(String limitCode, LocalDate from) {
+        ProcedureLimit limit = inForce(limitCode, from, LimitKind.WORKING_DAYS);
+        int days = limit.workingDays();
+        // a year's worth of working days reaches at most two years on, three when most days are off
+        WorkingCalendar calendar = calendars.calendar(from.getYear(), from.getYear() + 3);
+        LocalDate due = calendar.addWorkingDays(from, days);
+        List<Integer> incomplete = List.copyOf(calendar.incompleteYears(from, due));
+        return new Due(due, LimitUsed.of(limit), incomplete.isEmpty(), incomplete);
+    }
+
+    private ProcedureLimit inForce(String limitCode, LocalDate day, LimitKind kind) {
+        ProcedureLimit limit = limits.inForce(limitCode, day).orElseThrow(() -> ProblemException.unprocessable(
+                "no-procedure-limit-in-force", "procedure-limit.none-in-force", limitCode, day.toString()));
+        if (limit.kind != kind) {
+            throw ProblemException.unprocessable("procedure-limit-kind", "procedure-limit.kind.wrong", limitCode, limit.kind.name(),
+                    kind.name());
+        }
+        return limit;
+    }
+}

@@ -1,0 +1,121 @@
+package vn.thidua.awards.calendar;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Locale;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.Text;
+import vn.thidua.platform.web.Versions;
+
+/** The procedure's time limits as data, each in force for a period, and the deadlines they give. */
+@Path("/api/awards/procedure-limits")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+public class ProcedureLimitResource {
+    private final ProcedureLimitService limits;
+    private final Deadlines deadlines;
+    private final Callers callers;
+
+    public ProcedureLimitResource(ProcedureLimitService limits, Deadlines deadlines, Callers callers) {
+        this.limits = limits;
+        this.deadlines = deadlines;
+        this.callers = callers;
+    }
+
+    public record EndRequest(LocalDate effectiveTo, String reason) {
+    }
+
+    /** Every limit, or those of one {@code code}, by code then start. */
+    @GET
+    public List<ProcedureLimitView> list(@QueryParam("code") String code) {
+        return limits.list(code == null || code.isBlank() ? null : code(code)).stream().map(ProcedureLimitView::of).toList();
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response get(@PathParam("id") String id) {
+        ProcedureLimit limit = limits.get(id(id));
+        return Response.ok(ProcedureLimitView.of(limit)).tag(Versions.etag(limit.version)).build();
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response add(ProcedureLimitRequest request) {
+        ProcedureLimit limit = limits.add(Requests.requireBody(request), callers.current());
+        return Response.created(URI.create("/api/awards/procedure-limits/" + limit.id)).entity(ProcedureLimitView.of(limit))
+                .tag(Versions.etag(limit.version)).build();
+    }
+
+    /** Ends an open limit once, when the next text applies ({@code If-Match} required); audited. */
+    @POST
+    @Path("/{id}/end")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response end(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, EndRequest request) {
+        Requests.requireBody(request);
+        Versions.required(ifMatch);
+        ProcedureLimit limit = limits.end(id(id), request.effectiveTo(), Text.clean(request.reason(), 2000, "reason", false), ifMatch,
+                callers.current());
+        return Response.ok(ProcedureLimitView.of(limit)).tag(Versions.etag(limit.version)).build();
+    }
+
+    /**
+     * The deadline a limit gives: {@code ?code=NATIONAL_RETURN_FAULTY&from=2026-12-14} for a count of working
+     * days after {@code from}, {@code ?code=YEAR_END_DOSSIER_DUE&year=2026} for a day of the year.
+     */
+    @GET
+    @Path("/due")
+    public Deadlines.Due due(@QueryParam("code") String code, @QueryParam("from") String from, @QueryParam("year") String year) {
+        String limitCode = code(code);
+        if (from != null && !from.isBlank()) {
+            return deadlines.workingDaysAfter(limitCode, day(from));
+        }
+        return deadlines.dayOfYear(limitCode, Requests.requiredYear(year, WorkingCalendarResource.MIN_YEAR, WorkingCalendarResource.MAX_YEAR));
+    }
+
+    private static String code(String raw) {
+        String code = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
+        if (!ProcedureLimitRequest.CODE.matcher(code).matches()) {
+            throw ProblemException.badRequest("invalid-procedure-limit-code", "procedure-limit.code", String.valueOf(raw));
+        }
+        return code;
+    }
+
+    private static long id(String raw) {
+        Long id = Requests.optionalId(raw, "id");
+        if (id == null) {
+            throw ProblemException.badRequest("invalid-id", "problem.parameter.invalid-id", "id", String.valueOf(raw));
+        }
+        return id;
+    }
+
+    private static LocalDate day(String raw) {
+        try {
+            LocalDate day = LocalDate.parse(raw.strip());
+            if (day.getYear() >= WorkingCalendarResource.MIN_YEAR && day.getYear() <= WorkingCalendarResource.MAX_YEAR) {
+                return day;
+            }
+        } catch (DateTimeParseException malformed) {
+            // answered below
+        }
+        throw ProblemException.badRequest("invalid-from", "calendar.day.date-invalid", raw);
+    }
+}

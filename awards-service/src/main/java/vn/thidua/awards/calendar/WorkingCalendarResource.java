@@ -1,0 +1,52 @@
+package vn.thidua.awards.calendar;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.Versions;
+
+/** The working calendar of a year (weekend days, holidays, make-up working days): read by everybody, entered whole by the Board. */
+@Path("/api/awards/working-calendars")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+public class WorkingCalendarResource {
+    static final int MIN_YEAR = 1945;
+    static final int MAX_YEAR = 2100;
+    private final WorkingCalendarService calendars;
+    private final Callers callers;
+
+    public WorkingCalendarResource(WorkingCalendarService calendars, Callers callers) {
+        this.calendars = calendars;
+        this.callers = callers;
+    }
+
+    @GET
+    @Path("/{year}")
+    public Response get(@PathParam("year") String year) {
+        WorkingCalendarYear found = calendars.get(Requests.requiredYear(year, MIN_YEAR, MAX_YEAR));
+        return Response.ok(WorkingCalendarView.of(found)).tag(Versions.etag(found.version)).build();
+    }
+
+    /** Replaces the whole year; a year entered before needs {@code If-Match} (428 without, 412 stale). */
+    @PUT
+    @Path("/{year}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response replace(@PathParam("year") String year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+                            WorkingCalendarRequest request) {
+        WorkingCalendarYear saved = calendars.replace(Requests.requiredYear(year, MIN_YEAR, MAX_YEAR), Requests.requireBody(request), ifMatch,
+                callers.current());
+        return Response.ok(WorkingCalendarView.of(saved)).tag(Versions.etag(saved.version)).build();
+    }
+}

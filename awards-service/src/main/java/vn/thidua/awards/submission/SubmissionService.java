@@ -108,7 +108,7 @@ public class SubmissionService {
         }
         List<Proposal> covered = covered(submission);
         requireWholeDossiers(covered);
-        submission.send(day, deadlines.workingDaysAfter(Deadlines.NATIONAL_RETURN_FAULTY, day).date(), Instant.now(clock));
+        submission.send(day, due(Deadlines.NATIONAL_RETURN_FAULTY, day), Instant.now(clock));
         String fileName = "to-trinh-ubnd-" + submission.year + "-" + submission.id + ".pdf";
         for (Proposal proposal : covered) {
             dossier.attachGenerated(proposal, DossierFile.Kind.PROVINCIAL_SUBMISSION, fileName, submission.document, caller);
@@ -138,8 +138,7 @@ public class SubmissionService {
         requireBoardOrPortal(caller);
         ProvincialSubmission submission = lock(id, caller);
         String ref = Text.clean(reference, 200, "reference", false);
-        submission.accepted(on != null ? on : today(), ref,
-                deadlines.workingDaysAfter(Deadlines.NATIONAL_SUBMIT_TO_PM, submission.sentOn).date(), Instant.now(clock));
+        submission.accepted(on != null ? on : today(), ref, due(Deadlines.NATIONAL_SUBMIT_TO_PM, submission.sentOn), Instant.now(clock));
         return submission;
     }
 
@@ -225,6 +224,15 @@ public class SubmissionService {
     private static void requireBoardOrPortal(Caller caller) {
         if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.PORTAL)) {
             throw new io.quarkus.security.ForbiddenException("board, admin or portal only");
+        }
+    }
+
+    /** The last day of a limit counted from {@code from}; none when no such limit is in force (the step is not held up for it). */
+    private LocalDate due(String limitCode, LocalDate from) {
+        try {
+            return deadlines.workingDaysAfter(limitCode, from).date();
+        } catch (ProblemException noLimit) {
+            return null;
         }
     }
 

@@ -1,0 +1,119 @@
+package vn.thidua.awards.deadline;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import vn.thidua.awards.calendar.Deadlines;
+import vn.thidua.awards.proposal.Proposal;
+import vn.thidua.awards.proposal.ProposalStatus;
+import vn.thidua.awards.submission.ProvincialSubmission;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Roles;
+
+/**
+ * What is due, late or returned in a year, against the procedure's limits (law-2025.md §4) on the working calendar:
+ * each proposal's year-end dossier (due at Sở Nội vụ by the day the limit names), and each of the province's
+ * submissions to the Prime Minister (the national Board returns a faulty one within its limit of working days and
+ * submits to the Prime Minister within another). The Board sees everything; a unit only its own proposals.
+ */
+@ApplicationScoped
+public class DeadlineService {
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    private final Clock clock = Clock.systemUTC();
+    private final Deadlines deadlines;
+
+    public DeadlineService(Deadlines deadlines) {
+        this.deadlines = deadlines;
+    }
+
+    /** One step with a time limit: whose it is, what, by when, under which limit, and where it stands. */
+    public record Deadline(String subject, long id, String href, String unitCode, String awardTypeCode, String step, LocalDate due,
+                           Deadlines.LimitUsed limit, boolean calendarComplete, List<Integer> incompleteYears, DeadlineState state,
+                           LocalDate doneOn, String reason) {
+    }
+
+    @Transactional
+    public List<Deadline> of(int year, Caller caller) {
+        boolean everything = caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER);
+        Optional<String> ownUnit = caller.actingUnit();
+        if (!everything && ownUnit.isEmpty() && !caller.hasAnyRole(Roles.PORTAL)) {
+            throw new io.quarkus.security.ForbiddenException("deadlines are read by the Board, viewers, the portal and units for their own");
+        }
+        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        List<Deadline> found = new ArrayList<>();
+        if (everything || ownUnit.isPresent()) {
+            List<Proposal> proposals = everything ? Proposal.list("year = ?1 order by id", year)
+                    : Proposal.list("year = ?1 and unitCode = ?2 order by id", year, ownUnit.get());
+            Optional<Deadlines.Due> dossierDue = optional(() -> deadlines.yearEndDossierDue(year));
+            for (Proposal p : proposals) {
+                dossierDue.ifPresent(due -> found.add(yearEndDossier(p, due, today)));
+            }
+        }
+        if (everything || caller.hasAnyRole(Roles.PORTAL)) {
+            for (ProvincialSubmission s : ProvincialSubmission.<ProvincialSubmission>list("year = ?1 and status <> ?2 order by id", year,
+                    ProvincialSubmission.Status.DRAFT)) {
+                found.addAll(national(s, today));
+            }
+        }
+        found.sort(Comparator.comparing(Deadline::due).thenComparing(Deadline::subject).thenComparingLong(Deadline::id));
+        return found;
+    }
+
+    private static Deadline yearEndDossier(Proposal p, Deadlines.Due due, LocalDate today) {
+        DeadlineState state = p.status == ProposalStatus.RETURNED ? DeadlineState.RETURNED
+                : DeadlineState.of(due.date(), p.status == ProposalStatus.DRAFT ? null : p.receivedOn, today);
+        return new Deadline("PROPOSAL", p.id, "/api/awards/proposals/" + p.id, p.unitCode, p.awardTypeCode, Deadlines.YEAR_END_DOSSIER_DUE,
+                due.date(), due.limit(), due.calendarComplete(), due.incompleteYears(), state,
+                p.status == ProposalStatus.DRAFT ? null : p.receivedOn, p.status == ProposalStatus.RETURNED ? p.statusReason : null);
+    }
+
+    private List<Deadline> national(ProvincialSubmission s, LocalDate today) {
+        List<Deadline> steps = new ArrayList<>();
+        String href = "/api/awards/submissions/" + s.id;
+        optional(() -> deadlines.workingDaysAfter(Deadlines.NATIONAL_RETURN_FAULTY, s.sentOn)).ifPresent(due -> {
+            // the national Board's window to send a faulty dossier back: closed by a return, an acceptance, or time
+            DeadlineState state = s.status == ProvincialSubmission.Status.RETURNED ? DeadlineState.RETURNED
+                    : DeadlineState.of(due.date(), s.acceptedOn, today);
+            steps.add(new Deadline("SUBMISSION", s.id, href, null, null, Deadlines.NATIONAL_RETURN_FAULTY, due.date(), due.limit(),
+                    due.calendarComplete(), due.incompleteYears(), state,
+                    s.returnedOn != null ? s.returnedOn : s.acceptedOn, s.returnReason));
+        });
+        if (s.status != ProvincialSubmission.Status.RETURNED) {
+            optional(() -> deadlines.workingDaysAfter(Deadlines.NATIONAL_SUBMIT_TO_PM, s.sentOn)).ifPresent(due -> {
+                LocalDate decidedOn = decidedOn(s);
+                steps.add(new Deadline("SUBMISSION", s.id, href, null, null, Deadlines.NATIONAL_SUBMIT_TO_PM, due.date(), due.limit(),
+                        due.calendarComplete(), due.incompleteYears(), DeadlineState.of(due.date(), decidedOn, today), decidedOn, null));
+            });
+        }
+        return steps;
+    }
+
+    /** The day the last of its candidates was decided (or refused), once none is still waiting. */
+    private static LocalDate decidedOn(ProvincialSubmission s) {
+        LocalDate last = null;
+        for (Long id : s.proposalIds) {
+            Proposal p = Proposal.findById(id);
+            if (p.status == ProposalStatus.FORWARDED) {
+                return null;
+            }
+            LocalDate day = p.decisionDate != null ? p.decisionDate : p.updatedAt.atZone(VIETNAM).toLocalDate();
+            last = last == null || day.isAfter(last) ? day : last;
+        }
+        return last;
+    }
+
+    /** A limit not entered for the day gives no deadline rather than a refusal: the list shows what it can. */
+    private static Optional<Deadlines.Due> optional(java.util.function.Supplier<Deadlines.Due> due) {
+        try {
+            return Optional.of(due.get());
+        } catch (vn.thidua.platform.web.ProblemException noLimit) {
+            return Optional.empty();
+        }
+    }
+}

@@ -82,6 +82,15 @@ public class DeliveryRecorder {
                 new PortalPayload.Cluster(proposal.clusterId, proposal.clusterCode, clusterName),
                 new PortalPayload.LegalBasis(rules.id, rules.legalBasis, rules.legalBasisDate, rules.effectiveFrom, rules.effectiveTo),
                 status, ranking, proposal.votingSessionId, List.copyOf(proposal.earlierAwards),
-                "/api/awards/proposals/" + proposal.id);
+                "/api/awards/proposals/" + proposal.id,
+                proposal.councilSessionId == null ? null : new PortalPayload.Council(proposal.councilSessionId, proposal.councilResult),
+                submission(proposal.submissionId));
+    }
+
+    private static PortalPayload.Submission submission(Long id) {
+        vn.thidua.awards.submission.ProvincialSubmission found = id == null ? null
+                : vn.thidua.awards.submission.ProvincialSubmission.findById(id);
+        return found == null ? null : new PortalPayload.Submission(found.id, found.number, found.signedBy, found.signedOn,
+                "/api/awards/submissions/" + found.id);
     }
 }

@@ -24,7 +24,16 @@ public record PortalPayload(String schema, long deliveryId, UUID idempotencyKey,
 
     /** The proposal as it stood at that step ({@code status} is the step's {@code to}). */
     public record ProposalPart(long id, Unit unit, Award award, int year, Cluster cluster, LegalBasis ruleSet, ProposalStatus status,
-                               Ranking ranking, UUID votingSessionId, List<Proposal.EarlierAward> earlierAwards, String href) {
+                               Ranking ranking, UUID votingSessionId, List<Proposal.EarlierAward> earlierAwards, String href,
+                               Council council, Submission submission) {
+    }
+
+    /** The provincial Council's review of the candidate, once it voted. */
+    public record Council(UUID sessionId, String result) {
+    }
+
+    /** The province's submission (tờ trình of the Chairman) carrying a state-level candidate to the Prime Minister. */
+    public record Submission(long id, String number, String signedBy, LocalDate signedOn, String href) {
     }
 
     /** The proposed unit, identified by its electronic identification code (QĐ 20/2020/QĐ-TTg). */

@@ -182,6 +182,8 @@ public final class LocalStack implements AutoCloseable {
         new SecureRandom().nextBytes(secret);
         String hex = HexFormat.of().formatHex(secret);
         portal = FakePortal.start(settings.portalPort(), hex);
+        // the national system behind the portal answers submissions through the inbound API, as the portal's account
+        portal.national().connect("http://127.0.0.1:" + settings.gatewayPort(), "portal-demo", DemoData.PASSWORD);
         started.add(portal);
         return Map.of("thidua.portal.url", portal.url(), "thidua.portal.signing-secret", hex);
     }

@@ -94,6 +94,7 @@ public final class FakePortal implements AutoCloseable {
     private volatile Duration delay = Duration.ZERO;
     /** Notified when the delay changes, so answers held back end as soon as the test shortens it. */
     private final Object delayChanged = new Object();
+    private final FakeNationalSystem national = new FakeNationalSystem();
 
     private FakePortal(HttpServer server, ExecutorService executor, String secret) {
         this.server = server;
@@ -182,6 +183,11 @@ public final class FakePortal implements AutoCloseable {
         dropsLeft.set(count);
     }
 
+    /** The national dossier system behind the portal: connect it to Thi đua's gateway and script its answers. */
+    public FakeNationalSystem national() {
+        return national;
+    }
+
     /** Well-behaved again, and forgets what it saw. */
     public void reset() {
         failuresLeft.set(0);
@@ -191,6 +197,7 @@ public final class FakePortal implements AutoCloseable {
         requests.clear();
         accepted.clear();
         acceptedInOrder.clear();
+        national.reset();
     }
 
     // ---- what it saw ----
@@ -255,6 +262,7 @@ public final class FakePortal implements AutoCloseable {
                 return;
             }
             acceptedInOrder.add(fresh);
+            national.received(json.readTree(body), executor);
             if (dropsLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
                 record(exchange, key, true, body, 0, Outcome.ANSWER_DROPPED, fresh.reference());
                 // closing without a status line: the sender sees the connection end with no answer
@@ -418,6 +426,12 @@ public final class FakePortal implements AutoCloseable {
                     reset();
                     send(exchange, 200, state());
                 }
+                case "national" -> {
+                    requirePost(post);
+                    national.script(new FakeNationalSystem.Script(FakeNationalSystem.Answer.valueOf(query.getOrDefault("answer", "NONE")),
+                            query.get("reason"), query.getOrDefault("decision", "1/QĐ-TTg")));
+                    send(exchange, 200, state());
+                }
                 case "" -> send(exchange, 200, state());
                 default -> send(exchange, 404, problem("no such control: " + action));
             }
@@ -445,7 +459,8 @@ public final class FakePortal implements AutoCloseable {
     private ObjectNode state() {
         return json.createObjectNode().put("dossiers", url()).put("down", down).put("failuresLeft", failuresLeft.get())
                 .put("failureStatus", failureStatus).put("delayMillis", delay.toMillis()).put("dropsLeft", dropsLeft.get())
-                .put("requests", requests.size()).put("accepted", acceptedInOrder.size());
+                .put("requests", requests.size()).put("accepted", acceptedInOrder.size())
+                .put("nationalAnswer", national.script().answer().name()).put("nationalAnswers", national.answered().size());
     }
 
     private static Map<String, String> query(URI uri) {

@@ -51,6 +51,12 @@ public final class FakePortalClient {
         post("drop?count=" + count);
     }
 
+    /** Scripts the national system behind the portal: {@code answer} NONE, RETURN (with {@code reason}) or ACCEPT_AND_DECIDE. */
+    public void national(String answer, String reason, String decisionNumber) {
+        post("national?answer=" + answer + (reason == null ? "" : "&reason=" + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8))
+                + (decisionNumber == null ? "" : "&decision=" + java.net.URLEncoder.encode(decisionNumber, java.nio.charset.StandardCharsets.UTF_8)));
+    }
+
     public void reset() {
         post("reset");
     }

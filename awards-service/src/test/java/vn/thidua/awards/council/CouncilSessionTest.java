@@ -40,6 +40,7 @@ import vn.thidua.platform.clusters.ClusterDirectory;
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "awards"))
 class CouncilSessionTest {
     static final String TOPIC = "thidua.awards.council.v1";
+    static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
     static final int YEAR = 2025;
     static final long CLUSTER = 961_501;
     static final long BLOCK = 961_502;
@@ -200,6 +201,11 @@ class CouncilSessionTest {
         ConsumerRecord<String, String> event = VotingFixtures.KAFKA.awaitRecord(TOPIC, r -> session.equals(r.key()), Duration.ofSeconds(30));
         assertTrue(event.value().contains("\"type\":\"vn.thidua.awards.CouncilConcluded\""), event.value());
         assertTrue(event.value().contains("\"outcome\":\"RECOMMENDED\"") && !event.value().contains(chair), event.value());
+        var sent = JSON.readTree(event.value());
+        var documented = JSON.readTree(vn.thidua.devstack.testing.EventSamples.sample("awards/CouncilConcluded.json", node -> { }));
+        assertEquals(names(documented), names(sent));
+        assertEquals(names(documented.get("data")), names(sent.get("data")));
+        assertEquals(names(documented.at("/data/candidates/0")), names(sent.at("/data/candidates/0")));
 
         // the minutes, as published, the same bytes every time
         byte[] pdf = given().auth().oauth2(CouncilFixtures.token(vice)).get(at + "/minutes").then().statusCode(200)
@@ -237,6 +243,13 @@ class CouncilSessionTest {
         given().auth().oauth2(CouncilFixtures.token(chair)).get(at).then().statusCode(200);
         given().auth().oauth2(CouncilFixtures.token(chair)).post(at + "/open").then().statusCode(403);
         given().auth().oauth2(BOARD).get(SESSIONS + "/not-a-uuid").then().statusCode(404);
+    }
+
+    private static List<String> names(com.fasterxml.jackson.databind.JsonNode node) {
+        List<String> names = new java.util.ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        java.util.Collections.sort(names);
+        return names;
     }
 
     private static Response agenda(String at, List<Long> proposalIds) {

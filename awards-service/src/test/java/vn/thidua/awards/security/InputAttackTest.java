@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
+import vn.thidua.awards.council.CouncilFixtures;
 import vn.thidua.awards.proposal.ProposalFixtures;
 import vn.thidua.awards.vote.VotingFixtures;
 import vn.thidua.devstack.testing.InputAttacks;
@@ -47,8 +48,23 @@ class InputAttackTest {
         long proposal = ProposalFixtures.draft(MEMBERS.get(0), AWARD, CLUSTER);
         String sessions = VotingFixtures.SESSIONS;
         String proposals = ProposalFixtures.PROPOSALS;
+        // the Council: a term with two members, a session open with one candidate (the chair present, the secretary
+        // answering in writing) and one still scheduled
+        String councilAward = CouncilFixtures.award("ATK_COUNCIL", "Cờ thi đua (kiểm thử tấn công)",
+                CouncilFixtures.review("COUNCIL", 50, 50, true, "ALL_MEMBERS", true));
+        long candidate = ProposalFixtures.appraised(MEMBERS.get(2), councilAward, CLUSTER);
+        long term = CouncilFixtures.term("Hội đồng TĐKT tỉnh (kiểm thử tấn công)", "2031-06-01", "2035-12-31");
+        String chair = CouncilFixtures.member(term, "Chủ tịch Kiểm Thử", "CHAIR");
+        String secretary = CouncilFixtures.member(term, "Thư ký Kiểm Thử", "SECRETARY");
+        String councilSession = CouncilFixtures.SESSIONS + "/" + CouncilFixtures.session(term, YEAR, "COUNCIL", "2032-01-15");
+        given().auth().oauth2(BOARD).contentType("application/json").body(Map.of("proposalIds", List.of(candidate)))
+                .post(councilSession + "/agenda").then().statusCode(200);
+        given().auth().oauth2(BOARD).contentType("application/json").body(Map.of("present", List.of(chair), "writtenOpinions", List.of(secretary)))
+                .put(councilSession + "/attendance").then().statusCode(200);
+        given().auth().oauth2(BOARD).post(councilSession + "/open").then().statusCode(200);
+        String scheduledCouncil = CouncilFixtures.SESSIONS + "/" + CouncilFixtures.session(term, YEAR, "COUNCIL", "2032-01-20");
 
-        int cases = InputAttacks.assertRefused(() -> state(session, proposal),
+        int cases = InputAttacks.assertRefused(() -> state(session, proposal) + "\n" + councilState(term, councilSession, scheduledCouncil),
                 InputAttacks.json("PUT", "/api/awards/award-types/" + AWARD, BOARD, """
                         {"name":"Cờ thi đua của UBND tỉnh","level":"PROVINCIAL","decidingAuthority":"Chủ tịch UBND tỉnh","kind":"MERIT"}""")
                         .header("If-Match", "\"0\"")
@@ -102,8 +118,33 @@ class InputAttackTest {
                 InputAttacks.json("PUT", "/api/awards/base-salaries/2031-01-01", BOARD, """
                         {"amount":2530000,"legalBasis":"Nghị định 161/2026/NĐ-CP","tag":"V2"}""")
                         .texts("/legalBasis", "/tag")
-                        .numbers("/amount"));
-        LOG.infof("awards-service: %d input attacks on 14 writes, all refused", cases);
+                        .numbers("/amount"),
+                InputAttacks.json("POST", CouncilFixtures.TERMS, BOARD, """
+                        {"name":"Hội đồng TĐKT tỉnh nhiệm kỳ 2036–2040","servesFrom":"2036-01-01","servesTo":"2040-12-31",
+                         "decisionNumber":"Quyết định số 1/QĐ-UBND","decisionDate":"2035-12-20"}""")
+                        .texts("/name", "/servesFrom", "/servesTo", "/decisionNumber", "/decisionDate"),
+                InputAttacks.json("POST", CouncilFixtures.TERMS + "/" + term + "/members", BOARD, """
+                        {"fullName":"Nguyễn Thị Ánh","position":"Giám đốc Sở Nội vụ","role":"VICE_CHAIR"}""")
+                        .texts("/fullName", "/position", "/role"),
+                InputAttacks.json("POST", CouncilFixtures.SESSIONS, BOARD, """
+                        {"year":%d,"termId":%d,"body":"COUNCIL","heldOn":"2032-02-01","place":"Trụ sở UBND tỉnh"}""".formatted(YEAR, term))
+                        .texts("/body", "/heldOn", "/place")
+                        .numbers("/year", "/termId"),
+                InputAttacks.json("POST", scheduledCouncil + "/agenda", BOARD, """
+                        {"proposalIds":[%d]}""".formatted(candidate))
+                        .numbers("/proposalIds/0"),
+                InputAttacks.json("PUT", scheduledCouncil + "/attendance", BOARD, """
+                        {"present":["%s"],"writtenOpinions":["%s"]}""".formatted(chair, secretary))
+                        .texts("/present/0", "/writtenOpinions/0"),
+                InputAttacks.json("POST", councilSession + "/ballots", CouncilFixtures.token(chair), """
+                        {"choices":{"%d":"FOR"}}""".formatted(candidate))
+                        .texts("/choices/" + candidate)
+                        .keys("/choices"),
+                InputAttacks.json("POST", councilSession + "/ballots", BOARD, """
+                        {"member":"%s","choices":{"%d":"FOR"}}""".formatted(secretary, candidate))
+                        .texts("/member", "/choices/" + candidate)
+                        .keys("/choices"));
+        LOG.infof("awards-service: %d input attacks on 21 writes, all refused", cases);
     }
 
     private static String reason() {
@@ -125,6 +166,15 @@ class InputAttackTest {
                 read("/api/awards/decisions?year=" + YEAR),
                 read("/api/awards/ledger?unitCode=" + MEMBERS.get(0)),
                 read("/api/awards/base-salaries"));
+    }
+
+    private static String councilState(long term, String open, String scheduled) {
+        return String.join("\n",
+                read(CouncilFixtures.TERMS),
+                read(CouncilFixtures.TERMS + "/" + term + "/members"),
+                read(CouncilFixtures.SESSIONS + "?year=" + YEAR),
+                read(open),
+                read(scheduled));
     }
 
     private static String read(String path) {

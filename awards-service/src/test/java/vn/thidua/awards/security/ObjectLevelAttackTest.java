@@ -20,6 +20,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import vn.thidua.awards.council.CouncilFixtures;
 import vn.thidua.awards.proposal.ProposalFixtures;
 import vn.thidua.awards.vote.VotingFixtures;
 import vn.thidua.devstack.testing.ObjectLevelAttacks;
@@ -96,8 +97,17 @@ class ObjectLevelAttackTest {
         attacks.asBoard().contentType(ContentType.JSON).body(Map.of("holds", true, "basis", "Báo cáo phong trào"))
                 .put(PROPOSALS + "/" + draftOfB + "/attestations/PHONG_TRAO").then().statusCode(200);
 
+        // the Council: a term, a member, a scheduled session
+        String terms = CouncilFixtures.TERMS;
+        long term = CouncilFixtures.term("Hội đồng TĐKT tỉnh (kiểm thử truy cập)", "2016-06-01", "2020-12-31");
+        String chair = CouncilFixtures.member(term, "Chủ tịch Kiểm Thử", "CHAIR");
+        String councilSession = CouncilFixtures.SESSIONS + "/" + CouncilFixtures.session(term, YEAR, "COUNCIL", "2017-01-10");
+
         String draft = PROPOSALS + "/" + draftOfB;
-        attacks.watch("B's proceedings", proceedingsOfB)
+        attacks.watch("the Council's terms", terms)
+                .watch("the Council's members", terms + "/" + term + "/members")
+                .watch("the Council's session", councilSession)
+                .watch("B's proceedings", proceedingsOfB)
                 .watch("B's ratings", ratingsOfB)
                 .watch("the findings on B's draft", draft + "/attestations")
                 .watch("B's draft", draft)
@@ -220,6 +230,33 @@ class ObjectLevelAttackTest {
                     .listHides(session, who, token, "GET /api/awards/voting-sessions", r -> r.queryParam("year", YEAR).get(SESSIONS), "id", published, open)
                     .listHides(session, who + " (B's cluster named)", token, "GET /api/awards/voting-sessions",
                             r -> r.queryParam("year", YEAR).queryParam("clusterId", CLUSTER_B).get(SESSIONS), "id", published, open);
+
+            // the Council is none of a unit's business: refused by role, whatever the id
+            String council = "Council";
+            attacks.refused(council, who, token, FORBIDDEN, "GET /api/awards/council-terms", r -> r.get(terms))
+                    .refused(council, who, token, FORBIDDEN, "POST /api/awards/council-terms", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("name", "Giả mạo", "servesFrom", "2016-01-01", "servesTo", "2020-12-31", "decisionNumber", "1/QĐ",
+                                    "decisionDate", "2016-01-01")).post(terms))
+                    .refused(council, who, token, FORBIDDEN, "GET /api/awards/council-terms/{id}/members", r -> r.get(terms + "/" + term + "/members"))
+                    .refused(council, who, token, FORBIDDEN, "POST /api/awards/council-terms/{id}/members", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("fullName", "Giả Mạo", "role", "CHAIR")).post(terms + "/" + term + "/members"))
+                    .refused(council, who, token, FORBIDDEN, "GET /api/awards/council-sessions",
+                            r -> r.queryParam("year", YEAR).get(CouncilFixtures.SESSIONS))
+                    .refused(council, who, token, FORBIDDEN, "POST /api/awards/council-sessions", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("year", YEAR, "termId", term, "body", "COUNCIL", "heldOn", "2017-01-11", "place", "x"))
+                            .post(CouncilFixtures.SESSIONS))
+                    .refused(council, who, token, FORBIDDEN, "GET /api/awards/council-sessions/{id}", r -> r.get(councilSession))
+                    .refused(council, who, token, FORBIDDEN, "POST /api/awards/council-sessions/{id}/agenda", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("proposalIds", List.of(decidedOfB))).post(councilSession + "/agenda"))
+                    .refused(council, who, token, FORBIDDEN, "PUT /api/awards/council-sessions/{id}/attendance", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("present", List.of(chair), "writtenOpinions", List.of())).put(councilSession + "/attendance"))
+                    .refused(council, who, token, FORBIDDEN, "POST /api/awards/council-sessions/{id}/open", r -> r.post(councilSession + "/open"))
+                    .refused(council, who, token, FORBIDDEN, "POST /api/awards/council-sessions/{id}/ballots", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("member", chair, "choices", Map.of(Long.toString(decidedOfB), "FOR"))).post(councilSession + "/ballots"))
+                    .refused(council, who, token, FORBIDDEN, "POST /api/awards/council-sessions/{id}/close", r -> r.post(councilSession + "/close"))
+                    .refused(council, who, token, FORBIDDEN, "POST /api/awards/council-sessions/{id}/publish", r -> r.post(councilSession + "/publish"))
+                    .refused(council, who, token, FORBIDDEN, "GET /api/awards/council-sessions/{id}/receipts", r -> r.get(councilSession + "/receipts"))
+                    .refused(council, who, token, FORBIDDEN, "GET /api/awards/council-sessions/{id}/minutes", r -> r.get(councilSession + "/minutes"));
         });
         attacks.assertAll();
     }

@@ -32,7 +32,13 @@ import java.util.stream.Stream;
  */
 public final class EndpointAccess {
     /** The roles, in the order the table shows them (platform {@code Roles}). */
-    public static final List<String> ROLES = List.of("admin", "board", "cluster-leader", "unit-rep", "viewer", "portal");
+    public static final List<String> ROLES = List.of("admin", "board", "cluster-leader", "unit-rep", "viewer", "portal", "council-member");
+
+    /**
+     * Roles that only some services serve: their column shows only in the tables of services that name them,
+     * so a role one service brings in does not rewrite every other service's table.
+     */
+    private static final java.util.Set<String> SHOWN_WHERE_NAMED = java.util.Set.of("council-member");
 
     private static final String PATH = "jakarta.ws.rs.Path";
     private static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";
@@ -95,11 +101,13 @@ public final class EndpointAccess {
                 .append("`EndpointAccessTest` fails when this file is out of date and prints the new one. ")
                 .append("A role marked here passes the role check; what it may then do with one unit's or one ")
                 .append("cluster's things is the ownership rule in [README.md](README.md).\n\n");
-        out.append("| method | path | ").append(String.join(" | ", ROLES)).append(" | declared by |\n");
-        out.append("|---|---|").append("---|".repeat(ROLES.size())).append("---|\n");
+        List<String> columns = ROLES.stream()
+                .filter(role -> !SHOWN_WHERE_NAMED.contains(role) || endpoints.stream().anyMatch(e -> e.roles().contains(role))).toList();
+        out.append("| method | path | ").append(String.join(" | ", columns)).append(" | declared by |\n");
+        out.append("|---|---|").append("---|".repeat(columns.size())).append("---|\n");
         for (Endpoint e : endpoints) {
             out.append("| ").append(e.httpMethod()).append(" | `").append(e.path()).append("` |");
-            for (String role : ROLES) {
+            for (String role : columns) {
                 out.append(' ').append(allows(e, role) ? "✓" : "").append(" |");
             }
             out.append(' ').append(e.javaMethod()).append(declarationNote(e)).append(" |\n");

@@ -1,0 +1,232 @@
+package vn.thidua.awards.council;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import vn.thidua.awards.catalogue.CouncilReview;
+import vn.thidua.awards.council.CouncilService.AttendanceRequest;
+import vn.thidua.awards.council.CouncilService.MemberRequest;
+import vn.thidua.awards.council.CouncilService.SessionRequest;
+import vn.thidua.awards.council.CouncilService.TermRequest;
+import vn.thidua.awards.council.CouncilViews.MemberView;
+import vn.thidua.awards.council.CouncilViews.SessionView;
+import vn.thidua.awards.council.CouncilViews.TermView;
+import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.security.Callers;
+import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Requests;
+import vn.thidua.platform.web.Text;
+
+/**
+ * The provincial Emulation &amp; Commendation Council: its terms and members, its sessions and their secret
+ * ballot. The Board runs it; viewers read it; Council members read their term's sessions and vote. Units'
+ * representatives and cluster leaders have no business here (403 by role).
+ */
+@Path("/api/awards")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.COUNCIL_MEMBER})
+public class CouncilResource {
+    private final CouncilService council;
+    private final CouncilBallots ballots;
+    private final Callers callers;
+
+    public CouncilResource(CouncilService council, CouncilBallots ballots, Callers callers) {
+        this.council = council;
+        this.ballots = ballots;
+        this.callers = callers;
+    }
+
+    public record TermBody(String name, LocalDate servesFrom, LocalDate servesTo, String decisionNumber, LocalDate decisionDate) {
+    }
+
+    public record MemberBody(String fullName, String position, CouncilRole role) {
+    }
+
+    public record SessionBody(Integer year, Long termId, CouncilReview.Body body, LocalDate heldOn, String place) {
+    }
+
+    public record AgendaBody(List<Long> proposalIds) {
+    }
+
+    /** A ballot: {@code choices} by proposal id; {@code member} only when the Board records an absent member's written opinion. */
+    public record BallotBody(String member, Map<String, String> choices) {
+    }
+
+    public record BallotReceipt(String receipt) {
+    }
+
+    // ---- terms and members
+
+    @GET
+    @Path("/council-terms")
+    public List<TermView> terms() {
+        return council.terms(callers.current()).stream().map(TermView::of).toList();
+    }
+
+    @POST
+    @Path("/council-terms")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response createTerm(TermBody body) {
+        Requests.requireBody(body);
+        CouncilTerm term = council.createTerm(new TermRequest(Text.clean(body.name(), 300, "name", true), body.servesFrom(), body.servesTo(),
+                Text.clean(body.decisionNumber(), 300, "decisionNumber", true), body.decisionDate()), callers.current());
+        return Response.created(URI.create("/api/awards/council-terms/" + term.id)).entity(TermView.of(term)).build();
+    }
+
+    @GET
+    @Path("/council-terms/{id}/members")
+    public List<MemberView> members(@PathParam("id") String id) {
+        return council.members(termId(id), callers.current()).stream().map(MemberView::of).toList();
+    }
+
+    @POST
+    @Path("/council-terms/{id}/members")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    public Response addMember(@PathParam("id") String id, MemberBody body) {
+        Requests.requireBody(body);
+        CouncilMember member = council.addMember(termId(id), new MemberRequest(Text.clean(body.fullName(), 200, "fullName", true),
+                Text.clean(body.position(), 300, "position", false), body.role()), callers.current());
+        return Response.created(URI.create("/api/awards/council-terms/" + member.termId + "/members")).entity(MemberView.of(member)).build();
+    }
+
+    // ---- sessions
+
+    @GET
+    @Path("/council-sessions")
+    @Transactional
+    public List<SessionView> sessions(@QueryParam("year") String year) {
+        Caller caller = callers.current();
+        return council.list(Requests.requiredYear(year, 2000, 2100), caller).stream().map(s -> CouncilViews.of(s, caller, council, ballots)).toList();
+    }
+
+    @POST
+    @Path("/council-sessions")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Transactional
+    public Response create(SessionBody body) {
+        Requests.requireBody(body);
+        Caller caller = callers.current();
+        CouncilSession session = council.create(new SessionRequest(body.year(), body.termId(), body.body(), body.heldOn(),
+                Text.clean(body.place(), 300, "place", true)), caller);
+        return Response.created(URI.create("/api/awards/council-sessions/" + session.id)).entity(CouncilViews.of(session, caller, council, ballots))
+                .build();
+    }
+
+    @GET
+    @Path("/council-sessions/{id}")
+    @Transactional
+    public SessionView session(@PathParam("id") String id) {
+        return view(id, council::get);
+    }
+
+    @POST
+    @Path("/council-sessions/{id}/agenda")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Transactional
+    public SessionView addToAgenda(@PathParam("id") String id, AgendaBody body) {
+        Requests.requireBody(body);
+        return view(id, (sessionId, caller) -> council.addToAgenda(sessionId, body.proposalIds(), caller));
+    }
+
+    @PUT
+    @Path("/council-sessions/{id}/attendance")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Transactional
+    public SessionView attendance(@PathParam("id") String id, AttendanceRequest body) {
+        Requests.requireBody(body);
+        return view(id, (sessionId, caller) -> council.recordAttendance(sessionId, body, caller));
+    }
+
+    @POST
+    @Path("/council-sessions/{id}/open")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Transactional
+    public SessionView open(@PathParam("id") String id) {
+        return view(id, council::open);
+    }
+
+    @POST
+    @Path("/council-sessions/{id}/ballots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.COUNCIL_MEMBER})
+    public Response cast(@PathParam("id") String id, BallotBody body) {
+        Requests.requireBody(body);
+        String receipt = council.cast(sessionId(id), body.member(), body.choices(), callers.current());
+        return Response.status(Response.Status.CREATED).entity(new BallotReceipt(receipt)).build();
+    }
+
+    @POST
+    @Path("/council-sessions/{id}/close")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Transactional
+    public SessionView close(@PathParam("id") String id) {
+        return view(id, council::close);
+    }
+
+    @POST
+    @Path("/council-sessions/{id}/publish")
+    @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Transactional
+    public SessionView publish(@PathParam("id") String id) {
+        return view(id, council::publish);
+    }
+
+    /** The receipts of every counted ballot, sorted: each member finds its own, nobody learns anyone's choice. */
+    @GET
+    @Path("/council-sessions/{id}/receipts")
+    public List<String> receipts(@PathParam("id") String id) {
+        return council.receipts(sessionId(id), callers.current());
+    }
+
+    /** The minutes (biên bản họp xét) as published: the same bytes every time. */
+    @GET
+    @Path("/council-sessions/{id}/minutes")
+    @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    public Response minutes(@PathParam("id") String id) {
+        UUID sessionId = sessionId(id);
+        byte[] pdf = council.minutes(sessionId, callers.current());
+        return Response.ok(pdf, "application/pdf")
+                .header("Content-Disposition", "attachment; filename=\"bien-ban-hoi-dong-" + sessionId + ".pdf\"").build();
+    }
+
+    private SessionView view(String id, java.util.function.BiFunction<UUID, Caller, CouncilSession> step) {
+        Caller caller = callers.current();
+        return CouncilViews.of(step.apply(sessionId(id), caller), caller, council, ballots);
+    }
+
+    private static UUID sessionId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw CouncilService.notFound(id);
+        }
+    }
+
+    private static long termId(String id) {
+        try {
+            return Long.parseLong(id);
+        } catch (NumberFormatException e) {
+            throw ProblemException.notFound("council-term-not-found", "council.term.not-found", id);
+        }
+    }
+}

@@ -6,9 +6,10 @@ import java.util.UUID;
 /**
  * A Council session's result is published: fired as a CDI event, synchronously and in the publishing
  * transaction, so an observer (the proposals) moves its candidates in the same commit, or the publication
- * fails with it. One outcome per agenda item, in agenda order.
+ * fails with it. One outcome per agenda item, in agenda order; {@code publishedBy}: who published it, for the
+ * candidates' own audit trails.
  */
-public record CouncilConcluded(UUID sessionId, List<CandidateOutcome> candidates) {
+public record CouncilConcluded(UUID sessionId, List<CandidateOutcome> candidates, String publishedBy) {
 
     public CouncilConcluded {
         candidates = List.copyOf(candidates);

@@ -1,11 +1,11 @@
 package vn.thidua.awards.council;
 
 import java.util.Set;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
- * How the service answers the Council's refusals: 409 when the request is fine but the session (or the
- * ballot box) is not in a state to take it, 422 for everything the request itself gets wrong.
+ * The kinds of the Council's refusals: a state one when the request is fine but the session (or the ballot box)
+ * is not in a state to take it (answered 409), a rule one for everything the request itself gets wrong (422).
  */
 final class CouncilProblems {
     static final String STATE = "council-session-state";
@@ -18,8 +18,7 @@ final class CouncilProblems {
     private CouncilProblems() {
     }
 
-    static ProblemException toProblem(CouncilRefusal refusal) {
-        int status = CONFLICTS.contains(refusal.problemType()) ? 409 : 422;
-        return new ProblemException(status, refusal.problemType(), refusal.messageKey(), refusal.args());
+    static Refusal.Nature natureOf(String problemType) {
+        return CONFLICTS.contains(problemType) ? Refusal.Nature.STATE : Refusal.Nature.RULE;
     }
 }

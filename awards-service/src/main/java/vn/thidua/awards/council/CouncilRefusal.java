@@ -1,33 +1,20 @@
 package vn.thidua.awards.council;
 
-import java.util.Arrays;
+import vn.thidua.platform.domain.Refusal;
 
 /**
- * The Council's rules refuse a step: a stable problem type (the last part of the problem+json {@code type})
- * and a message key with its arguments, looked up in the caller's language. It carries no HTTP status: the
- * service layer decides how a refusal is answered ({@link CouncilProblems}).
+ * The Council's rules refuse a step: a stable problem type and a message key with its arguments, looked up in the
+ * caller's language. It carries no HTTP status: a refusal because the session (or its ballot box) is not in a state
+ * to take the step is a {@link Refusal.Nature#STATE} one, every other a {@link Refusal.Nature#RULE} one
+ * ({@link CouncilProblems}); the web layer answers both as problem+json.
  */
-public class CouncilRefusal extends RuntimeException {
-    private final String problemType;
-    private final String messageKey;
-    private final transient Object[] args;
+public class CouncilRefusal extends Refusal {
 
     public CouncilRefusal(String problemType, String messageKey, Object... args) {
-        super(problemType + ": " + messageKey + Arrays.toString(args));
-        this.problemType = problemType;
-        this.messageKey = messageKey;
-        this.args = args.clone();
+        super(CouncilProblems.natureOf(problemType), problemType, messageKey, args);
     }
 
     public String problemType() {
-        return problemType;
-    }
-
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args.clone();
+        return type();
     }
 }

@@ -51,17 +51,19 @@ public class CouncilService {
     private final Outbox outbox;
     private final CloudEvents events;
     private final Event<CouncilConcluded> concluded;
+    private final Event<CandidatesPutOnAgenda> putOnAgenda;
     private final DocumentSettings documents;
     private final CouncilMinutesPdf minutesPdf = new CouncilMinutesPdf();
 
     public CouncilService(CouncilAgendaGate gate, CouncilBallots ballots, ClusterDirectory clusters, Outbox outbox, CloudEvents events,
-                          Event<CouncilConcluded> concluded, DocumentSettings documents) {
+                          Event<CouncilConcluded> concluded, DocumentSettings documents, Event<CandidatesPutOnAgenda> putOnAgenda) {
         this.gate = gate;
         this.ballots = ballots;
         this.clusters = clusters;
         this.outbox = outbox;
         this.events = events;
         this.concluded = concluded;
+        this.putOnAgenda = putOnAgenda;
         this.documents = documents;
     }
 
@@ -204,6 +206,7 @@ public class CouncilService {
                     proposal.clusterCode, clusterName, proposal.rankingRank, proposal.rankingTotal));
         }
         session.addToAgenda(items);
+        putOnAgenda.fire(new CandidatesPutOnAgenda(session.id, items.stream().map(item -> item.proposalId).toList(), caller.subject()));
         return session;
     }
 
@@ -287,7 +290,7 @@ public class CouncilService {
         }
         Instant now = Instant.now(clock);
         byte[] minutes = minutesPdf.render(minutesOf(session));
-        CouncilConcluded conclusion = session.publish(minutes, now);
+        CouncilConcluded conclusion = session.publish(minutes, now, caller.subject());
         session.flush();
         concluded.fire(conclusion);
         CouncilResult result = session.result;

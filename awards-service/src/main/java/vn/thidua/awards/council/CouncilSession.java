@@ -320,7 +320,7 @@ public class CouncilSession extends PanacheEntityBase {
     }
 
     /** Publishes the result with its minutes, which are kept as they are: from now on nothing changes. */
-    public CouncilConcluded publish(byte[] minutes, Instant now) {
+    public CouncilConcluded publish(byte[] minutes, Instant now, String publishedBy) {
         requireStatus(SessionStatus.CLOSED);
         if (minutes == null || minutes.length == 0) {
             throw new IllegalStateException("A Council session is published with its minutes");
@@ -329,7 +329,7 @@ public class CouncilSession extends PanacheEntityBase {
         status = SessionStatus.PUBLISHED;
         publishedAt = now;
         return new CouncilConcluded(id, agenda.stream().map(item -> result.of(item.proposalId).orElseThrow())
-                .map(c -> new CouncilConcluded.CandidateOutcome(c.proposalId(), c.outcome(), c.tally())).toList());
+                .map(c -> new CouncilConcluded.CandidateOutcome(c.proposalId(), c.outcome(), c.tally())).toList(), publishedBy);
     }
 
     /**

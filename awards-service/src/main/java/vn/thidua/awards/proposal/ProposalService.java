@@ -548,6 +548,11 @@ public class ProposalService {
         return Instant.now(clock);
     }
 
+    /** The verdicts of the proposal's conditions on today's facts, the proposal counted where it stands. */
+    List<Verdict> currentVerdicts(Proposal proposal) {
+        return eligibility(proposal);
+    }
+
     private List<Verdict> eligibility(Proposal proposal) {
         return eligibility(proposal, proposal.status == ProposalStatus.DRAFT || proposal.status == ProposalStatus.RETURNED);
     }

@@ -18,6 +18,13 @@ public class RuleSetAgendaGate implements CouncilAgendaGate {
 
     @Override
     public void admit(Proposal proposal, CouncilSession session) {
+        // a session is done with its candidates once published; until then a candidate belongs to it alone
+        long elsewhere = CouncilSession.getEntityManager().createQuery("select count(s) from CouncilSession s join s.agenda item"
+                        + " where item.proposalId = ?1 and s.id <> ?2 and s.status <> ?3", Long.class)
+                .setParameter(1, proposal.id).setParameter(2, session.id).setParameter(3, SessionStatus.PUBLISHED).getSingleResult();
+        if (elsewhere > 0) {
+            throw new CouncilRefusal(CouncilProblems.ELSEWHERE, "council.gate.elsewhere", proposal.id);
+        }
         if (proposal.status != ProposalStatus.APPRAISED) {
             throw new CouncilRefusal("council-candidate-not-appraised", "council.gate.not-appraised", proposal.id, proposal.status);
         }
@@ -27,13 +34,6 @@ public class RuleSetAgendaGate implements CouncilAgendaGate {
         }
         if (rules.council.body() != session.body) {
             throw new CouncilRefusal("council-candidate-other-body", "council.gate.other-body", proposal.id, rules.council.body(), session.body);
-        }
-        // a session is done with its candidates once published; until then a candidate belongs to it alone
-        long elsewhere = CouncilSession.getEntityManager().createQuery("select count(s) from CouncilSession s join s.agenda item"
-                        + " where item.proposalId = ?1 and s.id <> ?2 and s.status <> ?3", Long.class)
-                .setParameter(1, proposal.id).setParameter(2, session.id).setParameter(3, SessionStatus.PUBLISHED).getSingleResult();
-        if (elsewhere > 0) {
-            throw new CouncilRefusal(CouncilProblems.ELSEWHERE, "council.gate.elsewhere", proposal.id);
         }
     }
 }

@@ -58,13 +58,15 @@ public class ProposalResource {
                                UUID votingSessionId, Integer rankingRank, BigDecimal rankingTotal, ProposalStatus status, String statusReason,
                                String legalGround, String decisionNumber, LocalDate decisionDate, String decidingAuthority,
                                List<Proposal.EarlierAward> earlierAwards, LocalDate receivedOn, LocalDate judgedOn,
-                               ChoiceView ruleSetChosenBecause, long version, Instant createdAt, Instant updatedAt) {
+                               ChoiceView ruleSetChosenBecause, UUID councilSessionId, String councilResult, Long submissionId,
+                               long version, Instant createdAt, Instant updatedAt) {
         static ProposalView of(Proposal p, Locale locale) {
             return new ProposalView(p.id, p.unitCode, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
                     p.rankingRank, p.rankingTotal, p.status, p.statusReason, p.legalGround, p.decisionNumber, p.decisionDate,
                     p.decidingAuthority, p.earlierAwards, p.receivedOn,
                     p.ruleSetChosenBecause == null ? null : p.ruleSetChosenBecause.judgedOn(),
-                    ChoiceView.of(p.ruleSetChosenBecause, ChoiceView.Occasion.DOSSIER, locale), p.version, p.createdAt, p.updatedAt);
+                    ChoiceView.of(p.ruleSetChosenBecause, ChoiceView.Occasion.DOSSIER, locale), p.councilSessionId, p.councilResult,
+                    p.submissionId, p.version, p.createdAt, p.updatedAt);
         }
     }
 

@@ -144,6 +144,11 @@ public class ProvincialSubmission extends PanacheEntityBase {
         }
     }
 
+    /** Refuses at once a step its status does not allow (before anything else is checked). */
+    public void requireStep(Status to) {
+        require(to == Status.SENT ? Status.DRAFT : Status.SENT, to);
+    }
+
     private void require(Status from, Status to) {
         if (status != from) {
             throw Refusal.state("illegal-transition", "submission.transition.illegal", status, to);

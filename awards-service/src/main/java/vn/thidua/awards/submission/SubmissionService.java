@@ -102,6 +102,7 @@ public class SubmissionService {
     public ProvincialSubmission send(long id, LocalDate on, Caller caller) {
         caller.requireBoardOrAdmin();
         ProvincialSubmission submission = lock(id, caller);
+        submission.requireStep(ProvincialSubmission.Status.SENT);
         LocalDate day = on != null ? on : today();
         if (day.isAfter(today())) {
             throw ProblemException.unprocessable("invalid-submission", "submission.day.future", day.toString());
@@ -122,6 +123,7 @@ public class SubmissionService {
     public ProvincialSubmission returned(long id, LocalDate on, String reason, Caller caller) {
         requireBoardOrPortal(caller);
         ProvincialSubmission submission = lock(id, caller);
+        submission.requireStep(ProvincialSubmission.Status.RETURNED);
         String why = Text.clean(reason, 2000, "reason", true);
         submission.returned(on != null ? on : today(), why, Instant.now(clock));
         for (Proposal proposal : covered(submission)) {
@@ -137,6 +139,7 @@ public class SubmissionService {
     public ProvincialSubmission accepted(long id, LocalDate on, String reference, Caller caller) {
         requireBoardOrPortal(caller);
         ProvincialSubmission submission = lock(id, caller);
+        submission.requireStep(ProvincialSubmission.Status.ACCEPTED);
         String ref = Text.clean(reference, 200, "reference", false);
         submission.accepted(on != null ? on : today(), ref, due(Deadlines.NATIONAL_SUBMIT_TO_PM, submission.sentOn), Instant.now(clock));
         return submission;

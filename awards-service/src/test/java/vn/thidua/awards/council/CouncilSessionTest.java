@@ -223,8 +223,9 @@ class CouncilSessionTest {
                 "Đề nghị khen thưởng", "Không đề nghị", "Kết luận: Hội đồng đề nghị khen thưởng: Sở Nội vụ tỉnh Thanh Hóa")) {
             assertTrue(text.contains(expected), () -> "missing «" + expected + "» in:\n" + text);
         }
-        // once published the candidate may go before another session
-        agenda(SESSIONS + "/" + rival, List.of(flagOfCluster)).then().statusCode(200);
+        // once published the candidate is recommended (or not): it goes before no other session, the Chairman decides it
+        assertEquals("RECOMMENDED", ProposalFixtures.status(flagOfCluster));
+        agenda(SESSIONS + "/" + rival, List.of(flagOfCluster)).then().statusCode(422).body("type", containsString("council-candidate-not-appraised"));
     }
 
     @Test

@@ -243,18 +243,21 @@ class ProposalFlowTest {
 
     @Test
     void theQuotaCountsTheProposalsOfTheYearAgainstTheProvincesClusterLeaders() {
-        // five cluster-years in 2031: 20% of 5 leaders is one Government-flag proposal
+        // five cluster-years in 2031 with a recorded emulation leader, and one without: 20% of 5 leaders is one Government-flag proposal
         String award = VotingFixtures.awardWithRules("TEST_PROP_QUOTA", "STATE",
                 List.of(Map.of("kind", "QUOTA_PERCENT_OF_CLUSTER_LEADERS", "value", 20)), VotingFixtures.voting(50, 50, true, "ALL_MEMBERS", true));
         for (int i = 0; i < 5; i++) {
-            VotingFixtures.cluster(directory, 963_000 + i, "CUM-Q" + i, 2031, List.of(String.format("031.%02d.01.H56", i)));
+            String unit = String.format("031.%02d.01.H56", i);
+            VotingFixtures.clusterLedBy(directory, 963_000 + i, "CUM-Q" + i, 2031, List.of(unit), List.of(unit));
         }
+        VotingFixtures.cluster(directory, 963_005, "CUM-Q5", 2031, List.of("031.05.01.H56"));
         long first = proposeIn(963_000, "031.00.01.H56", award);
         long second = proposeIn(963_001, "031.01.01.H56", award);
         step(BOARD, first, "submit", null).then().statusCode(200);
         step(BOARD, second, "submit", null).then().statusCode(422).body("errors[0].field", equalTo("eligibility.QUOTA_PERCENT_OF_CLUSTER_LEADERS"));
         given().auth().oauth2(BOARD).header("Accept-Language", "en").get(PROPOSALS + "/" + second + "/eligibility").then()
-                .body("rules[0].reason", equalTo("Quota: 2 proposals for 5 cluster leaders exceeds 20%."));
+                .body("rules[0].reason", equalTo("Over the quota: 2 proposals, at most 1 (20% of 5 collectives voted to lead their clusters/blocks:"
+                        + " 5 in the system, 0 outside; rounding EXACT)."));
         // when the first is rejected, the place is free again
         step(BOARD, first, "appraisal", null).then().statusCode(200);
         step(BOARD, first, "reject", Map.of("reason", "Không đủ thành tích")).then().statusCode(200).body("status", equalTo("REJECTED"));

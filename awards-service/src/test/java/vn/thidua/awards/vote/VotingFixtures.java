@@ -61,6 +61,16 @@ public final class VotingFixtures {
         Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.find(id).isPresent());
     }
 
+    /** A cluster-year whose emulation leaders (đơn vị dẫn đầu) units-service recorded, as its events carry them. */
+    public static void clusterLedBy(ClusterDirectory directory, long id, String code, int year, List<String> members, List<String> emulationLeaders) {
+        KAFKA.sendCloudEvent("thidua.clusters.v1", Long.toString(id),
+                EventSamples.clusterEvent("ClusterCreated", UUID.randomUUID().toString(), id, 0, members, data -> {
+                    data.put("code", code).put("year", year);
+                    emulationLeaders.forEach(data.putArray("emulationLeaders")::add);
+                }));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> directory.find(id).isPresent());
+    }
+
     /** Announces the cluster-year's finalized ranking, members in the given order, and waits for it. */
     public static void ranking(long clusterId, String code, int year, List<String> order) {
         KAFKA.sendCloudEvent("thidua.scoring.results.v1", Long.toString(clusterId), EventSamples.sample("scoring/ClusterRankingFinalized.json", event -> {

@@ -52,6 +52,7 @@ public final class FakeNationalSystem {
     private volatile String gatewayUrl;
     private volatile String clientId;
     private volatile String clientSecret;
+    private volatile String bearer;
     private volatile Script script = Script.NONE;
 
     /** Where Thi đua's gateway is and the portal's service account to answer with. */
@@ -59,6 +60,12 @@ public final class FakeNationalSystem {
         this.gatewayUrl = gatewayUrl;
         this.clientId = clientId;
         this.clientSecret = clientSecret;
+    }
+
+    /** The same with a token the caller got for the portal's account (tests sign their own). */
+    public void connectWithToken(String baseUrl, String token) {
+        this.gatewayUrl = baseUrl;
+        this.bearer = token;
     }
 
     public void script(Script script) {
@@ -95,16 +102,20 @@ public final class FakeNationalSystem {
 
     private void answer(long id, String href, Script now) {
         try {
-            String token = token();
+            String token = bearer != null ? bearer : token();
+            JsonNode view = json.readTree(get(href, token).body());
+            // the national Board answers on the day it received the dossier, well within its limit; decides two weeks on
+            LocalDate sentOn = LocalDate.parse(view.path("sentOn").asText());
+            LocalDate decidedOn = sentOn.plusDays(14).isAfter(LocalDate.now(VIETNAM)) ? LocalDate.now(VIETNAM) : sentOn.plusDays(14);
             if (now.answer() == Answer.RETURN) {
-                ObjectNode body = json.createObjectNode().put("reason", now.reason() == null ? "Hồ sơ chưa đủ" : now.reason());
+                ObjectNode body = json.createObjectNode().put("reason", now.reason() == null ? "Hồ sơ chưa đủ" : now.reason())
+                        .put("on", sentOn.toString());
                 answered.add(new Answered(id, "RETURNED", post(href + "/returned", token, body).statusCode()));
                 return;
             }
-            String reference = "BNV-" + LocalDate.now(VIETNAM).getYear() + "-" + id;
+            String reference = "BNV-" + sentOn.getYear() + "-" + id;
             answered.add(new Answered(id, "ACCEPTED", post(href + "/accepted", token,
-                    json.createObjectNode().put("reference", reference)).statusCode()));
-            JsonNode view = json.readTree(get(href, token).body());
+                    json.createObjectNode().put("reference", reference).put("on", sentOn.toString())).statusCode()));
             Map<String, List<String>> unitsByAward = new LinkedHashMap<>();
             for (JsonNode candidate : view.path("candidates")) {
                 unitsByAward.computeIfAbsent(candidate.path("awardTypeCode").asText(), award -> new ArrayList<>())
@@ -114,7 +125,7 @@ public final class FakeNationalSystem {
             for (Map.Entry<String, List<String>> award : unitsByAward.entrySet()) {
                 // one decision of the Prime Minister per award; the second and later get their own numbers
                 String number = n++ == 0 ? now.decisionNumber() : now.decisionNumber() + "-" + n;
-                ObjectNode decision = json.createObjectNode().put("number", number).put("date", LocalDate.now(VIETNAM).toString())
+                ObjectNode decision = json.createObjectNode().put("number", number).put("date", decidedOn.toString())
                         .put("authority", "Thủ tướng Chính phủ").put("awardTypeCode", award.getKey()).put("year", view.path("year").asInt());
                 award.getValue().forEach(decision.putArray("units")::add);
                 answered.add(new Answered(id, "DECIDED " + number, post("/api/awards/decisions", token, decision).statusCode()));

@@ -428,6 +428,9 @@ public final class FakePortal implements AutoCloseable {
                 }
                 case "national" -> {
                     requirePost(post);
+                    if (query.containsKey("callback")) {
+                        national.connectWithToken(query.get("callback"), query.get("token"));
+                    }
                     national.script(new FakeNationalSystem.Script(FakeNationalSystem.Answer.valueOf(query.getOrDefault("answer", "NONE")),
                             query.get("reason"), query.getOrDefault("decision", "1/QĐ-TTg")));
                     send(exchange, 200, state());

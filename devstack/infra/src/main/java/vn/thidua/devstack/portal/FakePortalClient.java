@@ -57,6 +57,14 @@ public final class FakePortalClient {
                 + (decisionNumber == null ? "" : "&decision=" + java.net.URLEncoder.encode(decisionNumber, java.nio.charset.StandardCharsets.UTF_8)));
     }
 
+    /** The same, answering through {@code thiduaUrl} (Thi đua's base URL) with a portal token the caller signed. */
+    public void national(String answer, String reason, String decisionNumber, String thiduaUrl, String portalToken) {
+        post("national?answer=" + answer + (reason == null ? "" : "&reason=" + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8))
+                + (decisionNumber == null ? "" : "&decision=" + java.net.URLEncoder.encode(decisionNumber, java.nio.charset.StandardCharsets.UTF_8))
+                + "&callback=" + java.net.URLEncoder.encode(thiduaUrl, java.nio.charset.StandardCharsets.UTF_8)
+                + "&token=" + java.net.URLEncoder.encode(portalToken, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     public void reset() {
         post("reset");
     }

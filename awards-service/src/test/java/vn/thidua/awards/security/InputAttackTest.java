@@ -102,6 +102,7 @@ class InputAttackTest {
                         .texts("/number", "/date", "/authority", "/awardTypeCode", "/units/0")
                         .numbers("/year"),
                 InputAttacks.file("POST", "/api/awards/ledger/import", BOARD, "text/csv"),
+                InputAttacks.file("POST", "/api/awards/proceedings/import", BOARD, "text/csv"),
                 InputAttacks.json("PUT", "/api/awards/base-salaries/2031-01-01", BOARD, """
                         {"amount":2530000,"legalBasis":"Nghị định 161/2026/NĐ-CP","tag":"V2"}""")
                         .texts("/legalBasis", "/tag")
@@ -113,7 +114,7 @@ class InputAttackTest {
                         {"code":"ATK_LIMIT","kind":"WORKING_DAYS","value":5,"effectiveFrom":"2031-01-01","citation":"QĐ 311/QĐ-BNV","tag":"V2"}""")
                         .texts("/code", "/kind", "/value", "/effectiveFrom", "/citation", "/tag")
                         .numbers("/value"));
-        LOG.infof("awards-service: %d input attacks on 16 writes, all refused", cases);
+        LOG.infof("awards-service: %d input attacks on 17 writes, all refused", cases);
     }
 
     private static final String CALENDAR = """
@@ -140,7 +141,8 @@ class InputAttackTest {
                 read("/api/awards/ledger?unitCode=" + MEMBERS.get(0)),
                 read("/api/awards/base-salaries"),
                 read("/api/awards/working-calendars/" + YEAR),
-                read("/api/awards/procedure-limits?code=ATK_LIMIT"));
+                read("/api/awards/procedure-limits?code=ATK_LIMIT"),
+                read("/api/awards/units/" + MEMBERS.get(0) + "/proceedings"));
     }
 
     private static String read(String path) {

@@ -37,10 +37,20 @@ public class Deadlines {
     }
 
     /**
-     * A deadline: the last day ({@code date}, inclusive), the limit used, and the years between the start
-     * and the deadline whose working calendar was not entered ({@code calendarComplete} false then).
+     * A deadline: the last day ({@code date}, inclusive), the limits used (one, or those added up), and the
+     * years between the start and the deadline whose working calendar was not entered ({@code calendarComplete}
+     * false then).
      */
-    public record Due(LocalDate date, LimitUsed limit, boolean calendarComplete, List<Integer> incompleteYears) {
+    public record Due(LocalDate date, List<LimitUsed> limits, boolean calendarComplete, List<Integer> incompleteYears) {
+        public Due {
+            limits = List.copyOf(limits);
+            incompleteYears = List.copyOf(incompleteYears);
+        }
+
+        /** The limit used; the first when several were added up. */
+        public LimitUsed limit() {
+            return limits.get(0);
+        }
     }
 
     /**
@@ -58,7 +68,7 @@ public class Deadlines {
     @Transactional
     public Due dayOfYear(String limitCode, int year) {
         ProcedureLimit limit = inForce(limitCode, LocalDate.of(year, 1, 1), LimitKind.DAY_OF_YEAR);
-        return new Due(limit.dayOfYear().atYear(year), LimitUsed.of(limit), true, List.of());
+        return new Due(limit.dayOfYear().atYear(year), List.of(LimitUsed.of(limit)), true, List.of());
     }
 
     /**
@@ -68,13 +78,26 @@ public class Deadlines {
      */
     @Transactional
     public Due workingDaysAfter(String limitCode, LocalDate from) {
-        ProcedureLimit limit = inForce(limitCode, from, LimitKind.WORKING_DAYS);
-        int days = limit.workingDays();
+        return workingDaysAfter(from, List.of(limitCode));
+    }
+
+    /**
+     * The last day of several {@code WORKING_DAYS} limits added up, each the one in force on {@code from}:
+     * {@code workingDaysAfter(received, List.of(NATIONAL_SUBMIT_TO_PM, NATIONAL_CONSULTATION_EXTRA))} is
+     * "20 working days, +10 where other agencies are consulted".
+     */
+    @Transactional
+    public Due workingDaysAfter(LocalDate from, List<String> limitCodes) {
+        if (limitCodes.isEmpty()) {
+            throw new IllegalArgumentException("No limit to count");
+        }
+        List<ProcedureLimit> used = limitCodes.stream().map(code -> inForce(code, from, LimitKind.WORKING_DAYS)).toList();
+        int days = used.stream().mapToInt(ProcedureLimit::workingDays).sum();
         // a year's worth of working days reaches at most two years on, three when most days are off
-        WorkingCalendar calendar = calendars.calendar(from.getYear(), from.getYear() + 3);
+        WorkingCalendar calendar = calendars.calendar(from.getYear(), from.getYear() + 3 * ((days / 250) + 1));
         LocalDate due = calendar.addWorkingDays(from, days);
         List<Integer> incomplete = List.copyOf(calendar.incompleteYears(from, due));
-        return new Due(due, LimitUsed.of(limit), incomplete.isEmpty(), incomplete);
+        return new Due(due, used.stream().map(LimitUsed::of).toList(), incomplete.isEmpty(), incomplete);
     }
 
     private ProcedureLimit inForce(String limitCode, LocalDate day, LimitKind kind) {

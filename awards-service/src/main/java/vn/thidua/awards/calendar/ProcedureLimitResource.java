@@ -79,16 +79,25 @@ public class ProcedureLimitResource {
 
     /**
      * The deadline a limit gives: {@code ?code=NATIONAL_RETURN_FAULTY&from=2026-12-14} for a count of working
-     * days after {@code from}, {@code ?code=YEAR_END_DOSSIER_DUE&year=2026} for a day of the year.
+     * days after {@code from} (several {@code code}s add up: {@code ?code=NATIONAL_SUBMIT_TO_PM&code=NATIONAL_CONSULTATION_EXTRA}),
+     * {@code ?code=YEAR_END_DOSSIER_DUE&year=2026} for a day of the year.
      */
     @GET
     @Path("/due")
-    public Deadlines.Due due(@QueryParam("code") String code, @QueryParam("from") String from, @QueryParam("year") String year) {
-        String limitCode = code(code);
-        if (from != null && !from.isBlank()) {
-            return deadlines.workingDaysAfter(limitCode, day(from));
+    public Deadlines.Due due(@QueryParam("code") List<String> codes, @QueryParam("from") String from, @QueryParam("year") String year) {
+        List<String> limitCodes = (codes == null || codes.isEmpty() ? List.of("") : codes).stream().map(ProcedureLimitResource::code)
+                .distinct().toList();
+        if (limitCodes.size() > 10) {
+            throw ProblemException.badRequest("invalid-procedure-limit-code", "procedure-limit.code", String.join(",", codes));
         }
-        return deadlines.dayOfYear(limitCode, Requests.requiredYear(year, WorkingCalendarResource.MIN_YEAR, WorkingCalendarResource.MAX_YEAR));
+        if (from != null && !from.isBlank()) {
+            return deadlines.workingDaysAfter(day(from), limitCodes);
+        }
+        if (limitCodes.size() > 1) {
+            throw ProblemException.badRequest("invalid-procedure-limit-code", "procedure-limit.code", String.join(",", codes));
+        }
+        return deadlines.dayOfYear(limitCodes.get(0),
+                Requests.requiredYear(year, WorkingCalendarResource.MIN_YEAR, WorkingCalendarResource.MAX_YEAR));
     }
 
     private static String code(String raw) {

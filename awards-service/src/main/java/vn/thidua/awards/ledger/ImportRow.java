@@ -1,11 +1,9 @@
 package vn.thidua.awards.ledger;
 
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.format.ResolverStyle;
 import java.util.List;
 import java.util.Locale;
+import vn.thidua.awards.imports.Imports;
 import vn.thidua.awards.unit.UnitCodes;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.SheetFile;
@@ -21,7 +19,6 @@ public record ImportRow(int row, String unitCode, String awardTypeCode, int year
             "deciding_authority");
     /** The first year the ledger takes: the Law on Emulation and Commendation's predecessors go back to 1945. */
     public static final int MIN_YEAR = 1945;
-    private static final DateTimeFormatter VIETNAMESE_DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
 
     /** The row's values checked; a {@link ProblemException} names the first thing wrong with it. */
     public static ImportRow parse(SheetFile.Row row, LocalDate today) {
@@ -41,11 +38,7 @@ public record ImportRow(int row, String unitCode, String awardTypeCode, int year
     }
 
     private static String required(SheetFile.Row row, String column) {
-        String value = row.get(column);
-        if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", column);
-        }
-        return value;
+        return Imports.required(row, column);
     }
 
     private static int year(String raw, int thisYear) {
@@ -62,11 +55,6 @@ public record ImportRow(int row, String unitCode, String awardTypeCode, int year
 
     /** {@code 2017-01-20}, or as Vietnamese write it, {@code 20/01/2017} (day first). */
     static LocalDate date(String raw) {
-        String text = raw.strip();
-        try {
-            return text.contains("/") ? LocalDate.parse(text, VIETNAMESE_DATE) : LocalDate.parse(text);
-        } catch (DateTimeParseException malformed) {
-            throw ProblemException.badRequest("invalid-date", "ledger.import.date.invalid", raw);
-        }
+        return Imports.date(raw, "ledger.import.date.invalid");
     }
 }

@@ -10,15 +10,14 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.imports.Imports;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.SheetFile;
 
@@ -67,8 +66,7 @@ public class LedgerImport {
     public Report importRows(List<SheetFile.Row> rows, Locale locale, Caller caller) {
         caller.requireBoardOrAdmin();
         // one import at a time: two files with the same rows do not race for the same key
-        LedgerEntry.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "ledger-import").getSingleResult();
+        Imports.oneAtATime("ledger-import");
         LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
         List<RowResult> results = new ArrayList<>();
         List<ImportRow> parsed = new ArrayList<>();
@@ -133,11 +131,7 @@ public class LedgerImport {
         }
 
         results.sort(java.util.Comparator.comparingInt(RowResult::row));
-        Map<Outcome, Long> counts = new LinkedHashMap<>();
-        for (Outcome outcome : Outcome.values()) {
-            counts.put(outcome, results.stream().filter(r -> r.outcome() == outcome).count());
-        }
-        return new Report(rows.size(), counts, results);
+        return new Report(rows.size(), Imports.counts(Outcome.class, results, RowResult::outcome), results);
     }
 
     private static Set<String> knownUnits(Collection<String> codes) {
@@ -168,6 +162,6 @@ public class LedgerImport {
 
     private static RowResult refused(SheetFile.Row row, ProblemException problem, Locale locale) {
         return new RowResult(row.number(), row.get("unit_code"), row.get("award_type_code"), row.get("year"), row.get("decision_number"),
-                Outcome.REFUSED, null, problem.typeSlug(), Messages.text(locale, problem.messageKey(), problem.args()));
+                Outcome.REFUSED, null, problem.typeSlug(), Imports.reason(locale, problem));
     }
 }

@@ -52,6 +52,10 @@ public class Proceeding extends PanacheEntityBase {
     @Column(nullable = false, length = 500)
     public String source;
 
+    /** The number of the sending agency's letter or list (số văn bản), when known: with the unit and source, it names the proceeding. */
+    @Column(length = 100)
+    public String reference;
+
     @Column(length = 2000)
     public String note;
 

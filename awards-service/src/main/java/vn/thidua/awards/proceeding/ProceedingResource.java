@@ -35,17 +35,18 @@ public class ProceedingResource {
         this.callers = callers;
     }
 
-    public record OpenRequest(Proceeding.Kind kind, LocalDate openedOn, String source, String note) {
+    /** {@code reference}: the number of the agency's letter, optional; the same unit, source and reference is one proceeding (409 again). */
+    public record OpenRequest(Proceeding.Kind kind, LocalDate openedOn, String source, String note, String reference) {
     }
 
     public record CloseRequest(LocalDate closedOn, String source) {
     }
 
-    public record ProceedingView(long id, String unitCode, Proceeding.Kind kind, LocalDate openedOn, String source, String note,
+    public record ProceedingView(long id, String unitCode, Proceeding.Kind kind, LocalDate openedOn, String source, String reference, String note,
                                  boolean open, LocalDate closedOn, String closeSource, long version, String recordedBy, Instant recordedAt,
                                  String closedBy, Instant closedAt) {
         static ProceedingView of(Proceeding p) {
-            return new ProceedingView(p.id, p.unitCode, p.kind, p.openedOn, p.source, p.note, p.open(), p.closedOn, p.closeSource, p.version,
+            return new ProceedingView(p.id, p.unitCode, p.kind, p.openedOn, p.source, p.reference, p.note, p.open(), p.closedOn, p.closeSource, p.version,
                     p.recordedBy, p.recordedAt, p.closedBy, p.closedAt);
         }
     }
@@ -62,7 +63,8 @@ public class ProceedingResource {
         Requests.requireBody(request);
         String unit = UnitCodes.parse(code);
         Proceeding proceeding = proceedings.open(unit, new ProceedingService.Opening(request.kind(), request.openedOn(),
-                Text.clean(request.source(), 500, "source", false), Text.clean(request.note(), 2000, "note", false)), callers.current());
+                Text.clean(request.source(), 500, "source", false), Text.clean(request.note(), 2000, "note", false),
+                Text.clean(request.reference(), 100, "reference", false)), callers.current());
         return Response.created(URI.create("/api/awards/units/" + unit + "/proceedings/" + proceeding.id))
                 .entity(ProceedingView.of(proceeding)).tag(Versions.etag(proceeding.version)).build();
     }

@@ -10,12 +10,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.TreeMap;
+import vn.thidua.awards.imports.Imports;
 import vn.thidua.awards.unit.UnitCodes;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.units.KnownUnit;
-import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.security.Roles;
@@ -65,8 +64,7 @@ public class TaskRatingService {
     public Report importRows(List<SheetFile.Row> rows, Locale locale, Caller caller) {
         caller.requireBoardOrAdmin();
         // one import at a time; the units it names and their ratings are read once, not row by row
-        TaskRating.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
-                .setParameter(1, "task-rating-import").getSingleResult();
+        Imports.oneAtATime("task-rating-import");
         java.util.Set<String> named = new java.util.HashSet<>();
         for (SheetFile.Row row : rows) {
             try {
@@ -93,8 +91,7 @@ public class TaskRatingService {
                         Text.clean(row.get("source"), 500, "source", false));
                 List<FieldProblem> problems = problems(entry, known::contains);
                 if (!problems.isEmpty()) {
-                    results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED, problems.stream()
-                            .map(p -> p.field() + ": " + Messages.text(locale, p.messageKey(), p.args())).collect(Collectors.joining("; "))));
+                    results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED, Imports.reasons(locale, problems)));
                     continue;
                 }
                 TaskRating.Key key = new TaskRating.Key(entry.unitCode(), entry.year());
@@ -106,15 +103,10 @@ public class TaskRatingService {
                 recorded.put(key, write(entry, before, caller));
                 results.add(new RowResult(row.number(), unit, year, level, before == null ? Outcome.CREATED : Outcome.CHANGED, null));
             } catch (ProblemException problem) {
-                results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED,
-                        Messages.text(locale, problem.messageKey(), problem.args())));
+                results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED, Imports.reason(locale, problem)));
             }
         }
-        Map<Outcome, Long> counts = new java.util.EnumMap<>(Outcome.class);
-        for (Outcome outcome : Outcome.values()) {
-            counts.put(outcome, results.stream().filter(r -> r.outcome() == outcome).count());
-        }
-        return new Report(rows.size(), counts, results);
+        return new Report(rows.size(), Imports.counts(Outcome.class, results, RowResult::outcome), results);
     }
 
     private static Integer wholeYear(String raw) {

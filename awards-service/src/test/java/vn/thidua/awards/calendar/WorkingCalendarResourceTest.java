@@ -175,13 +175,18 @@ class WorkingCalendarResourceTest {
 
         // received Friday 12 February 2094: Tết takes the next week
         given().auth().oauth2(VotingFixtures.rep("000.77.01.H56")).queryParam("code", "TEST_RETURN_FAULTY").queryParam("from", "2094-02-12")
-                .get(LIMITS + "/due").then().statusCode(200).body("date", equalTo("2094-02-26")).body("limit.value", equalTo("5"))
-                .body("limit.citation", equalTo("QĐ 311/QĐ-BNV (2025), thử")).body("limit.tag", equalTo("V2"))
+                .get(LIMITS + "/due").then().statusCode(200).body("date", equalTo("2094-02-26")).body("limits[0].value", equalTo("5"))
+                .body("limits[0].citation", equalTo("QĐ 311/QĐ-BNV (2025), thử")).body("limits[0].tag", equalTo("V2"))
                 .body("calendarComplete", equalTo(true));
         // a year nobody entered: counted with weekends only, and said so
         given().auth().oauth2(BOARD).queryParam("code", "TEST_RETURN_FAULTY").queryParam("from", "2094-12-30").get(LIMITS + "/due").then()
                 .statusCode(200).body("date", equalTo("2095-01-06")).body("calendarComplete", equalTo(false))
                 .body("incompleteYears", contains(2095));
+        // limits added up: 5 + 10 working days after Friday 12 February 2094, over Tết
+        post(BOARD, limit("TEST_CONSULTATION_EXTRA", "WORKING_DAYS", 10, "2090-01-01", null)).then().statusCode(201);
+        given().auth().oauth2(BOARD).queryParam("code", "TEST_RETURN_FAULTY", "TEST_CONSULTATION_EXTRA").queryParam("from", "2094-02-12")
+                .get(LIMITS + "/due").then().statusCode(200).body("date", equalTo("2094-03-12"))
+                .body("limits.code", contains("TEST_RETURN_FAULTY", "TEST_CONSULTATION_EXTRA"));
         given().auth().oauth2(BOARD).queryParam("code", "TEST_YEAR_END").queryParam("year", "2094").get(LIMITS + "/due").then()
                 .statusCode(200).body("date", equalTo("2094-12-10"));
         given().auth().oauth2(BOARD).queryParam("code", "TEST_YEAR_END").queryParam("from", "2094-01-01").get(LIMITS + "/due").then()

@@ -18,16 +18,11 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.ValidatableResponse;
 import jakarta.inject.Inject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Row;
-import org.apache.poi.ss.usermodel.Sheet;
-import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 import vn.thidua.awards.proposal.ProposalFixtures;
 import vn.thidua.awards.vote.VotingFixtures;
@@ -197,32 +192,7 @@ class LedgerResourceTest {
     }
 
     static byte[] workbook(List<List<Object>> rows) throws IOException {
-        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            Sheet sheet = workbook.createSheet("Sổ khen thưởng");
-            CellStyle date = workbook.createCellStyle();
-            date.setDataFormat(workbook.createDataFormat().getFormat("dd/mm/yyyy"));
-            Row header = sheet.createRow(0);
-            List<String> headers = List.of("Unit code", "Award type code", "Year", "Decision number", "Decision date", "Deciding authority");
-            for (int c = 0; c < headers.size(); c++) {
-                header.createCell(c).setCellValue(headers.get(c));
-            }
-            for (int r = 0; r < rows.size(); r++) {
-                Row row = sheet.createRow(r + 1);
-                for (int c = 0; c < rows.get(r).size(); c++) {
-                    Object value = rows.get(r).get(c);
-                    var cell = row.createCell(c);
-                    if (value instanceof Integer n) {
-                        cell.setCellValue(n);
-                    } else if (value instanceof LocalDate d) {
-                        cell.setCellValue(d);
-                        cell.setCellStyle(date);
-                    } else {
-                        cell.setCellValue(value.toString());
-                    }
-                }
-            }
-            workbook.write(out);
-            return out.toByteArray();
-        }
+        return vn.thidua.awards.imports.Workbooks.xlsx("Sổ khen thưởng",
+                List.of("Unit code", "Award type code", "Year", "Decision number", "Decision date", "Deciding authority"), rows);
     }
 }

@@ -20,7 +20,7 @@ import vn.thidua.platform.clusters.ClusterDirectory;
 
 /**
  * Every write of awards-service against hostile input (see {@link InputAttacks}): each case is
- * refused with a 4xx problem and the award type, voting session, proposal, decisions, ledger and base salaries it
+ * refused with a 4xx problem and the award type, voting session, proposal, decisions, ledger, base salaries, working calendar and procedure limits it
  * aims at stay as they were.
  */
 @QuarkusTest
@@ -47,6 +47,9 @@ class InputAttackTest {
         VotingFixtures.open(session);
         long proposal = ProposalFixtures.draft(MEMBERS.get(0), AWARD, CLUSTER);
         String sessions = VotingFixtures.SESSIONS;
+        // a working calendar entered before, so that a replacement needs its version
+        given().auth().oauth2(BOARD).contentType("application/json").body(CALENDAR).put("/api/awards/working-calendars/" + YEAR).then()
+                .statusCode(200);
         String proposals = ProposalFixtures.PROPOSALS;
         // the Council: a term with two members, a session open with one candidate (the chair present, the secretary
         // answering in writing) and one still scheduled
@@ -115,6 +118,7 @@ class InputAttackTest {
                         .texts("/number", "/date", "/authority", "/awardTypeCode", "/units/0")
                         .numbers("/year"),
                 InputAttacks.file("POST", "/api/awards/ledger/import", BOARD, "text/csv"),
+                InputAttacks.file("POST", "/api/awards/proceedings/import", BOARD, "text/csv"),
                 InputAttacks.json("PUT", "/api/awards/base-salaries/2031-01-01", BOARD, """
                         {"amount":2530000,"legalBasis":"Nghị định 161/2026/NĐ-CP","tag":"V2"}""")
                         .texts("/legalBasis", "/tag")
@@ -143,9 +147,20 @@ class InputAttackTest {
                 InputAttacks.json("POST", councilSession + "/ballots", BOARD, """
                         {"member":"%s","choices":{"%d":"FOR"}}""".formatted(secretary, candidate))
                         .texts("/member", "/choices/" + candidate)
-                        .keys("/choices"));
-        LOG.infof("awards-service: %d input attacks on 21 writes, all refused", cases);
+                        .keys("/choices"),
+                InputAttacks.json("PUT", "/api/awards/working-calendars/" + YEAR, BOARD, CALENDAR)
+                        .header("If-Match", "\"0\"")
+                        .texts("/weekendDays/0", "/days/0/date", "/days/0/kind", "/days/0/name", "/citation", "/tag"),
+                InputAttacks.json("POST", "/api/awards/procedure-limits", BOARD, """
+                        {"code":"ATK_LIMIT","kind":"WORKING_DAYS","value":5,"effectiveFrom":"2031-01-01","citation":"QĐ 311/QĐ-BNV","tag":"V2"}""")
+                        .texts("/code", "/kind", "/value", "/effectiveFrom", "/citation", "/tag")
+                        .numbers("/value"));
+        LOG.infof("awards-service: %d input attacks on 24 writes, all refused", cases);
     }
+
+    private static final String CALENDAR = """
+            {"weekendDays":["SATURDAY","SUNDAY"],"days":[{"date":"2031-01-01","kind":"HOLIDAY","name":"Tết Dương lịch"}],
+             "citation":"Thông báo thử","tag":"M"}""";
 
     private static String reason() {
         return """
@@ -165,7 +180,10 @@ class InputAttackTest {
                 read(proposals + "/" + proposal + "/files"),
                 read("/api/awards/decisions?year=" + YEAR),
                 read("/api/awards/ledger?unitCode=" + MEMBERS.get(0)),
-                read("/api/awards/base-salaries"));
+                read("/api/awards/base-salaries"),
+                read("/api/awards/working-calendars/" + YEAR),
+                read("/api/awards/procedure-limits?code=ATK_LIMIT"),
+                read("/api/awards/units/" + MEMBERS.get(0) + "/proceedings"));
     }
 
     private static String councilState(long term, String open, String scheduled) {

@@ -81,11 +81,19 @@ final class GatewayClient {
     }
 
     HttpResponse<String> putJson(String path, String token, Object body) {
+        return putJson(path, token, body, null);
+    }
+
+    /** A PUT that names the version it replaces ({@code If-Match}), as a replacement of something entered before needs. */
+    HttpResponse<String> putJson(String path, String token, Object body, String ifMatch) {
         try {
-            return send(HttpRequest.newBuilder(URI.create(gatewayUrl + path))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gatewayUrl + path))
                     .header("Authorization", "Bearer " + token)
-                    .header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
+                    .header("Content-Type", "application/json");
+            if (ifMatch != null) {
+                request.header("If-Match", ifMatch);
+            }
+            return send(request.PUT(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

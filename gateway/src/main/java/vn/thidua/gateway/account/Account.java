@@ -47,6 +47,10 @@ public class Account extends PanacheEntityBase {
     @Column(name = "unit_code", length = 35)
     public String unitCode;
 
+    /** awards-service's id of the Council member this account is; only with role council-member. */
+    @Column(name = "member_id", length = NewAccount.MAX_MEMBER)
+    public String memberId;
+
     /** Argon2id in PHC format; never the secret itself. */
     @Column(name = "secret_hash", nullable = false, length = 255)
     public String secretHash;
@@ -74,6 +78,7 @@ public class Account extends PanacheEntityBase {
         account.kind = request.kind();
         account.roles = new HashSet<>(request.roles());
         account.unitCode = request.unit();
+        account.memberId = request.member();
         account.secretHash = secretHash;
         account.enabled = true;
         account.createdAt = now;
@@ -86,6 +91,6 @@ public class Account extends PanacheEntityBase {
     }
 
     AccountIdentity identity() {
-        return new AccountIdentity(id, login, kind, roles, unitCode);
+        return new AccountIdentity(id, login, kind, roles, unitCode, memberId);
     }
 }

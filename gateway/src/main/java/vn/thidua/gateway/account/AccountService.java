@@ -105,7 +105,8 @@ public class AccountService {
         if (request == null) {
             throw ProblemException.badRequest("invalid-body", "account.body.missing");
         }
-        NewAccount account = new NewAccount(request.login(), request.displayName(), request.kind(), request.roles(), request.unit());
+        NewAccount account = new NewAccount(request.login(), request.displayName(), request.kind(), request.roles(), request.unit(),
+                request.member());
         String secret;
         String shown = null;
         if (account.kind() == AccountKind.SERVICE) {
@@ -133,20 +134,23 @@ public class AccountService {
         NewAccount checked = new NewAccount(account.login,
                 request.displayName() == null ? account.displayName : request.displayName(), account.kind,
                 request.roles() == null ? account.roles : request.roles(),
-                request.unit() != null ? request.unit() : keptUnit(account, request.roles()));
+                request.unit() != null ? request.unit() : keptUnit(account, request.roles()),
+                request.member() != null ? request.member() : keptMember(account, request.roles()));
         boolean enabled = request.enabled() == null ? account.enabled : request.enabled();
         boolean losesAdmin = account.enabled && account.roles.contains(Roles.ADMIN)
                 && (!enabled || !checked.roles().contains(Roles.ADMIN));
         if (losesAdmin) {
             requireAnotherAdmin(account);
         }
-        if (!checked.roles().equals(account.roles) || !Objects.equals(checked.unit(), account.unitCode) || account.enabled && !enabled) {
+        if (!checked.roles().equals(account.roles) || !Objects.equals(checked.unit(), account.unitCode)
+                || !Objects.equals(checked.member(), account.memberId) || account.enabled && !enabled) {
             changed(account);
         }
         account.displayName = checked.displayName();
         account.roles.clear();
         account.roles.addAll(checked.roles());
         account.unitCode = checked.unit();
+        account.memberId = checked.member();
         account.enabled = enabled;
         account.updatedAt = Instant.now(clock);
         Account.flush();
@@ -186,6 +190,11 @@ public class AccountService {
     /** Without a unit in the request, the account keeps its unit as long as its roles still act for one. */
     private static String keptUnit(Account account, Set<String> newRoles) {
         return NewAccount.actsForAUnit(newRoles == null ? account.roles : newRoles) ? account.unitCode : null;
+    }
+
+    /** Without a member in the request, the account keeps its member as long as it is still a Council member's. */
+    private static String keptMember(Account account, Set<String> newRoles) {
+        return NewAccount.isCouncilMember(newRoles == null ? account.roles : newRoles) ? account.memberId : null;
     }
 
     private Account existing(String login) {

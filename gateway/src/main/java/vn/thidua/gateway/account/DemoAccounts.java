@@ -30,7 +30,8 @@ public class DemoAccounts {
             if (accounts.createIfAbsent(account, DEMO_SECRET)) {
                 LOG.warnf("Demo %s account '%s' (roles %s%s) created with the password '%s': for local use only",
                         entry.kind() == AccountKind.USER ? "user" : "service", account.login(), String.join("+", account.roles()),
-                        account.unit() == null ? "" : ", unit " + account.unit(), DEMO_SECRET);
+                        (account.unit() == null ? "" : ", unit " + account.unit()) + (account.member() == null ? "" : ", member " + account.member()),
+                        DEMO_SECRET);
             } else {
                 LOG.infof("Demo account '%s' exists already; left unchanged", account.login());
             }

@@ -11,7 +11,10 @@ import java.util.Optional;
 @ConfigMapping(prefix = "thidua.demo")
 public interface DemoConfig {
 
-    /** {@code login:role+role:unit}, e.g. {@code mttq:unit-rep:000.00.31.H56} or {@code admin:admin:}. */
+    /**
+     * {@code login:role+role:unit}, e.g. {@code mttq:unit-rep:000.00.31.H56} or {@code admin:admin:}; a Council member's
+     * {@code login:council-member::member}, e.g. {@code hoidong1:council-member::m-01}.
+     */
     Optional<List<String>> accounts();
 
     /** {@code clientid:role+role}, e.g. {@code portal-demo:portal}. */

@@ -5,18 +5,26 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * One demo account from configuration: {@code login:role+role:unit} for a user (unit empty
- * when none), {@code clientid:role+role} for a service account.
+ * One demo account from configuration: {@code login:role+role:unit} or {@code login:role+role:unit:member}
+ * for a user (unit and member empty or left out when none; member: the Council member id of a
+ * council-member), {@code clientid:role+role} for a service account.
  */
-public record DemoEntry(String login, AccountKind kind, Set<String> roles, String unit) {
+public record DemoEntry(String login, AccountKind kind, Set<String> roles, String unit, String member) {
+
+    public DemoEntry(String login, AccountKind kind, Set<String> roles, String unit) {
+        this(login, kind, roles, unit, null);
+    }
 
     public static DemoEntry user(String entry) {
         String[] parts = split(entry);
-        if (parts.length < 2 || parts.length > 3) {
-            throw invalid(entry, "expected login:roles:unit");
+        if (parts.length < 2 || parts.length > 4) {
+            throw invalid(entry, "expected login:roles:unit or login:roles:unit:member");
         }
-        return new DemoEntry(login(entry, parts[0]), AccountKind.USER, roles(entry, parts[1]),
-                parts.length == 3 && !parts[2].isBlank() ? parts[2].strip() : null);
+        return new DemoEntry(login(entry, parts[0]), AccountKind.USER, roles(entry, parts[1]), optional(parts, 2), optional(parts, 3));
+    }
+
+    private static String optional(String[] parts, int index) {
+        return parts.length > index && !parts[index].isBlank() ? parts[index].strip() : null;
     }
 
     public static DemoEntry client(String entry) {
@@ -29,7 +37,7 @@ public record DemoEntry(String login, AccountKind kind, Set<String> roles, Strin
 
     /** Checked like any other account, so a bad demo entry stops the start-up with its reason. */
     public NewAccount toNewAccount() {
-        return new NewAccount(login, login, kind, roles, unit);
+        return new NewAccount(login, login, kind, roles, unit, member);
     }
 
     private static String[] split(String entry) {

@@ -33,7 +33,7 @@ public class FirstAdmin {
             return;
         }
         String login = config.firstAdminLogin().get();
-        accounts.createByAdmin(new AccountRequests.Create(login, null, AccountKind.USER, Set.of(Roles.ADMIN), null,
+        accounts.createByAdmin(new AccountRequests.Create(login, null, AccountKind.USER, Set.of(Roles.ADMIN), null, null,
                 config.firstAdminPassword().get()));
         LOG.infof("First administrator '%s' created; change its password and remove THIDUA_FIRST_ADMIN_PASSWORD", login);
     }

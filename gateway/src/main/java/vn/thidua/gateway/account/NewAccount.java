@@ -10,14 +10,23 @@ import vn.thidua.platform.web.ProblemException;
 
 /**
  * An account about to be created, checked: a login name that is safe in a token's {@code sub}
- * and in logs, known roles only, and a unit exactly when the account represents one.
+ * and in logs, known roles only, a unit exactly when the account represents one, and a Council
+ * member id ({@code member}) exactly when it is a Council member's.
  */
-public record NewAccount(String login, String displayName, AccountKind kind, Set<String> roles, String unit) {
+public record NewAccount(String login, String displayName, AccountKind kind, Set<String> roles, String unit, String member) {
     public static final Set<String> KNOWN_ROLES = Roles.ALL;
     public static final int MAX_DISPLAY_NAME = 200;
     private static final Pattern LOGIN = Pattern.compile("[a-z0-9][a-z0-9._-]{1,63}");
     // the shape of a unit's electronic identifier (mã định danh), as units-service accepts it
     private static final Pattern UNIT = Pattern.compile("[0-9A-Z][0-9A-Z.]{0,34}");
+    public static final int MAX_MEMBER = 40;
+    // awards-service's id of a Council member, as it goes into the token's claim 'member'
+    private static final Pattern MEMBER = Pattern.compile("[0-9A-Za-z-]{1," + MAX_MEMBER + "}");
+
+    /** An account that is no Council member's. */
+    public NewAccount(String login, String displayName, AccountKind kind, Set<String> roles, String unit) {
+        this(login, displayName, kind, roles, unit, null);
+    }
 
     public NewAccount {
         login = normalizeLogin(login);
@@ -51,6 +60,22 @@ public record NewAccount(String login, String displayName, AccountKind kind, Set
         } else if (unit != null) {
             throw ProblemException.unprocessable("unit-not-allowed", "account.unit.not-allowed");
         }
+        member = member == null || member.isBlank() ? null : member.strip();
+        if (isCouncilMember(roles)) {
+            if (member == null) {
+                throw ProblemException.unprocessable("member-required", "account.member.required");
+            }
+            if (!MEMBER.matcher(member).matches()) {
+                throw ProblemException.unprocessable("invalid-member", "account.member.invalid", member, MAX_MEMBER);
+            }
+        } else if (member != null) {
+            throw ProblemException.unprocessable("member-not-allowed", "account.member.not-allowed");
+        }
+    }
+
+    /** A Council member's account names the member it is (claim {@code member}). */
+    public static boolean isCouncilMember(Set<String> roles) {
+        return roles.contains(Roles.COUNCIL_MEMBER);
     }
 
     /** A unit representative acts for its unit; a cluster leader is the leading unit's representative. */

@@ -37,6 +37,9 @@ public class TokenIssuer {
         if (identity.unit() != null && NewAccount.actsForAUnit(identity.roles())) {
             claims.claim(Roles.UNIT_CLAIM, identity.unit());
         }
+        if (identity.member() != null && NewAccount.isCouncilMember(identity.roles())) {
+            claims.claim(Roles.MEMBER_CLAIM, identity.member());
+        }
         String token = claims.jws()
                 .algorithm(SignatureAlgorithm.RS256)
                 .keyId(keys.keyId())

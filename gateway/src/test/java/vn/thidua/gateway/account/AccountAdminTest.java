@@ -7,6 +7,8 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -152,6 +154,50 @@ class AccountAdminTest {
         given().auth().oauth2(TestTokens.unitRep("rep", "000.00.31.H56")).contentType(ContentType.JSON)
                 .body(Map.of("login", unique("x"), "kind", "USER", "roles", List.of("admin"), "password", PASSWORD))
                 .when().post("/admin/accounts").then().statusCode(403);
+    }
+
+    @Test
+    void aCouncilMembersAccountNamesItsMemberInTheViewAndInItsTokens() {
+        String login = unique("hoi-dong");
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("login", login, "displayName", "Lê Văn Thành", "kind", "USER", "roles", List.of("council-member"),
+                        "member", "tv-2026-07", "password", PASSWORD))
+                .when().post("/admin/accounts").then().statusCode(201).body("member", equalTo("tv-2026-07"))
+                .body("unit", org.hamcrest.Matchers.nullValue());
+        var tokens = login(login, PASSWORD).extract();
+        com.fasterxml.jackson.databind.JsonNode claims = vn.thidua.gateway.Jwts.claims(tokens.path("access_token"));
+        assertEquals("tv-2026-07", claims.get("member").asText());
+        assertEquals("[\"council-member\"]", claims.get("groups").toString());
+        // a refreshed token names the member too
+        String refreshed = refresh(tokens.path("refresh_token")).statusCode(200).extract().path("access_token");
+        assertEquals("tv-2026-07", vn.thidua.gateway.Jwts.claims(refreshed).get("member").asText());
+
+        // the admin changes the member; the account keeps it while it stays a Council member's
+        long version = ((Number) admin().when().get("/admin/accounts/" + login).then().statusCode(200).extract().path("version")).longValue();
+        admin().contentType(ContentType.JSON).body(Map.of("member", "tv-2026-08", "version", version))
+                .when().put("/admin/accounts/" + login).then().statusCode(200).body("member", equalTo("tv-2026-08"));
+        assertEquals("tv-2026-08", vn.thidua.gateway.Jwts.claims(login(login, PASSWORD).extract().path("access_token")).get("member").asText());
+        admin().contentType(ContentType.JSON).body(Map.of("member", "tv 08!"))
+                .when().put("/admin/accounts/" + login).then().statusCode(422).body("type", equalTo("https://thidua.vn/problems/invalid-member"));
+        admin().contentType(ContentType.JSON).body(Map.of("roles", List.of("viewer")))
+                .when().put("/admin/accounts/" + login).then().statusCode(200).body("member", org.hamcrest.Matchers.nullValue());
+        assertFalse(vn.thidua.gateway.Jwts.claims(login(login, PASSWORD).extract().path("access_token")).has("member"));
+        admin().contentType(ContentType.JSON).body(Map.of("roles", List.of("council-member")))
+                .when().put("/admin/accounts/" + login).then().statusCode(422).body("type", equalTo("https://thidua.vn/problems/member-required"));
+    }
+
+    @Test
+    void aCouncilMemberAccountWithoutItsMemberOrAMemberOnAnotherAccountIsRefused() {
+        refusedCreate(Map.of("login", unique("hoi-dong"), "kind", "USER", "roles", List.of("council-member"), "password", PASSWORD),
+                "member-required");
+        refusedCreate(Map.of("login", unique("hoi-dong"), "kind", "USER", "roles", List.of("council-member"), "member", "x".repeat(41),
+                "password", PASSWORD), "invalid-member");
+        refusedCreate(Map.of("login", unique("can-bo"), "kind", "USER", "roles", List.of("board"), "member", "tv-1", "password", PASSWORD),
+                "member-not-allowed");
+        admin().contentType(ContentType.JSON)
+                .body(Map.of("login", unique("hoi-dong"), "kind", "USER", "roles", List.of("council-member"), "password", PASSWORD))
+                .when().post("/admin/accounts").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", equalTo("A Council member (council-member) account must name its member id (member)."));
     }
 
     private static RequestSpecification admin() {

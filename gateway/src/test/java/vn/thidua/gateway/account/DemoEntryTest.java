@@ -18,6 +18,17 @@ class DemoEntryTest {
     }
 
     @Test
+    void parsesACouncilMemberWithItsMemberId() {
+        DemoEntry member = DemoEntry.user("hoidong1:council-member::m-01");
+        assertEquals(new DemoEntry("hoidong1", AccountKind.USER, Set.of("council-member"), null, "m-01"), member);
+        assertEquals("m-01", member.toNewAccount().member());
+        assertNull(DemoEntry.user("mttq:unit-rep:000.00.31.H56:").member());
+        assertEquals("member-required", assertThrows(ProblemException.class,
+                () -> DemoEntry.user("hoidong2:council-member:").toNewAccount()).typeSlug());
+        assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("a:council-member::m-01:extra"));
+    }
+
+    @Test
     void parsesAUnitRepresentativeAndSeveralRoles() {
         DemoEntry rep = DemoEntry.user("mttq:unit-rep:000.00.31.H56");
         assertEquals("mttq", rep.login());
@@ -42,7 +53,7 @@ class DemoEntryTest {
         assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("admin"));
         assertThrows(IllegalArgumentException.class, () -> DemoEntry.user(":admin:"));
         assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("admin::"));
-        assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("a:b:c:d"));
+        assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("a:b:c:d:e"));
         assertThrows(IllegalArgumentException.class, () -> DemoEntry.client("portal-demo:portal:extra"));
         IllegalArgumentException error = assertThrows(IllegalArgumentException.class, () -> DemoEntry.client("portal-demo"));
         assertTrue(error.getMessage().contains("portal-demo"), "the message names the bad entry");

@@ -25,6 +25,22 @@ class NewAccountTest {
     }
 
     @Test
+    void aCouncilMemberNamesTheMemberItIsAndNobodyElseDoes() {
+        NewAccount member = new NewAccount("hoidong-1", null, AccountKind.USER, Set.of("council-member"), null, " m-01 ");
+        assertEquals("m-01", member.member());
+        assertEquals("member-required", assertThrows(ProblemException.class,
+                () -> new NewAccount("hoidong-2", null, AccountKind.USER, Set.of("council-member"), null, " ")).typeSlug());
+        for (String bad : new String[] {"m_01", "thành-viên", "a".repeat(41), "m 01", "m/01"}) {
+            assertEquals("invalid-member", assertThrows(ProblemException.class,
+                    () -> new NewAccount("hoidong-3", null, AccountKind.USER, Set.of("council-member"), null, bad)).typeSlug(), bad);
+        }
+        assertEquals("a".repeat(40), new NewAccount("hoidong-4", null, AccountKind.USER, Set.of("council-member"), null, "a".repeat(40))
+                .member());
+        assertEquals("member-not-allowed", assertThrows(ProblemException.class,
+                () -> new NewAccount("officer", null, AccountKind.USER, Set.of("board"), null, "m-01")).typeSlug());
+    }
+
+    @Test
     void loginsAreNormalisedAndChecked() {
         NewAccount account = new NewAccount("  Nguyen.Van-A ", null, AccountKind.USER, Set.of("viewer"), null);
         assertEquals("nguyen.van-a", account.login());

@@ -151,11 +151,25 @@ class InputAttackTest {
                 InputAttacks.json("PUT", "/api/awards/working-calendars/" + YEAR, BOARD, CALENDAR)
                         .header("If-Match", "\"0\"")
                         .texts("/weekendDays/0", "/days/0/date", "/days/0/kind", "/days/0/name", "/citation", "/tag"),
+                InputAttacks.json("PUT", "/api/awards/quota-base/" + YEAR + "/leaders-outside", BOARD, """
+                        {"count":2,"note":"Khối doanh nghiệp (chấm trên giấy)"}""")
+                        .texts("/note")
+                        .numbers("/count"),
+                InputAttacks.json("POST", "/api/awards/submissions", BOARD, """
+                        {"year":%d,"number":"15/TTr-UBND","signedBy":"Chủ tịch UBND tỉnh","signedOn":"2032-01-15"}""".formatted(YEAR))
+                        .texts("/number", "/signedBy", "/signedOn")
+                        .numbers("/year"),
+                InputAttacks.json("POST", "/api/awards/submissions/1/returned", BOARD, """
+                        {"reason":"Thiếu báo cáo thành tích","on":"2032-01-20"}""")
+                        .texts("/reason", "/on"),
+                InputAttacks.json("POST", "/api/awards/submissions/1/accepted", BOARD, """
+                        {"reference":"BNV-2032-1","on":"2032-01-20"}""")
+                        .texts("/reference", "/on"),
                 InputAttacks.json("POST", "/api/awards/procedure-limits", BOARD, """
                         {"code":"ATK_LIMIT","kind":"WORKING_DAYS","value":5,"effectiveFrom":"2031-01-01","citation":"QĐ 311/QĐ-BNV","tag":"V2"}""")
                         .texts("/code", "/kind", "/value", "/effectiveFrom", "/citation", "/tag")
                         .numbers("/value"));
-        LOG.infof("awards-service: %d input attacks on 24 writes, all refused", cases);
+        LOG.infof("awards-service: %d input attacks on 28 writes, all refused", cases);
     }
 
     private static final String CALENDAR = """
@@ -183,6 +197,8 @@ class InputAttackTest {
                 read("/api/awards/base-salaries"),
                 read("/api/awards/working-calendars/" + YEAR),
                 read("/api/awards/procedure-limits?code=ATK_LIMIT"),
+                read("/api/awards/quota-base/" + YEAR),
+                read("/api/awards/submissions?year=" + YEAR),
                 read("/api/awards/units/" + MEMBERS.get(0) + "/proceedings"));
     }
 

@@ -103,8 +103,18 @@ class ObjectLevelAttackTest {
         String chair = CouncilFixtures.member(term, "Chủ tịch Kiểm Thử", "CHAIR");
         String councilSession = CouncilFixtures.SESSIONS + "/" + CouncilFixtures.session(term, YEAR, "COUNCIL", "2017-01-10");
 
+        // the year-end dossiers are due, so the deadlines of the year list every proposal to the Board
+        Map<String, Object> yearEnd = new LinkedHashMap<>(Map.of("code", "YEAR_END_DOSSIER_DUE", "kind", "DAY_OF_YEAR", "value", "12-10",
+                "effectiveFrom", YEAR + "-01-01", "citation", "QĐ 86/2025/QĐ-UBND (kiểm thử)", "tag", "V2"));
+        yearEnd.put("effectiveTo", YEAR + "-12-31");
+        attacks.asBoard().contentType(ContentType.JSON).body(yearEnd).post("/api/awards/procedure-limits");
+        attacks.asBoard().queryParam("year", YEAR).get("/api/awards/deadlines").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.hasItems((int) draftOfB, (int) decidedOfB));
+
         String draft = PROPOSALS + "/" + draftOfB;
-        attacks.watch("the Council's terms", terms)
+        attacks.watch("the quota's base of " + YEAR, "/api/awards/quota-base/" + YEAR)
+                .watch("the province's submissions", () -> attacks.asBoard().get("/api/awards/submissions").jsonPath().getList("id").toString())
+                .watch("the Council's terms", terms)
                 .watch("the Council's members", terms + "/" + term + "/members")
                 .watch("the Council's session", councilSession)
                 .watch("B's proceedings", proceedingsOfB)
@@ -208,6 +218,25 @@ class ObjectLevelAttackTest {
                     .refused(ledger, who + " (B's row in the file)", token, FORBIDDEN, "POST /api/awards/ledger/import", r -> r.contentType("text/csv")
                             .body(("unit_code,award_type_code,year,decision_number,decision_date,deciding_authority\n" + B + "," + award
                                     + ",2015,1/QĐ,2015-12-01,Chủ tịch UBND tỉnh\n").getBytes(StandardCharsets.UTF_8)).post("/api/awards/ledger/import"));
+
+            String province = "the province's path (deadlines, quota, submissions)";
+            attacks.listHides(province, who, token, "GET /api/awards/deadlines", r -> r.queryParam("year", YEAR).get("/api/awards/deadlines"), "id",
+                            draftOfB, decidedOfB)
+                    .refused(province, who, token, FORBIDDEN, "GET /api/awards/quota-base/{year}", r -> r.get("/api/awards/quota-base/" + YEAR))
+                    .refused(province, who, token, FORBIDDEN, "PUT /api/awards/quota-base/{year}/leaders-outside", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("count", 99, "note", "Giả mạo")).put("/api/awards/quota-base/" + YEAR + "/leaders-outside"))
+                    .refused(province, who, token, FORBIDDEN, "GET /api/awards/submissions", r -> r.get("/api/awards/submissions"))
+                    .refused(province, who, token, FORBIDDEN, "POST /api/awards/submissions", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("year", YEAR, "number", "1/TTr-GIA", "signedBy", "Giả mạo", "signedOn", "2017-01-05"))
+                            .post("/api/awards/submissions"))
+                    .refused(province, who, token, FORBIDDEN, "GET /api/awards/submissions/{id}", r -> r.get("/api/awards/submissions/1"))
+                    .refused(province, who, token, FORBIDDEN, "GET /api/awards/submissions/{id}/document", r -> r.get("/api/awards/submissions/1/document"))
+                    .refused(province, who, token, FORBIDDEN, "POST /api/awards/submissions/{id}/send", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of()).post("/api/awards/submissions/1/send"))
+                    .refused(province, who, token, FORBIDDEN, "POST /api/awards/submissions/{id}/returned", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("reason", "Giả mạo")).post("/api/awards/submissions/1/returned"))
+                    .refused(province, who, token, FORBIDDEN, "POST /api/awards/submissions/{id}/accepted", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("reference", "Giả mạo")).post("/api/awards/submissions/1/accepted"));
 
             String session = "voting session";
             String pub = SESSIONS + "/" + published;

@@ -61,6 +61,20 @@ public record Condition(String kind, Map<String, JsonNode> params, String citati
         return kind == null && (all != null || any != null);
     }
 
+    /** This condition and every one inside it of that kind, in order. */
+    public List<Condition> findAll(String someKind) {
+        List<Condition> found = new java.util.ArrayList<>();
+        if (someKind.equals(kind)) {
+            found.add(this);
+        }
+        for (Condition c : all != null ? all : any != null ? any : List.<Condition>of()) {
+            if (c != null) {
+                found.addAll(c.findAll(someKind));
+            }
+        }
+        return found;
+    }
+
     /** This condition, or the first one inside it, of that kind. */
     public java.util.Optional<Condition> find(String someKind) {
         if (someKind.equals(kind)) {

@@ -13,12 +13,13 @@ import vn.thidua.awards.catalogue.AwardKind;
  * proposals of the year that count against the quota, this one included; {@code clusterLeaders} the
  * cluster-years of the year with a recorded emulation leader, and {@code leadersOutside} the leaders of
  * clusters/blocks run outside the system as the Board counted them: together the denominator of the leaders' quota. {@code yearEnd} is null when the unit's year-end report has not
- * reached this service.
+ * reached this service. {@code otherAwards}: for each award a {@code MEETS_CONDITIONS_OF} condition names, the verdicts of
+ * its own rule set on the same unit and year, judged by the service on the same day (absent when none is in force).
  */
 public record Facts(String unitCode, int year, String clusterName, boolean ledTheCluster, Integer rank, BigDecimal total,
                     Set<String> registeredTitles, String awardTypeCode, int proposalsCounted, int clusterLeaders, int leadersOutside,
                     List<HeldAward> awards, YearEnd yearEnd, Map<Integer, String> ratings, List<OpenProceeding> openProceedings,
-                    Map<String, Attestation> attestations) {
+                    Map<String, Attestation> attestations, Map<String, List<Verdict>> otherAwards) {
 
     public Facts {
         registeredTitles = Set.copyOf(registeredTitles);
@@ -26,6 +27,7 @@ public record Facts(String unitCode, int year, String clusterName, boolean ledTh
         ratings = Map.copyOf(ratings);
         openProceedings = List.copyOf(openProceedings);
         attestations = Map.copyOf(attestations);
+        otherAwards = Map.copyOf(otherAwards);
     }
 
     /** An award the unit holds (revoked ones are left out), with the kind of its award type. */

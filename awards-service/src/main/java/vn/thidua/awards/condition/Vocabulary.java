@@ -116,6 +116,16 @@ public final class Vocabulary {
                     return Result.of(Outcome.of(within), within ? "eligibility.quota.pass" : "eligibility.quota.fail", f.proposalsCounted(),
                             leaders, percent, most, f.clusterLeaders(), f.leadersOutside(), rounding);
                 });
+        // the Government flag goes to a collective that meets the provincial flag's own standard of the year (Law Art. 25(1))
+        define("MEETS_CONDITIONS_OF", List.of(new Param("awardTypeCode", Type.CODE, true, null, null)), (a, f) -> {
+            List<Verdict> other = f.otherAwards().get(a.code("awardTypeCode"));
+            if (other == null) {
+                return Result.of(Outcome.UNKNOWN, "eligibility.meets.none", a.code("awardTypeCode"), f.year());
+            }
+            Outcome outcome = outcome(other);
+            return Result.of(outcome, "eligibility.meets." + outcome.name().toLowerCase(java.util.Locale.ROOT), a.code("awardTypeCode"), f.year(),
+                    other.stream().filter(Verdict::passed).count(), other.size());
+        });
         define("HELD_IN_PREVIOUS_YEARS", List.of(new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50)),
                 new Param("awardTypeCode", Type.CODE, true, null, null)), (a, f) -> {
                     int years = a.integer("years");
@@ -323,7 +333,10 @@ public final class Vocabulary {
         }
         Kind kind = KINDS.get(c.kind());
         Result result = kind.judge().judge(new Args(c.parameters()), facts);
-        return new Verdict(kind.name(), c.params(), c.citation(), c.tag(), result.outcome(), result.messageKey(), result.args(), List.of());
+        // another award's conditions show as this one's members, so a refusal names the one that failed
+        List<Verdict> members = kind.name().equals("MEETS_CONDITIONS_OF")
+                ? facts.otherAwards().getOrDefault(new Args(c.parameters()).code("awardTypeCode"), List.of()) : List.of();
+        return new Verdict(kind.name(), c.params(), c.citation(), c.tag(), result.outcome(), result.messageKey(), result.args(), members);
     }
 
     private static Result ranksWithin(int places, Facts f) {

@@ -560,18 +560,44 @@ public class ProposalService {
     /** @param addingThis whether this proposal is not yet counted against the quota (it is being submitted) */
     private List<Verdict> eligibility(Proposal proposal, boolean addingThis) {
         RuleSet rules = RuleSet.findById(proposal.ruleSetId);
+        java.util.Map<String, List<Verdict>> otherAwards = new java.util.HashMap<>();
+        for (String other : rules.eligibility.stream().flatMap(c -> c.findAll("MEETS_CONDITIONS_OF").stream())
+                .map(c -> c.parameters().get("awardTypeCode").asText()).distinct().toList()) {
+            otherAwards(proposal, other).ifPresent(verdicts -> otherAwards.put(other, verdicts));
+        }
+        return Vocabulary.evaluate(rules.eligibility, facts(proposal, proposal.awardTypeCode, addingThis, otherAwards));
+    }
+
+    /**
+     * The verdicts of another award's rule set on the same unit and year, that rule set chosen by the same day; none when
+     * no rule set of it judges that day. Its own references to further awards are not followed (they judge UNKNOWN).
+     */
+    private java.util.Optional<List<Verdict>> otherAwards(Proposal proposal, String awardTypeCode) {
+        LocalDate day = proposal.ruleSetChosenBecause != null && proposal.ruleSetChosenBecause.receivedOn() != null
+                ? proposal.ruleSetChosenBecause.receivedOn() : today();
+        RuleSetChoice choice;
+        try {
+            choice = catalogue.choose(awardTypeCode, proposal.year, day);
+        } catch (ProblemException noneInForce) {
+            return java.util.Optional.empty();
+        }
+        RuleSet other = RuleSet.findById(choice.ruleSetId());
+        return java.util.Optional.of(Vocabulary.evaluate(other.eligibility, facts(proposal, awardTypeCode, false, java.util.Map.of())));
+    }
+
+    /** What the conditions of {@code awardTypeCode} look at for this proposal's unit and year. */
+    private Facts facts(Proposal proposal, String awardTypeCode, boolean addingThis, java.util.Map<String, List<Verdict>> otherAwards) {
         ClusterYear cluster = cluster(proposal.clusterId);
         List<ProposalStatus> counting = java.util.Arrays.stream(ProposalStatus.values()).filter(ProposalStatus::countsAgainstQuota).toList();
-        int counted = (int) Proposal.count("awardTypeCode = ?1 and year = ?2 and status in ?3", proposal.awardTypeCode, proposal.year, counting)
+        int counted = (int) Proposal.count("awardTypeCode = ?1 and year = ?2 and status in ?3", awardTypeCode, proposal.year, counting)
                 + (addingThis ? 1 : 0);
         java.util.Map<String, Facts.Attestation> found = new java.util.HashMap<>();
         attestations(proposal.id).forEach(a -> found.put(a.key(), new Facts.Attestation(a.holds(), a.basis(), a.actor())));
-        Facts facts = new Facts(proposal.unitCode, proposal.year, cluster.name(), ledTheCluster(proposal), proposal.rankingRank,
-                proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), proposal.awardTypeCode, counted,
-                clusters.clusterYearsWithEmulationLeader(proposal.year), vn.thidua.awards.quota.LeadersOutside.of(proposal.year), history.heldAwards(proposal.unitCode),
-                yearEndReports.of(proposal.unitCode, proposal.year).orElse(null), ratings.yearsOf(proposal.unitCode),
-                proceedings.openOf(proposal.unitCode), found);
-        return Vocabulary.evaluate(rules.eligibility, facts);
+        return new Facts(proposal.unitCode, proposal.year, cluster.name(), ledTheCluster(proposal), proposal.rankingRank,
+                proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), awardTypeCode, counted,
+                clusters.clusterYearsWithEmulationLeader(proposal.year), vn.thidua.awards.quota.LeadersOutside.of(proposal.year),
+                history.heldAwards(proposal.unitCode), yearEndReports.of(proposal.unitCode, proposal.year).orElse(null),
+                ratings.yearsOf(proposal.unitCode), proceedings.openOf(proposal.unitCode), found, otherAwards);
     }
 
     /** Chooses the rule set that judges the proposal: by the day its dossier was received, today while it has not been. */

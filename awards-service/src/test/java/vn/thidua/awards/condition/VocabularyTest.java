@@ -35,10 +35,11 @@ class VocabularyTest {
         Map<Integer, String> ratings = new HashMap<>();
         List<Facts.OpenProceeding> proceedings = new ArrayList<>();
         Map<String, Facts.Attestation> attestations = new HashMap<>();
+        Map<String, List<Verdict>> otherAwards = new HashMap<>();
 
         Facts facts() {
             return new Facts("000.00.32.H56", 2025, "Cụm thi đua số 7", led, rank, total, registered, "TAP_THE_LAO_DONG_XUAT_SAC", proposals,
-                    leaders, outside, awards, yearEnd, ratings, proceedings, attestations);
+                    leaders, outside, awards, yearEnd, ratings, proceedings, attestations, otherAwards);
         }
     }
 
@@ -258,9 +259,24 @@ class VocabularyTest {
     }
 
     @Test
+    void theGovernmentFlagNeedsTheProvincialFlagsOwnConditionsAndARefusalNamesTheOneThatFailed() {
+        FactsMother f = new FactsMother();
+        Condition meets = kind("MEETS_CONDITIONS_OF", "awardTypeCode", "CO_THI_DUA_TINH");
+        expect(Outcome.UNKNOWN, "eligibility.meets.none", judge(meets, f));
+        f.rank = 1;
+        f.otherAwards.put("CO_THI_DUA_TINH", Vocabulary.evaluate(List.of(kind("LEADS_CLUSTER"), kind("RANKS_FIRST")), f.facts()));
+        expect(Outcome.PASS, "eligibility.meets.pass", judge(meets, f));
+        f.led = false;
+        f.otherAwards.put("CO_THI_DUA_TINH", Vocabulary.evaluate(List.of(kind("LEADS_CLUSTER"), kind("RANKS_FIRST")), f.facts()));
+        Verdict failed = judge(meets, f);
+        expect(Outcome.FAIL, "eligibility.meets.fail", failed);
+        assertEquals(List.of("LEADS_CLUSTER"), failed.blocking().stream().map(Verdict::kind).toList());
+    }
+
+    @Test
     void everyKindOfTheVocabularyIsTestedHere() {
         assertEquals(List.of("LEADS_CLUSTER", "RANKS_FIRST", "RANKS_WITHIN", "MIN_TOTAL_POINTS", "REGISTERED_FOR_TITLE",
-                "QUOTA_PERCENT_OF_CLUSTER_LEADERS", "HELD_IN_PREVIOUS_YEARS", "AWARDS_IN_WINDOW", "EXCEEDS_TARGETS", "MEMBER_SHARE",
+                "QUOTA_PERCENT_OF_CLUSTER_LEADERS", "MEETS_CONDITIONS_OF", "HELD_IN_PREVIOUS_YEARS", "AWARDS_IN_WINDOW", "EXCEEDS_TARGETS", "MEMBER_SHARE",
                 "RATING_STREAK", "NO_PENDING_PROCEEDINGS", "ATTESTED"), Vocabulary.kinds());
     }
 }

@@ -39,7 +39,7 @@ final class BenchSuite {
                 + (scale == Scale.QUICK ? "; QUICK scale (a check of the harness, not a measurement)" : "") + ".");
 
         try (LocalStack stack = LocalStack.startPrivate(root, "bench", UNLIMITED)) {
-            Main.loadDemoData(new GatewayClient(stack.gatewayUrl()));
+            Main.loadDemoData(new GatewayClient(stack.gatewayUrl()), stack.fakePortal());
             String units = stack.serviceUrl("units");
             step("gateway", () -> GatewayBenchmark.run(stack.gatewayUrl(), units, scale.gatewaySamples(), report));
             step("event latency", () -> EventLatency.run(stack.gatewayUrl(), stack.kafkaBootstrapServers(), scale.latencySamples(), report));

@@ -156,24 +156,24 @@ final class DemoCatalogue {
     static final List<Award> AWARDS = List.of(
             // domain.md §1: a state-level title [V]; §4 and law-2025.md §4: the Prime Minister decides [V, V2 T7].
             new Award(GOVERNMENT_FLAG, "Cờ thi đua của Chính phủ", "STATE", "Thủ tướng Chính phủ", "MERIT", List.of(
-                    // the conditions the demo had, kept for the earlier bases: chosen from the collectives leading a cluster,
-                    // ranked first, at most 20 % of the cluster leaders proposed. The 20 % is known from Official Letter
-                    // 5007/BNV-TĐKT of 2023 [V]; applying it before 2024 is the demo's assumption [M], and it is what keeps the
-                    // 2016 Government-flag proposal a draft (one cluster-year in 2016: 20 % of one leader allows none).
+                    // chosen from the collectives leading a cluster that meet the provincial flag's standard of the year, at most
+                    // 20 % of the collectives voted as cluster/block leaders province-wide (Official Letter 5007/BNV-TĐKT of 2023 [V];
+                    // applying both before 2024 is the demo's assumption [M]). In 2016 the demo province has nine such leaders
+                    // (cluster 7's, six illustrative cluster-years and two counted outside the system): one Government flag.
                     // Not encoded: domain.md [V S20] says that under Decree 42/2010 the flag went to collectives that had already
                     // received the ministry's or province's flag; the demo keeps the conditions it had.
                     new Rules(LAW_2003, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
-                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
+                            leaf("MEETS_CONDITIONS_OF", Map.of("awardTypeCode", PROVINCIAL_FLAG), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
                             leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M")),
-                            choices("eligibility.RANKS_FIRST"),
+                            choices(),
                             // 12.0 as under the later decrees; the figure of this period was not read
                             new BigDecimal("12.0"), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
                     new Rules(DECREE_91, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
-                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
+                            leaf("MEETS_CONDITIONS_OF", Map.of("awardTypeCode", PROVINCIAL_FLAG), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
                             leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M")),
-                            choices("eligibility.RANKS_FIRST"), new BigDecimal("12.0"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
+                            choices(), new BigDecimal("12.0"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
                     // Law 2022 Art. 25(1): chosen from the collectives leading a cluster [V]; proposals for at most 20 % of the
                     // cluster leaders (Official Letter 5007/BNV-TĐKT, 05/9/2023) [V].
                     // Cash [V]: a 2025 Bắc Ninh decision paid 28,090,000 VND per flag (domain.md S19), which domain.md reads as
@@ -181,19 +181,21 @@ final class DemoCatalogue {
                     // difference is not explained there).
                     new Rules(DECREE_98, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 25 khoản 1", "V"),
-                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
+                            leaf("MEETS_CONDITIONS_OF", Map.of("awardTypeCode", PROVINCIAL_FLAG), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V"),
                             leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V")),
-                            choices("eligibility.RANKS_FIRST"), new BigDecimal("12.0"),
+                            choices(), new BigDecimal("12.0"),
                             "Nghị định 98/2023/NĐ-CP; đối chiếu: quyết định năm 2025 của tỉnh Bắc Ninh chi 12,0 × 2.340.000 đồng", "V"),
                     // law-2025.md §2: chosen by the province's Council from the collectives leading their cluster [V]; at most
                     // 20 % of the cluster leaders (5007/BNV-TĐKT [V]; whether Decree 152 restates it is [?], so it stays data);
                     // Art. 4(4) [V2]. Cash 12.0 (§3, Decree 152 Arts 49–54) [V2].
                     new Rules(DECREE_152, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 25 khoản 1", "V"),
-                            leaf("RANKS_FIRST", Map.of(), CLUSTER_REGULATION, "M"),
-                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V"),
+                            leaf("MEETS_CONDITIONS_OF", Map.of("awardTypeCode", PROVINCIAL_FLAG), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V"),
+                            // "không quá 20%": a whole number of proposals, rounded down; the rounding is the demo's reading [M]
+                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20, "rounding", "FLOOR"),
+                                    "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V"),
                             leaf("NO_PENDING_PROCEEDINGS", Map.of(), ART_4_4, "V2")),
-                            choices("eligibility.RANKS_FIRST"), new BigDecimal("12.0"), CASH_152, "V2"))),
+                            choices(), new BigDecimal("12.0"), CASH_152, "V2"))),
 
             // domain.md §1: in Thanh Hóa the provincial flag is the People's Committee's; §4: its Chairman decides [V S32].
             new Award(PROVINCIAL_FLAG, "Cờ thi đua của UBND tỉnh", "PROVINCIAL", "Chủ tịch UBND tỉnh", "MERIT", List.of(
@@ -302,7 +304,7 @@ final class DemoCatalogue {
             expect(gateway.putJson("/api/awards/award-types/" + award.code(), board, type), "award type " + award.code());
             for (Rules rules : award.succession()) {
                 String ruleSets = "/api/awards/award-types/" + award.code() + "/rule-sets";
-                long id = read(expect(gateway.postJson(ruleSets, board, ruleSet(rules)),
+                long id = read(expect(gateway.postJson(ruleSets, board, ruleSet(award.code(), rules)),
                         "rule set of " + award.code() + " under " + rules.basis().legalBasis())).get("id").asLong();
                 if (rules.basis().endedOn() != null) {
                     expect(gateway.postJson(ruleSets + "/" + id + "/end", board,
@@ -338,7 +340,33 @@ final class DemoCatalogue {
         return AWARDS.stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
     }
 
-    private static Map<String, Object> ruleSet(Rules rules) {
+    /**
+     * How the province's Council reviews the flags' candidates (law-2025.md §4 [V2 T5], Bắc Ninh 86/2025, a typical example):
+     * the whole Council, at least 80 % of its members taking part for an award session, absent members answering in
+     * writing, recommended by more than half of all members. Thanh Hóa's own Council rules, then and now, were not read:
+     * before Decree 152 the same figures are the demo's assumption [?]. The other awards go without a Council review here
+     * (TTLĐXS and the provincial certificate go to the Council's standing members in Bắc Ninh: a province that does so
+     * enters {@code "body": "STANDING_MEMBERS"}).
+     */
+    static Map<String, Object> councilReview(String awardCode, Basis basis) {
+        if (!awardCode.equals(GOVERNMENT_FLAG) && !awardCode.equals(PROVINCIAL_FLAG)) {
+            return null;
+        }
+        Map<String, Object> council = new LinkedHashMap<>();
+        council.put("body", "COUNCIL");
+        council.put("quorumPercent", 80);
+        council.put("thresholdPercent", 50);
+        council.put("strictlyAbove", true);
+        council.put("basis", "ALL_MEMBERS");
+        council.put("writtenOpinionsCount", true);
+        boolean current = basis == DECREE_152;
+        council.put("citation", current ? "Quy chế hoạt động của Hội đồng TĐKT tỉnh (mẫu: QĐ 86/2025/QĐ-UBND tỉnh Bắc Ninh)"
+                : "Quy chế hoạt động của Hội đồng TĐKT tỉnh (chưa đối chiếu văn bản của thời kỳ)");
+        council.put("tag", current ? "V2" : "?");
+        return council;
+    }
+
+    private static Map<String, Object> ruleSet(String awardCode, Rules rules) {
         Basis basis = rules.basis();
         Map<String, Object> ruleSet = new LinkedHashMap<>();
         ruleSet.put("legalBasis", basis.legalBasis());
@@ -360,6 +388,10 @@ final class DemoCatalogue {
             ruleSet.put("cashMultiple", rules.cashMultiple());
             ruleSet.put("cashCitation", rules.cashCitation());
             ruleSet.put("cashTag", rules.cashTag());
+        }
+        Map<String, Object> council = councilReview(awardCode, basis);
+        if (council != null) {
+            ruleSet.put("council", council);
         }
         return ruleSet;
     }

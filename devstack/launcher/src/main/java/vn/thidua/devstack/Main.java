@@ -85,14 +85,18 @@ public final class Main {
         }, "thidua-stop"));
         Duration ready = Duration.ofNanos(System.nanoTime() - begin);
 
-        loadDemoData(new GatewayClient(stack.gatewayUrl()));
+        loadDemoData(new GatewayClient(stack.gatewayUrl()), stack.fakePortal());
         printWelcome(stack, ready);
         stopped.await();
     }
 
-    /** The seed story and the 2025 review of the same cluster, through the public API as an officer of the Board would enter them. */
-    static void loadDemoData(GatewayClient gateway) {
+    /**
+     * The seed story and the 2025 review of the same cluster, through the public API as an officer of the Board would enter
+     * them; {@code portal}: the fake portal whose national system answers the Chairman's submissions (null with a real one).
+     */
+    static void loadDemoData(GatewayClient gateway, vn.thidua.devstack.portal.FakePortal portal) {
         String board = gateway.passwordToken("board", DemoData.PASSWORD);
+        DemoWorkingCalendar.load(gateway, board);
         List<DemoData.DemoUnit> units = new ArrayList<>(DemoData.CLUSTER_7_UNITS);
         units.addAll(DemoData.JOINED_BY_2023);
         for (DemoData.DemoUnit unit : units) {
@@ -110,7 +114,10 @@ public final class Main {
         List<String> leaderFirst = new ArrayList<>(members2016);
         leaderFirst.remove(DemoData.LEADER_2016);
         leaderFirst.add(0, DemoData.LEADER_2016);
+        Map<String, Long> otherClusters = SeedStoryProvince.otherClustersOf2016(gateway, board);
+        SeedStoryProvince.Council council = SeedStoryProvince.council(gateway, board, gateway.passwordToken("admin", DemoData.PASSWORD));
         SeedStoryScoring.run(gateway, Long.parseLong(cluster2016), leaderFirst);
+        SeedStoryProposals.run(gateway, Long.parseLong(cluster2016), council, otherClusters, portal);
         // the same six members reviewing 2025 under Decree 152/2025 (Review2025)
         Review2025.run(gateway, Long.parseLong(createCluster(gateway, board, Review2025.YEAR, members2016)));
     }

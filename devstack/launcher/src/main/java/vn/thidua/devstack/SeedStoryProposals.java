@@ -14,17 +14,13 @@ import java.util.concurrent.locks.LockSupport;
  * (Government emulation flag) and to the Provincial People's Committee (provincial emulation flag)
  * for 2016", carried to the decision, through the gateway as the people involved would do it.
  *
- * <p>The provincial flag: the Board proposes the Labour Federation from the published vote (the
- * minutes come with it), the Federation uploads its achievement report (a one-page PDF,
- * {@link AchievementReportPdf}), the Board submits it (the cover submission is stored and the
- * dossier is delivered to the Department of Home Affairs portal), appraises it, and the portal's
- * service account posts the Chairman's decision — an obviously made-up number, {@value #DECISION_NUMBER}
- * — which decides the proposal and writes the ledger.
- *
- * <p>The Government flag: the Board proposes the same unit from its vote, but the rule set allows
- * proposals for at most 20 % of the province's cluster leaders, and the demo has one cluster-year
- * in 2016: 20 % of one leader allows none. The proposal stays a DRAFT with the reason printed; no
- * fictional clusters are added to make it pass.
+ * <p>Both flags: the Board proposes the Labour Federation from each published vote (the minutes come with it), the
+ * Federation uploads its achievement report (a one-page PDF, {@link AchievementReportPdf}), the Board submits (the cover
+ * submission is stored and the dossier is delivered to the Department of Home Affairs portal) and appraises it. The
+ * province then takes over ({@link SeedStoryProvince}): a second Government-flag candidate is refused over the quota, the
+ * provincial Council reviews both by a secret ballot, the portal's service account posts the Chairman's decision on the
+ * provincial flag — an obviously made-up number, {@value #DECISION_NUMBER} — which writes the ledger, and the Chairman's
+ * submission carries the Government flag to the Prime Minister.
  */
 final class SeedStoryProposals {
     static final String PROPOSALS = "/api/awards/proposals";
@@ -46,16 +42,35 @@ final class SeedStoryProposals {
     private SeedStoryProposals() {
     }
 
-    /** Runs both proposals on the cluster-year whose votes {@link SeedStoryVoting} published. */
-    static void run(GatewayClient gateway, long clusterId) {
+    /**
+     * Runs both proposals on the cluster-year whose votes {@link SeedStoryVoting} published, and the province's part of the
+     * story; {@code portal}: the fake portal, whose national system answers the Chairman's submissions (null when a real
+     * portal is named).
+     */
+    static void run(GatewayClient gateway, long clusterId, SeedStoryProvince.Council council, Map<String, Long> otherClusters,
+                    vn.thidua.devstack.portal.FakePortal portal) {
         String board = gateway.passwordToken("board", DemoData.PASSWORD);
         JsonNode sessions = read(expect(gateway.get("/api/awards/voting-sessions?year=" + YEAR + "&clusterId=" + clusterId, board),
                 "the cluster's votes"));
-        provincialFlag(gateway, board, vote(sessions, DemoCatalogue.PROVINCIAL_FLAG));
-        governmentFlag(gateway, board, vote(sessions, DemoCatalogue.GOVERNMENT_FLAG));
+        long provincial = appraisedFromVote(gateway, board, vote(sessions, DemoCatalogue.PROVINCIAL_FLAG));
+        long government = appraisedFromVote(gateway, board, vote(sessions, DemoCatalogue.GOVERNMENT_FLAG));
+        SeedStoryProvince.secondGovernmentFlagCandidate(gateway, board, otherClusters);
+        SeedStoryProvince.councilReviews(gateway, board, council, List.of(provincial, government));
+
+        String unit = DemoData.LEADER_2016;
+        JsonNode decision = decide(gateway, board, provincial, unit, DemoCatalogue.PROVINCIAL_FLAG, YEAR, DECISION_NUMBER, DECISION_DATE);
+        JsonNode ledger = read(expect(gateway.get("/api/awards/ledger?unitCode=" + unit + "&awardTypeCode=" + DemoCatalogue.PROVINCIAL_FLAG
+                + "&year=" + YEAR, board), "the ledger of " + unit));
+        JsonNode entry = ledger.at("/items/0");
+        if (entry.isMissingNode() || !DECISION_NUMBER.equals(entry.path("decisionNumber").asText())) {
+            throw new IllegalStateException("The decision " + decision.get("id") + " is not in the ledger of " + unit + ": " + ledger);
+        }
+        ledgerLine(unit, entry);
+        SeedStoryProvince.submitToThePrimeMinister(gateway, board, portal, government);
     }
 
-    private static void provincialFlag(GatewayClient gateway, String board, JsonNode vote) {
+    /** The Board proposes the unit the vote elected; the unit uploads its report; the Board submits and appraises it. */
+    private static long appraisedFromVote(GatewayClient gateway, String board, JsonNode vote) {
         JsonNode proposal = create(gateway, board, vote);
         long id = proposal.get("id").asLong();
         String unit = proposal.get("unitCode").asText();
@@ -76,16 +91,8 @@ final class SeedStoryProposals {
                 "achievement report of " + unit));
         System.out.printf("Proposal %d  achievement report uploaded by %s: %s (%,d bytes, SHA-256 %s…)%n", id, representativeOf(unit),
                 file.get("fileName").asText(), file.get("sizeBytes").asLong(), file.get("sha256").asText().substring(0, 12));
-
-        JsonNode decision = submitAndDecide(gateway, board, id, unit, DemoCatalogue.PROVINCIAL_FLAG, YEAR, DECISION_NUMBER, DECISION_DATE);
-
-        JsonNode ledger = read(expect(gateway.get("/api/awards/ledger?unitCode=" + unit + "&awardTypeCode=" + DemoCatalogue.PROVINCIAL_FLAG
-                + "&year=" + YEAR, board), "the ledger of " + unit));
-        JsonNode entry = ledger.at("/items/0");
-        if (entry.isMissingNode() || !DECISION_NUMBER.equals(entry.path("decisionNumber").asText())) {
-            throw new IllegalStateException("The decision " + decision.get("id") + " is not in the ledger of " + unit + ": " + ledger);
-        }
-        ledgerLine(unit, entry);
+        submitAndAppraise(gateway, board, id);
+        return id;
     }
 
     /** One line of the ledger: the award, the decision it rests on, what it pays and the rule set it was judged under. */
@@ -108,21 +115,6 @@ final class SeedStoryProposals {
                 exact.compareTo(BigDecimal.valueOf(amount)) == 0 ? "" : String.format(", rounded up to %,d", amount));
     }
 
-    private static void governmentFlag(GatewayClient gateway, String board, JsonNode vote) {
-        JsonNode proposal = create(gateway, board, vote);
-        long id = proposal.get("id").asLong();
-        JsonNode eligibility = read(expect(gateway.get(PROPOSALS + "/" + id + "/eligibility", board), "eligibility of proposal " + id));
-        List<String> failed = new ArrayList<>();
-        for (JsonNode rule : eligibility.get("rules")) {
-            if (!rule.get("passed").asBoolean()) {
-                failed.add(rule.get("kind").asText() + ": " + rule.get("reason").asText());
-            }
-        }
-        System.out.printf("Proposal %d  left a DRAFT, not submitted: %s%n", id, failed.isEmpty()
-                ? "every rule passes (the Board decides when to submit)"
-                : String.join("; ", failed) + " (the demo has one cluster-year in " + YEAR + ")");
-    }
-
     /** The Board proposes the unit the published vote elected; the vote's minutes become the dossier's first file. */
     private static JsonNode create(GatewayClient gateway, String board, JsonNode vote) {
         String session = vote.get("id").asText();
@@ -137,19 +129,24 @@ final class SeedStoryProposals {
         return proposal;
     }
 
-    /**
-     * Submits the proposal, appraises it and has the portal's account post the decision (by the
-     * Chairman of the province) naming the unit, printing each step; returns the decision.
-     */
+    /** Submits the proposal, appraises it and has the portal's account post the decision naming the unit; returns the decision. */
     static JsonNode submitAndDecide(GatewayClient gateway, String board, long id, String unit, String award, int year, String number,
                                     String date) {
+        submitAndAppraise(gateway, board, id);
+        return decide(gateway, board, id, unit, award, year, number, date);
+    }
+
+    static void submitAndAppraise(GatewayClient gateway, String board, long id) {
         step(gateway, board, id, "submit");
         System.out.printf("Proposal %d  SUBMITTED by the Board (cover submission stored); portal delivery %s%n", id,
                 delivery(gateway, board, id));
         step(gateway, board, id, "appraisal");
         JsonNode appraised = step(gateway, board, id, "appraise");
         System.out.printf("Proposal %d  UNDER_APPRAISAL, then %s by the Board%n", id, appraised.get("status").asText());
+    }
 
+    /** The portal's account posts the Chairman's decision naming the unit, printing what it pays. */
+    static JsonNode decide(GatewayClient gateway, String board, long id, String unit, String award, int year, String number, String date) {
         String portal = gateway.clientToken("portal-demo", DemoData.PASSWORD);
         JsonNode decision = read(expect(gateway.postJson("/api/awards/decisions", portal, Map.of(
                 "number", number,

@@ -82,7 +82,6 @@ final class SeedStoryScoring {
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/close", board, Map.of()), "closing the set");
         expect(gateway.postJson("/api/scoring/criteria-sets/" + setId + "/ranking/finalize", board, Map.of()), "finalizing");
         SeedStoryVoting.run(gateway, clusterId);
-        SeedStoryProposals.run(gateway, clusterId);
         return setId;
     }
 

@@ -58,7 +58,7 @@ class LocalStackIT {
         // awards-service reads thidua.portal.*
         stack = LocalStack.startPrivate(root, "e2e", List.of("-Dthidua.portal.backoff.initial=1s", "-Dthidua.portal.poll-interval=250ms"));
         gateway = stack.gatewayUrl();
-        Main.loadDemoData(new GatewayClient(gateway));
+        Main.loadDemoData(new GatewayClient(gateway), stack.fakePortal());
     }
 
     @AfterAll
@@ -214,12 +214,13 @@ class LocalStackIT {
                 .body("[0].decidingAuthority", equalTo(SeedStoryProposals.DECISION_AUTHORITY))
                 .extract().path("[0].id");
         given().baseUri(gateway).auth().oauth2(portal).when().get("/api/awards/proposals/" + id + "/history")
-                .then().statusCode(200).body("to", contains("DRAFT", "SUBMITTED", "UNDER_APPRAISAL", "APPRAISED", "DECIDED"))
+                .then().statusCode(200).body("to", contains("DRAFT", "SUBMITTED", "UNDER_APPRAISAL", "APPRAISED", "COUNCIL_REVIEW",
+                        "RECOMMENDED", "DECIDED"))
                 .body("actor", hasItem("portal-demo"));
 
         // the dossier: the vote's minutes, the unit's report, the cover submission; each a PDF the portal downloads whole
         List<Map<String, Object>> files = given().baseUri(gateway).auth().oauth2(portal).when().get("/api/awards/proposals/" + id + "/files")
-                .then().statusCode(200).body("kind", hasItems("COVER_SUBMISSION", "MINUTES", "ACHIEVEMENT_REPORT"))
+                .then().statusCode(200).body("kind", hasItems("COVER_SUBMISSION", "MINUTES", "ACHIEVEMENT_REPORT", "COUNCIL_MINUTES"))
                 .body("find { it.kind == 'ACHIEVEMENT_REPORT' }.fileName", equalTo(SeedStoryProposals.REPORT_FILE))
                 .extract().path("$");
         for (Map<String, Object> file : files) {
@@ -342,28 +343,59 @@ class LocalStackIT {
     }
 
     @Test
-    void theDemosGovernmentFlagStaysADraftOverTheQuota() {
+    void theDemosGovernmentFlagGoesThroughTheCouncilAndTheChairmanToThePrimeMinister() throws IOException {
         String board = token("board");
+        String leader = SeedStoryVoting.LABOUR_FEDERATION;
+        // the quota's base: cluster 7's leader (recorded by units-service from the vote), six illustrative cluster-years, two outside
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/quota-base/2016").then().statusCode(200)
+                .body("clusterYearsWithLeader", equalTo(7)).body("leadersOutside", equalTo(2)).body("total", equalTo(9));
         int id = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).queryParam("awardTypeCode", "CO_THI_DUA_CHINH_PHU")
                 .when().get("/api/awards/proposals")
-                .then().statusCode(200).body("$", hasSize(1))
-                .body("[0].unitCode", equalTo(SeedStoryVoting.LABOUR_FEDERATION)).body("[0].status", equalTo("DRAFT"))
-                .extract().path("[0].id");
-        // elected to lead and first on points, but one cluster-year in 2016: 20 % of one leader allows no proposal
-        given().baseUri(gateway).auth().oauth2(board).header("Accept-Language", "en").when().get("/api/awards/proposals/" + id + "/eligibility")
+                .then().statusCode(200).body("$", hasSize(2))
+                .body("find { it.unitCode == '" + leader + "' }.status", equalTo("DECIDED"))
+                .body("find { it.unitCode == '" + leader + "' }.decisionNumber", equalTo(SeedStoryProvince.PM_DECISION))
+                .body("find { it.unitCode == '" + leader + "' }.decidingAuthority", equalTo("Thủ tướng Chính phủ"))
+                .body("find { it.unitCode != '" + leader + "' }.status", equalTo("DRAFT"))
+                .extract().path("find { it.unitCode == '" + leader + "' }.id");
+        int over = given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).queryParam("awardTypeCode", "CO_THI_DUA_CHINH_PHU")
+                .when().get("/api/awards/proposals").then().extract().path("find { it.unitCode != '" + leader + "' }.id");
+        // the second candidate is over the quota, and the reason says the numbers
+        given().baseUri(gateway).auth().oauth2(board).header("Accept-Language", "en").when().get("/api/awards/proposals/" + over + "/eligibility")
                 .then().statusCode(200).body("eligible", equalTo(false))
                 .body("rules.find { it.kind == 'LEADS_CLUSTER' }.passed", equalTo(true))
-                .body("rules.find { it.kind == 'RANKS_FIRST' }.passed", equalTo(true))
-                .body("rules.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.passed", equalTo(false))
                 .body("rules.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.reason",
-                        equalTo("Quota: 1 proposals for 1 cluster leaders exceeds 20%."));
-        given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/proposals/" + id + "/eligibility")
-                .then().statusCode(200).body("rules.find { it.kind == 'QUOTA_PERCENT_OF_CLUSTER_LEADERS' }.reason",
-                        equalTo("Vượt tỷ lệ: 1 đề nghị trên 1 đơn vị dẫn đầu cụm, khối, quá 20%."));
-        // a draft is nothing the portal sees, and nothing was sent to it
-        given().baseUri(gateway).auth().oauth2(portalToken()).when().get("/api/awards/proposals/" + id).then().statusCode(404);
-        given().baseUri(gateway).auth().oauth2(board).queryParam("proposalId", id).when().get("/api/awards/portal/deliveries")
-                .then().statusCode(200).body("total", equalTo(0));
+                        equalTo("Over the quota: 2 proposals, at most 1 (20% of 9 collectives voted to lead their clusters/blocks: 7 in the system,"
+                                + " 2 outside; rounding FLOOR)."));
+        // the Labour Federation's way: the Council recommended it, the first submission came back, the second was decided
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/proposals/" + id + "/history").then().statusCode(200)
+                .body("to", contains("DRAFT", "SUBMITTED", "UNDER_APPRAISAL", "APPRAISED", "COUNCIL_REVIEW", "RECOMMENDED", "FORWARDED",
+                        "RECOMMENDED", "FORWARDED", "DECIDED"))
+                .body("reason", hasItem(SeedStoryProvince.RETURN_REASON));
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/awards/proposals/" + id + "/files").then().statusCode(200)
+                .body("kind", hasItems("MINUTES", "ACHIEVEMENT_REPORT", "COVER_SUBMISSION", "COUNCIL_MINUTES", "PROVINCIAL_SUBMISSION"));
+        given().baseUri(gateway).auth().oauth2(board).queryParam("year", 2016).when().get("/api/awards/submissions").then().statusCode(200)
+                .body("number", contains(SeedStoryProvince.SUBMISSION_ACCEPTED, SeedStoryProvince.SUBMISSION_RETURNED))
+                .body("status", contains("ACCEPTED", "RETURNED"))
+                .body("find { it.status == 'RETURNED' }.returnReason", equalTo(SeedStoryProvince.RETURN_REASON));
+        // the Council's session and its minutes: a member reads them with its own account; a unit sees nothing of the Council
+        String member = token("hd-thuongtruc", DemoData.COUNCIL_PASSWORD);
+        String session = given().baseUri(gateway).auth().oauth2(member).queryParam("year", 2016).when().get("/api/awards/council-sessions")
+                .then().statusCode(200).body("$", hasSize(1)).body("[0].status", equalTo("PUBLISHED")).extract().path("[0].id");
+        byte[] minutes = given().baseUri(gateway).auth().oauth2(member).when().get("/api/awards/council-sessions/" + session + "/minutes")
+                .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
+        assertTrue(minutes.length > 1000 && new String(minutes, 0, 4, StandardCharsets.ISO_8859_1).equals("%PDF"), "the minutes are a PDF");
+        given().baseUri(gateway).auth().oauth2(member).when().get("/api/awards/council-sessions/" + session).then().statusCode(200)
+                .body("agenda.unitCode", everyItem(equalTo(leader))).body("agenda", hasSize(2));
+        given().baseUri(gateway).auth().oauth2(token("ldld")).when().get("/api/awards/council-sessions/" + session).then().statusCode(403);
+        given().baseUri(gateway).auth().oauth2(token("ldld")).queryParam("year", 2016).when().get("/api/awards/submissions").then().statusCode(403);
+        // the national system had the tờ trình, the Council's and the cluster's minutes in each dossier it was sent
+        List<FakePortal.Accepted> forwarded = stack.fakePortal().accepted().stream().filter(a -> a.body().contains("\"to\":\"FORWARDED\"")).toList();
+        assertEquals(2, forwarded.size(), forwarded.toString());
+        assertTrue(forwarded.stream().allMatch(a -> a.body().contains("\"PROVINCIAL_SUBMISSION\"") && a.body().contains("\"COUNCIL_MINUTES\"")
+                && a.body().contains("\"kind\":\"MINUTES\"")));
+        // paid at the base salary of the Prime Minister's decision date × the 2016 rule set's multiple: 1,210,000 × 12.0
+        given().baseUri(gateway).auth().oauth2(token("ldld")).queryParam("unitCode", leader).when().get("/api/awards/ledger").then().statusCode(200)
+                .body("items.find { it.awardTypeCode == 'CO_THI_DUA_CHINH_PHU' }.cashAmount", equalTo(14_520_000));
     }
 
     @Test
@@ -580,8 +612,12 @@ class LocalStackIT {
     }
 
     private static String token(String username) {
+        return token(username, DemoData.PASSWORD);
+    }
+
+    private static String token(String username, String password) {
         return given().baseUri(gateway).contentType(ContentType.URLENC)
-                .formParam("grant_type", "password").formParam("username", username).formParam("password", DemoData.PASSWORD)
+                .formParam("grant_type", "password").formParam("username", username).formParam("password", password)
                 .when().post("/auth/token")
                 .then().statusCode(200).extract().path("access_token");
     }

@@ -100,6 +100,25 @@ public class Deadlines {
         return new Due(due, used.stream().map(LimitUsed::of).toList(), incomplete.isEmpty(), incomplete);
     }
 
+    /**
+     * As {@link #yearEndDossierDue}, or empty when no such limit is in force: for callers that show what they can
+     * (a refusal thrown through this transactional bean would mark the caller's transaction for rollback).
+     */
+    @Transactional
+    public java.util.Optional<Due> yearEndDossierDueIfInForce(int year) {
+        return inForceOfKind(YEAR_END_DOSSIER_DUE, LocalDate.of(year, 1, 1), LimitKind.DAY_OF_YEAR).map(l -> dayOfYear(YEAR_END_DOSSIER_DUE, year));
+    }
+
+    /** As {@link #workingDaysAfter(String, LocalDate)}, or empty when no such limit is in force (see {@link #yearEndDossierDueIfInForce}). */
+    @Transactional
+    public java.util.Optional<Due> workingDaysAfterIfInForce(String limitCode, LocalDate from) {
+        return inForceOfKind(limitCode, from, LimitKind.WORKING_DAYS).map(l -> workingDaysAfter(from, List.of(limitCode)));
+    }
+
+    private java.util.Optional<ProcedureLimit> inForceOfKind(String limitCode, LocalDate day, LimitKind kind) {
+        return limits.inForce(limitCode, day).filter(limit -> limit.kind == kind);
+    }
+
     private ProcedureLimit inForce(String limitCode, LocalDate day, LimitKind kind) {
         ProcedureLimit limit = limits.inForce(limitCode, day).orElseThrow(() -> ProblemException.unprocessable(
                 "no-procedure-limit-in-force", "procedure-limit.none-in-force", limitCode, day.toString()));

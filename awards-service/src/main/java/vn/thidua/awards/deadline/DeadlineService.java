@@ -50,7 +50,7 @@ public class DeadlineService {
         if (everything || ownUnit.isPresent()) {
             List<Proposal> proposals = everything ? Proposal.list("year = ?1 order by id", year)
                     : Proposal.list("year = ?1 and unitCode = ?2 order by id", year, ownUnit.get());
-            Optional<Deadlines.Due> dossierDue = optional(() -> deadlines.yearEndDossierDue(year));
+            Optional<Deadlines.Due> dossierDue = deadlines.yearEndDossierDueIfInForce(year);
             for (Proposal p : proposals) {
                 dossierDue.ifPresent(due -> found.add(yearEndDossier(p, due, today)));
             }
@@ -65,6 +65,27 @@ public class DeadlineService {
         return found;
     }
 
+    /** A proposal's own deadlines: its year-end dossier, and the national limits of the submission carrying it, if one does. */
+    @Transactional
+    public List<Deadline> ofProposal(Proposal proposal) {
+        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        List<Deadline> found = new ArrayList<>();
+        deadlines.yearEndDossierDueIfInForce(proposal.year).ifPresent(due -> found.add(yearEndDossier(proposal, due, today)));
+        if (proposal.submissionId != null) {
+            ProvincialSubmission submission = ProvincialSubmission.findById(proposal.submissionId);
+            if (submission != null && submission.sentOn != null) {
+                found.addAll(national(submission, today));
+            }
+        }
+        return found;
+    }
+
+    /** A submission's national limits, once sent. */
+    @Transactional
+    public List<Deadline> ofSubmission(ProvincialSubmission submission) {
+        return submission.sentOn == null ? List.of() : national(submission, LocalDate.now(clock.withZone(VIETNAM)));
+    }
+
     private static Deadline yearEndDossier(Proposal p, Deadlines.Due due, LocalDate today) {
         DeadlineState state = p.status == ProposalStatus.RETURNED ? DeadlineState.RETURNED
                 : DeadlineState.of(due.date(), p.status == ProposalStatus.DRAFT ? null : p.receivedOn, today);
@@ -76,7 +97,7 @@ public class DeadlineService {
     private List<Deadline> national(ProvincialSubmission s, LocalDate today) {
         List<Deadline> steps = new ArrayList<>();
         String href = "/api/awards/submissions/" + s.id;
-        optional(() -> deadlines.workingDaysAfter(Deadlines.NATIONAL_RETURN_FAULTY, s.sentOn)).ifPresent(due -> {
+        deadlines.workingDaysAfterIfInForce(Deadlines.NATIONAL_RETURN_FAULTY, s.sentOn).ifPresent(due -> {
             // the national Board's window to send a faulty dossier back: closed by a return, an acceptance, or time
             DeadlineState state = s.status == ProvincialSubmission.Status.RETURNED ? DeadlineState.RETURNED
                     : DeadlineState.of(due.date(), s.acceptedOn, today);
@@ -85,7 +106,7 @@ public class DeadlineService {
                     s.returnedOn != null ? s.returnedOn : s.acceptedOn, s.returnReason));
         });
         if (s.status != ProvincialSubmission.Status.RETURNED) {
-            optional(() -> deadlines.workingDaysAfter(Deadlines.NATIONAL_SUBMIT_TO_PM, s.sentOn)).ifPresent(due -> {
+            deadlines.workingDaysAfterIfInForce(Deadlines.NATIONAL_SUBMIT_TO_PM, s.sentOn).ifPresent(due -> {
                 LocalDate decidedOn = decidedOn(s);
                 steps.add(new Deadline("SUBMISSION", s.id, href, null, null, Deadlines.NATIONAL_SUBMIT_TO_PM, due.date(), due.limit(),
                         due.calendarComplete(), due.incompleteYears(), DeadlineState.of(due.date(), decidedOn, today), decidedOn, null));
@@ -106,14 +127,5 @@ public class DeadlineService {
             last = last == null || day.isAfter(last) ? day : last;
         }
         return last;
-    }
-
-    /** A limit not entered for the day gives no deadline rather than a refusal: the list shows what it can. */
-    private static Optional<Deadlines.Due> optional(java.util.function.Supplier<Deadlines.Due> due) {
-        try {
-            return Optional.of(due.get());
-        } catch (vn.thidua.platform.web.ProblemException noLimit) {
-            return Optional.empty();
-        }
     }
 }

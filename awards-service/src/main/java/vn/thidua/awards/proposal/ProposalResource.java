@@ -43,13 +43,15 @@ import vn.thidua.platform.web.Requests;
 public class ProposalResource {
     private final ProposalService proposals;
     private final Callers callers;
+    private final vn.thidua.awards.deadline.DeadlineService deadlines;
     private final long maxFileBytes;
     @jakarta.ws.rs.core.Context
     HttpHeaders headers;
 
-    public ProposalResource(ProposalService proposals, Callers callers,
+    public ProposalResource(ProposalService proposals, Callers callers, vn.thidua.awards.deadline.DeadlineService deadlines,
                             @ConfigProperty(name = "thidua.proposals.max-file-size", defaultValue = "10M") MemorySize maxFileSize) {
         this.proposals = proposals;
+        this.deadlines = deadlines;
         this.callers = callers;
         this.maxFileBytes = maxFileSize.asLongValue();
     }
@@ -59,14 +61,20 @@ public class ProposalResource {
                                String legalGround, String decisionNumber, LocalDate decisionDate, String decidingAuthority,
                                List<Proposal.EarlierAward> earlierAwards, LocalDate receivedOn, LocalDate judgedOn,
                                ChoiceView ruleSetChosenBecause, UUID councilSessionId, String councilResult, Long submissionId,
-                               long version, Instant createdAt, Instant updatedAt) {
+                               List<vn.thidua.awards.deadline.DeadlineService.Deadline> deadlines, long version, Instant createdAt,
+                               Instant updatedAt) {
         static ProposalView of(Proposal p, Locale locale) {
+            return of(p, locale, null);
+        }
+
+        /** With its deadlines (shown for one proposal; lists leave them out, null: GET /api/awards/deadlines has them all). */
+        static ProposalView of(Proposal p, Locale locale, List<vn.thidua.awards.deadline.DeadlineService.Deadline> deadlines) {
             return new ProposalView(p.id, p.unitCode, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
                     p.rankingRank, p.rankingTotal, p.status, p.statusReason, p.legalGround, p.decisionNumber, p.decisionDate,
                     p.decidingAuthority, p.earlierAwards, p.receivedOn,
                     p.ruleSetChosenBecause == null ? null : p.ruleSetChosenBecause.judgedOn(),
                     ChoiceView.of(p.ruleSetChosenBecause, ChoiceView.Occasion.DOSSIER, locale), p.councilSessionId, p.councilResult,
-                    p.submissionId, p.version, p.createdAt, p.updatedAt);
+                    p.submissionId, deadlines, p.version, p.createdAt, p.updatedAt);
         }
     }
 
@@ -124,7 +132,8 @@ public class ProposalResource {
     @Path("/{id}")
     @Transactional
     public ProposalView get(@PathParam("id") long id) {
-        return ProposalView.of(proposals.get(id, callers.current()), locale());
+        Proposal proposal = proposals.get(id, callers.current());
+        return ProposalView.of(proposal, locale(), deadlines.ofProposal(proposal));
     }
 
     @GET

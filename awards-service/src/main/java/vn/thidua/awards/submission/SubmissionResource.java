@@ -29,9 +29,11 @@ import vn.thidua.platform.web.Versions;
 public class SubmissionResource {
     private final SubmissionService submissions;
     private final Callers callers;
+    private final vn.thidua.awards.deadline.DeadlineService deadlines;
 
-    public SubmissionResource(SubmissionService submissions, Callers callers) {
+    public SubmissionResource(SubmissionService submissions, Callers callers, vn.thidua.awards.deadline.DeadlineService deadlines) {
         this.submissions = submissions;
+        this.deadlines = deadlines;
         this.callers = callers;
     }
 
@@ -51,14 +53,15 @@ public class SubmissionResource {
     public record SubmissionView(long id, int year, String number, String signedBy, LocalDate signedOn, ProvincialSubmission.Status status,
                                  LocalDate sentOn, LocalDate returnDue, LocalDate returnedOn, String returnReason, boolean returnedLate,
                                  LocalDate acceptedOn, LocalDate decisionDue, String nationalReference, List<Candidate> candidates,
-                                 String documentSha256, String documentHref, long version, String createdBy, Instant createdAt) {
-        static SubmissionView of(ProvincialSubmission s, List<Proposal> covered) {
+                                 String documentSha256, String documentHref, List<vn.thidua.awards.deadline.DeadlineService.Deadline> deadlines,
+                                 long version, String createdBy, Instant createdAt) {
+        static SubmissionView of(ProvincialSubmission s, List<Proposal> covered, List<vn.thidua.awards.deadline.DeadlineService.Deadline> deadlines) {
             Map<String, String> names = SubmissionService.unitNames(covered);
             List<Candidate> candidates = covered.stream().map(p -> new Candidate(p.id, p.unitCode, names.get(p.unitCode), p.awardTypeCode,
                     p.clusterCode, p.status, p.councilResult, "/api/awards/proposals/" + p.id)).toList();
             return new SubmissionView(s.id, s.year, s.number, s.signedBy, s.signedOn, s.status, s.sentOn, s.returnDue, s.returnedOn,
                     s.returnReason, s.returnedLate(), s.acceptedOn, s.decisionDue, s.nationalReference, candidates, s.documentSha256,
-                    "/api/awards/submissions/" + s.id + "/document", s.version, s.createdBy, s.createdAt);
+                    "/api/awards/submissions/" + s.id + "/document", deadlines, s.version, s.createdBy, s.createdAt);
         }
     }
 
@@ -121,6 +124,6 @@ public class SubmissionResource {
     }
 
     private SubmissionView view(ProvincialSubmission submission) {
-        return SubmissionView.of(submission, submissions.covered(submission.id, callers.current()));
+        return SubmissionView.of(submission, submissions.covered(submission.id, callers.current()), deadlines.ofSubmission(submission));
     }
 }

@@ -232,11 +232,7 @@ public class SubmissionService {
 
     /** The last day of a limit counted from {@code from}; none when no such limit is in force (the step is not held up for it). */
     private LocalDate due(String limitCode, LocalDate from) {
-        try {
-            return deadlines.workingDaysAfter(limitCode, from).date();
-        } catch (ProblemException noLimit) {
-            return null;
-        }
+        return deadlines.workingDaysAfterIfInForce(limitCode, from).map(Deadlines.Due::date).orElse(null);
     }
 
     private LocalDate today() {

@@ -228,7 +228,12 @@ class ProvincialSubmissionTest {
         given().auth().oauth2(BOARD).get(PROPOSALS + "/" + flag).then().body("decisionNumber", equalTo("88/QĐ-TTg"))
                 .body("decidingAuthority", equalTo("Thủ tướng Chính phủ"));
         given().auth().oauth2(BOARD).get(SUBMISSIONS + "/" + accepted).then().body("status", equalTo("ACCEPTED"))
-                .body("acceptedOn", equalTo("2020-01-21")).body("decisionDue", notNullValue());
+                .body("acceptedOn", equalTo("2020-01-21")).body("decisionDue", notNullValue())
+                .body("deadlines.step", contains("NATIONAL_RETURN_FAULTY", "NATIONAL_SUBMIT_TO_PM")).body("deadlines.state", contains("MET", "MET"));
+        // the proposal shows its own deadlines: those of the submission that carried it
+        given().auth().oauth2(BOARD).get(PROPOSALS + "/" + flag).then()
+                .body("deadlines.find { it.step == 'NATIONAL_SUBMIT_TO_PM' }.state", equalTo("MET"))
+                .body("deadlines.find { it.step == 'NATIONAL_SUBMIT_TO_PM' }.limit.citation", equalTo("QĐ 311/QĐ-BNV (2025)"));
 
         // the deadlines: the Board sees both submissions' limits; the unit only its own proposals
         given().auth().oauth2(BOARD).queryParam("year", YEAR).get("/api/awards/deadlines").then().statusCode(200)

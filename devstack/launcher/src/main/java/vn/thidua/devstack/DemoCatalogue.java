@@ -165,14 +165,14 @@ final class DemoCatalogue {
                     new Rules(LAW_2003, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
                             leaf("MEETS_CONDITIONS_OF", Map.of("awardTypeCode", PROVINCIAL_FLAG), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
-                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M")),
+                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20, "rounding", "FLOOR"), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M")),
                             choices(),
                             // 12.0 as under the later decrees; the figure of this period was not read
                             new BigDecimal("12.0"), "Nghị định 42/2010/NĐ-CP" + NOT_READ, "M"),
                     new Rules(DECREE_91, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
                             leaf("MEETS_CONDITIONS_OF", Map.of("awardTypeCode", PROVINCIAL_FLAG), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
-                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M")),
+                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20, "rounding", "FLOOR"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M")),
                             choices(), new BigDecimal("12.0"), "Nghị định 91/2017/NĐ-CP" + NOT_READ, "M"),
                     // Law 2022 Art. 25(1): chosen from the collectives leading a cluster [V]; proposals for at most 20 % of the
                     // cluster leaders (Official Letter 5007/BNV-TĐKT, 05/9/2023) [V].
@@ -182,7 +182,7 @@ final class DemoCatalogue {
                     new Rules(DECREE_98, List.of(
                             leaf("LEADS_CLUSTER", Map.of(), "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 25 khoản 1", "V"),
                             leaf("MEETS_CONDITIONS_OF", Map.of("awardTypeCode", PROVINCIAL_FLAG), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V"),
-                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V")),
+                            leaf("QUOTA_PERCENT_OF_CLUSTER_LEADERS", Map.of("percent", 20, "rounding", "FLOOR"), "Công văn 5007/BNV-TĐKT ngày 05/9/2023", "V")),
                             choices(), new BigDecimal("12.0"),
                             "Nghị định 98/2023/NĐ-CP; đối chiếu: quyết định năm 2025 của tỉnh Bắc Ninh chi 12,0 × 2.340.000 đồng", "V"),
                     // law-2025.md §2: chosen by the province's Council from the collectives leading their cluster [V]; at most

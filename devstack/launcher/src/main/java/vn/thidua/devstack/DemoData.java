@@ -49,12 +49,12 @@ final class DemoData {
      * Board would for a vote held on paper, with a reference that says it is illustrative.
      */
     static final List<OtherClusterYear> OTHER_CLUSTERS_2016 = List.of(
-            other("CUM-01", "Cụm thi đua số 1 (minh họa)", "CLUSTER", "41", "Sở Tư pháp tỉnh Thanh Hóa (minh họa)", "42", "Sở Tài chính tỉnh Thanh Hóa (minh họa)"),
-            other("CUM-02", "Cụm thi đua số 2 (minh họa)", "CLUSTER", "43", "Sở Y tế tỉnh Thanh Hóa (minh họa)", "44", "Sở Giáo dục và Đào tạo tỉnh Thanh Hóa (minh họa)"),
-            other("CUM-03", "Cụm thi đua số 3 (minh họa)", "CLUSTER", "45", "Sở Công Thương tỉnh Thanh Hóa (minh họa)", "46", "Sở Xây dựng tỉnh Thanh Hóa (minh họa)"),
-            other("CUM-04", "Cụm thi đua số 4 (minh họa)", "CLUSTER", "47", "Huyện Nga Sơn (minh họa)", "48", "Huyện Hậu Lộc (minh họa)"),
-            other("KHOI-01", "Khối thi đua các trường đại học, cao đẳng (minh họa)", "BLOCK", "51", "Trường Đại học Hồng Đức (minh họa)", "52", "Trường Cao đẳng Y tế Thanh Hóa (minh họa)"),
-            other("KHOI-02", "Khối thi đua các cơ quan Trung ương đóng trên địa bàn (minh họa)", "BLOCK", "53", "Cục Thuế tỉnh Thanh Hóa (minh họa)", "54", "Kho bạc Nhà nước Thanh Hóa (minh họa)"));
+            other("CUM-01", "Cụm thi đua số 1 (minh họa)", "CLUSTER", "61", "Sở Tư pháp tỉnh Thanh Hóa (minh họa)", "62", "Sở Tài chính tỉnh Thanh Hóa (minh họa)"),
+            other("CUM-02", "Cụm thi đua số 2 (minh họa)", "CLUSTER", "63", "Sở Y tế tỉnh Thanh Hóa (minh họa)", "64", "Sở Giáo dục và Đào tạo tỉnh Thanh Hóa (minh họa)"),
+            other("CUM-03", "Cụm thi đua số 3 (minh họa)", "CLUSTER", "65", "Sở Công Thương tỉnh Thanh Hóa (minh họa)", "66", "Sở Xây dựng tỉnh Thanh Hóa (minh họa)"),
+            other("CUM-04", "Cụm thi đua số 4 (minh họa)", "CLUSTER", "67", "Huyện Nga Sơn (minh họa)", "68", "Huyện Hậu Lộc (minh họa)"),
+            other("KHOI-01", "Khối thi đua các trường đại học, cao đẳng (minh họa)", "BLOCK", "69", "Trường Đại học Hồng Đức (minh họa)", "70", "Trường Cao đẳng Y tế Thanh Hóa (minh họa)"),
+            other("KHOI-02", "Khối thi đua các cơ quan Trung ương đóng trên địa bàn (minh họa)", "BLOCK", "71", "Cục Thuế tỉnh Thanh Hóa (minh họa)", "72", "Kho bạc Nhà nước Thanh Hóa (minh họa)"));
 
     /** What the reference of an illustrative leader's record says. */
     static final String ILLUSTRATIVE_MINUTES = "Biên bản suy tôn năm 2016 (minh họa: không phải văn bản thật)";

@@ -165,8 +165,9 @@ final class SeedStoryProvince {
         }
         JsonNode returned = await(gateway, board, "/api/awards/submissions/" + first, s -> "RETURNED".equals(s.path("status").asText()),
                 "the national system's return of submission " + first);
-        System.out.printf("Submission %d  RETURNED by the national system on %s (limit %s): %s%n", first, returned.path("returnedOn").asText(),
-                returned.path("returnDue").asText("no limit in force then"), returned.path("returnReason").asText());
+        System.out.printf("Submission %d  RETURNED by the national system on %s (%s): %s%n", first, returned.path("returnedOn").asText(),
+                returned.hasNonNull("returnDue") ? "its limit: " + returned.get("returnDue").asText() : "no national time limit was in force then",
+                returned.path("returnReason").asText());
         portal.national().script(new FakeNationalSystem.Script(FakeNationalSystem.Answer.ACCEPT_AND_DECIDE, null, PM_DECISION));
         long second = draftAndSend(gateway, board, SUBMISSION_ACCEPTED, "2017-01-16", "2017-01-17");
         JsonNode decided = await(gateway, board, SeedStoryProposals.PROPOSALS + "/" + proposal, p -> "DECIDED".equals(p.path("status").asText()),

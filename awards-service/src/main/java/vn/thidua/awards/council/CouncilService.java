@@ -52,11 +52,12 @@ public class CouncilService {
     private final CloudEvents events;
     private final Event<CouncilConcluded> concluded;
     private final Event<CandidatesPutOnAgenda> putOnAgenda;
+    private final CouncilAudit audit;
     private final DocumentSettings documents;
     private final CouncilMinutesPdf minutesPdf = new CouncilMinutesPdf();
 
     public CouncilService(CouncilAgendaGate gate, CouncilBallots ballots, ClusterDirectory clusters, Outbox outbox, CloudEvents events,
-                          Event<CouncilConcluded> concluded, DocumentSettings documents, Event<CandidatesPutOnAgenda> putOnAgenda) {
+                          Event<CouncilConcluded> concluded, DocumentSettings documents, Event<CandidatesPutOnAgenda> putOnAgenda, CouncilAudit audit) {
         this.gate = gate;
         this.ballots = ballots;
         this.clusters = clusters;
@@ -64,6 +65,7 @@ public class CouncilService {
         this.events = events;
         this.concluded = concluded;
         this.putOnAgenda = putOnAgenda;
+        this.audit = audit;
         this.documents = documents;
     }
 
@@ -164,7 +166,8 @@ public class CouncilService {
         }
         CouncilSession session = CouncilSession.schedule(request.year(), term, request.body(), request.heldOn(), request.place(),
                 caller.subject(), Instant.now(clock));
-        session.persist();
+        session.persistAndFlush();
+        audit.record(session, "CREATED", null, caller, session.createdAt);
         return session;
     }
 
@@ -188,6 +191,7 @@ public class CouncilService {
     public CouncilSession addToAgenda(UUID id, List<Long> proposalIds, Caller caller) {
         caller.requireBoardOrAdmin();
         CouncilSession session = lock(id);
+        Map<String, Object> before = CouncilAudit.stateOf(session);
         if (proposalIds == null || proposalIds.isEmpty()) {
             throw ProblemException.unprocessable("invalid-council-agenda", "council.agenda.ids-required");
         }
@@ -207,6 +211,7 @@ public class CouncilService {
         }
         session.addToAgenda(items);
         putOnAgenda.fire(new CandidatesPutOnAgenda(session.id, items.stream().map(item -> item.proposalId).toList(), caller.subject()));
+        audit.record(session, "AGENDA", before, caller, Instant.now(clock));
         return session;
     }
 
@@ -214,12 +219,14 @@ public class CouncilService {
     public CouncilSession recordAttendance(UUID id, AttendanceRequest request, Caller caller) {
         caller.requireBoardOrAdmin();
         CouncilSession session = lock(id);
+        Map<String, Object> before = CouncilAudit.stateOf(session);
         List<String> present = request.present() == null ? List.of() : request.present();
         List<String> written = request.writtenOpinions() == null ? List.of() : request.writtenOpinions();
         if (present.contains(null) || written.contains(null)) {
             throw ProblemException.unprocessable("invalid-council-attendance", "council.attendance.null");
         }
         session.recordAttendance(present, written, termRoll(session), !ballots.voted(session.id).isEmpty());
+        audit.record(session, "ATTENDANCE", before, caller, Instant.now(clock));
         return session;
     }
 
@@ -227,7 +234,9 @@ public class CouncilService {
     public CouncilSession open(UUID id, Caller caller) {
         caller.requireBoardOrAdmin();
         CouncilSession session = lock(id);
+        Map<String, Object> before = CouncilAudit.stateOf(session);
         session.open(termRoll(session), reviews(session), Instant.now(clock));
+        audit.record(session, "OPENED", before, caller, Instant.now(clock));
         return session;
     }
 
@@ -273,7 +282,9 @@ public class CouncilService {
     public CouncilSession close(UUID id, Caller caller) {
         caller.requireBoardOrAdmin();
         CouncilSession session = lock(id);
+        Map<String, Object> before = CouncilAudit.stateOf(session);
         session.close(ballots.voted(session.id), ballots.ballots(session.id), reviews(session), Instant.now(clock));
+        audit.record(session, "CLOSED", before, caller, Instant.now(clock));
         return session;
     }
 
@@ -285,6 +296,7 @@ public class CouncilService {
     public CouncilSession publish(UUID id, Caller caller) {
         caller.requireBoardOrAdmin();
         CouncilSession session = lock(id);
+        Map<String, Object> before = CouncilAudit.stateOf(session);
         if (session.status != SessionStatus.CLOSED) {
             throw new CouncilRefusal(CouncilProblems.STATE, "council.state", session.status, SessionStatus.CLOSED);
         }
@@ -302,6 +314,7 @@ public class CouncilService {
                                     item.ruleSetId, c.votesFor(), c.votesAgainst(), c.abstentions(), c.basis(), c.basisCount(), c.needed(),
                                     c.outcome());
                         }).toList(), now)));
+        audit.record(session, "PUBLISHED", before, caller, Instant.now(clock));
         return session;
     }
 

@@ -25,6 +25,8 @@ import vn.thidua.platform.web.Versions;
 /** The province's submissions to the Prime Minister (tờ trình of the Chairman), and the national Board's answers. */
 @Path("/api/awards/submissions")
 @Produces(MediaType.APPLICATION_JSON)
+// one transaction a request: the view reads the submission's candidates and deadlines after the step
+@jakarta.transaction.Transactional
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.PORTAL})
 public class SubmissionResource {
     private final SubmissionService submissions;

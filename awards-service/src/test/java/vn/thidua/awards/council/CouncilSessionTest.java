@@ -56,6 +56,9 @@ class CouncilSessionTest {
     @Inject
     CouncilService council;
 
+    @Inject
+    javax.sql.DataSource dataSource;
+
     @Test
     void theCouncilReviewsTwoLeadersByASecretBallotAndPublishesItsMinutes() throws Exception {
         ProposalFixtures.knownUnit(CLUSTER_UNITS.get(0), "Sở Nội vụ tỉnh Thanh Hóa");
@@ -222,6 +225,24 @@ class CouncilSessionTest {
                 "Sở Nội vụ tỉnh Thanh Hóa", "Cờ thi đua của UBND tỉnh (thử)", "CUM-HD-1", "KHOI-HD-2", "hạng 1", "5 / 3", "4 / 3",
                 "Đề nghị khen thưởng", "Không đề nghị", "Kết luận: Hội đồng đề nghị khen thưởng: Sở Nội vụ tỉnh Thanh Hóa")) {
             assertTrue(text.contains(expected), () -> "missing «" + expected + "» in:\n" + text);
+        }
+        // every step is in the append-only trail, with who took it and the session before and after; never a ballot
+        try (var connection = dataSource.getConnection(); var statement = connection.prepareStatement(
+                "SELECT action, actor, after ->> 'status', before IS NULL FROM council_session_audit WHERE session_id = ?::uuid ORDER BY id")) {
+            statement.setString(1, session);
+            List<String> trail = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    trail.add(rows.getString(1) + " " + rows.getString(2) + " " + rows.getString(3) + (rows.getBoolean(4) ? " new" : ""));
+                }
+            }
+            assertEquals(List.of("CREATED board-officer SCHEDULED new", "AGENDA board-officer SCHEDULED", "ATTENDANCE board-officer SCHEDULED",
+                    "ATTENDANCE board-officer SCHEDULED", "OPENED board-officer OPEN", "CLOSED board-officer CLOSED",
+                    "PUBLISHED board-officer PUBLISHED"), trail);
+            try (var change = connection.prepareStatement("DELETE FROM council_session_audit WHERE session_id = ?::uuid")) {
+                change.setString(1, session);
+                org.junit.jupiter.api.Assertions.assertThrows(java.sql.SQLException.class, change::executeUpdate, "append-only");
+            }
         }
         // once published the candidate is recommended (or not): it goes before no other session, the Chairman decides it
         assertEquals("RECOMMENDED", ProposalFixtures.status(flagOfCluster));

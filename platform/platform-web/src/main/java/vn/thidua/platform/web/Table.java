@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
+import org.apache.commons.csv.QuoteMode;
 import org.apache.poi.ss.usermodel.BorderStyle;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
@@ -31,6 +31,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
  * repeated on every page. As CSV: UTF-8 with a byte-order mark (so Excel shows Vietnamese right),
  * the header row and the data only. A service using this declares {@code poi-ooxml} and
  * {@code commons-csv} itself (they are optional here).
+ *
+ * <p>Exports carry text that others typed (unit names, score comments), so no cell may become a
+ * formula when the file is opened: in the XLSX every text is a string cell (POI writes
+ * {@code setCellValue(String)} as a string, never a formula); in the CSV a text cell that starts
+ * with {@code = + - @}, tab or carriage return is neutralised as OWASP describes ("CSV
+ * injection"): prefixed with a single quote and quoted. Numbers (a {@link Number} value, e.g. a
+ * penalty of -1.5) stay numbers.
  */
 public record Table(List<String> titleLines, List<String> headers, List<List<Object>> rows) {
     public static final String XLSX = SheetFile.XLSX;
@@ -132,16 +139,49 @@ public record Table(List<String> titleLines, List<String> headers, List<List<Obj
     public byte[] csv() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         out.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-             CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
-            printer.printRecord(headers);
+        try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8)) {
+            writeCsvRecord(writer, new ArrayList<>(headers));
             for (List<Object> row : rows) {
-                printer.printRecord(row.stream().map(v -> v instanceof BigDecimal d ? d.stripTrailingZeros().toPlainString() : v).toList());
+                writeCsvRecord(writer, row);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return out.toByteArray();
+    }
+
+    private static final CSVFormat CSV_FORMAT = CSVFormat.DEFAULT;
+    private static final CSVFormat CSV_FORMAT_QUOTED = CSVFormat.DEFAULT.builder().setQuoteMode(QuoteMode.ALL).build();
+
+    private static void writeCsvRecord(Writer writer, List<Object> values) throws IOException {
+        boolean first = true;
+        for (Object value : values) {
+            CsvCell cell = CsvCell.of(value);
+            (cell.neutralised() ? CSV_FORMAT_QUOTED : CSV_FORMAT).print(cell.value(), writer, first);
+            first = false;
+        }
+        CSV_FORMAT.println(writer);
+    }
+
+    /**
+     * A value as a CSV cell: a number as written; text as written unless a spreadsheet would read
+     * it as a formula, then neutralised (a leading single quote, and quoted).
+     */
+    record CsvCell(Object value, boolean neutralised) {
+        /** The first characters OWASP lists as starting a formula (or, tab and CR, hiding one). */
+        private static final String FORMULA_STARTS = "=+-@\t\r";
+
+        static CsvCell of(Object value) {
+            if (value instanceof BigDecimal decimal) {
+                return new CsvCell(decimal.stripTrailingZeros().toPlainString(), false);
+            }
+            if (value == null || value instanceof Number) {
+                return new CsvCell(value, false);
+            }
+            String text = value.toString();
+            boolean formulaLike = !text.isEmpty() && FORMULA_STARTS.indexOf(text.charAt(0)) >= 0;
+            return formulaLike ? new CsvCell("'" + text, true) : new CsvCell(text, false);
+        }
     }
 
     private static CellStyle style(XSSFWorkbook workbook, boolean bold, HorizontalAlignment alignment, boolean bordered) {

@@ -16,6 +16,8 @@ import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class TableTest {
     final Table table = new Table(List.of("DANH SÁCH", "Năm 2016"), List.of("TT", "Tên tập thể", "Điểm"),
@@ -50,5 +52,47 @@ class TableTest {
         assertEquals(MediaType.valueOf(Table.CSV), csv.getMediaType());
         assertEquals("attachment; filename=\"danh-sach.csv\"", csv.getHeaderString("Content-Disposition"));
         assertArrayEquals(table.csv(), (byte[]) csv.getEntity());
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"=HYPERLINK(\"http://x\",\"y\")", "+1+1", "-2+3", "@SUM(A1:A2)", "\tcmd", "\r=1+1"})
+    void csvNeutralisesTextThatAFormulaWouldStartWith(String text) {
+        String csv = csvOf(List.of(Arrays.asList(1, text)));
+        String expected = "'" + text.replace("\"", "\"\"");
+        assertEquals("1,\"" + expected + "\"\r\n", csv);
+    }
+
+    @Test
+    void csvWritesNumbersNegativeOnesIncludedAsNumbersButNeutralisesTheSameAsText() {
+        assertEquals("-1.5,-2,-3.25,\"'-1.5 điểm\"\r\n",
+                csvOf(List.of(Arrays.asList(new BigDecimal("-1.50"), -2, -3.25, "-1.5 điểm"))));
+    }
+
+    @Test
+    void csvLeavesVietnameseAndHarmlessTextAsItIs() {
+        assertEquals("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh,Đạt 5/5 chỉ tiêu; vượt 10%,\"Cụm 7, khối Đảng\",,1-2\r\n",
+                csvOf(List.of(Arrays.asList("Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh", "Đạt 5/5 chỉ tiêu; vượt 10%", "Cụm 7, khối Đảng", "", "1-2"))));
+    }
+
+    @Test
+    void xlsxWritesFormulaLikeTextAsAStringCellUnchanged() throws IOException {
+        String formula = "=HYPERLINK(\"http://x\",\"y\")";
+        Table hostile = new Table(List.of(), List.of("Tên", "Điểm"), List.of(Arrays.asList(formula, new BigDecimal("-1.5")), Arrays.asList("+1+1", null)));
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(hostile.xlsx("Danh sách")))) {
+            Sheet sheet = workbook.getSheet("Danh sách");
+            assertEquals(CellType.STRING, sheet.getRow(1).getCell(0).getCellType());
+            assertEquals(formula, sheet.getRow(1).getCell(0).getStringCellValue());
+            assertEquals(CellType.NUMERIC, sheet.getRow(1).getCell(1).getCellType());
+            assertEquals(-1.5, sheet.getRow(1).getCell(1).getNumericCellValue());
+            assertEquals(CellType.STRING, sheet.getRow(2).getCell(0).getCellType());
+            assertEquals("+1+1", sheet.getRow(2).getCell(0).getStringCellValue());
+        }
+    }
+
+    /** The data rows of a one-column-per-value table's CSV, without the byte-order mark and header. */
+    private static String csvOf(List<List<Object>> rows) {
+        List<String> headers = rows.get(0).stream().map(v -> "c").toList();
+        String csv = new String(new Table(List.of(), headers, rows).csv(), StandardCharsets.UTF_8);
+        return csv.substring(csv.indexOf("\r\n") + 2);
     }
 }

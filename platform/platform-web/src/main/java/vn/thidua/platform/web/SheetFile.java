@@ -29,6 +29,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.logging.Logger;
 
 /**
  * An uploaded spreadsheet read into rows of named values: CSV (UTF-8, a byte-order mark allowed,
@@ -71,6 +72,8 @@ public final class SheetFile {
         }
     }
 
+    private static final Logger LOG = Logger.getLogger(SheetFile.class);
+
     private SheetFile() {
     }
 
@@ -87,7 +90,9 @@ public final class SheetFile {
         } catch (ProblemException problem) {
             throw problem;
         } catch (IOException | RuntimeException unreadable) {
-            throw ProblemException.badRequest("unreadable-file", "sheet.unreadable", String.valueOf(unreadable.getMessage()));
+            // the library's words (its class names, its limits) are for the log; the caller gets ours
+            LOG.infof("Uploaded %s file refused as unreadable: %s", type, unreadable);
+            throw ProblemException.badRequest("unreadable-file", type.startsWith(CSV) ? "sheet.unreadable-csv" : "sheet.unreadable-xlsx");
         }
         throw new ProblemException(415, "unsupported-file-type", "sheet.unsupported-type", String.valueOf(contentType));
     }

@@ -1,6 +1,7 @@
 package vn.thidua.platform.web;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -106,6 +107,28 @@ class SheetFileTest {
         assertProblem(415, "unsupported-file-type", () -> SheetFile.read(new byte[1], null, LAYOUT));
         byte[] four = "unit_code,year\nA,1\nB,2\nC,3\nD,4\n".getBytes(StandardCharsets.UTF_8);
         assertProblem(400, "too-many-rows", () -> SheetFile.read(four, SheetFile.CSV, LAYOUT));
+    }
+
+    @Test
+    void aRefusedFileIsExplainedInOurWordsNeverTheLibrarys() throws IOException {
+        // an .xlsx whose one part unpacks to a thousand times its packed size: POI's ZipSecureFile refuses it
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(packed)) {
+            zip.putNextEntry(new java.util.zip.ZipEntry("[Content_Types].xml"));
+            zip.write(" ".repeat(4_000_000).getBytes(StandardCharsets.US_ASCII));
+            zip.closeEntry();
+        }
+        ProblemException bomb = assertThrows(ProblemException.class, () -> SheetFile.read(packed.toByteArray(), SheetFile.XLSX, LAYOUT));
+        ProblemException notCsv = assertThrows(ProblemException.class,
+                () -> SheetFile.read("unit_code,year\n\"open,2016\n".getBytes(StandardCharsets.UTF_8), SheetFile.CSV, LAYOUT));
+        for (ProblemException problem : List.of(bomb, notCsv)) {
+            for (java.util.Locale locale : List.of(Messages.VIETNAMESE, Messages.ENGLISH)) {
+                String detail = Messages.text(locale, problem.messageKey(), problem.args());
+                assertFalse(detail.matches("(?s).*(ZipSecureFile|org\\.apache|Exception|poi|\\{0}|sheet\\.).*"), detail);
+            }
+        }
+        assertEquals("The Excel .xlsx file cannot be read: it is damaged, not an .xlsx, or unpacks to far more than its size.",
+                Messages.text(Messages.ENGLISH, bomb.messageKey(), bomb.args()));
     }
 
     /** A header row and one row of numbers, each number in the format named for its column. */

@@ -1,0 +1,59 @@
+package vn.thidua.platform.web;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.PathSegment;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * The one place every service (and the gateway's own endpoints) refuses a URL no client of ours
+ * sends: a control character (NUL, the other C0 controls, DEL, C1) in a path segment, a query
+ * parameter's name or its value, once percent-decoded ({@code /api/units?q=a%00b}), or percent
+ * encoding that does not decode. The answer is 400 {@code problem+json} of type
+ * {@code invalid-request}, before any resource, database or log sees the text (PostgreSQL refuses
+ * NUL in a string, which used to surface as a 500).
+ */
+public class UrlInputPolicy {
+
+    @ServerRequestFilter(preMatching = true)
+    public void refuseControlCharacters(ContainerRequestContext request) {
+        UriInfo uri = request.getUriInfo();
+        List<String> segments;
+        Map<String, List<String>> query;
+        try {
+            segments = uri.getPathSegments(true).stream().map(PathSegment::getPath).toList();
+            query = uri.getQueryParameters(true);
+        } catch (IllegalArgumentException undecodable) {
+            throw ProblemException.badRequest("invalid-request", "problem.invalid-request.encoding");
+        }
+        ProblemException refusal = refusalOf(segments, query);
+        if (refusal != null) {
+            throw refusal;
+        }
+    }
+
+    /** Why a URL with these decoded path segments and query parameters is refused, or null when it is not. */
+    static ProblemException refusalOf(List<String> pathSegments, Map<String, List<String>> queryParameters) {
+        if (pathSegments.stream().anyMatch(UrlInputPolicy::hasControlCharacter)) {
+            return ProblemException.badRequest("invalid-request", "problem.invalid-request.path-control");
+        }
+        for (Map.Entry<String, List<String>> parameter : queryParameters.entrySet()) {
+            if (hasControlCharacter(parameter.getKey()) || parameter.getValue().stream().anyMatch(UrlInputPolicy::hasControlCharacter)) {
+                return ProblemException.badRequest("invalid-request", "problem.invalid-request.query-control", printable(parameter.getKey()));
+            }
+        }
+        return null;
+    }
+
+    static boolean hasControlCharacter(String text) {
+        return text != null && text.chars().anyMatch(Character::isISOControl);
+    }
+
+    /** The text with each control character shown as U+FFFD, so a refusal can name what was sent without repeating it. */
+    private static String printable(String text) {
+        return text.codePoints().map(c -> Character.isISOControl(c) ? '\uFFFD' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString();
+    }
+}

@@ -10,25 +10,18 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 /**
  * The one place every service (and the gateway's own endpoints) refuses a URL no client of ours
  * sends: a control character (NUL, the other C0 controls, DEL, C1) in a path segment, a query
- * parameter's name or its value, once percent-decoded ({@code /api/units?q=a%00b}), or percent
- * encoding that does not decode. The answer is 400 {@code problem+json} of type
- * {@code invalid-request}, before any resource, database or log sees the text (PostgreSQL refuses
- * NUL in a string, which used to surface as a 500).
+ * parameter's name or its value, once percent-decoded ({@code /api/units?q=a%00b}). The answer
+ * is 400 {@code problem+json} of type {@code invalid-request}, before any resource, database or
+ * log sees the text (PostgreSQL refuses NUL in a string, which used to surface as a 500). Percent
+ * encoding that does not decode ({@code %zz}) never gets this far: Vert.x answers a bare 400.
  */
 public class UrlInputPolicy {
 
     @ServerRequestFilter(preMatching = true)
     public void refuseControlCharacters(ContainerRequestContext request) {
         UriInfo uri = request.getUriInfo();
-        List<String> segments;
-        Map<String, List<String>> query;
-        try {
-            segments = uri.getPathSegments(true).stream().map(PathSegment::getPath).toList();
-            query = uri.getQueryParameters(true);
-        } catch (IllegalArgumentException undecodable) {
-            throw ProblemException.badRequest("invalid-request", "problem.invalid-request.encoding");
-        }
-        ProblemException refusal = refusalOf(segments, query);
+        List<String> pathSegments = uri.getPathSegments(true).stream().map(PathSegment::getPath).toList();
+        ProblemException refusal = refusalOf(pathSegments, uri.getQueryParameters(true));
         if (refusal != null) {
             throw refusal;
         }

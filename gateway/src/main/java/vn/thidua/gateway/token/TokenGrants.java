@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jboss.logging.Logger;
+import vn.thidua.platform.web.Text;
 import vn.thidua.gateway.account.AccountIdentity;
 import vn.thidua.gateway.account.AccountKind;
 import vn.thidua.gateway.account.AccountService;
@@ -102,7 +103,10 @@ public class TokenGrants {
         return value;
     }
 
-    /** RFC 6749, 3.2: an empty parameter counts as absent, a repeated one is an error. */
+    /**
+     * RFC 6749, 3.2: an empty parameter counts as absent, a repeated one is an error; one with a
+     * control character (a NUL in a username) is refused as a malformed request before any lookup.
+     */
     private static String optional(MultivaluedMap<String, String> form, String name) {
         List<String> values = form == null ? null : form.get(name);
         if (values == null || values.isEmpty()) {
@@ -112,6 +116,9 @@ public class TokenGrants {
             throw OAuthProblem.invalidRequest("oauth.invalid-request.repeated", name);
         }
         String value = values.get(0);
+        if (Text.hasControlCharacter(value)) {
+            throw OAuthProblem.invalidRequest("oauth.invalid-request.control-character", name);
+        }
         return value == null || value.isEmpty() ? null : value;
     }
 }

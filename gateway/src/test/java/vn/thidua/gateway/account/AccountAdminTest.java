@@ -114,6 +114,17 @@ class AccountAdminTest {
     }
 
     @Test
+    void aControlCharacterInTheUrlIsA400ProblemNeverA500() {
+        for (String path : java.util.List.of("/admin/accounts/a%00b", "/admin/accounts/a%0Ab/password")) {
+            given().auth().oauth2(ADMIN).urlEncodingEnabled(false).get(path)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("type", org.hamcrest.Matchers.endsWith("/invalid-request"));
+        }
+        given().auth().oauth2(ADMIN).queryParam("q", "a\u0000b").get("/admin/accounts")
+                .then().statusCode(400).contentType("application/problem+json");
+    }
+
+    @Test
     void badAccountsAreRefusedWithTheReason() {
         refusedCreate(Map.of("login", unique("x"), "kind", "USER", "roles", List.of("board"), "password", "short"), "weak-password");
         String login = unique("tenlogin");

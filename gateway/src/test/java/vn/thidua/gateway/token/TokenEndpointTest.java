@@ -200,6 +200,15 @@ class TokenEndpointTest {
     }
 
     @Test
+    void aParameterWithAControlCharacterIsAnInvalidRequestNeverA500() {
+        String nulInUsername = rejected(given().header("Accept-Language", "en").contentType(FORM).formParam("grant_type", "password")
+                .formParam("username", "ad\u0000min").formParam("password", "demo"), 400, "invalid_request").path("error_description");
+        assertEquals("The parameter username contains a control character (such as NUL), which is not accepted.", nulInUsername);
+        rejected(given().contentType(FORM).formParam("grant_type", "client_credentials").formParam("client_id", "portal-demo")
+                .formParam("client_secret", "de\u001Bmo"), 400, "invalid_request");
+    }
+
+    @Test
     void aDisabledAccountGetsNoToken() {
         accounts.create(new NewAccount("to.be.disabled", "Cán bộ tạm nghỉ", AccountKind.USER, Set.of("viewer"), null), "Mật khẩu riêng");
         passwordToken("to.be.disabled", "Mật khẩu riêng");

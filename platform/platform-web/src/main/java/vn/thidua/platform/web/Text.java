@@ -35,6 +35,14 @@ public final class Text {
         return cleaned;
     }
 
+    /**
+     * Whether the text holds a control character (NUL and the other C0 controls, DEL, C1), which no
+     * one types into a URL, a login form or a header value; tab and line breaks count too.
+     */
+    public static boolean hasControlCharacter(String text) {
+        return text != null && text.chars().anyMatch(Character::isISOControl);
+    }
+
     private static ProblemException invalid(String field, String reasonKey) {
         return new ProblemException(400, "invalid-field", reasonKey, field);
     }

@@ -29,19 +29,15 @@ public class UrlInputPolicy {
 
     /** Why a URL with these decoded path segments and query parameters is refused, or null when it is not. */
     static ProblemException refusalOf(List<String> pathSegments, Map<String, List<String>> queryParameters) {
-        if (pathSegments.stream().anyMatch(UrlInputPolicy::hasControlCharacter)) {
+        if (pathSegments.stream().anyMatch(Text::hasControlCharacter)) {
             return ProblemException.badRequest("invalid-request", "problem.invalid-request.path-control");
         }
         for (Map.Entry<String, List<String>> parameter : queryParameters.entrySet()) {
-            if (hasControlCharacter(parameter.getKey()) || parameter.getValue().stream().anyMatch(UrlInputPolicy::hasControlCharacter)) {
+            if (Text.hasControlCharacter(parameter.getKey()) || parameter.getValue().stream().anyMatch(Text::hasControlCharacter)) {
                 return ProblemException.badRequest("invalid-request", "problem.invalid-request.query-control", printable(parameter.getKey()));
             }
         }
         return null;
-    }
-
-    static boolean hasControlCharacter(String text) {
-        return text != null && text.chars().anyMatch(Character::isISOControl);
     }
 
     /** The text with each control character shown as U+FFFD, so a refusal can name what was sent without repeating it. */

@@ -15,12 +15,12 @@ class UrlInputPolicyTest {
     @ParameterizedTest
     @ValueSource(strings = {"a\u0000b", "\u0001", "a\tb", "a\nb", "a\rb", "\u001F", "\u007F", "\u0085"})
     void controlCharactersAreFound(String text) {
-        assertTrue(UrlInputPolicy.hasControlCharacter(text));
+        assertTrue(Text.hasControlCharacter(text));
     }
 
     @Test
     void vietnameseAndPunctuationAreNotControlCharacters() {
-        assertFalse(UrlInputPolicy.hasControlCharacter("Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa 000.00.31.H56 (cụm 7) & 100%"));
+        assertFalse(Text.hasControlCharacter("Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa 000.00.31.H56 (cụm 7) & 100%"));
         assertNull(UrlInputPolicy.refusalOf(List.of("api", "units", "000.00.31.H56"), Map.of("q", List.of("Phụ nữ"), "page", List.of("0"))));
     }
 

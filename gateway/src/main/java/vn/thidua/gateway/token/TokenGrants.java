@@ -44,7 +44,7 @@ public class TokenGrants {
     }
 
     private AccessToken password(MultivaluedMap<String, String> form, String address) {
-        String username = required(form, "username");
+        String username = login(required(form, "username"), "username");
         String password = required(form, "password");
         return issue(AccountKind.USER, username, password, address, OAuthProblem::invalidGrant);
     }
@@ -91,8 +91,20 @@ public class TokenGrants {
         if (credentials.clientId() == null || credentials.clientSecret() == null) {
             throw OAuthProblem.invalidClient(credentials.viaBasic() || formId == null && formSecret == null);
         }
+        login(credentials.clientId(), "client_id");
         return issue(AccountKind.SERVICE, credentials.clientId(), credentials.clientSecret(), address,
                 () -> OAuthProblem.invalidClient(credentials.viaBasic()));
+    }
+
+    /**
+     * A login name with a control character (a NUL in a username) is a malformed request, refused
+     * before any lookup. Secrets are not checked: a password may hold any character.
+     */
+    private static String login(String value, String parameter) {
+        if (Text.hasControlCharacter(value)) {
+            throw OAuthProblem.invalidRequest("oauth.invalid-request.control-character", parameter);
+        }
+        return value;
     }
 
     private static String required(MultivaluedMap<String, String> form, String name) {
@@ -103,10 +115,7 @@ public class TokenGrants {
         return value;
     }
 
-    /**
-     * RFC 6749, 3.2: an empty parameter counts as absent, a repeated one is an error; one with a
-     * control character (a NUL in a username) is refused as a malformed request before any lookup.
-     */
+    /** RFC 6749, 3.2: an empty parameter counts as absent, a repeated one is an error. */
     private static String optional(MultivaluedMap<String, String> form, String name) {
         List<String> values = form == null ? null : form.get(name);
         if (values == null || values.isEmpty()) {
@@ -116,9 +125,6 @@ public class TokenGrants {
             throw OAuthProblem.invalidRequest("oauth.invalid-request.repeated", name);
         }
         String value = values.get(0);
-        if (Text.hasControlCharacter(value)) {
-            throw OAuthProblem.invalidRequest("oauth.invalid-request.control-character", name);
-        }
         return value == null || value.isEmpty() ? null : value;
     }
 }

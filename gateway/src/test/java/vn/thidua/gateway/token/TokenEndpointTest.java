@@ -200,12 +200,14 @@ class TokenEndpointTest {
     }
 
     @Test
-    void aParameterWithAControlCharacterIsAnInvalidRequestNeverA500() {
+    void aLoginNameWithAControlCharacterIsAnInvalidRequestNeverA500() {
         String nulInUsername = rejected(given().header("Accept-Language", "en").contentType(FORM).formParam("grant_type", "password")
                 .formParam("username", "ad\u0000min").formParam("password", "demo"), 400, "invalid_request").path("error_description");
         assertEquals("The parameter username contains a control character (such as NUL), which is not accepted.", nulInUsername);
-        rejected(given().contentType(FORM).formParam("grant_type", "client_credentials").formParam("client_id", "portal-demo")
-                .formParam("client_secret", "de\u001Bmo"), 400, "invalid_request");
+        rejected(given().contentType(FORM).formParam("grant_type", "client_credentials").formParam("client_id", "portal\u001B-demo")
+                .formParam("client_secret", "demo"), 400, "invalid_request");
+        rejected(given().auth().preemptive().basic("portal\u0000-demo", "demo").contentType(FORM)
+                .formParam("grant_type", "client_credentials"), 400, "invalid_request");
     }
 
     @Test

@@ -66,13 +66,14 @@ public final class CouncilCount {
             int basis = review.basis() == VotingBasis.ALL_MEMBERS ? participation.roll() : participation.takingPart(review);
             int needed = needed(review, basis);
             String threshold = share(review.thresholdFraction(), review.thresholdPercent());
-            if (counted < review.minimumBallots()) {
-                // too few ballots to count without telling who chose what: neither the figures nor a recommendation
+            if (!participation.quorumMet(review) || counted < review.minimumBallots()) {
+                // no quorum, or too few ballots to count without telling who chose what: neither the figures nor a recommendation
                 results.add(new CandidateResult(proposalId, rules.ruleSetId(), null, null, null, review.basis(), basis, needed, threshold,
-                        review.strictly(), review.countsWrittenOpinions(), Outcome.TOO_FEW_BALLOTS, counted, review.minimumBallots()));
+                        review.strictly(), review.countsWrittenOpinions(), participation.quorumMet(review) ? Outcome.TOO_FEW_BALLOTS
+                        : Outcome.NO_QUORUM, counted, review.minimumBallots()));
                 return;
             }
-            boolean recommended = participation.quorumMet(review) && counts[Choice.FOR.ordinal()] >= needed;
+            boolean recommended = counts[Choice.FOR.ordinal()] >= needed;
             results.add(new CandidateResult(proposalId, rules.ruleSetId(), counts[Choice.FOR.ordinal()], counts[Choice.AGAINST.ordinal()],
                     counts[Choice.ABSTAIN.ordinal()], review.basis(), basis, needed, threshold, review.strictly(), review.countsWrittenOpinions(),
                     recommended ? Outcome.RECOMMENDED : Outcome.NOT_RECOMMENDED, counted, review.minimumBallots()));

@@ -68,6 +68,7 @@ public final class CouncilMinutesPdf {
             cell(table, result.countsShown() ? Integer.toString(result.abstentions()) : "-", Element.ALIGN_CENTER);
             cell(table, result.basisCount() + " / " + result.needed(), Element.ALIGN_CENTER);
             cell(table, result.outcome() == Outcome.RECOMMENDED ? "Đề nghị khen thưởng" : result.countsShown() ? "Không đề nghị"
+                    : result.outcome() == Outcome.NO_QUORUM ? "Không đủ túc số, không đề nghị"
                     : "Không đủ " + result.minimumBallotsForCounts() + " phiếu: không kiểm phiếu, không đề nghị", Element.ALIGN_CENTER);
         }
         document.add(table);

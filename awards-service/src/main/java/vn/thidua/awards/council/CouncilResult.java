@@ -18,6 +18,8 @@ public record CouncilResult(int roll, int present, int written, List<CandidateRe
     public enum Outcome {
         RECOMMENDED,
         NOT_RECOMMENDED,
+        /** The quorum was not met (the session refuses to close then, so only a safeguard): no count is shown. */
+        NO_QUORUM,
         /** Fewer ballots counted for the candidate than its rules' minimum for counts: not recommended, and no count is shown. */
         TOO_FEW_BALLOTS
     }
@@ -39,11 +41,14 @@ public record CouncilResult(int roll, int present, int written, List<CandidateRe
                                   boolean writtenOpinionsCounted, Outcome outcome, int ballotsCounted, int minimumBallotsForCounts) {
 
         public boolean countsShown() {
-            return outcome != Outcome.TOO_FEW_BALLOTS;
+            return outcome != Outcome.TOO_FEW_BALLOTS && outcome != Outcome.NO_QUORUM;
         }
 
         /** The result in a line, in Vietnamese, as the minutes and the proposal's history say it. */
         public String tally() {
+            if (outcome == Outcome.NO_QUORUM) {
+                return "Không đủ túc số - không đề nghị";
+            }
             if (!countsShown()) {
                 return "Số phiếu " + ballotsCounted + " ít hơn mức tối thiểu " + minimumBallotsForCounts
                         + " để công bố kết quả (giữ bí mật lá phiếu) - không đề nghị";

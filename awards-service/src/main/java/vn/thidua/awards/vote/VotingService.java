@@ -360,7 +360,10 @@ public class VotingService {
     @Transactional
     public boolean holds(UUID id, String receipt, Caller caller) {
         VotingSession session = get(id, caller);
-        return receipt != null && receipt.matches("[0-9a-f]{64}") && box.holds(session.id, receipt);
+        if (receipt == null || !receipt.matches("[0-9a-f]{64}")) {
+            throw ProblemException.unprocessable("invalid-receipt", "voting.receipt.invalid");
+        }
+        return box.holds(session.id, receipt);
     }
 
     @Transactional

@@ -106,7 +106,8 @@ public class CatalogueResource {
                 request.council() == null ? null : new CouncilReview(request.council().body(), request.council().quorumPercent(),
                         request.council().quorumFraction(), request.council().thresholdPercent(), request.council().thresholdFraction(),
                         request.council().basis(), request.council().strictlyAbove(), request.council().writtenOpinionsCount(),
-                        Text.clean(request.council().citation(), 300, "council.citation", false), request.council().tag()));
+                        Text.clean(request.council().citation(), 300, "council.citation", false), request.council().tag(),
+                        request.council().minimumBallotsForCounts()));
         RuleSet ruleSet = catalogue.addRuleSet(code(code), definition, callers.current());
         return Response.created(URI.create("/api/awards/award-types/" + ruleSet.awardTypeCode + "/rule-sets/" + ruleSet.id))
                 .entity(RuleSetView.of(ruleSet)).tag(Versions.etag(ruleSet.version)).build();

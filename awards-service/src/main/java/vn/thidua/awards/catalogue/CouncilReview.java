@@ -15,7 +15,21 @@ import vn.thidua.platform.web.ProblemException.FieldProblem;
  */
 public record CouncilReview(Body body, BigDecimal quorumPercent, String quorumFraction, BigDecimal thresholdPercent,
                             String thresholdFraction, RuleSetDefinition.VotingBasis basis, Boolean strictlyAbove,
-                            Boolean writtenOpinionsCount, String citation, String tag) {
+                            Boolean writtenOpinionsCount, String citation, String tag, Integer minimumBallotsForCounts) {
+
+    public CouncilReview(Body body, BigDecimal quorumPercent, String quorumFraction, BigDecimal thresholdPercent, String thresholdFraction,
+                         RuleSetDefinition.VotingBasis basis, Boolean strictlyAbove, Boolean writtenOpinionsCount, String citation, String tag) {
+        this(body, quorumPercent, quorumFraction, thresholdPercent, thresholdFraction, basis, strictlyAbove, writtenOpinionsCount, citation, tag,
+                null);
+    }
+
+    /**
+     * The fewest ballots counted for a candidate for which its count is shown (default 3, as for a cluster's vote,
+     * {@link RuleSetDefinition.VotingRules#minimumBallots()}); never below 1, and below 3 ballot secrecy is weaker.
+     */
+    public int minimumBallots() {
+        return minimumBallotsForCounts == null ? RuleSetDefinition.VotingRules.DEFAULT_MINIMUM_BALLOTS_FOR_COUNTS : minimumBallotsForCounts;
+    }
 
     /** Who reviews. */
     public enum Body {
@@ -59,6 +73,9 @@ public record CouncilReview(Body body, BigDecimal quorumPercent, String quorumFr
         }
         if (tag == null || !Vocabulary.TAGS.contains(tag)) {
             problems.add(new FieldProblem("council.tag", "ruleset.condition.tag"));
+        }
+        if (minimumBallotsForCounts != null && (minimumBallotsForCounts < 1 || minimumBallotsForCounts > 1000)) {
+            problems.add(new FieldProblem("council.minimumBallotsForCounts", "ruleset.voting.minimum-ballots"));
         }
     }
 }

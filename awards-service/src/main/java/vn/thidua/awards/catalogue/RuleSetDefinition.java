@@ -47,11 +47,32 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Str
      * (and {@code quorumFraction}) instead of the percentage, so the comparison stays exact.
      */
     public record VotingRules(Boolean secret, BigDecimal quorumPercent, BigDecimal thresholdPercent, VotingBasis basis,
-                              Boolean runoffAllowed, Boolean strictlyAbove, String quorumFraction, String thresholdFraction) {
+                              Boolean runoffAllowed, Boolean strictlyAbove, String quorumFraction, String thresholdFraction,
+                              Integer minimumBallotsForCounts) {
+
+        /**
+         * The fewest ballots for which a count per candidate is shown when {@code minimumBallotsForCounts} is absent.
+         * Below it the result says only that the session failed and how many ballots were cast: with one or two
+         * ballots a per-candidate count is those voters' choices exactly (docs/security.md, ballot secrecy).
+         */
+        public static final int DEFAULT_MINIMUM_BALLOTS_FOR_COUNTS = 3;
 
         public VotingRules(Boolean secret, BigDecimal quorumPercent, BigDecimal thresholdPercent, VotingBasis basis, Boolean runoffAllowed,
                            Boolean strictlyAbove) {
-            this(secret, quorumPercent, thresholdPercent, basis, runoffAllowed, strictlyAbove, null, null);
+            this(secret, quorumPercent, thresholdPercent, basis, runoffAllowed, strictlyAbove, null, null, null);
+        }
+
+        public VotingRules(Boolean secret, BigDecimal quorumPercent, BigDecimal thresholdPercent, VotingBasis basis, Boolean runoffAllowed,
+                           Boolean strictlyAbove, String quorumFraction, String thresholdFraction) {
+            this(secret, quorumPercent, thresholdPercent, basis, runoffAllowed, strictlyAbove, quorumFraction, thresholdFraction, null);
+        }
+
+        /**
+         * The fewest ballots for which per-candidate counts are shown (default 3). A province may set it, never
+         * below 1; values below 3 weaken ballot secrecy (two ballots with a count of 2 for tell both choices).
+         */
+        public int minimumBallots() {
+            return minimumBallotsForCounts == null ? DEFAULT_MINIMUM_BALLOTS_FOR_COUNTS : minimumBallotsForCounts;
         }
 
         /** The quorum of the voter roll: the fraction when given, else the percentage. */
@@ -103,6 +124,9 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Str
             if (voting.thresholdFraction() != null ? !fraction(voting.thresholdFraction(), true) : !percent(voting.thresholdPercent(), true)) {
                 problems.add(new FieldProblem(voting.thresholdFraction() != null ? "voting.thresholdFraction" : "voting.thresholdPercent",
                         "ruleset.voting.percent"));
+            }
+            if (voting.minimumBallotsForCounts() != null && (voting.minimumBallotsForCounts() < 1 || voting.minimumBallotsForCounts() > 1000)) {
+                problems.add(new FieldProblem("voting.minimumBallotsForCounts", "ruleset.voting.minimum-ballots"));
             }
         }
         if (council != null) {

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -31,9 +30,9 @@ public class CouncilBallots {
     }
 
     /** @return the receipt, or empty when the member has voted already */
-    Optional<String> cast(UUID sessionId, String memberId, Map<Long, Choice> choices, Instant at) {
+    Optional<String> cast(UUID sessionId, String memberId, Map<Long, Choice> choices) {
         try {
-            return box.cast(sessionId, memberId, mapper.writeValueAsString(choices), at);
+            return box.cast(sessionId, memberId, mapper.writeValueAsString(choices));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("A ballot is plain data", e);
         }
@@ -50,10 +49,6 @@ public class CouncilBallots {
 
     List<String> receipts(UUID sessionId) {
         return box.receipts(sessionId);
-    }
-
-    boolean holds(UUID sessionId, String receipt) {
-        return box.holds(sessionId, receipt);
     }
 
     private Map<Long, Choice> read(String json) {

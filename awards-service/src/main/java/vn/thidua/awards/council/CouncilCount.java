@@ -12,7 +12,7 @@ import vn.thidua.awards.council.CouncilResult.Outcome;
 import vn.thidua.awards.vote.Choice;
 
 /**
- * Quorum and counting of the Council's ballot, under each candidate's own rule set ({@link CouncilReview}).
+ * Quorum and counting (a candidate's count is shown only from its rules' minimum of ballots, 3 by default) of the Council's ballot, under each candidate's own rule set ({@link CouncilReview}).
  * Plain Java, so every rule is tested without a database.
  */
 public final class CouncilCount {
@@ -54,19 +54,29 @@ public final class CouncilCount {
         List<CandidateResult> results = new ArrayList<>();
         candidates.forEach((proposalId, rules) -> {
             int[] counts = new int[Choice.values().length];
+            int counted = 0;
             for (Map<Long, Choice> ballot : ballots) {
                 Choice choice = ballot.get(proposalId);
                 if (choice != null) {
                     counts[choice.ordinal()]++;
+                    counted++;
                 }
             }
             CouncilReview review = rules.review();
             int basis = review.basis() == VotingBasis.ALL_MEMBERS ? participation.roll() : participation.takingPart(review);
             int needed = needed(review, basis);
-            boolean recommended = participation.quorumMet(review) && counts[Choice.FOR.ordinal()] >= needed;
+            String threshold = share(review.thresholdFraction(), review.thresholdPercent());
+            if (!participation.quorumMet(review) || counted < review.minimumBallots()) {
+                // no quorum, or too few ballots to count without telling who chose what: neither the figures nor a recommendation
+                results.add(new CandidateResult(proposalId, rules.ruleSetId(), null, null, null, review.basis(), basis, needed, threshold,
+                        review.strictly(), review.countsWrittenOpinions(), participation.quorumMet(review) ? Outcome.TOO_FEW_BALLOTS
+                        : Outcome.NO_QUORUM, counted, review.minimumBallots()));
+                return;
+            }
+            boolean recommended = counts[Choice.FOR.ordinal()] >= needed;
             results.add(new CandidateResult(proposalId, rules.ruleSetId(), counts[Choice.FOR.ordinal()], counts[Choice.AGAINST.ordinal()],
-                    counts[Choice.ABSTAIN.ordinal()], review.basis(), basis, needed, share(review.thresholdFraction(), review.thresholdPercent()),
-                    review.strictly(), review.countsWrittenOpinions(), recommended ? Outcome.RECOMMENDED : Outcome.NOT_RECOMMENDED));
+                    counts[Choice.ABSTAIN.ordinal()], review.basis(), basis, needed, threshold, review.strictly(), review.countsWrittenOpinions(),
+                    recommended ? Outcome.RECOMMENDED : Outcome.NOT_RECOMMENDED, counted, review.minimumBallots()));
         });
         return new CouncilResult(participation.roll(), participation.present(), participation.written(), results);
     }

@@ -24,8 +24,11 @@ final class CouncilEvents {
                                    int present, int writtenOpinions, List<CandidateTotals> candidates, Instant publishedAt) {
     }
 
-    record CandidateTotals(long proposalId, String unitCode, String awardTypeCode, String clusterCode, long ruleSetId, int votesFor,
-                           int votesAgainst, int abstentions, VotingBasis basis, int basisCount, int needed,
-                           CouncilResult.Outcome outcome) {
+    /** The votes are left out (absent) when the outcome is {@code TOO_FEW_BALLOTS}: too few ballots to count in secret. */
+    record CandidateTotals(long proposalId, String unitCode, String awardTypeCode, String clusterCode, long ruleSetId,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer votesFor,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer votesAgainst,
+                           @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Integer abstentions,
+                           VotingBasis basis, int basisCount, int needed, CouncilResult.Outcome outcome) {
     }
 }

@@ -62,11 +62,14 @@ public final class CouncilMinutesPdf {
             cell(table, candidate.clusterName() + "\n" + candidate.clusterCode(), Element.ALIGN_LEFT);
             cell(table, (candidate.rankingTotal() == null ? "-" : PdfLayout.number(candidate.rankingTotal())) + " điểm, hạng "
                     + (candidate.rankingRank() == null ? "-" : candidate.rankingRank()), Element.ALIGN_CENTER);
-            cell(table, Integer.toString(result.votesFor()), Element.ALIGN_CENTER);
-            cell(table, Integer.toString(result.votesAgainst()), Element.ALIGN_CENTER);
-            cell(table, Integer.toString(result.abstentions()), Element.ALIGN_CENTER);
+            // below the minimum of ballots no figure is written: one or two ballots' count is those members' choices
+            cell(table, result.countsShown() ? Integer.toString(result.votesFor()) : "-", Element.ALIGN_CENTER);
+            cell(table, result.countsShown() ? Integer.toString(result.votesAgainst()) : "-", Element.ALIGN_CENTER);
+            cell(table, result.countsShown() ? Integer.toString(result.abstentions()) : "-", Element.ALIGN_CENTER);
             cell(table, result.basisCount() + " / " + result.needed(), Element.ALIGN_CENTER);
-            cell(table, result.outcome() == Outcome.RECOMMENDED ? "Đề nghị khen thưởng" : "Không đề nghị", Element.ALIGN_CENTER);
+            cell(table, result.outcome() == Outcome.RECOMMENDED ? "Đề nghị khen thưởng" : result.countsShown() ? "Không đề nghị"
+                    : result.outcome() == Outcome.NO_QUORUM ? "Không đủ túc số, không đề nghị"
+                    : "Không đủ " + result.minimumBallotsForCounts() + " phiếu: không kiểm phiếu, không đề nghị", Element.ALIGN_CENTER);
         }
         document.add(table);
         List<String> recommended = minutes.candidates().stream().filter(c -> c.result().outcome() == Outcome.RECOMMENDED)

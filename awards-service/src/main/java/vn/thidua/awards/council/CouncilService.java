@@ -274,7 +274,7 @@ public class CouncilService {
             }
         }
         Map<Long, Choice> ballot = session.ballot(choices, writtenOpinion, reviews(session));
-        return ballots.cast(session.id, voter, ballot, Instant.now(clock))
+        return ballots.cast(session.id, voter, ballot)
                 .orElseThrow(() -> new CouncilRefusal(CouncilProblems.ALREADY_VOTED, "council.ballot.already", voter));
     }
 

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -66,8 +65,8 @@ public class BallotBox {
      *
      * @return the receipt, or empty when the unit has voted already
      */
-    Optional<String> cast(UUID sessionId, String unit, Ballot ballot, Instant at) {
-        return box.cast(sessionId, unit, json(ballot), at);
+    Optional<String> cast(UUID sessionId, String unit, Ballot ballot) {
+        return box.cast(sessionId, unit, json(ballot));
     }
 
     /** Every ballot in the box, in no meaningful order. */

@@ -51,6 +51,10 @@ public final class MinutesPdf {
         layout.line(document, "Tỷ lệ trúng cử: " + (result.strictlyAbove() ? "trên " : "từ ") + share(result.thresholdPercent(), result.thresholdFraction())
                 + (result.strictlyAbove() ? "" : " trở lên") + " " + (result.basis() == VotingBasis.ALL_MEMBERS
                 ? "tổng số đơn vị thành viên" : "số đơn vị có mặt") + " (" + result.basisCount() + ").", 2);
+        if (result.outcome() == VoteResult.Outcome.TOO_FEW_BALLOTS) {
+            layout.line(document, "Số phiếu thu về ít hơn " + result.minimumBallotsForCounts()
+                    + " phiếu: không kiểm phiếu theo từng đơn vị để giữ bí mật lá phiếu.", 2);
+        }
         for (ContestResult contest : result.contests()) {
             contest(document, minutes, contest);
         }
@@ -100,6 +104,9 @@ public final class MinutesPdf {
         VoteResult result = minutes.result();
         if (result.outcome() == VoteResult.Outcome.NO_QUORUM) {
             return "không đủ túc số; phải tổ chức bỏ phiếu lại.";
+        }
+        if (result.outcome() == VoteResult.Outcome.TOO_FEW_BALLOTS) {
+            return "không đủ số phiếu tối thiểu để kiểm phiếu; phải tổ chức bỏ phiếu lại.";
         }
         StringBuilder text = new StringBuilder();
         for (ContestResult contest : result.contests()) {

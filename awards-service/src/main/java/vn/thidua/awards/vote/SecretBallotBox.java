@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HexFormat;
@@ -18,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * The storage of a secret ballot, whoever votes (a cluster's member units, the Council's members): one
- * table says who has voted and when ({@code <castTable>}: session, voter, time; its primary key allows one
- * ballot per voter), another what was voted ({@code <ballotTable>}: session, receipt, choices as JSON, nothing
+ * table says who has voted ({@code <castTable>}: session, voter, and no time, V17__ballot_secrecy.sql; its primary
+ * key allows one ballot per voter), another what was voted ({@code <ballotTable>}: session, receipt, choices as JSON, nothing
  * else), and nothing joins the two. At every cast the session's whole box is written again, in a random order
  * and in one statement, so neither the row order nor the writing transaction tells which ballot came when.
  * Every method runs in the caller's transaction; what a ballot says is the owner's JSON, opaque here.
@@ -56,10 +55,10 @@ public final class SecretBallotBox {
      * @return the receipt, or empty when the voter has voted already (the primary key decides, so two
      *     racing requests cannot both get in)
      */
-    public Optional<String> cast(UUID sessionId, String voter, String choices, Instant at) {
+    public Optional<String> cast(UUID sessionId, String voter, String choices) {
         int recorded = entityManager.createNativeQuery("INSERT INTO " + castTable + " (session_id, " + voterColumn
-                        + ", cast_at) VALUES (?1, ?2, ?3) ON CONFLICT DO NOTHING")
-                .setParameter(1, sessionId).setParameter(2, voter).setParameter(3, at).executeUpdate();
+                        + ") VALUES (?1, ?2) ON CONFLICT DO NOTHING")
+                .setParameter(1, sessionId).setParameter(2, voter).executeUpdate();
         if (recorded == 0) {
             return Optional.empty();
         }

@@ -19,7 +19,8 @@ import vn.thidua.awards.vote.VoteResult.Outcome;
  * Counts the ballots of a session under its rule set (domain.md §3): quorum on the voter roll;
  * a candidate wins when its votes for reach the threshold of the basis and it is among the
  * places to fill; a tie for the last place fills nobody, and a place left open goes to a runoff
- * when the rules allow one. Contests are decided in {@link Purpose} order, so a unit elected
+ * when the rules allow one. Without the quorum, or with fewer ballots than the rules' minimum for counts,
+ * nothing is counted per candidate (see {@link VoteResult}). Contests are decided in {@link Purpose} order, so a unit elected
  * leader cannot also be deputy. Plain Java: every rule is tested without a database.
  */
 public final class Tally {
@@ -36,8 +37,16 @@ public final class Tally {
     public static VoteResult count(Map<Contest, Seats> contests, int electorate, List<Ballot> ballots, VotingRules rules) {
         int cast = ballots.size();
         boolean quorumMet = rules.quorum().reachedBy(cast, electorate, false);
-        int basisCount = rules.basis() == VotingBasis.ALL_MEMBERS ? electorate : cast;
+        int minimum = rules.minimumBallots();
         boolean strictlyAbove = Boolean.TRUE.equals(rules.strictlyAbove());
+        if (!quorumMet || cast < minimum) {
+            // too few ballots to count without telling who chose what: the totals of ballots only, no per-candidate figure
+            int basis = rules.basis() == VotingBasis.ALL_MEMBERS ? electorate : cast;
+            return new VoteResult(electorate, cast, rules.quorumPercent(), rules.quorumFraction(), quorumMet, rules.basis(), basis,
+                    rules.thresholdPercent(), rules.thresholdFraction(), strictlyAbove, quorumMet ? Outcome.TOO_FEW_BALLOTS : Outcome.NO_QUORUM,
+                    List.of(), minimum);
+        }
+        int basisCount = rules.basis() == VotingBasis.ALL_MEMBERS ? electorate : cast;
         Set<String> electedElsewhere = new HashSet<>();
         List<ContestResult> results = new ArrayList<>();
         for (Contest contest : Contest.values()) {
@@ -80,15 +89,13 @@ public final class Tally {
             results.add(new ContestResult(contest, seats.places(), candidates, elected, runoff));
         }
         Outcome outcome;
-        if (!quorumMet) {
-            outcome = Outcome.NO_QUORUM;
-        } else if (results.stream().allMatch(ContestResult::filled)) {
+        if (results.stream().allMatch(ContestResult::filled)) {
             outcome = Outcome.DECIDED;
         } else {
             outcome = Boolean.TRUE.equals(rules.runoffAllowed()) ? Outcome.RUNOFF_NEEDED : Outcome.UNDECIDED;
         }
         return new VoteResult(electorate, cast, rules.quorumPercent(), rules.quorumFraction(), quorumMet, rules.basis(), basisCount,
-                rules.thresholdPercent(), rules.thresholdFraction(), strictlyAbove, outcome, results);
+                rules.thresholdPercent(), rules.thresholdFraction(), strictlyAbove, outcome, results, minimum);
     }
 
     /** A contest's candidates and how many of them are to be elected. */

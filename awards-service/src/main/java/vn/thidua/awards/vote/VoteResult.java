@@ -6,18 +6,24 @@ import java.util.Optional;
 import vn.thidua.awards.catalogue.RuleSetDefinition.VotingBasis;
 
 /**
- * The count of a closed session: totals only, never a single ballot. {@code basisCount} is what
+ * The count of a closed session: totals only, never a single ballot. Per-candidate counts ({@code contests})
+ * are given only when the quorum was met and at least {@code minimumBallotsForCounts} ballots were cast (the
+ * rule set's voting rules, 3 when absent); otherwise {@code contests} is empty and the outcome says why
+ * ({@link Outcome#NO_QUORUM}, {@link Outcome#TOO_FEW_BALLOTS}), so that one or two ballots never show as
+ * those voters' choices. {@code basisCount} is what
  * percentages are taken of: the voter roll ({@code ALL_MEMBERS}) or the ballots cast ({@code PRESENT}).
  * Quorum and threshold are as the rule set states them: a percentage, or a fraction (then the
  * percentage is null).
  */
 public record VoteResult(int electorate, int ballotsCast, BigDecimal quorumPercent, String quorumFraction, boolean quorumMet,
                          VotingBasis basis, int basisCount, BigDecimal thresholdPercent, String thresholdFraction, boolean strictlyAbove,
-                         Outcome outcome, List<ContestResult> contests) {
+                         Outcome outcome, List<ContestResult> contests, int minimumBallotsForCounts) {
 
     public enum Outcome {
         /** Too few ballots; nobody is elected and the session must be held again. */
         NO_QUORUM,
+        /** The quorum was met but fewer ballots than the rules' minimum for counts were cast: nobody is elected, no count is shown. */
+        TOO_FEW_BALLOTS,
         /** Every place is filled. */
         DECIDED,
         /** Some place is not filled and the rules allow a runoff among {@link ContestResult#runoffCandidates()}. */
@@ -27,7 +33,12 @@ public record VoteResult(int electorate, int ballotsCast, BigDecimal quorumPerce
     }
 
     public VoteResult {
-        contests = List.copyOf(contests);
+        contests = contests == null ? List.of() : List.copyOf(contests);
+    }
+
+    /** Whether per-candidate counts are given: the session counted (quorum met, enough ballots). */
+    public boolean countsShown() {
+        return outcome != Outcome.NO_QUORUM && outcome != Outcome.TOO_FEW_BALLOTS;
     }
 
     /** The candidates elected in that contest, most votes first; empty when the contest was not held or nobody won. */

@@ -49,7 +49,12 @@ public class VotingResource {
     public record BallotReceipt(String receipt) {
     }
 
-    public record ReceiptCheck(String receipt, boolean counted) {
+    /** A receipt to check, in the request body: never in a path or query, which access logs keep beside the caller. */
+    public record ReceiptQuery(String receipt) {
+    }
+
+    /** Whether the ballot with that receipt is in the box (counted once the session is closed). */
+    public record ReceiptCheck(boolean counted) {
     }
 
     @GET
@@ -115,7 +120,7 @@ public class VotingResource {
         return Response.created(URI.create("/api/awards/voting-sessions/" + session.id)).entity(SessionView.of(session, caller, voting, locale())).build();
     }
 
-    /** The voter roll and which units have voted: who was present, never what they voted. */
+    /** The voter roll and how many units have voted; which ones only once closed. Never what they voted. */
     @GET
     @Path("/{id}/attendance")
     public Attendance attendance(@PathParam("id") String id) {
@@ -129,10 +134,11 @@ public class VotingResource {
         return voting.receipts(sessionId(id), callers.current());
     }
 
-    @GET
-    @Path("/{id}/receipts/{receipt}")
-    public ReceiptCheck checkReceipt(@PathParam("id") String id, @PathParam("receipt") String receipt) {
-        return new ReceiptCheck(receipt, voting.holds(sessionId(id), receipt, callers.current()));
+    @POST
+    @Path("/{id}/receipts/check")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public ReceiptCheck checkReceipt(@PathParam("id") String id, ReceiptQuery query) {
+        return new ReceiptCheck(voting.holds(sessionId(id), Requests.requireBody(query).receipt(), callers.current()));
     }
 
     /** The minutes (biên bản kiểm phiếu) as a PDF: a draft for the Board once closed, final once published. */

@@ -190,21 +190,34 @@ public class VotingService {
                     ? "voting.not-yet-open" : "voting.not-open");
         }
         Ballot ballot = Ballot.mark(marks, session.paper());
-        return box.cast(session.id, unit, ballot, now)
+        return box.cast(session.id, unit, ballot)
                 .orElseThrow(() -> ProblemException.conflict("ballot-already-cast", "voting.already-voted", unit));
     }
 
-    /** The Board closes the session and the ballots are counted; quorum is checked now. */
+    /**
+     * The Board closes the session and the ballots are counted; quorum is checked now. Before the closing time
+     * only once every unit on the roll has voted: else the Board could close as soon as attendance shows one
+     * ballot and read that unit's choices from the count.
+     */
     @Transactional
     public VotingSession close(UUID id, Caller caller) {
         caller.requireBoardOrAdmin();
         VotingSession session = lock(id);
         requireStatus(session, SessionStatus.OPEN);
+        Instant now = Instant.now(clock);
+        if (now.isBefore(session.closesAt)) {
+            int roll = box.roll(session.id).size();
+            int voted = box.voted(session.id).size();
+            if (voted < roll) {
+                throw ProblemException.conflict("voting-early-close", "voting.close.early", voted, roll,
+                        session.closesAt.atZone(VIETNAM).toLocalDateTime().toString());
+            }
+        }
         List<Ballot> ballots = box.ballots(session.id).stream().map(BallotBox.StoredBallot::ballot).toList();
         RuleSet rules = RuleSet.findById(session.ruleSetId);
         session.result = Tally.count(session.paper(), box.roll(session.id).size(), ballots, rules.voting);
         session.status = SessionStatus.CLOSED;
-        session.closedAt = Instant.now(clock);
+        session.closedAt = now;
         return session;
     }
 
@@ -313,14 +326,21 @@ public class VotingService {
         return caller.actingUnit().map(unit -> box.onRoll(session.id, unit)).orElse(false);
     }
 
-    /** Who is on the roll and who has voted (never how): the members present. */
+    /**
+     * Who is on the roll and how many have voted (never how). Which units voted is shown only once the session is
+     * closed: while it is open, a list that grows one name at a time would tell, next to anything else that
+     * changes, whose ballot came when.
+     */
     @Transactional
     public Attendance attendance(UUID id, Caller caller) {
         VotingSession session = get(id, caller);
-        return new Attendance(box.roll(session.id), box.voted(session.id));
+        List<String> voted = box.voted(session.id);
+        boolean closed = session.status == SessionStatus.CLOSED || session.status == SessionStatus.PUBLISHED;
+        return new Attendance(box.roll(session.id), voted.size(), closed ? voted : null);
     }
 
-    public record Attendance(List<String> roll, List<String> voted) {
+    /** {@code voted} is null until the session is closed; {@code votedCount} is always there. */
+    public record Attendance(List<String> roll, int votedCount, List<String> voted) {
     }
 
     /** The receipts of the counted ballots, once the session is closed and the caller may see its result. */
@@ -333,11 +353,17 @@ public class VotingService {
         return box.receipts(session.id);
     }
 
-    /** Whether a ballot with this receipt is in the box (and so counted once the session is closed). */
+    /**
+     * Whether a ballot with this receipt is in the box (and so counted once the session is closed). The receipt
+     * comes in a request body only, never in a path or query that access logs keep beside the caller.
+     */
     @Transactional
     public boolean holds(UUID id, String receipt, Caller caller) {
         VotingSession session = get(id, caller);
-        return receipt != null && receipt.matches("[0-9a-f]{64}") && box.holds(session.id, receipt);
+        if (receipt == null || !receipt.matches("[0-9a-f]{64}")) {
+            throw ProblemException.unprocessable("invalid-receipt", "voting.receipt.invalid");
+        }
+        return box.holds(session.id, receipt);
     }
 
     @Transactional

@@ -82,6 +82,29 @@ class CouncilCountTest {
     void withoutQuorumNobodyIsRecommended() {
         CouncilResult result = CouncilCount.count(Map.of(1L, new Rules(11, AWARD_SESSION)), new Participation(10, 5, 0),
                 List.of(Map.of(1L, Choice.FOR), Map.of(1L, Choice.FOR), Map.of(1L, Choice.FOR), Map.of(1L, Choice.FOR), Map.of(1L, Choice.FOR)));
-        assertEquals(Outcome.NOT_RECOMMENDED, result.of(1).orElseThrow().outcome());
+        assertEquals(Outcome.NO_QUORUM, result.of(1).orElseThrow().outcome());
+        assertEquals(null, result.of(1).orElseThrow().votesFor());
+    }
+
+    @Test
+    void fewerBallotsThanTheRulesMinimumShowNoCountAndRecommendNobody() {
+        // quorum 50 % of a roll of 4 is met by two members, but two ballots' count is those two members' choices
+        CouncilReview half = new CouncilReview(CouncilReview.Body.STANDING_MEMBERS, new BigDecimal("50"), null, new BigDecimal("50"), null,
+                VotingBasis.PRESENT, false, false, "Quy chế", AWARD_SESSION.tag());
+        CouncilResult two = CouncilCount.count(Map.of(1L, new Rules(11, half)), new Participation(4, 2, 0),
+                List.of(Map.of(1L, Choice.FOR), Map.of(1L, Choice.FOR)));
+        CandidateResult result = two.of(1).orElseThrow();
+        assertEquals(Outcome.TOO_FEW_BALLOTS, result.outcome());
+        assertEquals(java.util.Arrays.asList(null, null, null), java.util.Arrays.asList(result.votesFor(), result.votesAgainst(), result.abstentions()));
+        assertEquals(2, result.ballotsCounted());
+        assertEquals(3, result.minimumBallotsForCounts());
+        assertFalse(result.tally().contains("Đồng ý"), result.tally());
+        // k is the rule set's: with 2 the same ballots are counted
+        CouncilReview two2 = new CouncilReview(CouncilReview.Body.STANDING_MEMBERS, new BigDecimal("50"), null, new BigDecimal("50"), null,
+                VotingBasis.PRESENT, false, false, "Quy chế", AWARD_SESSION.tag(), 2);
+        CandidateResult counted = CouncilCount.count(Map.of(1L, new Rules(11, two2)), new Participation(4, 2, 0),
+                List.of(Map.of(1L, Choice.FOR), Map.of(1L, Choice.FOR))).of(1).orElseThrow();
+        assertEquals(Outcome.RECOMMENDED, counted.outcome());
+        assertEquals(2, counted.votesFor());
     }
 }

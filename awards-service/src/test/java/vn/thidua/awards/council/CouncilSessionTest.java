@@ -249,6 +249,48 @@ class CouncilSessionTest {
         agenda(SESSIONS + "/" + rival, List.of(flagOfCluster)).then().statusCode(422).body("type", containsString("council-candidate-not-appraised"));
     }
 
+    /**
+     * Issue 18: two ballots meet a quorum of half a roll of four, but their count would be those two members'
+     * choices. Below the rules' minimum (3 when absent) the candidate's count is shown nowhere and it is not
+     * recommended: not in the API, the minutes or the event.
+     */
+    @Test
+    void twoBallotsAreNeverShownAsTheirMembersChoices() throws Exception {
+        long cluster = 961_503;
+        List<String> units = VotingFixtures.units("015.03", 3);
+        VotingFixtures.cluster(directory, cluster, "CUM-HD-3", YEAR, units);
+        VotingFixtures.ranking(cluster, "CUM-HD-3", YEAR, units);
+        String award = CouncilFixtures.award("TEST_HD_IT", "Cờ thi đua (thử, ít phiếu)", CouncilFixtures.review("COUNCIL", 50, 50, true, "PRESENT", false));
+        long candidate = ProposalFixtures.appraised(units.get(0), award, cluster);
+        long term = CouncilFixtures.term("Hội đồng TĐKT tỉnh (thử, ít phiếu)", "2036-06-01", "2040-12-31");
+        String chair = CouncilFixtures.member(term, "Chủ tịch Ít Phiếu", "CHAIR");
+        String vice = CouncilFixtures.member(term, "Phó Chủ tịch Ít Phiếu", "VICE_CHAIR");
+        CouncilFixtures.member(term, "Ủy viên Một", "MEMBER");
+        CouncilFixtures.member(term, "Ủy viên Hai", "MEMBER");
+        String session = CouncilFixtures.session(term, YEAR, "COUNCIL", "2037-01-15");
+        String at = SESSIONS + "/" + session;
+        agenda(at, List.of(candidate)).then().statusCode(200);
+        attendance(at, List.of(chair, vice), List.of()).then().statusCode(200);
+        given().auth().oauth2(BOARD).post(at + "/open").then().statusCode(200);
+        for (String voter : List.of(chair, vice)) {
+            ballot(CouncilFixtures.token(voter), at, null, Map.of(Long.toString(candidate), "FOR")).then().statusCode(201);
+        }
+        given().auth().oauth2(BOARD).get(at).then().body("ballotsCast", equalTo(2));
+        given().auth().oauth2(BOARD).post(at + "/close").then().statusCode(200)
+                .body("agenda[0].result.outcome", equalTo("TOO_FEW_BALLOTS")).body("agenda[0].result.votesFor", nullValue())
+                .body("agenda[0].result.votesAgainst", nullValue()).body("agenda[0].result.ballotsCounted", equalTo(2))
+                .body("agenda[0].result.minimumBallotsForCounts", equalTo(3));
+        given().auth().oauth2(BOARD).post(at + "/publish").then().statusCode(200);
+        org.junit.jupiter.api.Assertions.assertNotEquals("RECOMMENDED", ProposalFixtures.status(candidate));
+        String text = MinutesPdfTest.text(given().auth().oauth2(BOARD).get(at + "/minutes").then().statusCode(200).extract().asByteArray())
+                .replaceAll("\\s+", " ");
+        assertTrue(text.contains("Không đủ 3 phiếu") && !text.contains("đề nghị khen thưởng:"), text);
+        ConsumerRecord<String, String> event = VotingFixtures.KAFKA.awaitRecord(TOPIC, r -> session.equals(r.key()), Duration.ofSeconds(30));
+        com.fasterxml.jackson.databind.JsonNode sent = JSON.readTree(event.value()).at("/data/candidates/0");
+        assertEquals("TOO_FEW_BALLOTS", sent.get("outcome").asText());
+        assertTrue(!sent.has("votesFor") && !sent.has("votesAgainst") && !sent.has("abstentions"), sent.toString());
+    }
+
     @Test
     void aStandingMembersSessionRollsOnlyTheStandingMembers() {
         long term = CouncilFixtures.term("Hội đồng TĐKT tỉnh (thường trực, thử)", "2021-06-01", "2026-05-31");

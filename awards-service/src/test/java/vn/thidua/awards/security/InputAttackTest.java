@@ -95,6 +95,9 @@ class InputAttackTest {
                         {"choices":{"LEAD":{"%s":"FOR"}}}""".formatted(MEMBERS.get(0)))
                         .texts("/choices/LEAD/" + MEMBERS.get(0))
                         .keys("/choices", "/choices/LEAD"),
+                InputAttacks.json("POST", sessions + "/" + session + "/receipts/check", VotingFixtures.rep(MEMBERS.get(1)), """
+                        {"receipt":"%s"}""".formatted("0".repeat(64)))
+                        .texts("/receipt"),
                 InputAttacks.json("POST", sessions + "/" + session + "/runoff", BOARD, """
                         {"opensAt":"%s","closesAt":"%s"}""".formatted(VotingFixtures.local(10), VotingFixtures.local(60)))
                         .texts("/opensAt", "/closesAt"),

@@ -45,7 +45,8 @@ class ObjectLevelAttackTest {
     private static final long CLUSTER_A = 966_601;
     private static final long CLUSTER_B = 966_602;
     private static final List<String> UNITS_A = VotingFixtures.units("066.66", 2);
-    private static final List<String> UNITS_B = VotingFixtures.units("066.67", 2);
+    // three units: a published vote of fewer than three ballots elects nobody and shows no count (ballot secrecy)
+    private static final List<String> UNITS_B = VotingFixtures.units("066.67", 3);
     private static final String A = UNITS_A.get(0);
     private static final String B = UNITS_B.get(0);
     private static final String B_PEER = UNITS_B.get(1);
@@ -81,6 +82,7 @@ class ObjectLevelAttackTest {
         VotingFixtures.open(published);
         String receipt = VotingFixtures.vote(published, B, VotingFixtures.leadFor(B));
         VotingFixtures.vote(published, B_PEER, VotingFixtures.leadFor(B));
+        VotingFixtures.vote(published, UNITS_B.get(2), VotingFixtures.leadFor(B));
         attacks.asBoard().post(SESSIONS + "/" + published + "/close").then().statusCode(200);
         attacks.asBoard().post(SESSIONS + "/" + published + "/publish").then().statusCode(200);
         String open = VotingFixtures.create(VotingFixtures.leadVote(CLUSTER_B, leadAward, Map.of("topN", 2)));
@@ -243,7 +245,8 @@ class ObjectLevelAttackTest {
             attacks.refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}", r -> r.get(pub))
                     .refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}/attendance", r -> r.get(pub + "/attendance"))
                     .refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}/receipts", r -> r.get(pub + "/receipts"))
-                    .refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}/receipts/{receipt}", r -> r.get(pub + "/receipts/" + receipt))
+                    .refused(session, who, token, HIDDEN, "POST /api/awards/voting-sessions/{id}/receipts/check", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("receipt", receipt)).post(pub + "/receipts/check"))
                     .refused(session, who, token, HIDDEN, "GET /api/awards/voting-sessions/{id}/minutes", r -> r.get(pub + "/minutes"))
                     // only a unit-rep casts a ballot: anyone else is refused by role (403) whatever the session
                     .refused(session, who, token, who.startsWith("unit-rep") ? HIDDEN : FORBIDDEN, "POST /api/awards/voting-sessions/{id}/ballots",

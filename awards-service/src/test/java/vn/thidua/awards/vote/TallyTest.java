@@ -119,7 +119,33 @@ class TallyTest {
         assertFalse(result.quorumMet());
         assertEquals(Outcome.NO_QUORUM, result.outcome());
         assertEquals(List.of(), result.elected(Contest.LEAD));
-        assertEquals(List.of(), result.find(Contest.LEAD).orElseThrow().runoffCandidates());
+        // and nothing per candidate: three ballots short of the quorum are no count to read choices from
+        assertEquals(List.of(), result.contests());
+        assertFalse(result.countsShown());
+    }
+
+    @Test
+    void fewerBallotsThanTheMinimumShowNoCountPerCandidate() {
+        var paper = lead(1, A, B);
+        VotingRules lowQuorum = rules(VotingBasis.PRESENT, 50, true, 10, false);
+        // quorum met by two of six, but two ballots' count would be those two units' choices
+        VoteResult two = Tally.count(paper, 6, ballots(2, Contest.LEAD, A, paper), lowQuorum);
+        assertTrue(two.quorumMet());
+        assertEquals(Outcome.TOO_FEW_BALLOTS, two.outcome());
+        assertEquals(2, two.ballotsCast());
+        assertEquals(3, two.minimumBallotsForCounts());
+        assertEquals(List.of(), two.contests());
+        assertEquals(List.of(), two.elected(Contest.LEAD));
+        // three are counted
+        VoteResult three = Tally.count(paper, 6, ballots(3, Contest.LEAD, A, paper), lowQuorum);
+        assertEquals(Outcome.DECIDED, three.outcome());
+        assertEquals(3, three.find(Contest.LEAD).orElseThrow().candidates().get(0).votesFor());
+        // the minimum is the rule set's: 1 counts a single ballot, 5 holds back four
+        VotingRules one = new VotingRules(true, BigDecimal.TEN, BigDecimal.valueOf(50), VotingBasis.PRESENT, false, true, null, null, 1);
+        assertEquals(Outcome.DECIDED, Tally.count(paper, 6, ballots(1, Contest.LEAD, A, paper), one).outcome());
+        VotingRules five = new VotingRules(true, BigDecimal.TEN, BigDecimal.valueOf(50), VotingBasis.PRESENT, false, true, null, null, 5);
+        assertEquals(Outcome.TOO_FEW_BALLOTS, Tally.count(paper, 6, ballots(4, Contest.LEAD, A, paper), five).outcome());
+        assertEquals(Outcome.DECIDED, Tally.count(paper, 6, ballots(5, Contest.LEAD, A, paper), five).outcome());
     }
 
     @Test
@@ -181,6 +207,8 @@ class TallyTest {
         VoteResult result = Tally.count(paper, 6, List.of(), rules(VotingBasis.PRESENT, 50, true, 0, false));
         assertTrue(result.quorumMet());
         assertEquals(List.of(), result.elected(Contest.LEAD));
-        assertEquals(new BigDecimal("0.00"), result.find(Contest.LEAD).orElseThrow().candidates().get(0).percentFor());
+        // no ballot is fewer than the minimum for counts: nothing per candidate
+        assertEquals(Outcome.TOO_FEW_BALLOTS, result.outcome());
+        assertEquals(List.of(), result.contests());
     }
 }

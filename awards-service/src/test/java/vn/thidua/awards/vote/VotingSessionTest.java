@@ -2,6 +2,7 @@ package vn.thidua.awards.vote;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
@@ -91,8 +92,9 @@ class VotingSessionTest {
         // one ballot per unit
         given().auth().oauth2(rep("000.00.31.H56")).contentType(ContentType.JSON).body(Map.of("choices", leadFor("000.00.31.H56")))
                 .post(SESSIONS + "/" + session + "/ballots").then().statusCode(409).body("type", org.hamcrest.Matchers.endsWith("ballot-already-cast"));
+        // while open, attendance is a count: which units voted shows only once closed
         given().auth().oauth2(BOARD).get(SESSIONS + "/" + session + "/attendance").then().statusCode(200)
-                .body("voted", hasSize(6)).body("roll", hasSize(6));
+                .body("votedCount", equalTo(6)).body("voted", nullValue()).body("roll", hasSize(6));
         // while open nobody sees a count, not even the Board
         given().auth().oauth2(BOARD).get(SESSIONS + "/" + session).then().body("result", nullValue());
 
@@ -101,6 +103,8 @@ class VotingSessionTest {
                 .body("result.contests[0].elected", contains("000.00.32.H56"))
                 .body("result.contests[0].candidates[0].votesFor", equalTo(5))
                 .body("result.contests[0].candidates[0].percentFor", equalTo(83.33f));
+        given().auth().oauth2(BOARD).get(SESSIONS + "/" + session + "/attendance").then().statusCode(200)
+                .body("votedCount", equalTo(6)).body("voted", hasSize(6));
         // the members see the result only once the Board publishes it
         given().auth().oauth2(rep("000.00.33.H56")).get(SESSIONS + "/" + session).then().statusCode(200)
                 .body("result", nullValue()).body("ownUnitHasVoted", equalTo(true));
@@ -117,10 +121,14 @@ class VotingSessionTest {
         List<String> published = given().auth().oauth2(rep("000.00.35.H56")).get(SESSIONS + "/" + session + "/receipts")
                 .then().statusCode(200).extract().jsonPath().getList("$", String.class);
         assertEquals(receipts.stream().sorted().toList(), published);
-        given().auth().oauth2(rep("000.00.35.H56")).get(SESSIONS + "/" + session + "/receipts/" + receipts.get(4))
-                .then().statusCode(200).body("counted", equalTo(true));
-        given().auth().oauth2(rep("000.00.35.H56")).get(SESSIONS + "/" + session + "/receipts/" + "0".repeat(64))
-                .then().statusCode(200).body("counted", equalTo(false));
+        // a receipt is checked in a request body, never in a path the access log keeps beside the caller
+        given().auth().oauth2(rep("000.00.35.H56")).contentType(ContentType.JSON).body(Map.of("receipt", receipts.get(4)))
+                .post(SESSIONS + "/" + session + "/receipts/check").then().statusCode(200).body("counted", equalTo(true))
+                .body("receipt", nullValue());
+        given().auth().oauth2(rep("000.00.35.H56")).contentType(ContentType.JSON).body(Map.of("receipt", "0".repeat(64)))
+                .post(SESSIONS + "/" + session + "/receipts/check").then().statusCode(200).body("counted", equalTo(false));
+        int oldPath = given().auth().oauth2(rep("000.00.35.H56")).get(SESSIONS + "/" + session + "/receipts/" + receipts.get(4)).statusCode();
+        assertTrue(oldPath == 404 || oldPath == 405, () -> "GET .../receipts/{receipt} answered " + oldPath);
 
         byte[] pdf = given().auth().oauth2(rep("000.00.35.H56")).get(SESSIONS + "/" + session + "/minutes")
                 .then().statusCode(200).contentType("application/pdf").extract().asByteArray();
@@ -217,9 +225,13 @@ class VotingSessionTest {
         for (String unit : SEVEN.subList(0, 3)) {
             vote(session, unit, Map.of("LEADER", Map.of("000.00.33.H56", "FOR")));
         }
+        // not before the closing time while units are missing
+        given().auth().oauth2(BOARD).post(SESSIONS + "/" + session + "/close").then().statusCode(409)
+                .body("type", org.hamcrest.Matchers.endsWith("voting-early-close"));
+        closingTimePassed(session);
         given().auth().oauth2(BOARD).post(SESSIONS + "/" + session + "/close").then().statusCode(200)
                 .body("result.outcome", equalTo("NO_QUORUM")).body("result.quorumMet", equalTo(false))
-                .body("result.contests[0].elected", hasSize(0));
+                .body("result.ballotsCast", equalTo(3)).body("result.contests", hasSize(0));
         given().auth().oauth2(BOARD).post(SESSIONS + "/" + session + "/publish").then().statusCode(200);
         VotingFixtures.KAFKA.awaitRecord(VOTES, r -> r.value().contains(session) && r.value().contains("NO_QUORUM"), Duration.ofSeconds(30));
         // both events of a publication leave in one transaction; a second one about this session never comes
@@ -329,7 +341,7 @@ class VotingSessionTest {
         given().auth().oauth2(rep("000.00.33.H56")).contentType(ContentType.JSON).body("")
                 .post(SESSIONS + "/" + session + "/ballots").then().statusCode(400);
         // none of that cast a ballot: the unit still has its one
-        given().auth().oauth2(BOARD).get(SESSIONS + "/" + session + "/attendance").then().body("voted", hasSize(0));
+        given().auth().oauth2(BOARD).get(SESSIONS + "/" + session + "/attendance").then().body("votedCount", equalTo(0)).body("voted", nullValue());
         vote(session, "000.00.33.H56", leadFor("000.00.31.H56"));
     }
 
@@ -345,12 +357,16 @@ class VotingSessionTest {
         }
         // the box has nothing but the session, the receipt and the choices
         assertEquals(Set.of("session_id", "receipt", "choices"), columns("ballot"));
-        assertEquals(Set.of("session_id", "unit_code", "cast_at"), columns("ballot_cast"));
+        // who voted keeps no time (V17): nothing finer than the session's own times to set beside the box
+        assertEquals(Set.of("session_id", "unit_code"), columns("ballot_cast"));
+        assertEquals(Set.of("session_id", "member_id"), columns("council_ballot_cast"));
         // every ballot was written again by the last cast: one writing transaction for all, so xmin links no ballot to a cast
         assertEquals(1, count("SELECT count(DISTINCT xmin::text) FROM ballot WHERE session_id = '" + session + "'"));
         assertEquals(5, count("SELECT count(DISTINCT xmin::text) FROM ballot_cast WHERE session_id = '" + session + "'"));
         assertEquals(5, count("SELECT count(*) FROM ballot WHERE session_id = '" + session + "'"));
-        // what an admin gets from the API: who voted, never how
+        // what an admin gets from the API while open: how many voted, never who nor how
+        given().auth().oauth2(VotingFixtures.ADMIN).get(SESSIONS + "/" + session + "/attendance").then().body("votedCount", equalTo(5))
+                .body("voted", nullValue());
         String attendance = given().auth().oauth2(VotingFixtures.ADMIN).get(SESSIONS + "/" + session + "/attendance").asString();
         assertTrue(!attendance.contains("FOR") && !attendance.contains("receipt"), attendance);
         given().auth().oauth2(VotingFixtures.ADMIN).get(SESSIONS + "/" + session).then().body("result", nullValue());
@@ -360,6 +376,87 @@ class VotingSessionTest {
         Set<String> names = new HashSet<>();
         node.fieldNames().forEachRemaining(names::add);
         return names;
+    }
+
+    /**
+     * The issue-18 attack: open, wait until attendance shows one voter, close, read that unit's ballot from the
+     * count. Closing early is refused; after the closing time the one ballot is counted without any per-candidate
+     * figure, in the API, the minutes and the event.
+     */
+    @Test
+    void oneBallotIsNeverShownAsItsVotersChoices() throws Exception {
+        long cluster = 960_807;
+        VotingFixtures.cluster(directory, cluster, "CUM-87", 2016, SEVEN);
+        // a low quorum, so that one ballot meets it: only the minimum of ballots (3 when absent) stands in the way
+        String award = VotingFixtures.awardWithRules("TEST_CO_THAP", VotingFixtures.voting(10, 50, true, "PRESENT", false));
+        String session = VotingFixtures.create(VotingFixtures.leadVote(cluster, award, Map.of("nominees", List.of("000.00.31.H56", "000.00.32.H56"))));
+        VotingFixtures.open(session);
+        String receipt = vote(session, "000.00.33.H56", leadFor("000.00.32.H56"));
+        given().auth().oauth2(BOARD).get(SESSIONS + "/" + session + "/attendance").then().statusCode(200)
+                .body("votedCount", equalTo(1)).body("voted", nullValue());
+        given().auth().oauth2(BOARD).header("Accept-Language", "en").post(SESSIONS + "/" + session + "/close").then().statusCode(409)
+                .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("voting-early-close"))
+                .body("detail", containsString("1 of 6"));
+        given().auth().oauth2(BOARD).get(SESSIONS + "/" + session).then().body("status", equalTo("OPEN"));
+
+        closingTimePassed(session);
+        given().auth().oauth2(BOARD).post(SESSIONS + "/" + session + "/close").then().statusCode(200)
+                .body("result.outcome", equalTo("TOO_FEW_BALLOTS")).body("result.quorumMet", equalTo(true))
+                .body("result.ballotsCast", equalTo(1)).body("result.minimumBallotsForCounts", equalTo(3))
+                .body("result.contests", hasSize(0));
+        given().auth().oauth2(BOARD).get(SESSIONS + "/" + session + "/attendance").then().body("voted", contains("000.00.33.H56"));
+        given().auth().oauth2(BOARD).post(SESSIONS + "/" + session + "/publish").then().statusCode(200);
+        String api = given().auth().oauth2(rep("000.00.33.H56")).get(SESSIONS + "/" + session).then().statusCode(200).extract().asString();
+        assertTrue(!api.contains("votesFor") && !api.contains("percentFor") && !api.contains("\"elected\""), api);
+        given().auth().oauth2(rep("000.00.33.H56")).contentType(ContentType.JSON).body(Map.of("receipt", receipt))
+                .post(SESSIONS + "/" + session + "/receipts/check").then().statusCode(200).body("counted", equalTo(true));
+
+        String minutes = MinutesPdfTest.text(given().auth().oauth2(BOARD).get(SESSIONS + "/" + session + "/minutes")
+                .then().statusCode(200).extract().asByteArray()).replaceAll("\\s+", " ");
+        assertTrue(minutes.contains("Số phiếu thu về: 1") && minutes.contains("ít hơn 3 phiếu"), minutes);
+        assertTrue(!minutes.contains("Đồng ý") && !minutes.contains("Trúng cử") && !minutes.contains("Không đạt")
+                && !minutes.contains("trúng cử dẫn đầu"), minutes);
+
+        ConsumerRecord<String, String> concluded = VotingFixtures.KAFKA.awaitRecord(VOTES,
+                r -> r.value().contains(session) && r.value().contains("VoteConcluded"), Duration.ofSeconds(30));
+        JsonNode data = JSON.readTree(concluded.value()).get("data");
+        assertEquals("TOO_FEW_BALLOTS", data.at("/result/outcome").asText());
+        assertEquals(1, data.at("/result/ballotsCast").asInt());
+        assertEquals(0, data.at("/result/contests").size());
+        assertTrue(!concluded.value().contains("votesFor"), concluded.value());
+    }
+
+    /** The minimum of ballots for counts is the rule set's: a province may lower it (1 here), never below 1. */
+    @Test
+    void theMinimumOfBallotsForCountsIsData() throws Exception {
+        Map<String, Object> one = VotingFixtures.voting(10, 50, true, "PRESENT", false);
+        one.put("minimumBallotsForCounts", 1);
+        Map<String, Object> zero = VotingFixtures.voting(10, 50, true, "PRESENT", false);
+        zero.put("minimumBallotsForCounts", 0);
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("name", "Cờ thi đua thử K0", "level", "PROVINCIAL", "decidingAuthority", "Chủ tịch UBND tỉnh"))
+                .put("/api/awards/award-types/TEST_CO_K0").then().statusCode(200);
+        given().auth().oauth2(BOARD).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("legalBasis", "Luật Thi đua, khen thưởng số 06/2022/QH15", "legalBasisDate", "2022-06-15", "effectiveFrom",
+                        "2022-06-15", "eligibility", List.of(Map.of("kind", "LEADS_CLUSTER")), "voting", zero))
+                .post("/api/awards/award-types/TEST_CO_K0/rule-sets").then().statusCode(422).contentType("application/problem+json")
+                .body(containsString("voting.minimumBallotsForCounts"));
+
+        long cluster = 960_907;
+        VotingFixtures.cluster(directory, cluster, "CUM-97", 2016, SEVEN);
+        String award = VotingFixtures.awardWithRules("TEST_CO_K1", one);
+        String session = VotingFixtures.create(VotingFixtures.leadVote(cluster, award, Map.of("nominees", List.of("000.00.31.H56"))));
+        VotingFixtures.open(session);
+        vote(session, "000.00.34.H56", leadFor("000.00.31.H56"));
+        closingTimePassed(session);
+        given().auth().oauth2(BOARD).post(SESSIONS + "/" + session + "/close").then().statusCode(200)
+                .body("result.outcome", equalTo("DECIDED")).body("result.minimumBallotsForCounts", equalTo(1))
+                .body("result.contests[0].candidates[0].votesFor", equalTo(1));
+    }
+
+    /** The closing time passes (the session's closes_at is set to a moment ago). */
+    private void closingTimePassed(String session) throws SQLException {
+        sql("UPDATE voting_session SET closes_at = now() - interval '1 second' WHERE id = '" + session + "'");
     }
 
     private void sql(String statement) throws SQLException {

@@ -69,6 +69,19 @@ public interface GatewayConfig {
         Duration addressWindow();
     }
 
+    /** The token endpoint's protections against floods (docs/security.md, "Password guessing"). */
+    Auth auth();
+
+    interface Auth {
+        /**
+         * Password hashes computed at once; each holds about 20 MiB of heap (Argon2id, 19 MiB), so
+         * with the 192-256 MB heaps the gateway runs with, 4 leave room for everything else.
+         * A login beyond the bound is answered 503 with {@code Retry-After} at once.
+         */
+        @WithDefault("4")
+        int maxConcurrentHashes();
+    }
+
     /** Requests per client on {@code /api/**}. */
     RateLimit rateLimit();
 

@@ -1,0 +1,63 @@
+package vn.thidua.gateway.token;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import vn.thidua.gateway.proxy.GatewayConfig;
+
+/**
+ * Bounds the password hashes computed at once for the token endpoint. Each Argon2id check holds
+ * about 20 MiB of heap while it runs, so unbounded parallel logins exhaust the heap; here a login
+ * that finds every permit taken is refused at once with {@link LoginsBusy} (503), never queued,
+ * since a waiting request would hold its memory and thread too. The bound and its arithmetic:
+ * docs/security.md, "Password guessing".
+ */
+@ApplicationScoped
+public class PasswordHashGate {
+    /** A hash takes well under a second, so a permit is likely free again by then. */
+    static final long RETRY_AFTER_SECONDS = 1;
+
+    private final Semaphore permits;
+    private final AtomicLong admitted = new AtomicLong();
+
+    public PasswordHashGate(GatewayConfig config) {
+        int bound = config.auth().maxConcurrentHashes();
+        if (bound < 1) {
+            throw new IllegalArgumentException("thidua.gateway.auth.max-concurrent-hashes must be at least 1");
+        }
+        this.permits = new Semaphore(bound);
+    }
+
+    /** Runs {@code check} (which hashes) under a permit, or refuses with {@link LoginsBusy} when none is free. */
+    public <T> T check(Supplier<T> check) {
+        if (!permits.tryAcquire()) {
+            throw new LoginsBusy(RETRY_AFTER_SECONDS);
+        }
+        try {
+            admitted.incrementAndGet();
+            return check.get();
+        } finally {
+            permits.release();
+        }
+    }
+
+    /** Checks admitted since start: how tests see how many attempts reached a hash. */
+    public long admitted() {
+        return admitted.get();
+    }
+
+    /** Every permit was taken: the caller may try again after {@code retryAfterSeconds}. */
+    public static class LoginsBusy extends RuntimeException {
+        private final long retryAfterSeconds;
+
+        LoginsBusy(long retryAfterSeconds) {
+            super("Every password-hash permit is taken", null, false, false);
+            this.retryAfterSeconds = retryAfterSeconds;
+        }
+
+        public long retryAfterSeconds() {
+            return retryAfterSeconds;
+        }
+    }
+}

@@ -37,9 +37,17 @@ public interface GatewayConfig {
     int maxConnectionsPerService();
 
     /**
-     * Whether the first {@code X-Forwarded-For} entry names the client, for the login throttle.
-     * Only true behind a proxy that sets that header itself; otherwise any caller could pick
-     * an address of its choice and dodge the per-address limit.
+     * Proxies (IP addresses or CIDR blocks, e.g. {@code 10.0.0.0/8}) whose {@code X-Forwarded-For} is
+     * believed: the client is then the right-most entry that is not one of them (ClientAddress).
+     * Empty by default: the TCP peer is the client, whatever the header says.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /**
+     * The older setting, used only while {@link #trustedProxies()} is empty: true means "the TCP
+     * peer, whoever it is, is the one proxy in front", and the right-most {@code X-Forwarded-For}
+     * entry (the one that proxy appended) names the client. Before issue 18 it took the first entry,
+     * which the client writes itself.
      */
     @WithDefault("false")
     boolean trustForwardedFor();

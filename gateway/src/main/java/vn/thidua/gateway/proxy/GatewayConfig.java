@@ -88,6 +88,25 @@ public interface GatewayConfig {
          */
         @WithDefault("4")
         int maxConcurrentHashes();
+
+        /** Requests per client address to {@code /auth/**}, token endpoint and key set alike. */
+        AuthRateLimit rateLimit();
+    }
+
+    interface AuthRateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per address: no person logs in more often. */
+        @WithDefault("10")
+        int requestsPerSecond();
+
+        @WithDefault("20")
+        int burst();
+
+        /** Addresses remembered at most; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int maxClients();
     }
 
     /** Requests per client on {@code /api/**}. */

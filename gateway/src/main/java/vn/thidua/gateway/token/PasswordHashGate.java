@@ -2,6 +2,7 @@ package vn.thidua.gateway.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import vn.thidua.gateway.proxy.GatewayConfig;
@@ -18,11 +19,13 @@ public class PasswordHashGate {
     /** A hash takes well under a second, so a permit is likely free again by then. */
     static final long RETRY_AFTER_SECONDS = 1;
 
+    private final int bound;
     private final Semaphore permits;
     private final AtomicLong admitted = new AtomicLong();
+    private final AtomicInteger peak = new AtomicInteger();
 
     public PasswordHashGate(GatewayConfig config) {
-        int bound = config.auth().maxConcurrentHashes();
+        this.bound = config.auth().maxConcurrentHashes();
         if (bound < 1) {
             throw new IllegalArgumentException("thidua.gateway.auth.max-concurrent-hashes must be at least 1");
         }
@@ -36,6 +39,7 @@ public class PasswordHashGate {
         }
         try {
             admitted.incrementAndGet();
+            peak.accumulateAndGet(bound - permits.availablePermits(), Math::max);
             return check.get();
         } finally {
             permits.release();
@@ -45,6 +49,11 @@ public class PasswordHashGate {
     /** Checks admitted since start: how tests see how many attempts reached a hash. */
     public long admitted() {
         return admitted.get();
+    }
+
+    /** The most checks seen running at once since start: never above the bound. */
+    public int peak() {
+        return peak.get();
     }
 
     /** Every permit was taken: the caller may try again after {@code retryAfterSeconds}. */

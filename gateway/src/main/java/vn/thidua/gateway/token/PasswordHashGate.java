@@ -25,10 +25,14 @@ public class PasswordHashGate {
     private final AtomicInteger peak = new AtomicInteger();
 
     public PasswordHashGate(GatewayConfig config) {
-        this.bound = config.auth().maxConcurrentHashes();
+        this(config.auth().maxConcurrentHashes());
+    }
+
+    PasswordHashGate(int bound) {
         if (bound < 1) {
             throw new IllegalArgumentException("thidua.gateway.auth.max-concurrent-hashes must be at least 1");
         }
+        this.bound = bound;
         this.permits = new Semaphore(bound);
     }
 

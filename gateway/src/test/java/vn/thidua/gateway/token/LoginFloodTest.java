@@ -30,8 +30,8 @@ import vn.thidua.gateway.FakeUpstream;
  * The attack of issue 18: 50 logins at once, each for another (unknown) login from another address,
  * so neither the throttle nor the rate limit stops them and each would cost an Argon2id hash. The
  * hash bound answers the excess 503 at once; meanwhile the liveness check keeps answering 200.
- * The surefire execution "login-flood" runs this class alone in a JVM with the local stack's heap
- * (-Xmx192m, LocalStack), where 50 hashes at once (about 1 GB) could not fit.
+ * This JVM's heap is the test suite's (it also runs the embedded Kafka broker); PasswordHashHeapTest
+ * checks the hashes against the gateway's own 192 MB heap.
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "gateway"))

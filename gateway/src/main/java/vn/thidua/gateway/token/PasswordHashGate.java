@@ -1,6 +1,7 @@
 package vn.thidua.gateway.token;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -24,10 +25,12 @@ public class PasswordHashGate {
     private final AtomicLong admitted = new AtomicLong();
     private final AtomicInteger peak = new AtomicInteger();
 
+    @Inject
     public PasswordHashGate(GatewayConfig config) {
         this(config.auth().maxConcurrentHashes());
     }
 
+    /** For tests of the bound alone, without the application. */
     PasswordHashGate(int bound) {
         if (bound < 1) {
             throw new IllegalArgumentException("thidua.gateway.auth.max-concurrent-hashes must be at least 1");

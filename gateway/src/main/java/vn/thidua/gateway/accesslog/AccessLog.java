@@ -18,6 +18,7 @@ import java.util.Set;
 import org.jboss.logging.Logger;
 import vn.thidua.gateway.proxy.GatewayConfig;
 import vn.thidua.gateway.throttle.ClientAddress;
+import vn.thidua.gateway.throttle.TrustedProxies;
 
 /**
  * One JSON line per request to the {@value #CATEGORY} logger, so operators can send it apart from
@@ -39,13 +40,13 @@ public class AccessLog {
 
     private final ObjectMapper json;
     private final boolean enabled;
-    private final boolean trustForwardedFor;
+    private final TrustedProxies trustedProxies;
     private final List<String> skipPaths;
 
     public AccessLog(ObjectMapper json, GatewayConfig config) {
         this.json = json;
         this.enabled = config.accessLog().enabled();
-        this.trustForwardedFor = config.trustForwardedFor();
+        this.trustedProxies = TrustedProxies.from(config);
         this.skipPaths = config.accessLog().skipPaths().stream().map(String::strip).filter(p -> !p.isEmpty()).toList();
     }
 
@@ -101,7 +102,7 @@ public class AccessLog {
             entry.writeNumberField("durationMs", Math.round(nanos / 100_000.0) / 10.0);
             entry.writeNumberField("bytesIn", request.bytesRead());
             entry.writeNumberField("bytesOut", response.bytesWritten());
-            entry.writeStringField("client", ClientAddress.of(request, trustForwardedFor));
+            entry.writeStringField("client", ClientAddress.of(request, trustedProxies));
             entry.writeStringField("subject", rc.get(SUBJECT));
             entry.writeStringField("upstream", rc.get(UPSTREAM));
             if (aborted) {

@@ -37,9 +37,17 @@ public interface GatewayConfig {
     int maxConnectionsPerService();
 
     /**
-     * Whether the first {@code X-Forwarded-For} entry names the client, for the login throttle.
-     * Only true behind a proxy that sets that header itself; otherwise any caller could pick
-     * an address of its choice and dodge the per-address limit.
+     * Proxies (IP addresses or CIDR blocks, e.g. {@code 10.0.0.0/8}) whose {@code X-Forwarded-For} is
+     * believed: the client is then the right-most entry that is not one of them (ClientAddress).
+     * Empty by default: the TCP peer is the client, whatever the header says.
+     */
+    Optional<List<String>> trustedProxies();
+
+    /**
+     * The older setting, used only while {@link #trustedProxies()} is empty: true means "the TCP
+     * peer, whoever it is, is the one proxy in front", and the right-most {@code X-Forwarded-For}
+     * entry (the one that proxy appended) names the client. Before issue 18 it took the first entry,
+     * which the client writes itself.
      */
     @WithDefault("false")
     boolean trustForwardedFor();
@@ -67,6 +75,38 @@ public interface GatewayConfig {
 
         @WithDefault("15m")
         Duration addressWindow();
+    }
+
+    /** The token endpoint's protections against floods (docs/security.md, "Password guessing"). */
+    Auth auth();
+
+    interface Auth {
+        /**
+         * Password hashes computed at once; each holds about 20 MiB of heap (Argon2id, 19 MiB), so
+         * with the 192-256 MB heaps the gateway runs with, 4 leave room for everything else.
+         * A login beyond the bound is answered 503 with {@code Retry-After} at once.
+         */
+        @WithDefault("4")
+        int maxConcurrentHashes();
+
+        /** Requests per client address to {@code /auth/**}, token endpoint and key set alike. */
+        AuthRateLimit rateLimit();
+    }
+
+    interface AuthRateLimit {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Sustained requests per second per address: no person logs in more often. */
+        @WithDefault("10")
+        int requestsPerSecond();
+
+        @WithDefault("20")
+        int burst();
+
+        /** Addresses remembered at most; the least recently seen are forgotten first. */
+        @WithDefault("100000")
+        int maxClients();
     }
 
     /** Requests per client on {@code /api/**}. */

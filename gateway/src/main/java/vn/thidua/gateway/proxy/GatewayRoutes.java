@@ -27,6 +27,7 @@ import org.jboss.logging.Logger;
 import vn.thidua.gateway.accesslog.AccessLog;
 import vn.thidua.gateway.ratelimit.ClientRateLimiter;
 import vn.thidua.gateway.throttle.ClientAddress;
+import vn.thidua.gateway.throttle.TrustedProxies;
 import vn.thidua.gateway.token.VerifiedTokens;
 
 /**
@@ -54,7 +55,7 @@ public class GatewayRoutes {
     private final HttpClient client;
     private final long responseTimeoutMillis;
     private final ClientRateLimiter rateLimiter;
-    private final boolean trustForwardedFor;
+    private final TrustedProxies trustedProxies;
     private final BodyLimits bodyLimits;
     private final UpstreamBreakers breakers;
     private final VerifiedTokens verifiedTokens;
@@ -67,7 +68,7 @@ public class GatewayRoutes {
         this.rateLimiter = rate.enabled()
                 ? ClientRateLimiter.withSystemClock(rate.requestsPerSecond(), rate.burst(), rate.maxClients())
                 : null;
-        this.trustForwardedFor = config.trustForwardedFor();
+        this.trustedProxies = TrustedProxies.from(config);
         GatewayConfig.TokenCache tokenCache = config.tokenCache();
         this.verifiedTokens = tokenCache.enabled()
                 ? new VerifiedTokens(tokenCache.maxEntries(), tokenCache.maxAge(), System::currentTimeMillis)
@@ -181,7 +182,7 @@ public class GatewayRoutes {
         }
         if (rateLimiter != null) {
             // Callers without a valid token are counted by address, so guessing tokens is limited too.
-            String client = subject != null ? "sub:" + subject : "addr:" + ClientAddress.of(request, trustForwardedFor);
+            String client = subject != null ? "sub:" + subject : "addr:" + ClientAddress.of(request, trustedProxies);
             OptionalLong retryAfter = rateLimiter.tryAcquire(client);
             if (retryAfter.isPresent()) {
                 request.resume();

@@ -5,7 +5,7 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** The {@code X-Request-Id} that ties the gateway's and the services' log lines of one call together. */
-final class RequestIds {
+public final class RequestIds {
     static final String HEADER = "X-Request-Id";
     /** Where {@link ResponseHeaders} leaves the id for the rest of the exchange. */
     static final String CONTEXT_KEY = "thidua.request-id";
@@ -16,7 +16,7 @@ final class RequestIds {
     }
 
     /** The id {@link ResponseHeaders} chose for this exchange. */
-    static String of(RoutingContext rc) {
+    public static String of(RoutingContext rc) {
         String id = rc.get(CONTEXT_KEY);
         return id != null ? id : keepOrCreate(rc.request().getHeader(HEADER));
     }

@@ -1,6 +1,7 @@
 package vn.thidua.gateway.throttle;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import vn.thidua.gateway.account.AccountKind;
 import vn.thidua.gateway.account.NewAccount;
@@ -10,6 +11,10 @@ import vn.thidua.gateway.proxy.GatewayConfig;
  * Slows down password guessing at the token endpoint: too many failures for one login (or client
  * id), or from one address, and further attempts are refused with 429 before any password is
  * hashed. A success clears the account's count, not the address's.
+ *
+ * <p>An attempt takes its slot before the hash ({@link #reserve}) and holds it until it ends, so
+ * parallel guesses count at once: with a limit of five, at most five guesses for one account are
+ * ever hashed in a window, however many arrive together.
  *
  * <p>The counts live in this gateway's memory: with several replicas each counts on its own, so
  * the effective limit is the configured one times the replicas a caller reaches.
@@ -25,27 +30,59 @@ public class LoginThrottle {
         this.addresses = new FailureCounter(limits.maxFailuresPerAddress(), limits.addressWindow(), System::nanoTime);
     }
 
-    /** Refuses with {@link LoginThrottled} when the address or the account has failed too often. */
-    public void check(String address, AccountKind kind, String login) {
-        long nanos = Math.max(addresses.blockedFor(address).orElse(0), login == null ? 0
-                : accounts.blockedFor(accountKey(kind, login)).orElse(0));
-        if (nanos > 0) {
-            throw new LoginThrottled(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L)));
+    /**
+     * Reserves an attempt against the address and the account, or refuses with {@link LoginThrottled}
+     * when either has failed too often (attempts in flight included). Close the attempt in every case.
+     */
+    public Attempt reserve(String address, AccountKind kind, String login) {
+        OptionalLong addressBlocked = addresses.tryReserve(address);
+        if (addressBlocked.isPresent()) {
+            throw throttled(addressBlocked.getAsLong());
         }
+        String account = accountKey(kind, login);
+        OptionalLong accountBlocked = accounts.tryReserve(account);
+        if (accountBlocked.isPresent()) {
+            addresses.release(address, false);
+            throw throttled(accountBlocked.getAsLong());
+        }
+        return new Attempt(address, account);
     }
 
-    public void failed(String address, AccountKind kind, String login) {
-        addresses.failed(address);
-        if (login != null) {
-            accounts.failed(accountKey(kind, login));
-        }
-    }
-
-    public void succeeded(AccountKind kind, String login) {
-        accounts.reset(accountKey(kind, login));
+    private static LoginThrottled throttled(long nanos) {
+        return new LoginThrottled(Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + 999_999_999L)));
     }
 
     private static String accountKey(AccountKind kind, String login) {
         return kind.name() + ":" + NewAccount.normalizeLogin(login);
+    }
+
+    /** One reserved login attempt; unless marked, closing it counts neither a failure nor a success. */
+    public final class Attempt implements AutoCloseable {
+        private final String address;
+        private final String account;
+        private boolean failed;
+        private boolean succeeded;
+
+        private Attempt(String address, String account) {
+            this.address = address;
+            this.account = account;
+        }
+
+        public void failed() {
+            failed = true;
+        }
+
+        public void succeeded() {
+            succeeded = true;
+        }
+
+        @Override
+        public void close() {
+            addresses.release(address, failed);
+            accounts.release(account, failed);
+            if (succeeded) {
+                accounts.reset(account);
+            }
+        }
     }
 }

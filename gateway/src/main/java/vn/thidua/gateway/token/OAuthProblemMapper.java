@@ -46,16 +46,28 @@ public class OAuthProblemMapper {
     /** 429 with {@code Retry-After}; no RFC 6749 error code fits, so it is a plain problem. */
     @ServerExceptionMapper
     public Response map(LoginThrottled e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
-        Problem body = new Problem(Problem.typeOf("too-many-login-failures"),
-                Messages.text(locale, "problem.title.too-many-login-failures"), 429,
-                Messages.text(locale, "oauth.too-many-login-failures", minutes), uri.getPath(), List.of());
-        return Response.status(429)
+        return retryLater(429, "too-many-login-failures", "oauth.too-many-login-failures", minutes,
+                e.retryAfterSeconds(), headers, uri);
+    }
+
+    /** 503 with {@code Retry-After}: every password-hash permit was taken, the attempt was not counted. */
+    @ServerExceptionMapper
+    public Response map(PasswordHashGate.LoginsBusy e, HttpHeaders headers, UriInfo uri) {
+        return retryLater(503, "logins-busy", "oauth.logins-busy", e.retryAfterSeconds(),
+                e.retryAfterSeconds(), headers, uri);
+    }
+
+    private static Response retryLater(int status, String slug, String messageKey, long messageArg,
+            long retryAfterSeconds, HttpHeaders headers, UriInfo uri) {
+        Locale locale = Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
+        Problem body = new Problem(Problem.typeOf(slug), Messages.text(locale, "problem.title." + slug), status,
+                Messages.text(locale, messageKey, messageArg), uri.getPath(), List.of());
+        return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds())
+                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds)
                 .entity(body)
                 .build();
     }

@@ -24,12 +24,15 @@ public class TokenGrants {
     private final TokenIssuer issuer;
     private final LoginThrottle throttle;
     private final RefreshTokens refreshTokens;
+    private final PasswordHashGate hashGate;
 
-    public TokenGrants(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle, RefreshTokens refreshTokens) {
+    public TokenGrants(AccountService accounts, TokenIssuer issuer, LoginThrottle throttle, RefreshTokens refreshTokens,
+            PasswordHashGate hashGate) {
         this.accounts = accounts;
         this.issuer = issuer;
         this.throttle = throttle;
         this.refreshTokens = refreshTokens;
+        this.hashGate = hashGate;
     }
 
     /** {@code address}: the caller's, as the login throttle counts it. */
@@ -65,16 +68,21 @@ public class TokenGrants {
         refreshTokens.revoke(required(form, "token"));
     }
 
-    /** Throttled before the (costly) password check; a failure counts, a success clears the account's count. */
+    /**
+     * The throttle's slot is taken before the (costly) password check and a hash permit is needed for
+     * it; a failure counts, a success clears the account's count, a refusal for want of a permit neither.
+     */
     private AccessToken issue(AccountKind kind, String login, String secret, String address,
             Supplier<OAuthProblem> refusal) {
-        throttle.check(address, kind, login);
-        Optional<AccountIdentity> identity = accounts.authenticate(kind, login, secret);
-        if (identity.isEmpty()) {
-            throttle.failed(address, kind, login);
-            throw refusal.get();
+        Optional<AccountIdentity> identity;
+        try (LoginThrottle.Attempt attempt = throttle.reserve(address, kind, login)) {
+            identity = hashGate.check(() -> accounts.authenticate(kind, login, secret));
+            if (identity.isEmpty()) {
+                attempt.failed();
+                throw refusal.get();
+            }
+            attempt.succeeded();
         }
-        throttle.succeeded(kind, login);
         AccessToken token = issuer.issue(identity.get());
         return kind == AccountKind.USER ? token.withRefreshToken(refreshTokens.start(identity.get())) : token;
     }

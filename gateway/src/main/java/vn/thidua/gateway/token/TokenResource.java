@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import vn.thidua.gateway.proxy.GatewayConfig;
 import vn.thidua.gateway.throttle.ClientAddress;
+import vn.thidua.gateway.throttle.TrustedProxies;
 import vn.thidua.platform.web.ProblemException;
 
 /** Public by nature: a caller comes here to become authenticated. */
@@ -24,13 +25,13 @@ import vn.thidua.platform.web.ProblemException;
 public class TokenResource {
     private final TokenGrants grants;
     private final SigningKeys keys;
-    private final boolean trustForwardedFor;
+    private final TrustedProxies trustedProxies;
     private final boolean builtIn;
 
     public TokenResource(TokenGrants grants, SigningKeys keys, GatewayConfig config, AuthConfig auth) {
         this.grants = grants;
         this.keys = keys;
-        this.trustForwardedFor = config.trustForwardedFor();
+        this.trustedProxies = TrustedProxies.from(config);
         this.builtIn = auth.builtIn();
     }
 
@@ -49,7 +50,7 @@ public class TokenResource {
     public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context HttpServerRequest request) {
         requireBuiltIn();
-        AccessToken token = grants.grant(form, authorization, ClientAddress.of(request, trustForwardedFor));
+        AccessToken token = grants.grant(form, authorization, ClientAddress.of(request, trustedProxies));
         // RFC 6749, 5.1: a token must not be cached anywhere
         return Response.ok(token)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")

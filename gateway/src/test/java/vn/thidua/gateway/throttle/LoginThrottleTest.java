@@ -6,6 +6,8 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.nullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
@@ -13,13 +15,23 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.gateway.FakeUpstream;
 import vn.thidua.gateway.account.AccountKind;
 import vn.thidua.gateway.account.AccountService;
 import vn.thidua.gateway.account.NewAccount;
+import vn.thidua.gateway.token.PasswordHashGate;
 
 /** Each case comes from its own address (X-Forwarded-For is trusted in the test profile). */
 @QuarkusTest
@@ -31,6 +43,45 @@ class LoginThrottleTest {
 
     @Inject
     AccountService accounts;
+
+    @Inject
+    PasswordHashGate hashGate;
+
+    /**
+     * Twenty guesses at once, each from its own address: the account's slots are taken before the
+     * hash, so at most five are hashed and answered invalid_grant; the others are refused without one
+     * (429 from the throttle, or 503 when the hash permits are all taken).
+     */
+    @Test
+    void twentyParallelGuessesForOneAccountHashAtMostFive() throws Exception {
+        accounts.create(new NewAccount("throttle.parallel", null, AccountKind.USER, Set.of("viewer"), null), PASSWORD);
+        long hashedBefore = hashGate.admitted();
+        List<Callable<Integer>> guesses = IntStream.range(0, 20)
+                .<Callable<Integer>>mapToObj(i -> () -> login("198.51.100." + (100 + i), "throttle.parallel", "sai " + i).statusCode())
+                .toList();
+        ExecutorService pool = Executors.newFixedThreadPool(20);
+        Map<Integer, Long> byStatus;
+        try {
+            byStatus = pool.invokeAll(guesses).stream().map(LoginThrottleTest::join)
+                    .collect(Collectors.groupingBy(Function.identity(), Collectors.counting()));
+        } finally {
+            pool.shutdownNow();
+        }
+        long hashed = hashGate.admitted() - hashedBefore;
+        assertTrue(hashed <= 5, "hashed " + hashed + " of 20: " + byStatus);
+        assertTrue(byStatus.getOrDefault(400, 0L) <= 5, byStatus.toString());
+        assertEquals(20, byStatus.getOrDefault(400, 0L) + byStatus.getOrDefault(429, 0L) + byStatus.getOrDefault(503, 0L),
+                byStatus.toString());
+        assertTrue(byStatus.getOrDefault(429, 0L) >= 15 - byStatus.getOrDefault(503, 0L), byStatus.toString());
+    }
+
+    private static int join(Future<Integer> status) {
+        try {
+            return status.get();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     @Test
     void theSixthFailureForAnAccountIsRefusedWithoutCheckingThePassword() {

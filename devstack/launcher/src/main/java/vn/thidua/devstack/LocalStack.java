@@ -154,6 +154,10 @@ public final class LocalStack implements AutoCloseable {
         gatewayConfig.put("thidua.gateway.routes.awards.url", "http://127.0.0.1:" + settings.awardsPort());
         gatewayConfig.put("thidua.demo.accounts", String.join(",", DemoData.accounts()));
         gatewayConfig.put("thidua.demo.clients", String.join(",", DemoData.clients()));
+        // on one machine every client (the demo loader, the tests, the benchmarks) logs in from 127.0.0.1: the per-address
+        // limit on /auth/** that protects a real gateway would refuse the demo's own logins, so it is lifted here
+        gatewayConfig.put("thidua.gateway.auth.rate-limit.requests-per-second", "1000");
+        gatewayConfig.put("thidua.gateway.auth.rate-limit.burst", "1000");
         launch("gateway", "gateway", settings.gatewayPort(), gatewayConfig, logs);
         Map<String, String> portalConfig = startFakePortalUnlessARealOneIsNamed();
         for (String service : List.of("units", "scoring", "awards")) {

@@ -51,4 +51,16 @@ public record Facts(String unitCode, int year, String clusterName, boolean ledTh
     /** The Board's finding on a condition that only people can judge ({@code ATTESTED}). */
     public record Attestation(boolean holds, String basis, String by) {
     }
+
+    /** The same facts judged for another award: its code and its count against the quota; no further awards. */
+    public Facts forAward(String otherAwardTypeCode, int otherProposalsCounted) {
+        return new Facts(unitCode, year, clusterName, ledTheCluster, rank, total, registeredTitles, otherAwardTypeCode, otherProposalsCounted,
+                clusterLeaders, leadersOutside, awards, yearEnd, ratings, openProceedings, attestations, Map.of());
+    }
+
+    /** The same facts with the verdicts of the awards a {@code MEETS_CONDITIONS_OF} names. */
+    public Facts withOtherAwards(Map<String, List<Verdict>> verdicts) {
+        return new Facts(unitCode, year, clusterName, ledTheCluster, rank, total, registeredTitles, awardTypeCode, proposalsCounted,
+                clusterLeaders, leadersOutside, awards, yearEnd, ratings, openProceedings, attestations, verdicts);
+    }
 }

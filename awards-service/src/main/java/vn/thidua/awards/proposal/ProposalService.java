@@ -560,19 +560,20 @@ public class ProposalService {
     /** @param addingThis whether this proposal is not yet counted against the quota (it is being submitted) */
     private List<Verdict> eligibility(Proposal proposal, boolean addingThis) {
         RuleSet rules = RuleSet.findById(proposal.ruleSetId);
+        Facts own = facts(proposal, addingThis);
         java.util.Map<String, List<Verdict>> otherAwards = new java.util.HashMap<>();
         for (String other : rules.eligibility.stream().flatMap(c -> c.findAll("MEETS_CONDITIONS_OF").stream())
                 .map(c -> c.parameters().get("awardTypeCode").asText()).distinct().toList()) {
-            otherAwards(proposal, other).ifPresent(verdicts -> otherAwards.put(other, verdicts));
+            otherAwards(proposal, other, own).ifPresent(verdicts -> otherAwards.put(other, verdicts));
         }
-        return Vocabulary.evaluate(rules.eligibility, facts(proposal, proposal.awardTypeCode, addingThis, otherAwards));
+        return Vocabulary.evaluate(rules.eligibility, own.withOtherAwards(otherAwards));
     }
 
     /**
      * The verdicts of another award's rule set on the same unit and year, that rule set chosen by the same day; none when
      * no rule set of it judges that day. Its own references to further awards are not followed (they judge UNKNOWN).
      */
-    private java.util.Optional<List<Verdict>> otherAwards(Proposal proposal, String awardTypeCode) {
+    private java.util.Optional<List<Verdict>> otherAwards(Proposal proposal, String awardTypeCode, Facts own) {
         LocalDate day = proposal.ruleSetChosenBecause != null && proposal.ruleSetChosenBecause.receivedOn() != null
                 ? proposal.ruleSetChosenBecause.receivedOn() : today();
         RuleSetChoice choice;
@@ -582,22 +583,27 @@ public class ProposalService {
             return java.util.Optional.empty();
         }
         RuleSet other = RuleSet.findById(choice.ruleSetId());
-        return java.util.Optional.of(Vocabulary.evaluate(other.eligibility, facts(proposal, awardTypeCode, false, java.util.Map.of())));
+        // the same facts of the unit, seen as a proposal of that award: only the award and its count differ
+        return java.util.Optional.of(Vocabulary.evaluate(other.eligibility, own.forAward(awardTypeCode, counted(awardTypeCode, proposal.year, false))));
     }
 
-    /** What the conditions of {@code awardTypeCode} look at for this proposal's unit and year. */
-    private Facts facts(Proposal proposal, String awardTypeCode, boolean addingThis, java.util.Map<String, List<Verdict>> otherAwards) {
+    /** What the conditions of the proposal's award look at for its unit and year. */
+    private Facts facts(Proposal proposal, boolean addingThis) {
         ClusterYear cluster = cluster(proposal.clusterId);
-        List<ProposalStatus> counting = java.util.Arrays.stream(ProposalStatus.values()).filter(ProposalStatus::countsAgainstQuota).toList();
-        int counted = (int) Proposal.count("awardTypeCode = ?1 and year = ?2 and status in ?3", awardTypeCode, proposal.year, counting)
-                + (addingThis ? 1 : 0);
         java.util.Map<String, Facts.Attestation> found = new java.util.HashMap<>();
         attestations(proposal.id).forEach(a -> found.put(a.key(), new Facts.Attestation(a.holds(), a.basis(), a.actor())));
         return new Facts(proposal.unitCode, proposal.year, cluster.name(), ledTheCluster(proposal), proposal.rankingRank,
-                proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), awardTypeCode, counted,
-                clusters.clusterYearsWithEmulationLeader(proposal.year), vn.thidua.awards.quota.LeadersOutside.of(proposal.year),
-                history.heldAwards(proposal.unitCode), yearEndReports.of(proposal.unitCode, proposal.year).orElse(null),
-                ratings.yearsOf(proposal.unitCode), proceedings.openOf(proposal.unitCode), found, otherAwards);
+                proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), proposal.awardTypeCode,
+                counted(proposal.awardTypeCode, proposal.year, addingThis), clusters.clusterYearsWithEmulationLeader(proposal.year),
+                vn.thidua.awards.quota.LeadersOutside.of(proposal.year), history.heldAwards(proposal.unitCode),
+                yearEndReports.of(proposal.unitCode, proposal.year).orElse(null), ratings.yearsOf(proposal.unitCode),
+                proceedings.openOf(proposal.unitCode), found, java.util.Map.of());
+    }
+
+    /** The award's proposals of the year that count against its quota, and this one if it is being added. */
+    private static int counted(String awardTypeCode, int year, boolean addingThis) {
+        List<ProposalStatus> counting = java.util.Arrays.stream(ProposalStatus.values()).filter(ProposalStatus::countsAgainstQuota).toList();
+        return (int) Proposal.count("awardTypeCode = ?1 and year = ?2 and status in ?3", awardTypeCode, year, counting) + (addingThis ? 1 : 0);
     }
 
     /** Chooses the rule set that judges the proposal: by the day its dossier was received, today while it has not been. */

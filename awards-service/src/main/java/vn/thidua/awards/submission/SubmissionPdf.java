@@ -5,6 +5,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.catalogue.RuleSet;
 import vn.thidua.awards.document.DocumentSettings;
 import vn.thidua.awards.document.PdfLayout;
 import vn.thidua.awards.proposal.Proposal;
@@ -30,7 +31,11 @@ public class SubmissionPdf {
 
     byte[] render(ProvincialSubmission submission, List<Proposal> candidates) {
         Map<String, String> units = SubmissionService.unitNames(candidates);
-        String title = "Tờ trình đề nghị Thủ tướng Chính phủ khen thưởng năm " + submission.year;
+        // whom it goes to and what it rests on come from the candidates' awards and the rule sets that judged them
+        String recipient = candidates.stream().map(p -> AwardType.<AwardType>findById(p.awardTypeCode)).map(a -> a.decidingAuthority)
+                .distinct().collect(java.util.stream.Collectors.joining(", "));
+        List<String> bases = candidates.stream().map(p -> RuleSet.<RuleSet>findById(p.ruleSetId)).map(r -> r.legalBasis).distinct().toList();
+        String title = "Tờ trình đề nghị " + recipient + " khen thưởng năm " + submission.year;
         return layout.render(title, document -> {
             layout.header(document, "ỦY BAN NHÂN DÂN TỈNH\nSố: " + submission.number, documents.place() + ", ngày "
                     + submission.signedOn.getDayOfMonth() + " tháng " + submission.signedOn.getMonthValue() + " năm "
@@ -38,10 +43,12 @@ public class SubmissionPdf {
             layout.centered(document, "TỜ TRÌNH", layout.title, 18);
             layout.centered(document, "Về việc đề nghị tặng thưởng các hình thức khen thưởng cấp Nhà nước năm " + submission.year,
                     layout.strong, 4);
-            layout.centered(document, "Kính gửi: Thủ tướng Chính phủ (qua Bộ Nội vụ)", layout.normal, 10);
-            layout.line(document, "Căn cứ Luật Thi đua, khen thưởng và các văn bản quy định chi tiết thi hành;", 14);
+            layout.centered(document, "Kính gửi: " + recipient + " (qua Bộ Nội vụ)", layout.normal, 10);
+            for (int i = 0; i < bases.size(); i++) {
+                layout.line(document, "Căn cứ " + bases.get(i) + ";", i == 0 ? 14 : 2);
+            }
             layout.line(document, "Căn cứ kết quả xét của Hội đồng Thi đua - Khen thưởng tỉnh (biên bản kèm theo hồ sơ từng trường hợp);", 2);
-            layout.line(document, "Ủy ban nhân dân tỉnh kính đề nghị Thủ tướng Chính phủ xem xét, tặng thưởng cho "
+            layout.line(document, "Ủy ban nhân dân tỉnh kính đề nghị " + recipient + " xem xét, tặng thưởng cho "
                     + candidates.size() + " tập thể sau:", 10);
             var table = layout.table(new float[] {0.5f, 3.2f, 2.2f, 2.4f, 1.2f, 2.5f}, "TT", "Tập thể", "Hình thức",
                     "Cụm/khối (dẫn đầu)", "Điểm, hạng", "Kết quả bỏ phiếu của Hội đồng");

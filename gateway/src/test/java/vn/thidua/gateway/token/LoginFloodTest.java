@@ -9,6 +9,7 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +22,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.awaitility.Awaitility;
 import org.jboss.logging.Logger;
 import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.testing.RealInfrastructure;
@@ -50,17 +52,17 @@ class LoginFloodTest {
         AtomicLong slowestHealthMillis = new AtomicLong();
         List<Integer> healthStatuses = new ArrayList<>();
         try {
-            Future<?> health = pool.submit(() -> {
-                while (flooding.get()) {
-                    long start = System.nanoTime();
-                    int status = given().when().get("/q/health/live").statusCode();
-                    slowestHealthMillis.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Math::max);
-                    synchronized (healthStatuses) {
-                        healthStatuses.add(status);
-                    }
-                    sleep(50);
-                }
-            });
+            // the liveness check polled every 50 ms until the flood is over, within a deadline
+            Future<?> health = pool.submit(() -> Awaitility.await().atMost(Duration.ofSeconds(60)).pollDelay(Duration.ZERO)
+                    .pollInterval(Duration.ofMillis(50)).until(() -> {
+                        long start = System.nanoTime();
+                        int status = given().when().get("/q/health/live").statusCode();
+                        slowestHealthMillis.accumulateAndGet(TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start), Math::max);
+                        synchronized (healthStatuses) {
+                            healthStatuses.add(status);
+                        }
+                        return !flooding.get();
+                    }));
             CountDownLatch start = new CountDownLatch(1);
             List<Future<Response>> logins = new ArrayList<>();
             for (int i = 0; i < LOGINS; i++) {
@@ -103,14 +105,6 @@ class LoginFloodTest {
         } finally {
             flooding.set(false);
             pool.shutdownNow();
-        }
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

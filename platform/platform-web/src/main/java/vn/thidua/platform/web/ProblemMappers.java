@@ -62,6 +62,19 @@ public class ProblemMappers {
             String detail = Messages.text(locale, refused.messageKey(), field, refused.limit());
             return respond(400, "invalid-field", locale, detail, uri, List.of(new Problem.FieldError(field, detail)));
         }
+        if (e instanceof JsonInputPolicy.UnknownProperties unknown) {
+            String at = jsonPath(unknown);
+            String prefix = at.equals("body") ? "" : at + ".";
+            List<Problem.FieldError> errors = unknown.names().stream()
+                    .map(name -> new Problem.FieldError(prefix + name, Messages.text(locale, "problem.field.unknown", prefix + name))).toList();
+            String detail = Messages.text(locale, "problem.unknown-properties",
+                    String.join(", ", unknown.names().stream().map(name -> prefix + name).toList()), String.join(", ", unknown.known()));
+            return respond(400, "unknown-properties", locale, detail, uri, errors);
+        }
+        if (e instanceof StrictUtf8InputStream.Malformed malformed) {
+            return respond(400, "malformed-encoding", locale, Messages.text(locale, "problem.malformed-encoding", String.valueOf(malformed.offset())), uri,
+                    List.of());
+        }
         String detail = Messages.text(locale, "problem.malformed-body");
         // a value of the wrong type: name its field, so the client knows which one
         List<Problem.FieldError> errors = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()

@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -112,7 +114,9 @@ public final class SheetFile {
 
     private static List<Row> readCsv(byte[] content, Charset charset, Layout layout) throws IOException {
         int start = charset.equals(StandardCharsets.UTF_8) && hasUtf8Bom(content) ? 3 : 0;
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), charset);
+        // bytes that are not text in the charset (overlong UTF-8 among them) make the file unreadable, never U+FFFD or a lenient guess
+        CharsetDecoder strict = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), strict);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                      .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get().parse(reader)) {
             Map<String, String> columnOfHeader = columns(parser.getHeaderNames(), layout);

@@ -110,6 +110,14 @@ class SheetFileTest {
     }
 
     @Test
+    void overlongUtf8IsUnreadableNeverDecodedLeniently() {
+        // "\xc0\xae\xc0\xae" is ".." written the long way; a lenient decoder gives the dots, a strict one refuses
+        byte[] csv = new byte[] {'u', 'n', 'i', 't', '_', 'c', 'o', 'd', 'e', ',', 'y', 'e', 'a', 'r', '\n',
+                (byte) 0xC0, (byte) 0xAE, (byte) 0xC0, (byte) 0xAE, ',', '2', '0', '1', '6', '\n'};
+        assertProblem(400, "unreadable-file", () -> SheetFile.read(csv, SheetFile.CSV, LAYOUT));
+    }
+
+    @Test
     void aRefusedFileIsExplainedInOurWordsNeverTheLibrarys() throws IOException {
         // an .xlsx whose one part unpacks to a thousand times its packed size: POI's ZipSecureFile refuses it
         ByteArrayOutputStream packed = new ByteArrayOutputStream();

@@ -43,6 +43,14 @@ class ManifestsTest {
 
     @BeforeAll
     static void render() throws IOException {
+        for (String tool : List.of("kubectl", "node", "npm")) {
+            boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
+                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
+            if (!found) {
+                throw new AssertionError(tool + " is not on the PATH: deploy/check needs kubectl, Node.js and npm"
+                        + ("true".equals(System.getenv("CI")) ? " (CI=true: this check may not be skipped)" : ""));
+            }
+        }
         run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), 300);
         Path out = Files.createDirectories(MODULE.resolve("target/rendered"));
         for (String overlay : OVERLAYS) {

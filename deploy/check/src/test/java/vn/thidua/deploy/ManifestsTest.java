@@ -420,6 +420,35 @@ class ManifestsTest {
         assertEquals(List.of(), failures);
     }
 
+    /** The guide's supported versions and install steps name the versions whose schemas the manifests are checked against. */
+    @Test
+    void theGuideInstallsTheVersionsTheManifestsAreCheckedAgainst() throws IOException {
+        String guide = Files.readString(OPERATIONS_GUIDE, StandardCharsets.UTF_8);
+        String versions = guide.substring(guide.indexOf("## Supported versions"), guide.indexOf("\n## ", guide.indexOf("## Supported versions") + 3));
+        String install = guide.substring(guide.indexOf("## Install"), guide.indexOf("\n## ", guide.indexOf("## Install") + 3));
+        Map<String, String> rows = Map.of("strimzi", "| Strimzi | ", "cloudnative-pg", "| CloudNativePG | ",
+                "plugin-barman-cloud", "| Barman Cloud Plugin | ", "gateway-api", "| Gateway API | ");
+        List<String> failures = new ArrayList<>();
+        try (Stream<Path> folders = Files.list(MODULE.resolve("schemas"))) {
+            for (Path folder : folders.filter(Files::isDirectory).toList()) {
+                String name = folder.getFileName().toString();
+                String project = name.substring(0, name.lastIndexOf('-'));
+                String version = name.substring(name.lastIndexOf('-') + 1);
+                String minor = version.substring(0, version.lastIndexOf('.'));
+                String row = rows.get(project);
+                expect(failures, name + ": a row in \"Supported versions\"", row != null && versions.contains(row));
+                if (row != null && versions.contains(row)) {
+                    String line = versions.substring(versions.indexOf(row)).lines().findFirst().orElse("");
+                    expect(failures, name + ": the guide supports " + version + ", not " + line, line.contains(version) || line.contains(minor + ".x"));
+                }
+                expect(failures, name + ": the install steps install " + version, install.contains(version));
+            }
+        }
+        ofKind("production", "Kafka").forEach(kafka -> expect(failures, "the guide names Kafka " + kafka.at("/spec/kafka/version").asText(),
+                versions.contains(kafka.at("/spec/kafka/version").asText())));
+        assertEquals(List.of(), failures);
+    }
+
     private interface DeploymentCheck {
         void check(String overlay, JsonNode deployment);
     }

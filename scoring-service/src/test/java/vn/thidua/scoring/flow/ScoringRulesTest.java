@@ -182,4 +182,30 @@ class ScoringRulesTest {
                 .when().post("/api/scoring/sheets/" + self + "/evidence").then().statusCode(403);
         given().auth().oauth2(BOARD).when().get("/api/scoring/evidence/not-a-uuid").then().statusCode(404);
     }
+
+    @Test
+    void evidenceIsAnUploadedFileOfTheUnitOrAnAllowedHttpsAddressNeverFreeText() {
+        long setId = publishedSet(700022, List.of("000.00.72.H56", "000.00.73.H56"), null, Map.of());
+        long mine = sheetOf(setId, "SELF", "000.00.72.H56", "000.00.72.H56");
+        long theirs = sheetOf(setId, "SELF", "000.00.73.H56", "000.00.73.H56");
+        byte[] pdf = "%PDF-1.4\n% minh chứng\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        String rep = rep("000.00.72.H56");
+        String theirLink = given().auth().oauth2(rep("000.00.73.H56")).contentType("application/pdf").header("X-File-Name", "mc.pdf").body(pdf)
+                .when().post("/api/scoring/sheets/" + theirs + "/evidence").then().statusCode(201).extract().path("link");
+        for (String notEvidence : List.of("đã có", "javascript:alert(1)", "http://thanhhoa.gov.vn/bao-cao.pdf", "https://evil.example/x.pdf",
+                "https://gov.vn.evil.example/x.pdf", "https://user@thanhhoa.gov.vn/x.pdf", "https://thanhhoa.gov.vn:8443/x.pdf",
+                "//thanhhoa.gov.vn/x.pdf", "data:application/pdf;base64,JVBERi0=")) {
+            score(rep, mine, "I.1", Map.of("points", 30, "evidence", List.of(notEvidence))).then().statusCode(422)
+                    .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/evidence-not-allowed"));
+        }
+        // another unit's file, or one that does not exist, is refused alike
+        for (String notOurs : List.of(theirLink, "/api/scoring/evidence/" + java.util.UUID.randomUUID())) {
+            score(rep, mine, "I.1", Map.of("points", 30, "evidence", List.of(notOurs))).then().statusCode(422)
+                    .body("type", org.hamcrest.Matchers.endsWith("/evidence-not-found"));
+        }
+        String ourLink = given().auth().oauth2(rep).contentType("application/pdf").header("X-File-Name", "mc.pdf").body(pdf)
+                .when().post("/api/scoring/sheets/" + mine + "/evidence").then().statusCode(201).extract().path("link");
+        score(rep, mine, "I.1", Map.of("points", 30, "evidence", List.of(ourLink, "https://thanhhoa.gov.vn/van-ban/bao-cao-2016.pdf",
+                "https://thidua.example/minh-chung/000.00.72.H56.pdf"))).then().statusCode(200);
+    }
 }

@@ -19,9 +19,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -29,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
 import vn.thidua.gateway.FakeUpstream;
-import vn.thidua.gateway.accesslog.AccessLog;
 
 /**
  * A caller that closes its connection while the service is still working on its request: the access
@@ -49,26 +45,10 @@ class ClientGoneTest {
 
     @Test
     void aCallerThatWentAwayIs499InTheAccessLogAndTheMetricsAndSparesTheBreaker() throws IOException {
-        List<String> lines = new CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(AccessLog.CATEGORY);
         double before499 = count("499");
         double before502 = count("502");
-        logger.addHandler(capture);
-        try {
+        try (AccessLogLines log = new AccessLogLines()) {
+            List<String> lines = log.lines();
             for (int i = 0; i < ABANDONED; i++) {
                 String requestId = "gone-" + i + "-" + UUID.randomUUID();
                 // the fake service holds a path ending in /silent longer than the gateway's response timeout
@@ -88,8 +68,6 @@ class ClientGoneTest {
                 assertTrue(entry.path("aborted").asBoolean(), entry.toString());
                 assertEquals("units", entry.path("upstream").asText());
             }
-        } finally {
-            logger.removeHandler(capture);
         }
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(before499 + ABANDONED, count("499")));
         assertEquals(before502, count("502"), "no 502 counted for the route");

@@ -67,9 +67,9 @@ class EarlyAnswerTest {
             // the body goes on in 64 KiB pieces while the answer is read, as a browser does
             CompletableFuture<Long> sent = CompletableFuture.supplyAsync(() -> send(out, BODY));
             InputStream in = socket.getInputStream();
-            String statusLine = readLine(in);
+            String statusLine = AccessLogLines.readLine(in);
             Map<String, String> headers = new LinkedHashMap<>();
-            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            for (String line = AccessLogLines.readLine(in); !line.isEmpty(); line = AccessLogLines.readLine(in)) {
                 int colon = line.indexOf(':');
                 headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
             }
@@ -103,15 +103,5 @@ class EarlyAnswerTest {
             // the gateway closed the connection
         }
         return written;
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
     }
 }

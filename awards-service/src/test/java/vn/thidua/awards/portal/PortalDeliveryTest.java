@@ -61,7 +61,7 @@ class PortalDeliveryTest {
     static final String BOARD = VotingFixtures.BOARD;
     static final String VIEWER = TestTokens.user("viewer", "viewer");
     static final String PORTAL = TestTokens.user("portal-demo", "portal");
-    static final byte[] REPORT = "%PDF-1.4\n% Báo cáo thành tích năm 2019 — Hội Khuyến học\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    static final byte[] REPORT = vn.thidua.devstack.testing.TestFiles.pdf("Báo cáo thành tích năm 2019 — Hội Khuyến học");
     static final Duration BOUND = Duration.ofSeconds(30);
 
     /** The fake portal, and waits short enough that several failures pass in about a second. */

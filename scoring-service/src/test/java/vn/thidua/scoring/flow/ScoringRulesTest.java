@@ -157,7 +157,7 @@ class ScoringRulesTest {
     void evidenceFilesAreCheckedKeptWithTheirHashAndReadLikeTheSheet() throws Exception {
         long setId = publishedSet(700021, List.of("000.00.70.H56", "000.00.71.H56"), null, Map.of());
         long self = sheetOf(setId, "SELF", "000.00.70.H56", "000.00.70.H56");
-        byte[] pdf = "%PDF-1.4\n% báo cáo tổng kết năm 2016\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] pdf = vn.thidua.devstack.testing.TestFiles.pdf("báo cáo tổng kết năm 2016");
         String rep = rep("000.00.70.H56");
         String link = given().auth().oauth2(rep).contentType("application/pdf").header("X-File-Name", "Báo cáo tổng kết 2016.pdf").body(pdf)
                 .when().post("/api/scoring/sheets/" + self + "/evidence")

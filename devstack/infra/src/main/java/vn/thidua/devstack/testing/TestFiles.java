@@ -53,6 +53,17 @@ public final class TestFiles {
         return out.toByteArray();
     }
 
+    /** A valid PDF of exactly {@code size} bytes (at least 1 KiB): padded inside with comments, then with line breaks after {@code %%EOF}. */
+    public static byte[] pdfOfSize(String note, int size) {
+        byte[] content = pdf(note, Math.max(0, size - 1024));
+        if (content.length > size) {
+            throw new IllegalArgumentException("a PDF needs more than " + size + " bytes");
+        }
+        byte[] exact = java.util.Arrays.copyOf(content, size);
+        java.util.Arrays.fill(exact, content.length, size, (byte) '\n');
+        return exact;
+    }
+
     private static void write(ByteArrayOutputStream out, String text) {
         out.writeBytes(text.getBytes(StandardCharsets.ISO_8859_1));
     }

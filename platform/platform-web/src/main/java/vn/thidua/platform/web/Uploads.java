@@ -1,6 +1,7 @@
 package vn.thidua.platform.web;
 
 import io.quarkus.runtime.configuration.MemorySize;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.InputStream;
@@ -42,6 +43,7 @@ public class Uploads {
     private final AtomicLong peak = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
 
+    @Inject
     public Uploads(@ConfigProperty(name = MAX_IN_FLIGHT, defaultValue = "24M") MemorySize capacity,
                    @ConfigProperty(name = "thidua.uploads.retry-after-seconds", defaultValue = "2") int retryAfterSeconds) {
         this(capacity.asLongValue(), retryAfterSeconds);

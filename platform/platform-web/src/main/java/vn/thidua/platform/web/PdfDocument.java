@@ -69,10 +69,11 @@ public record PdfDocument(byte[] content, String sha256, long size) {
         if (!startsWithMagic(source)) {
             throw notPdf(type, texts);
         }
-        if (!endsWithEof(source)) {
+        long end = endOfContent(source);
+        if (!endsWithEof(source, end)) {
             throw ProblemException.unprocessable(type + "-not-pdf", "file.pdf.trailing-data");
         }
-        if (!startxrefPointsAtCrossReference(source)) {
+        if (!startxrefPointsAtCrossReference(source, end)) {
             throw ProblemException.unprocessable(type + "-not-pdf", "file.pdf.unreadable");
         }
         source.seek(0);
@@ -115,17 +116,28 @@ public record PdfDocument(byte[] content, String sha256, long size) {
         return true;
     }
 
-    /** After the last non-white-space byte come the five bytes {@code %%EOF}, and nothing else. */
-    private static boolean endsWithEof(RandomAccessRead source) throws IOException {
+    /** The offset just after the last byte that is not white space. */
+    private static long endOfContent(RandomAccessRead source) throws IOException {
         long end = source.length();
+        byte[] chunk = new byte[8192];
         while (end > 0) {
-            source.seek(end - 1);
-            int b = source.read();
-            if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0) {
-                break;
+            int n = (int) Math.min(chunk.length, end);
+            source.seek(end - n);
+            source.readFully(chunk, 0, n);
+            int read = n;
+            for (int i = read - 1; i >= 0; i--) {
+                int b = chunk[i] & 0xFF;
+                if (b != ' ' && b != '\t' && b != '\r' && b != '\n' && b != '\f' && b != 0) {
+                    return end - n + i + 1;
+                }
             }
-            end--;
+            end -= n;
         }
+        return 0;
+    }
+
+    /** The last non-white-space bytes are the five bytes {@code %%EOF}: nothing else comes after the end. */
+    private static boolean endsWithEof(RandomAccessRead source, long end) throws IOException {
         if (end < EOF.length + MAGIC.length) {
             return false;
         }
@@ -143,14 +155,14 @@ public record PdfDocument(byte[] content, String sha256, long size) {
      * ({@code n g obj}); PDFBox would otherwise search the file for one, and take a file whose trailer
      * points nowhere.
      */
-    private static boolean startxrefPointsAtCrossReference(RandomAccessRead source) throws IOException {
+    private static boolean startxrefPointsAtCrossReference(RandomAccessRead source, long end) throws IOException {
         long length = source.length();
-        int window = (int) Math.min(length, 2048);
-        source.seek(length - window);
+        int window = (int) Math.min(end, 2048);
+        source.seek(end - window);
         byte[] tail = new byte[window];
         int read = source.read(tail, 0, window);
         String text = new String(tail, 0, Math.max(read, 0), StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("startxref\\s+(\\d{1,15})\\s+%%EOF\\s*$").matcher(text);
+        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("startxref\\s+(\\d{1,15})\\s+%%EOF$").matcher(text);
         if (!matcher.find()) {
             return false;
         }

@@ -55,6 +55,14 @@ public final class SheetFile {
      * columns; POI's in-memory model of that takes several times as much heap, which a service's 192 MB bear.
      */
     public static final long MAX_UNPACKED_BYTES = 16L * 1024 * 1024;
+    /** The largest spreadsheet file taken (its bytes as sent), and held once received ({@link Uploads}). */
+    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    /** The 413 of a spreadsheet file over {@link #MAX_FILE_BYTES}. */
+    public static ProblemException fileTooLarge() {
+        return new ProblemException(413, "body-too-large", "problem.body-too-large", MAX_FILE_BYTES / (1024 * 1024));
+    }
+
     /** The most parts (files inside the ZIP) an XLSX may have; a workbook of one sheet has about a dozen. */
     public static final int MAX_PARTS = 200;
 

@@ -192,8 +192,8 @@ class ScoringRulesTest {
         String path = "/api/scoring/sheets/" + self + "/evidence";
         byte[] png = image("png");
         byte[] jpeg = image("jpeg");
-        given().auth().oauth2(rep).contentType("image/png").header("X-File-Name", "../../ảnh chụp.png").body(png).when().post(path)
-                .then().statusCode(201).body("fileName", equalTo("ảnh chụp.png")).body("contentType", equalTo("image/png"));
+        given().auth().oauth2(rep).contentType("image/png").header("X-File-Name", "../../báo cáo.png").body(png).when().post(path)
+                .then().statusCode(201).body("fileName", equalTo("báo cáo.png")).body("contentType", equalTo("image/png"));
         String link = given().auth().oauth2(rep).contentType("image/jpeg").header("X-File-Name", "anh.jpg").body(jpeg).when().post(path)
                 .then().statusCode(201).extract().path("link");
         given().auth().oauth2(rep).when().get(link).then().statusCode(200).contentType("image/jpeg")

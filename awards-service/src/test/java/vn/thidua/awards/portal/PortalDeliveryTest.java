@@ -396,7 +396,7 @@ class PortalDeliveryTest {
                 .put(PROPOSALS + "/" + id + "/files/achievement-report").then().statusCode(201).body("fileName", equalTo("p2.pdf"));
         List<String> sha256s = new ArrayList<>();
         for (int i = 0; i < 3; i++) {
-            byte[] large = vn.thidua.devstack.testing.TestFiles.pdfOfSize("phụ lục " + i, 9 * 1024 * 1024 + i);
+            byte[] large = vn.thidua.devstack.testing.TestFiles.pdfOfSize("phụ lục " + i, 3 * 1024 * 1024 + i);
             sha256s.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(large)));
             given().auth().oauth2(BOARD).contentType("application/pdf").header("X-File-Name", "..\\phu-luc-" + i + ".pdf").body(large)
                     .post(PROPOSALS + "/" + id + "/files").then().statusCode(201).body("fileName", equalTo("phu-luc-" + i + ".pdf"));

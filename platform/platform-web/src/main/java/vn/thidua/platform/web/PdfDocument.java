@@ -160,8 +160,8 @@ public record PdfDocument(byte[] content, String sha256, long size) {
         int window = (int) Math.min(end, 2048);
         source.seek(end - window);
         byte[] tail = new byte[window];
-        int read = source.read(tail, 0, window);
-        String text = new String(tail, 0, Math.max(read, 0), StandardCharsets.ISO_8859_1);
+        source.readFully(tail, 0, window); // a buffered file reads at most to its page's end at a time
+        String text = new String(tail, StandardCharsets.ISO_8859_1);
         java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("startxref\\s+(\\d{1,15})\\s+%%EOF$").matcher(text);
         if (!matcher.find()) {
             return false;
@@ -171,9 +171,9 @@ public record PdfDocument(byte[] content, String sha256, long size) {
             return false;
         }
         source.seek(offset);
-        byte[] head = new byte[32];
-        int n = source.read(head, 0, (int) Math.min(head.length, length - offset));
-        String at = new String(head, 0, Math.max(n, 0), StandardCharsets.ISO_8859_1);
+        byte[] head = new byte[(int) Math.min(32, length - offset)];
+        source.readFully(head, 0, head.length);
+        String at = new String(head, StandardCharsets.ISO_8859_1);
         return at.startsWith("xref") || at.matches("(?s)\\d+\\s+\\d+\\s+obj.*");
     }
 

@@ -92,6 +92,20 @@ class PdfDocumentTest {
     }
 
     @Test
+    void aFileWhoseEndCrossesAReadPageIsReadWhole(@TempDir Path dir) throws IOException {
+        // PDFBox reads a file a 4 KiB page at a time: the trailer must be read across pages
+        for (int pages = 1; pages <= 80; pages += 3) {
+            try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+                for (int p = 0; p < pages; p++) {
+                    document.addPage(new PDPage());
+                }
+                document.save(out);
+                PdfDocument.verify(Files.write(dir.resolve("p" + pages + ".pdf"), out.toByteArray()), "agreement", "agreement");
+            }
+        }
+    }
+
+    @Test
     void anythingElseIsRefused() {
         assertProblem(422, "agreement-not-pdf", () -> PdfDocument.of(null, 1024, "agreement", "agreement"));
         assertProblem(422, "agreement-not-pdf", () -> PdfDocument.of(new byte[0], 1024, "agreement", "agreement"));

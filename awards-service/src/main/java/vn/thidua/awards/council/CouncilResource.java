@@ -206,7 +206,7 @@ public class CouncilResource {
         UUID sessionId = sessionId(id);
         byte[] pdf = council.minutes(sessionId, callers.current());
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"bien-ban-hoi-dong-" + sessionId + ".pdf\"").build();
+                .header("Content-Disposition", vn.thidua.platform.web.ContentDisposition.attachment("bien-ban-hoi-dong-" + sessionId + ".pdf")).build();
     }
 
     private SessionView view(String id, java.util.function.BiFunction<UUID, Caller, CouncilSession> step) {

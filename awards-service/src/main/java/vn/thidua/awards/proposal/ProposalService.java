@@ -363,16 +363,30 @@ public class ProposalService {
         return proposal;
     }
 
-    /** Adds a PDF to a draft's dossier: the proposer, or (for its achievement report) the proposed unit's representative. */
+    /**
+     * Whether the caller may add this kind of file to the proposal's dossier now: checked before the
+     * body is read (so a caller who may not upload never gets a file into memory), and again, under
+     * the proposal's lock, when the file is stored.
+     */
     @Transactional
-    public DossierFile upload(long id, DossierFile.Kind kind, String fileName, byte[] content, long maxBytes, Caller caller) {
-        Proposal proposal = lock(id);
+    public void requireUploadable(long id, DossierFile.Kind kind, long declaredSize, Caller caller) {
+        Proposal proposal = Proposal.findById(id);
+        if (proposal == null) {
+            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+        }
+        requireUploadable(proposal, kind, caller);
+        if (declaredSize > 0) {
+            dossier.requireRoom(proposal, kind, declaredSize);
+        }
+    }
+
+    private void requireUploadable(Proposal proposal, DossierFile.Kind kind, Caller caller) {
         boolean ownReport = kind == DossierFile.Kind.ACHIEVEMENT_REPORT && caller.hasAnyRole(Roles.UNIT_REP) && caller.actsFor(proposal.unitCode);
         if (!ownReport && !canPropose(proposal, caller)) {
             if (!canRead(proposal, caller)) {
-                throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+                throw ProblemException.notFound("proposal-not-found", "proposal.not-found", proposal.id);
             }
-            throw new io.quarkus.security.ForbiddenException("may not change the dossier of proposal " + id);
+            throw new io.quarkus.security.ForbiddenException("may not change the dossier of proposal " + proposal.id);
         }
         if (kind == DossierFile.Kind.COVER_SUBMISSION || kind == DossierFile.Kind.MINUTES || kind == DossierFile.Kind.COUNCIL_MINUTES
                 || kind == DossierFile.Kind.PROVINCIAL_SUBMISSION) {
@@ -381,8 +395,20 @@ public class ProposalService {
         if (proposal.status != ProposalStatus.DRAFT) {
             throw ProblemException.conflict("proposal-not-draft", "proposal.dossier.not-draft", proposal.status);
         }
+    }
+
+    /**
+     * Adds an uploaded PDF (already received and checked, {@link vn.thidua.platform.web.Uploads}) to a
+     * draft's dossier: the proposer, or (for its achievement report) the proposed unit's representative.
+     * The name is stored as its safe base name ({@code ../../p2.pdf} as {@code p2.pdf}).
+     */
+    @Transactional
+    public DossierFile upload(long id, DossierFile.Kind kind, String fileName, vn.thidua.platform.web.Uploads.Upload upload, Caller caller) {
+        Proposal proposal = lock(id);
+        requireUploadable(proposal, kind, caller);
         String name = vn.thidua.platform.web.Text.clean(fileName, 255, "X-File-Name", true);
-        PdfDocument pdf = PdfDocument.of(content, maxBytes, "dossier-file", "proposal.dossier.file");
+        name = vn.thidua.platform.web.FileNames.safe(name, "tai-lieu.pdf");
+        PdfDocument pdf = new PdfDocument(upload.bytes(), upload.sha256(), upload.size());
         DossierFile file = dossier.upload(proposal, kind, name, pdf, caller);
         proposal.updatedAt = file.addedAt;
         return file;

@@ -226,7 +226,7 @@ public final class InputAttacks {
     static List<Case> fileCases(Endpoint endpoint) {
         String type = endpoint.fileType;
         // a complete, if tiny, PDF: under a hostile name it is the name alone that must be refused
-        byte[] tinyPdf = utf8("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        byte[] tinyPdf = TestFiles.pdf("tệp nhỏ");
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("content type text/plain", "text/plain", utf8("xin chào")));
         cases.add(new Case("content type application/json", "application/json", utf8("{\"a\":1}")));

@@ -32,7 +32,10 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = e.errors().stream()
                 .map(error -> new Problem.FieldError(error.field(), Messages.text(locale, error.messageKey(), error.args())))
                 .toList();
-        return respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, errors);
+        Response response = respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, errors);
+        return e.retryAfterSeconds() > 0
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build()
+                : response;
     }
 
     /** A domain refusal: a state that does not allow the step is a conflict (409), a broken rule is unprocessable (422). */

@@ -139,6 +139,27 @@ class SheetFileTest {
                 Messages.text(Messages.ENGLISH, bomb.messageKey(), bomb.args()));
     }
 
+    @Test
+    void aWorkbookUnpackingToMoreThanTheBoundIsRefusedBeforePoiReadsIt() throws IOException {
+        // many parts each within POI's ratio, together over the bound: only the total tells
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(7);
+        byte[] noise = new byte[1024 * 1024];
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(packed)) {
+            for (int i = 0; i < 17; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("xl/media/part" + i + ".bin"));
+                random.nextBytes(noise);
+                zip.write(noise);
+                zip.closeEntry();
+            }
+        }
+        ProblemException tooLarge = assertThrows(ProblemException.class, () -> SheetFile.read(packed.toByteArray(), SheetFile.XLSX, LAYOUT));
+        assertEquals(413, tooLarge.status());
+        assertEquals("sheet-too-large", tooLarge.typeSlug());
+        String detail = Messages.text(Messages.ENGLISH, tooLarge.messageKey(), tooLarge.args());
+        assertEquals("The spreadsheet is too large once unpacked: at most 16 MB of data.", detail);
+    }
+
     /** A header row and one row of numbers, each number in the format named for its column. */
     private static byte[] oneRowOfNumbers(List<String> headers, List<Number> numbers, List<String> formats) throws IOException {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {

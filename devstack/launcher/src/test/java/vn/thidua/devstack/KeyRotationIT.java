@@ -114,6 +114,9 @@ class KeyRotationIT {
         config.put("thidua.auth.access-token-ttl", TOKEN_TTL.toSeconds() + "s");
         // one client makes all the calls: the per-client limit would answer 429, which is not what is measured
         config.put("thidua.gateway.rate-limit.enabled", "false");
+        // as in Kubernetes (QUARKUS_SHUTDOWN_DELAY): a stopping replica keeps serving a moment, so that a
+        // call its client sent just before the replica left the rotation is still answered
+        config.put("quarkus.shutdown.delay", "1s");
         return config;
     }
 

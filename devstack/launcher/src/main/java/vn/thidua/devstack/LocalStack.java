@@ -41,6 +41,18 @@ public final class LocalStack implements AutoCloseable {
             "thidua.awards.votes.v1",
             "thidua.awards.votes.v1.dlq.units-service",
             "thidua.awards.proposals.v1");
+    /**
+     * Topic settings beyond the broker's defaults, as deploy/kubernetes/base/kafka-topics.yaml sets them
+     * (ReadModelRebuildIT compares): the units and clusters topics keep the latest event of each key
+     * for ever, so that a new consumer rebuilds its copy from them however old the installation.
+     */
+    static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
+            "thidua.units.v1", compacted(),
+            "thidua.clusters.v1", compacted());
+
+    private static Map<String, String> compacted() {
+        return Map.of("cleanup.policy", "compact", "delete.retention.ms", "86400000");
+    }
 
     /** Where things run. Port 0 for the broker or the fake portal picks a free one. */
     public record Settings(Path root, Path dataDir, int gatewayPort, int unitsPort, int scoringPort, int awardsPort,
@@ -139,7 +151,7 @@ public final class LocalStack implements AutoCloseable {
             broker.thenAccept(KafkaBroker::close);
             throw e.getCause() instanceof RuntimeException r ? r : e;
         }
-        kafka.createTopics(TOPICS, 3);
+        kafka.createTopics(TOPICS, 3, TOPIC_CONFIGS);
         SigningKeys keys = SigningKeys.generate(settings.dataDir().resolve("keys"));
 
         String jwks = "http://127.0.0.1:" + settings.gatewayPort() + "/auth/jwks";
@@ -224,6 +236,11 @@ public final class LocalStack implements AutoCloseable {
         return process;
     }
 
+    /** How long a service is given to become ready. */
+    Duration readyTimeout() {
+        return settings.readyTimeout();
+    }
+
     /**
      * Instances of a service started side by side on a database of their own, made empty here: as
      * replicas of a new release starting together, each running the migrations at start. Ready when returned.
@@ -250,7 +267,12 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private ServiceProcess launchAnotherInstance(String service, int port, Map<String, String> overrides) {
+    /**
+     * Another instance of a running service as {@link #startAnotherInstance(String, int)}, with some of
+     * its configuration replaced, e.g. a gateway with other keys as in a rolling key rotation. Not yet
+     * ready when returned ({@link ServiceProcess#awaitReady}), so that several can start side by side.
+     */
+    ServiceProcess launchAnotherInstance(String service, int port, Map<String, String> overrides) {
         Map<String, String> config = launchConfigs.get(service);
         if (config == null) {
             throw new IllegalArgumentException("No running service " + service);

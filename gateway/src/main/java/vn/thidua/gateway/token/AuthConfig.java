@@ -33,6 +33,13 @@ public interface AuthConfig {
     String publicKeyLocation();
 
     /**
+     * The public key of a rotation's new pair, published and trusted (phase 1) before any replica
+     * signs with it (phase 2), so that a replica not yet rolled accepts the tokens of one that has;
+     * empty outside a rotation.
+     */
+    Optional<String> nextPublicKeyLocation();
+
+    /**
      * The public key signed with before the last rotation, still published so that the tokens it
      * signed stay valid until they expire; empty once they have (after one access-token lifetime).
      */

@@ -15,9 +15,11 @@ import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
 
 /**
- * The gateway's token signing key and its public half, and the public half of the key it signed
- * with before the last rotation. Both are published in the JWKS, so tokens signed before a rotation
- * stay valid until they expire. With the built-in identity provider they are loaded at start-up
+ * The gateway's token signing key and its public half, and the public halves of the keys of a
+ * rotation (docs/security.md): the next key, which every replica and service trusts before any
+ * replica signs with it, and the previous key, signed with before the rotation. All are published
+ * in the JWKS, so no replica refuses another's tokens while they roll, and tokens signed before a
+ * rotation stay valid until they expire. With the built-in identity provider they are loaded at start-up
  * ({@link TokenVerification}), so that a missing, unreadable or mismatched key stops the gateway at
  * once instead of failing the first login.
  */
@@ -45,20 +47,31 @@ public class SigningKeys {
         RsaJsonWebKey current = publicJwk(rsa);
         this.keyId = current.getKeyId();
         List<RsaJsonWebKey> published = new ArrayList<>(List.of(current));
-        config.previousPublicKeyLocation().filter(location -> !location.isBlank()).ifPresent(location -> {
-            PublicKey previous = read("thidua.auth.previous-public-key-location", location, false);
-            if (!(previous instanceof RSAPublicKey previousRsa)) {
-                throw new IllegalStateException("thidua.auth.previous-public-key-location must hold an RSA public key");
-            }
-            RsaJsonWebKey previousJwk = publicJwk(previousRsa);
-            if (!previousJwk.getKeyId().equals(keyId)) {
-                published.add(previousJwk);
-            }
-        });
+        // phase 1 of a rotation: the key every replica will sign with next, trusted before any does
+        config.nextPublicKeyLocation().filter(location -> !location.isBlank()).ifPresent(location ->
+                publishBeside(published, "thidua.auth.next-public-key-location", location));
+        // phase 2 until phase 3: the key signed with before, trusted until the tokens it signed have expired
+        config.previousPublicKeyLocation().filter(location -> !location.isBlank()).ifPresent(location ->
+                publishBeside(published, "thidua.auth.previous-public-key-location", location));
         JsonWebKeySet set = new JsonWebKeySet(published.toArray(JsonWebKey[]::new));
         this.jwksJson = set.toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
         this.jwks = Map.of("keys", published.stream().map(k -> k.toParams(JsonWebKey.OutputControlLevel.PUBLIC_ONLY)).toList());
         this.privateKey = signing;
+    }
+
+    /** Adds a verification-only key to the set, once: the same key named twice (or the current one) is listed once. */
+    private static void publishBeside(List<RsaJsonWebKey> published, String property, String location) {
+        PublicKey key = read(property, location, false);
+        if (!(key instanceof RSAPublicKey rsa)) {
+            throw new IllegalStateException(property + " must hold an RSA public key");
+        }
+        if (rsa.getModulus().bitLength() < MIN_RSA_BITS) {
+            throw new IllegalStateException(property + " holds a key of " + rsa.getModulus().bitLength() + " bits; at least " + MIN_RSA_BITS + " are required");
+        }
+        RsaJsonWebKey jwk = publicJwk(rsa);
+        if (published.stream().noneMatch(other -> other.getKeyId().equals(jwk.getKeyId()))) {
+            published.add(jwk);
+        }
     }
 
     private static RsaJsonWebKey publicJwk(RSAPublicKey key) {
@@ -100,7 +113,7 @@ public class SigningKeys {
         return keyId;
     }
 
-    /** The JSON Web Key Set (RFC 7517) the services verify tokens with: current key first, then the previous one. */
+    /** The JSON Web Key Set (RFC 7517) the services verify tokens with: current key first, then the next, then the previous one. */
     public Map<String, Object> jwks() {
         return jwks;
     }

@@ -27,9 +27,11 @@ import vn.thidua.gateway.FakeUpstream;
 import vn.thidua.gateway.Jwts;
 
 /**
- * A key rotation as docs/security.md describes it: the gateway signs with the new key and still
- * publishes and accepts the previous one, so tokens signed before the rotation keep working until
- * they expire, and a token naming the previous key but signed by another is still refused.
+ * A key rotation as docs/security.md describes it, with a gateway configured as the phases leave it:
+ * it publishes and accepts the next key before it signs with it (phase 1), so that tokens of a
+ * replica already signing with that key pass; it signs with the current key and still publishes and
+ * accepts the previous one (phase 2), so tokens signed before the rotation keep working until they
+ * expire; and a token naming another key than the one that signed it is still refused.
  */
 @QuarkusTest
 @TestProfile(KeyRotationTest.Rotated.class)
@@ -37,12 +39,13 @@ import vn.thidua.gateway.Jwts;
 @WithTestResource(FakeUpstream.class)
 class KeyRotationTest {
     private static final String PREVIOUS_KEY_PROPERTY = "thidua.test.previous-signing-key";
+    private static final String NEXT_KEY_PROPERTY = "thidua.test.next-signing-key";
     private static final String FORM = "application/x-www-form-urlencoded; charset=UTF-8";
 
     public static class Rotated implements QuarkusTestProfile {
         @Override
         public List<TestResourceEntry> testResources() {
-            return List.of(new TestResourceEntry(PreviousKey.class));
+            return List.of(new TestResourceEntry(PreviousKey.class), new TestResourceEntry(NextKey.class));
         }
     }
 
@@ -65,15 +68,49 @@ class KeyRotationTest {
         }
     }
 
+    /** The key pair a replica rolled ahead signs with (phase 2 there, phase 1 here). */
+    public static class NextKey implements QuarkusTestResourceLifecycleManager {
+        @Override
+        public Map<String, String> start() {
+            try {
+                SigningKeys next = SigningKeys.generate(Files.createTempDirectory("thidua-next-key"));
+                System.setProperty(NEXT_KEY_PROPERTY, next.privateKeyPem().toString());
+                return Map.of("thidua.auth.next-public-key-location", next.publicKeyPem().toUri().toString());
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        @Override
+        public void stop() {
+            System.clearProperty(NEXT_KEY_PROPERTY);
+        }
+    }
+
     @Test
-    void theKeySetPublishesTheCurrentKeyFirstAndThePreviousOne() {
+    void theKeySetPublishesTheCurrentKeyFirstThenTheNextAndThePreviousOne() {
         String current = currentKid();
         given().when().get("/auth/jwks").then().statusCode(200)
-                .body("keys", hasSize(2))
+                .body("keys", hasSize(3))
                 .body("keys[0].kid", equalTo(current))
-                .body("keys[1].kid", equalTo(previousKid()))
+                .body("keys[1].kid", equalTo(kidOf(NEXT_KEY_PROPERTY)))
+                .body("keys[2].kid", equalTo(kidOf(PREVIOUS_KEY_PROPERTY)))
                 .body("keys[1].alg", equalTo("RS256"))
-                .body("keys[1].use", equalTo("sig"));
+                .body("keys[2].alg", equalTo("RS256"))
+                .body("keys[2].use", equalTo("sig"));
+    }
+
+    @Test
+    void tokensSignedWithTheNextKeyPassBeforeThisGatewaySignsWithIt() throws Exception {
+        String byRolledReplica = TestTokens.claims("board-officer", "board").jws().keyId(kidOf(NEXT_KEY_PROPERTY))
+                .sign(privateKeyOf(NEXT_KEY_PROPERTY));
+        given().auth().oauth2(byRolledReplica).when().get("/api/units").then().statusCode(200);
+    }
+
+    @Test
+    void aTokenNamingTheNextKeyButSignedByAnotherIsRefused() throws Exception {
+        String mixed = TestTokens.claims("board-officer", "board").jws().keyId(kidOf(NEXT_KEY_PROPERTY)).sign(previousPrivateKey());
+        given().auth().oauth2(mixed).when().get("/api/units").then().statusCode(401).contentType("application/problem+json");
     }
 
     @Test
@@ -117,8 +154,12 @@ class KeyRotationTest {
     }
 
     private static String previousKid() {
+        return kidOf(PREVIOUS_KEY_PROPERTY);
+    }
+
+    private static String kidOf(String keyProperty) {
         try {
-            String pem = Files.readString(Path.of(System.getProperty(PREVIOUS_KEY_PROPERTY)).resolveSibling("jwt-public-key.pem"));
+            String pem = Files.readString(Path.of(System.getProperty(keyProperty)).resolveSibling("jwt-public-key.pem"));
             RsaJsonWebKey jwk = new RsaJsonWebKey((RSAPublicKey) KeyUtils.decodePublicKey(pem));
             return jwk.calculateBase64urlEncodedThumbprint("SHA-256");
         } catch (Exception e) {
@@ -127,6 +168,10 @@ class KeyRotationTest {
     }
 
     private static PrivateKey previousPrivateKey() throws Exception {
-        return KeyUtils.decodePrivateKey(Files.readString(Path.of(System.getProperty(PREVIOUS_KEY_PROPERTY))));
+        return privateKeyOf(PREVIOUS_KEY_PROPERTY);
+    }
+
+    private static PrivateKey privateKeyOf(String keyProperty) throws Exception {
+        return KeyUtils.decodePrivateKey(Files.readString(Path.of(System.getProperty(keyProperty))));
     }
 }

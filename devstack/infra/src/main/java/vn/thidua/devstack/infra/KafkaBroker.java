@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
@@ -107,11 +108,19 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates the topics that do not exist yet. */
     public void createTopics(Collection<String> names, int partitions) {
+        createTopics(names, partitions, Map.of());
+    }
+
+    /**
+     * Creates the topics not there yet, those named in {@code configs} with those topic settings
+     * (e.g. {@code cleanup.policy=compact}); a topic that exists is left as it is.
+     */
+    public void createTopics(Collection<String> names, int partitions, Map<String, Map<String, String>> configs) {
         try (Admin admin = admin()) {
             Set<String> existing = admin.listTopics().names().get(30, TimeUnit.SECONDS);
             List<NewTopic> missing = names.stream()
                     .filter(name -> !existing.contains(name))
-                    .map(name -> new NewTopic(name, partitions, (short) 1))
+                    .map(name -> new NewTopic(name, partitions, (short) 1).configs(configs.getOrDefault(name, Map.of())))
                     .collect(Collectors.toList());
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).all().get(30, TimeUnit.SECONDS);

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.smallrye.common.annotation.Identifier;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -52,7 +53,8 @@ public class OutboxRelay {
 
     private final DataSource dataSource;
     private final OutboxConfig config;
-    private final String bootstrapServers;
+    /** Every {@code kafka.*} property of the service, as SmallRye's Kafka connector is given them. */
+    private final Map<String, Object> kafkaConfig;
     private final String clientId;
     private final Counter published;
     private final Drain drain = new Drain("outbox-relay", this::drainSafely);
@@ -78,11 +80,11 @@ public class OutboxRelay {
     private Producer<String, String> producer;
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry registry,
-                       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                       @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
                        @ConfigProperty(name = "quarkus.application.name") String applicationName) {
         this.dataSource = dataSource;
         this.config = config;
-        this.bootstrapServers = bootstrapServers;
+        this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.clientId = applicationName + "-outbox-relay";
         this.published = Counter.builder("thidua.outbox.published")
                 .description("Events the outbox relay handed to Kafka").register(registry);
@@ -93,7 +95,7 @@ public class OutboxRelay {
             LOG.info("Outbox relay disabled on this instance");
             return;
         }
-        producer = new KafkaProducer<>(producerProperties());
+        producer = new KafkaProducer<>(producerProperties(kafkaConfig, clientId, config.sendTimeout()));
         drain.start(config.pollInterval());
     }
 
@@ -252,16 +254,29 @@ public class OutboxRelay {
         published.increment(rows.size());
     }
 
-    private Properties producerProperties() {
+    /**
+     * The relay's producer configuration: every {@code kafka.*} property the service is configured
+     * with that a producer knows ({@code bootstrap.servers}, {@code security.protocol},
+     * {@code sasl.*}, {@code ssl.*}, ...; from {@code application.properties} or from variables such
+     * as {@code KAFKA_SASL_JAAS_CONFIG}, which Quarkus's default Kafka configuration maps the way
+     * the SmallRye connector's consumers get them), then the relay's own settings, which the
+     * outbox's guarantees rest on and which no configuration overrides.
+     */
+    static Properties producerProperties(Map<String, ?> kafkaConfig, String clientId, Duration sendTimeout) {
         Properties properties = new Properties();
-        properties.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // consumer-only settings (group.id, session.timeout.ms) would only make the producer warn
+        kafkaConfig.forEach((name, value) -> {
+            if (ProducerConfig.configNames().contains(name) && value != null && !String.valueOf(value).isEmpty()) {
+                properties.put(name, value);
+            }
+        });
         properties.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         properties.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         properties.put(ProducerConfig.ACKS_CONFIG, "all");
         properties.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         properties.put(ProducerConfig.LINGER_MS_CONFIG, "0");
-        int timeoutMillis = (int) config.sendTimeout().toMillis();
+        int timeoutMillis = (int) sendTimeout.toMillis();
         properties.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(timeoutMillis));
         properties.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));
         properties.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(timeoutMillis));

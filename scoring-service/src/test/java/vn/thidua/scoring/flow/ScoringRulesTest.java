@@ -186,12 +186,12 @@ class ScoringRulesTest {
 
     @Test
     void evidenceIsAnUploadedFileOfTheUnitOrAnAllowedHttpsAddressNeverFreeText() {
-        long setId = publishedSet(700022, List.of("000.00.72.H56", "000.00.73.H56"), null, Map.of());
-        long mine = sheetOf(setId, "SELF", "000.00.72.H56", "000.00.72.H56");
-        long theirs = sheetOf(setId, "SELF", "000.00.73.H56", "000.00.73.H56");
+        long setId = publishedSet(700022, List.of("000.00.74.H56", "000.00.75.H56"), null, Map.of());
+        long mine = sheetOf(setId, "SELF", "000.00.74.H56", "000.00.74.H56");
+        long theirs = sheetOf(setId, "SELF", "000.00.75.H56", "000.00.75.H56");
         byte[] pdf = vn.thidua.devstack.testing.TestFiles.pdf("minh chứng");
-        String rep = rep("000.00.72.H56");
-        String theirLink = given().auth().oauth2(rep("000.00.73.H56")).contentType("application/pdf").header("X-File-Name", "mc.pdf").body(pdf)
+        String rep = rep("000.00.74.H56");
+        String theirLink = given().auth().oauth2(rep("000.00.75.H56")).contentType("application/pdf").header("X-File-Name", "mc.pdf").body(pdf)
                 .when().post("/api/scoring/sheets/" + theirs + "/evidence").then().statusCode(201).extract().path("link");
         for (String notEvidence : List.of("đã có", "javascript:alert(1)", "http://thanhhoa.gov.vn/bao-cao.pdf", "https://evil.example/x.pdf",
                 "https://gov.vn.evil.example/x.pdf", "https://user@thanhhoa.gov.vn/x.pdf", "https://thanhhoa.gov.vn:8443/x.pdf",
@@ -207,12 +207,12 @@ class ScoringRulesTest {
         String ourLink = given().auth().oauth2(rep).contentType("application/pdf").header("X-File-Name", "mc.pdf").body(pdf)
                 .when().post("/api/scoring/sheets/" + mine + "/evidence").then().statusCode(201).extract().path("link");
         score(rep, mine, "I.1", Map.of("points", 30, "evidence", List.of(ourLink, "https://thanhhoa.gov.vn/van-ban/bao-cao-2016.pdf",
-                "https://thidua.example/minh-chung/000.00.72.H56.pdf"))).then().statusCode(200);
+                "https://thidua.example/minh-chung/000.00.74.H56.pdf"))).then().statusCode(200);
     }
 
     @Test
     void evidenceImagesAreDecodedAndNothingMayRideAfterThem() throws Exception {
-        long setId = publishedSet(700031, List.of("000.00.72.H56", "000.00.73.H56"), null, Map.of());
+        long setId = publishedSet(700023, List.of("000.00.72.H56", "000.00.73.H56"), null, Map.of());
         long self = sheetOf(setId, "SELF", "000.00.72.H56", "000.00.72.H56");
         String rep = rep("000.00.72.H56");
         String path = "/api/scoring/sheets/" + self + "/evidence";

@@ -56,7 +56,10 @@ final class ApiFuzzer {
     }
 
     /** One hostile request: {@code target} is the path and query as sent (already percent-encoded). */
-    record Attack(String what, String target, String contentType, byte[] body) {
+    record Attack(String what, String target, String contentType, byte[] body, Map<String, String> headers) {
+        Attack(String what, String target, String contentType, byte[] body) {
+            this(what, target, contentType, body, Map.of());
+        }
     }
 
     record Finding(String operation, String caller, String attack, String target, String outcome, String excerpt) {
@@ -78,6 +81,7 @@ final class ApiFuzzer {
         final List<String> acceptedWrites = new ArrayList<>();
         final List<Finding> findings = new ArrayList<>();
         int replays;
+        int bareRefusalsOfUnparsableUrls;
         Duration took = Duration.ZERO;
 
         Report(long seed) {
@@ -97,6 +101,8 @@ final class ApiFuzzer {
             text.append("  answers by status: ").append(requestsByStatus).append('\n');
             text.append(String.format("  writes accepted: %d; operations replayed one request at a time after the data moved: %d%n",
                     acceptedWrites.size(), replays));
+            text.append(String.format("  URLs that do not percent-decode refused bare by Quarkus before any route (known gap): %d%n",
+                    bareRefusalsOfUnparsableUrls));
             acceptedWrites.stream().limit(40).forEach(accepted -> text.append("    accepted: ").append(accepted).append('\n'));
             text.append("  findings: ").append(findings.size()).append('\n');
             findings.forEach(finding -> text.append("    ").append(finding).append('\n'));
@@ -108,7 +114,8 @@ final class ApiFuzzer {
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final String RAW = "\u0001raw\u0001";
     private static final Set<String> METHODS = Set.of("get", "post", "put", "patch", "delete");
-    private static final Set<String> HEADERS_OF_OURS = Set.of("if-match", "x-file-name", "accept-language");
+    /** Headers the API reads besides those it declares: preconditions on every write, the language of every answer. */
+    private static final List<String> HEADERS_READ_EVERYWHERE = List.of("If-Match", "Accept-Language");
 
     private final String gateway;
     private final List<Caller> callers;
@@ -244,7 +251,7 @@ final class ApiFuzzer {
             int status;
             try {
                 status = send(request.caller(), operation.method(), request.attack().target(), request.attack().contentType(),
-                        request.attack().body()).statusCode();
+                        request.attack().body(), request.attack().headers()).status();
             } catch (IOException e) {
                 continue;
             }
@@ -272,19 +279,23 @@ final class ApiFuzzer {
 
     private int check(Operation operation, Attack attack, Caller caller, Report report) throws InterruptedException {
         report.requestsByCaller.merge(caller.name(), 1, Integer::sum);
-        HttpResponse<byte[]> response;
+        Answer response;
         try {
-            response = send(caller, operation.method(), attack.target(), attack.contentType(), attack.body());
+            response = send(caller, operation.method(), attack.target(), attack.contentType(), attack.body(), attack.headers());
         } catch (IOException e) {
             report.requestsByStatus.merge(0, 1, Integer::sum);
             report.findings.add(new Finding(operation.key(), caller.name(), attack.what(), attack.target(), "no answer: " + e, ""));
             return 0;
         }
-        int status = response.statusCode();
+        int status = response.status();
         report.requestsByStatus.merge(status, 1, Integer::sum);
-        String contentType = response.headers().firstValue("Content-Type").orElse("");
+        String contentType = response.contentType();
         String body = new String(response.body(), StandardCharsets.UTF_8);
-        if (status >= 500) {
+        if (status == 400 && body.isEmpty() && !isUri(attack.target())) {
+            // Quarkus's HTTP layer refuses a URL java.net.URI does not parse, bare, before any route or filter of ours
+            // (VertxHttpRecorder's URI validation): counted apart, a known gap in docs/security.md
+            report.bareRefusalsOfUnparsableUrls++;
+        } else if (status >= 500) {
             report.findings.add(new Finding(operation.key(), caller.name(), attack.what(), attack.target(),
                     status + " " + contentType, abbreviate(body, 300)));
         } else if (status >= 400 && !isProblem(contentType, body)) {
@@ -294,6 +305,15 @@ final class ApiFuzzer {
             report.acceptedWrites.add(operation.key() + " as " + caller.name() + " with " + attack.what() + " → " + status);
         }
         return status;
+    }
+
+    private boolean isUri(String target) {
+        try {
+            URI.create(gateway + target);
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     private static boolean isProblem(String contentType, String body) {
@@ -308,17 +328,67 @@ final class ApiFuzzer {
         }
     }
 
-    private HttpResponse<byte[]> send(Caller caller, String method, String target, String contentType, byte[] body)
+    /** What came back: the status, the content type ("" when none) and the body. */
+    record Answer(int status, String contentType, byte[] body) {
+    }
+
+    private Answer send(Caller caller, String method, String target, String contentType, byte[] body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(gateway + target)).timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        return send(caller, method, target, contentType, body, Map.of());
+    }
+
+    private Answer send(Caller caller, String method, String target, String contentType, byte[] body,
+            Map<String, String> headers) throws IOException, InterruptedException {
+        Map<String, String> all = new LinkedHashMap<>(headers);
         if (caller.token() != null) {
-            request.header("Authorization", "Bearer " + caller.token());
+            all.put("Authorization", "Bearer " + caller.token());
         }
         if (contentType != null) {
-            request.header("Content-Type", contentType);
+            all.put("Content-Type", contentType);
         }
-        return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        URI uri;
+        try {
+            uri = URI.create(gateway + target);
+        } catch (IllegalArgumentException notAUri) {
+            // a target no URI class builds (a percent escape that does not decode): written on a socket as it is
+            return sendRaw(method, target, all, body);
+        }
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        all.forEach(request::header);
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body());
+    }
+
+    /** HTTP/1.1 by hand, one request per connection, for the targets {@link HttpClient} will not send. */
+    private Answer sendRaw(String method, String target, Map<String, String> headers, byte[] body) throws IOException {
+        URI base = URI.create(gateway);
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(30_000);
+            StringBuilder head = new StringBuilder(method + " " + target + " HTTP/1.1\r\nHost: " + base.getHost() + ":" + base.getPort()
+                    + "\r\nConnection: close\r\nContent-Length: " + (body == null ? 0 : body.length) + "\r\n");
+            headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+            socket.getOutputStream().write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
+            if (body != null) {
+                socket.getOutputStream().write(body);
+            }
+            socket.getOutputStream().flush();
+            byte[] all = socket.getInputStream().readAllBytes();
+            String text = new String(all, StandardCharsets.ISO_8859_1);
+            int end = text.indexOf("\r\n\r\n");
+            if (!text.startsWith("HTTP/1.1 ") || end < 0) {
+                throw new IOException("Not an HTTP answer: " + abbreviate(text, 100));
+            }
+            int status = Integer.parseInt(text.substring(9, 12));
+            String contentType = "";
+            for (String line : text.substring(0, end).split("\r\n")) {
+                if (line.toLowerCase().startsWith("content-type:")) {
+                    contentType = line.substring("content-type:".length()).strip();
+                }
+            }
+            // a body read to the close (no chunked answers to a refusal here)
+            return new Answer(status, contentType, java.util.Arrays.copyOfRange(all, end + 4, all.length));
+        }
     }
 
     // ---------------------------------------------------------------- the API
@@ -377,8 +447,8 @@ final class ApiFuzzer {
         }
         JsonNode body = NODES.nullNode();
         try {
-            HttpResponse<byte[]> response = send(reader, "GET", target, null, null);
-            if (response.statusCode() == 200 && response.headers().firstValue("Content-Type").orElse("").contains("json")) {
+            Answer response = send(reader, "GET", target, null, null);
+            if (response.status() == 200 && response.contentType().contains("json")) {
                 body = JSON.readTree(response.body());
                 note(body, null, 0);
             }
@@ -522,11 +592,29 @@ final class ApiFuzzer {
                 attacks.add(new Attack("query " + name + " = " + hostile.getKey(), validPath + query(query), validType, validBody));
             }
         }
+        // percent escapes that do not decode, in the path and in the query (sent on a socket as they are)
+        if (operation.path().contains("{")) {
+            attacks.add(new Attack("a path that does not percent-decode", validPath + "%zz" + query(validQuery), validType, validBody));
+        }
+        attacks.add(new Attack("a query that does not percent-decode", validPath + "?q=%e" + query(validQuery).replace('?', '&'),
+                validType, validBody));
         Map.Entry<String, String> stray = pick(hostileQueryValues(), 1, random).get(0);
         Map<String, String> strayQuery = new LinkedHashMap<>(validQuery);
         strayQuery.put("undeclared\u202E", stray.getValue());
         attacks.add(new Attack("an undeclared query parameter = " + stray.getKey(), validPath + query(strayQuery), validType, validBody));
-        // the headers the API reads are not fuzzed here; the body:
+        // the headers: those the operation declares, and those every operation reads
+        List<String> headers = new ArrayList<>(HEADERS_READ_EVERYWHERE);
+        parameters(operation, "header").forEach(parameter -> headers.add(parameter.path("name").asText()));
+        for (String header : headers) {
+            if (header.equals("If-Match") && !operation.writes()) {
+                continue;
+            }
+            for (Map.Entry<String, String> hostile : pick(hostileHeaderValues(), 2, random)) {
+                attacks.add(new Attack("header " + header + " = " + hostile.getKey(), valid, validType, validBody,
+                        Map.of(header, hostile.getValue())));
+            }
+        }
+        // the body
         String target = valid;
         if (mediaType == null) {
             if (operation.writes()) {
@@ -724,6 +812,24 @@ final class ApiFuzzer {
         values.put("a bad date", "2016-13-45");
         values.put("true", "true");
         values.put("1.5", "1.5");
+        return values;
+    }
+
+    /** Header values (printable ASCII: an HTTP client sends nothing else) */
+    static Map<String, String> hostileHeaderValues() {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put("*", "*");
+        values.put("an empty value", "");
+        values.put("a weak tag", "W/\"0\"");
+        values.put("a negative version", "\"-1\"");
+        values.put("20 digits", "\"99999999999999999999\"");
+        values.put("3 000 characters", "x".repeat(3_000));
+        values.put("dot-dot-slash", "../../../../etc/passwd");
+        values.put("SQL tautology", "' OR '1'='1");
+        values.put("a script tag", "<script>alert(1)</script>");
+        values.put("a formula", "=cmd|' /C calc'!A0");
+        values.put("a percent-encoded NUL", "a%00b");
+        values.put("many values", "a, b, c, " + "d, ".repeat(200));
         return values;
     }
 

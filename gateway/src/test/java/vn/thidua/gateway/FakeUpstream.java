@@ -34,11 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * answers a path ending in {@code /silent} in time, and serves a small OpenAPI document at
  * {@code /q/openapi}. The {@code units} route points at it; the {@code down} route at a port where
  * nobody listens; the {@code flaky} route at a second instance that answers 503 while told to
- * ({@code POST /__failing?on=true|false} on it, URL in {@link #FLAKY_URL_PROPERTY}).
+ * ({@code POST /__failing?on=true|false} on it, URL in {@link #FLAKY_URL_PROPERTY}); the {@code refusing}
+ * route at a third one, {@link RefusingService}, that answers 403 as soon as it has the headers.
  */
 public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     public static final String URL_PROPERTY = "thidua.gateway.routes.units.url";
     public static final String FLAKY_URL_PROPERTY = "thidua.gateway.routes.flaky.url";
+    public static final String REFUSING_URL_PROPERTY = "thidua.gateway.routes.refusing.url";
 
     private final ObjectMapper json = new ObjectMapper();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
@@ -47,6 +49,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
     private final AtomicBoolean failing = new AtomicBoolean();
     private HttpServer server;
     private HttpServer flaky;
+    private final RefusingService refusing = new RefusingService();
     private ExecutorService executor;
 
     @Override
@@ -87,7 +90,10 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
             }
         });
         flaky.start();
+        refusing.start();
         return Map.of(
+                "thidua.gateway.routes.refusing.prefix", "/api/refusing",
+                REFUSING_URL_PROPERTY, "http://127.0.0.1:" + refusing.port(),
                 URL_PROPERTY, "http://127.0.0.1:" + server.getAddress().getPort(),
                 "thidua.gateway.routes.down.prefix", "/api/down",
                 "thidua.gateway.routes.down.url", "http://127.0.0.1:" + portNobodyListensOn(),
@@ -105,6 +111,7 @@ public class FakeUpstream implements QuarkusTestResourceLifecycleManager {
         if (flaky != null) {
             flaky.stop(0);
         }
+        refusing.stop();
         if (executor != null) {
             executor.shutdownNow();
         }

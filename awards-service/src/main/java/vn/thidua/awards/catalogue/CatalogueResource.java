@@ -71,7 +71,7 @@ public class CatalogueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response save(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AwardTypeRequest request) {
         Requests.requireBody(request);
-        AwardType type = catalogue.save(code(code), new CatalogueService.AwardTypeInput(Text.clean(request.name(), 300, "name", true),
+        AwardType type = catalogue.save(code(code), new CatalogueService.AwardTypeInput(Text.name(request.name(), 300, "name", true),
                 request.level(), Text.clean(request.decidingAuthority(), 300, "decidingAuthority", true), request.kind()),
                 ifMatch, callers.current());
         return Response.ok(AwardTypeView.of(type)).tag(Versions.etag(type.version)).build();

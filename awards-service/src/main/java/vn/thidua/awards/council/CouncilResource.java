@@ -84,7 +84,7 @@ public class CouncilResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public Response createTerm(TermBody body) {
         Requests.requireBody(body);
-        CouncilTerm term = council.createTerm(new TermRequest(Text.clean(body.name(), 300, "name", true), body.servesFrom(), body.servesTo(),
+        CouncilTerm term = council.createTerm(new TermRequest(Text.name(body.name(), 300, "name", true), body.servesFrom(), body.servesTo(),
                 Text.clean(body.decisionNumber(), 300, "decisionNumber", true), body.decisionDate()), callers.current());
         return Response.created(URI.create("/api/awards/council-terms/" + term.id)).entity(TermView.of(term)).build();
     }
@@ -101,7 +101,7 @@ public class CouncilResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public Response addMember(@PathParam("id") String id, MemberBody body) {
         Requests.requireBody(body);
-        CouncilMember member = council.addMember(termId(id), new MemberRequest(Text.clean(body.fullName(), 200, "fullName", true),
+        CouncilMember member = council.addMember(termId(id), new MemberRequest(Text.name(body.fullName(), 200, "fullName", true),
                 Text.clean(body.position(), 300, "position", false), body.role()), callers.current());
         return Response.created(URI.create("/api/awards/council-terms/" + member.termId + "/members")).entity(MemberView.of(member)).build();
     }
@@ -206,7 +206,7 @@ public class CouncilResource {
         UUID sessionId = sessionId(id);
         byte[] pdf = council.minutes(sessionId, callers.current());
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"bien-ban-hoi-dong-" + sessionId + ".pdf\"").build();
+                .header("Content-Disposition", vn.thidua.platform.web.ContentDisposition.attachment("bien-ban-hoi-dong-" + sessionId + ".pdf")).build();
     }
 
     private SessionView view(String id, java.util.function.BiFunction<UUID, Caller, CouncilSession> step) {

@@ -86,7 +86,8 @@ public class DecisionService {
             String unit = checked.units().get(i);
             Proposal live = Proposal.<Proposal>find("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", unit,
                     award.code, checked.year(), ENDED).firstResult();
-            if (live == null) {
+            // a proposal the caller may not see (a draft, to the portal) is refused as if there were none: its id and state stay hidden
+            if (live == null || !proposals.canRead(live, caller)) {
                 refused.add(new FieldProblem("units[" + i + "]", "decision.unit.no-proposal", unit, award.code, checked.year()));
             } else if (!live.status.canMoveTo(ProposalStatus.DECIDED, proposals.route(live))) {
                 refused.add(new FieldProblem("units[" + i + "]", "decision.unit.not-decidable", unit, live.id, live.status,

@@ -1,5 +1,6 @@
 package vn.thidua.awards.ledger;
 
+import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -18,6 +19,7 @@ import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.SheetFile;
+import vn.thidua.platform.web.Uploads;
 
 /** The award ledger (sổ khen thưởng): what each unit holds, streaks of years, and the import of awards from before the system. */
 @Path("/api/awards/ledger")
@@ -28,7 +30,10 @@ public class LedgerResource {
     private final LedgerImport imports;
     private final Callers callers;
 
-    public LedgerResource(LedgerService ledger, LedgerImport imports, Callers callers) {
+    private final Uploads uploads;
+
+    public LedgerResource(LedgerService ledger, LedgerImport imports, Callers callers, Uploads uploads) {
+        this.uploads = uploads;
         this.ledger = ledger;
         this.imports = imports;
         this.callers = callers;
@@ -55,11 +60,14 @@ public class LedgerResource {
     @Path("/import")
     @Consumes({SheetFile.CSV, SheetFile.XLSX})
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
-    public LedgerImport.Report importEntries(byte[] file, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public LedgerImport.Report importEntries(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         var caller = callers.current();
         caller.requireBoardOrAdmin();
-        return imports.importRows(SheetFile.read(file, contentType, LedgerImport.LAYOUT), Messages.negotiate(acceptLanguage), caller);
+        // the caller checked first; then the file read, bounded, under the service's bound on uploads in flight
+        try (Uploads.Upload upload = uploads.receive(body, contentLength, SheetFile.MAX_FILE_BYTES, seen -> SheetFile.fileTooLarge())) {
+            return imports.importRows(SheetFile.read(upload.bytes(), contentType, LedgerImport.LAYOUT), Messages.negotiate(acceptLanguage), caller);
+        }
     }
 
     private static int wholeNumber(String raw, String parameter, int min, int max) {

@@ -1,20 +1,29 @@
 package vn.thidua.awards.portal;
 
+import com.fasterxml.jackson.core.Base64Variants;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.transaction.Transactional.TxType;
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import vn.thidua.awards.proposal.Dossier;
 import vn.thidua.awards.proposal.DossierFile;
+import vn.thidua.platform.web.FileNames;
 import vn.thidua.platform.web.PdfDocument;
 
 /**
@@ -48,8 +57,25 @@ class DeliveryStore {
     record Claim(long id, UUID token, UUID idempotencyKey, int attempt) {
     }
 
-    /** The body and signature input of one attempt, or why it cannot be sent as it was recorded. */
-    record Body(byte[] bytes, String unsendable) {
+    /**
+     * The body of one attempt, written to a temporary file with its signature, or why it cannot be
+     * sent as it was recorded. Closing it deletes the file.
+     */
+    record Body(Path file, long size, String signature, String unsendable) implements AutoCloseable {
+        static Body unsendable(String reason) {
+            return new Body(null, 0, null, reason);
+        }
+
+        @Override
+        public void close() {
+            if (file != null) {
+                try {
+                    Files.deleteIfExists(file);
+                } catch (IOException e) {
+                    file.toFile().deleteOnExit();
+                }
+            }
+        }
     }
 
     /** Claims up to {@code batch} due deliveries: each gets a new attempt, leased until now + {@code lease}. */
@@ -70,30 +96,84 @@ class DeliveryStore {
     }
 
     /**
-     * The JSON body: the same bytes at every attempt of a delivery. Unsendable when a file it
-     * recorded is gone or changed (the proposal went back to draft and its dossier was redone; the
-     * later submission carries the new dossier).
+     * The JSON body (docs/portal.md), written with a streaming generator to a temporary file and
+     * signed on the way: the same bytes at every attempt of a delivery, whatever its timestamp. One
+     * dossier file at a time is read from the database, checked against the SHA-256 the delivery
+     * recorded, base64-encoded into the file as a stream, and let go before the next, so the heap never
+     * holds more than one file, whatever the dossier's size. Unsendable when a file it recorded is gone
+     * or changed (the proposal went back to draft and its dossier was redone; the later submission
+     * carries the new dossier).
      */
     @Transactional(TxType.REQUIRES_NEW)
-    Body body(long deliveryId) {
+    Body body(long deliveryId, long timestamp, Signature signature) {
         PortalDelivery delivery = PortalDelivery.findById(deliveryId);
-        List<PortalPayload.FilePart> files = new ArrayList<>();
-        Base64.Encoder base64 = Base64.getEncoder();
+        Path file = null;
+        try {
+            file = Files.createTempFile("thidua-delivery-" + deliveryId + "-", ".json");
+            String signed;
+            try (Signature.Signing signing = signature.signing(timestamp, new BufferedOutputStream(Files.newOutputStream(file), 64 * 1024));
+                 JsonGenerator out = json.createGenerator(signing)) {
+                out.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+                String unsendable = write(delivery, out);
+                if (unsendable != null) {
+                    delete(file);
+                    return Body.unsendable(unsendable);
+                }
+                out.flush();
+                signing.flush();
+                signed = signing.value();
+            }
+            return new Body(file, Files.size(file), signed, null);
+        } catch (IOException e) {
+            delete(file);
+            throw new UncheckedIOException("cannot write delivery " + deliveryId, e);
+        }
+    }
+
+    /** Writes the payload field by field (PortalPayload's order); returns why it cannot be sent, or null. */
+    private String write(PortalDelivery delivery, JsonGenerator out) throws IOException {
+        EntityManager em = PortalDelivery.getEntityManager();
+        out.writeStartObject();
+        out.writeStringField("schema", PortalPayload.SCHEMA);
+        out.writeNumberField("deliveryId", delivery.id);
+        out.writeObjectField("idempotencyKey", delivery.idempotencyKey);
+        out.writeObjectField("transition", new PortalPayload.Transition(delivery.fromStatus, delivery.toStatus, delivery.movedAt));
+        out.writeObjectField("proposal", delivery.proposal);
+        out.writeArrayFieldStart("files");
         for (PortalPayload.FileRef ref : delivery.files) {
             DossierFile file = dossier.file(delivery.proposalId, ref.id());
             if (file == null || !PdfDocument.sha256(file.content).equals(ref.sha256())) {
-                return new Body(null, "dossier file " + ref.id() + " (" + ref.name() + ") is no longer as it was at the "
-                        + delivery.toStatus + " step; a later submission carries the dossier as it is now");
+                return "dossier file " + ref.id() + " (" + ref.name() + ") is no longer as it was at the "
+                        + delivery.toStatus + " step; a later submission carries the dossier as it is now";
             }
-            files.add(new PortalPayload.FilePart(ref.id(), ref.kind(), ref.name(), "application/pdf", ref.sha256(), ref.size(),
-                    "/api/awards/proposals/" + delivery.proposalId + "/files/" + ref.id(), base64.encodeToString(file.content)));
+            out.writeStartObject();
+            out.writeNumberField("id", ref.id());
+            out.writeObjectField("kind", ref.kind());
+            out.writeStringField("name", FileNames.safe(ref.name(), "tep.pdf"));
+            out.writeStringField("mediaType", "application/pdf");
+            out.writeStringField("sha256", ref.sha256());
+            out.writeNumberField("size", ref.size());
+            out.writeStringField("href", "/api/awards/proposals/" + delivery.proposalId + "/files/" + ref.id());
+            out.writeFieldName("contentBase64");
+            byte[] content = file.content;
+            out.writeBinary(Base64Variants.MIME_NO_LINEFEEDS, new ByteArrayInputStream(content), content.length);
+            out.writeEndObject();
+            out.flush();
+            // let the file's bytes go before the next is read
+            em.detach(file);
         }
-        PortalPayload payload = new PortalPayload(PortalPayload.SCHEMA, delivery.id, delivery.idempotencyKey,
-                new PortalPayload.Transition(delivery.fromStatus, delivery.toStatus, delivery.movedAt), delivery.proposal, files);
-        try {
-            return new Body(json.writeValueAsBytes(payload), null);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write delivery " + deliveryId, e);
+        out.writeEndArray();
+        out.writeEndObject();
+        return null;
+    }
+
+    private static void delete(Path file) {
+        if (file != null) {
+            try {
+                Files.deleteIfExists(file);
+            } catch (IOException e) {
+                file.toFile().deleteOnExit();
+            }
         }
     }
 

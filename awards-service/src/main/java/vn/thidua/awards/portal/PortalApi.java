@@ -9,12 +9,12 @@ import jakarta.ws.rs.core.Response;
 /** The portal's dossier endpoint, as a REST client; its base URI is {@code thidua.portal.url} itself. */
 interface PortalApi {
 
-    /** The body is sent as the exact bytes that were signed. */
+    /** The body is sent as the exact bytes that were signed, streamed from the file they were written to. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     Response deliver(@HeaderParam("Idempotency-Key") String idempotencyKey,
                      @HeaderParam("Thidua-Delivery-Id") String deliveryId,
                      @HeaderParam(Signature.TIMESTAMP_HEADER) String timestamp,
                      @HeaderParam(Signature.SIGNATURE_HEADER) String signature,
-                     byte[] body);
+                     java.io.File body);
 }

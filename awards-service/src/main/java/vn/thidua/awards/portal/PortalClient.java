@@ -27,8 +27,8 @@ class PortalClient {
         this.config = config;
     }
 
-    PortalAnswer send(UUID idempotencyKey, long deliveryId, long timestamp, String signature, byte[] body) {
-        try (Response response = api().deliver(idempotencyKey.toString(), Long.toString(deliveryId), Long.toString(timestamp), signature, body)) {
+    PortalAnswer send(UUID idempotencyKey, long deliveryId, long timestamp, String signature, java.nio.file.Path body) {
+        try (Response response = api().deliver(idempotencyKey.toString(), Long.toString(deliveryId), Long.toString(timestamp), signature, body.toFile())) {
             return answer(response);
         } catch (WebApplicationException refused) {
             try (Response response = refused.getResponse()) {

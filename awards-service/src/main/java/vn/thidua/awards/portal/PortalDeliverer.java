@@ -121,15 +121,17 @@ public class PortalDeliverer {
     }
 
     private DeliveryState attempt(DeliveryStore.Claim claim) {
-        DeliveryStore.Body body = store.body(claim.id());
-        if (body.unsendable() != null) {
-            store.unsendable(claim, body.unsendable());
-            outcomes.get(PortalAnswer.Verdict.FAILED).increment();
-            LOG.warnf("Portal delivery %d FAILED without sending: %s", claim.id(), body.unsendable());
-            return DeliveryState.FAILED;
-        }
         long timestamp = Instant.now().getEpochSecond();
-        PortalAnswer answer = client.send(claim.idempotencyKey(), claim.id(), timestamp, signature.sign(timestamp, body.bytes()), body.bytes());
+        PortalAnswer answer;
+        try (DeliveryStore.Body body = store.body(claim.id(), timestamp, signature)) {
+            if (body.unsendable() != null) {
+                store.unsendable(claim, body.unsendable());
+                outcomes.get(PortalAnswer.Verdict.FAILED).increment();
+                LOG.warnf("Portal delivery %d FAILED without sending: %s", claim.id(), body.unsendable());
+                return DeliveryState.FAILED;
+            }
+            answer = client.send(claim.idempotencyKey(), claim.id(), timestamp, body.signature(), body.file());
+        }
         DeliveryState state = store.record(claim, answer, Instant.now(), backoff);
         outcomes.get(answer.verdict()).increment();
         switch (answer.verdict()) {

@@ -1,5 +1,8 @@
 package vn.thidua.awards.portal;
 
+import java.io.FilterOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.NoSuchAlgorithmException;
@@ -29,14 +32,55 @@ final class Signature {
 
     /** The {@code Thidua-Signature} value for this timestamp and body. */
     String sign(long epochSeconds, byte[] body) {
+        Mac mac = start(epochSeconds);
+        return "v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+    }
+
+    /**
+     * Signs a body while it is written: every byte written through the returned stream goes on to
+     * {@code out} and into the HMAC; {@link Signing#value()} gives the signature once it is all written.
+     * The same bytes give the same value as {@link #sign}.
+     */
+    Signing signing(long epochSeconds, OutputStream out) {
+        return new Signing(start(epochSeconds), out);
+    }
+
+    private Mac start(long epochSeconds) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
             mac.update(Long.toString(epochSeconds).getBytes(StandardCharsets.US_ASCII));
             mac.update((byte) '.');
-            return "v1=" + HexFormat.of().formatHex(mac.doFinal(body));
+            return mac;
         } catch (NoSuchAlgorithmException | InvalidKeyException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
+        }
+    }
+
+    /** A stream that signs what passes through it. */
+    static final class Signing extends FilterOutputStream {
+        private final Mac mac;
+
+        private Signing(Mac mac, OutputStream out) {
+            super(out);
+            this.mac = mac;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            mac.update((byte) b);
+            out.write(b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            mac.update(b, off, len);
+            out.write(b, off, len);
+        }
+
+        /** The {@code Thidua-Signature} value of everything written so far (call once, at the end). */
+        String value() {
+            return "v1=" + HexFormat.of().formatHex(mac.doFinal());
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.thidua.awards.proceeding;
 
+import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -14,6 +15,7 @@ import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.SheetFile;
+import vn.thidua.platform.web.Uploads;
 
 /**
  * The agencies' cross-check lists (police, tax office, social insurance, inspectorate, ...; by 10/12):
@@ -29,7 +31,10 @@ public class ProceedingImportResource {
     private final ProceedingService proceedings;
     private final Callers callers;
 
-    public ProceedingImportResource(ProceedingService proceedings, Callers callers) {
+    private final Uploads uploads;
+
+    public ProceedingImportResource(ProceedingService proceedings, Callers callers, Uploads uploads) {
+        this.uploads = uploads;
         this.proceedings = proceedings;
         this.callers = callers;
     }
@@ -40,10 +45,13 @@ public class ProceedingImportResource {
      */
     @POST
     @Consumes({SheetFile.CSV, SheetFile.XLSX})
-    public ProceedingService.Report importLists(byte[] file, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public ProceedingService.Report importLists(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         var caller = callers.current();
         caller.requireBoardOrAdmin();
-        return proceedings.importRows(SheetFile.read(file, contentType, LAYOUT), Messages.negotiate(acceptLanguage), caller);
+        // the caller checked first; then the file read, bounded, under the service's bound on uploads in flight
+        try (Uploads.Upload upload = uploads.receive(body, contentLength, SheetFile.MAX_FILE_BYTES, seen -> SheetFile.fileTooLarge())) {
+            return proceedings.importRows(SheetFile.read(upload.bytes(), contentType, LAYOUT), Messages.negotiate(acceptLanguage), caller);
+        }
     }
 }

@@ -29,7 +29,11 @@ public class Dossier {
 
     private final vn.thidua.awards.document.DocumentSettings documents;
 
-    public Dossier(MinutesService minutes, ClusterDirectory clusters, vn.thidua.awards.document.DocumentSettings documents) {
+    private final DossierLimits limits;
+
+    public Dossier(MinutesService minutes, ClusterDirectory clusters, vn.thidua.awards.document.DocumentSettings documents,
+                   DossierLimits limits) {
+        this.limits = limits;
         this.minutes = minutes;
         this.clusters = clusters;
         this.documents = documents;
@@ -50,8 +54,34 @@ public class Dossier {
         return DossierFile.count("proposalId = ?1 and kind = ?2", proposalId, kind) > 0;
     }
 
+    /**
+     * Refuses (413) a file of {@code size} bytes that would take the dossier, or the unit's dossiers of
+     * the year, past its total ({@link DossierLimits}); an achievement report is counted in place of the one it replaces.
+     */
+    void requireRoom(Proposal proposal, DossierFile.Kind kind, long size) {
+        boolean replaces = kind == DossierFile.Kind.ACHIEVEMENT_REPORT;
+        long dossierTotal = DossierFile.getEntityManager().createQuery("select coalesce(sum(f.sizeBytes), 0) from DossierFile f"
+                        + " where f.proposalId = :proposal and (:replaces = false or f.kind <> :kind)", Long.class)
+                .setParameter("proposal", proposal.id).setParameter("replaces", replaces).setParameter("kind", kind).getSingleResult();
+        long maxTotal = limits.maxTotalSize().asLongValue();
+        if (dossierTotal + size > maxTotal) {
+            throw new vn.thidua.platform.web.ProblemException(413, "dossier-too-large", "proposal.dossier.too-large", dossierTotal, size, maxTotal);
+        }
+        long unitTotal = DossierFile.getEntityManager().createQuery("select coalesce(sum(f.sizeBytes), 0) from DossierFile f, Proposal p"
+                        + " where f.proposalId = p.id and p.unitCode = :unit and p.year = :year"
+                        + " and (:replaces = false or f.proposalId <> :proposal or f.kind <> :kind)", Long.class)
+                .setParameter("unit", proposal.unitCode).setParameter("year", proposal.year).setParameter("replaces", replaces)
+                .setParameter("proposal", proposal.id).setParameter("kind", kind).getSingleResult();
+        long maxUnit = limits.maxUnitYearSize().asLongValue();
+        if (unitTotal + size > maxUnit) {
+            throw new vn.thidua.platform.web.ProblemException(413, "unit-files-too-large", "proposal.dossier.unit-year-too-large", unitTotal,
+                    size, maxUnit, proposal.year);
+        }
+    }
+
     /** Adds an uploaded PDF; an achievement report replaces the one before it, other attachments accumulate. */
     DossierFile upload(Proposal proposal, DossierFile.Kind kind, String fileName, PdfDocument pdf, Caller caller) {
+        requireRoom(proposal, kind, pdf.size());
         if (kind == DossierFile.Kind.ACHIEVEMENT_REPORT) {
             DossierFile.delete("proposalId = ?1 and kind = ?2", proposal.id, kind);
         }

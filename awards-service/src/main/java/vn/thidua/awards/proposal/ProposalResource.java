@@ -32,7 +32,11 @@ import vn.thidua.awards.proposal.ProposalService.ProposalRequest;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
+import java.io.InputStream;
+import vn.thidua.platform.web.ContentDisposition;
 import vn.thidua.platform.web.Messages;
+import vn.thidua.platform.web.PdfDocument;
+import vn.thidua.platform.web.Uploads;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 
@@ -48,8 +52,11 @@ public class ProposalResource {
     @jakarta.ws.rs.core.Context
     HttpHeaders headers;
 
-    public ProposalResource(ProposalService proposals, Callers callers, vn.thidua.awards.deadline.DeadlineService deadlines,
+    private final Uploads uploads;
+
+    public ProposalResource(ProposalService proposals, Callers callers, vn.thidua.awards.deadline.DeadlineService deadlines, Uploads uploads,
                             @ConfigProperty(name = "thidua.proposals.max-file-size", defaultValue = "10M") MemorySize maxFileSize) {
+        this.uploads = uploads;
         this.proposals = proposals;
         this.deadlines = deadlines;
         this.callers = callers;
@@ -246,16 +253,16 @@ public class ProposalResource {
     @PUT
     @Path("/{id}/files/achievement-report")
     @Consumes("application/pdf")
-    public Response achievementReport(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, byte[] content) {
-        return uploaded(id, proposals.upload(id, DossierFile.Kind.ACHIEVEMENT_REPORT, fileName, content, maxFileBytes, callers.current()));
+    public Response achievementReport(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body) {
+        return upload(id, DossierFile.Kind.ACHIEVEMENT_REPORT, fileName, body);
     }
 
     /** Another attachment of the dossier: a raw PDF body, its name in {@code X-File-Name}. */
     @POST
     @Path("/{id}/files")
     @Consumes("application/pdf")
-    public Response attachment(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, byte[] content) {
-        return uploaded(id, proposals.upload(id, DossierFile.Kind.OTHER, fileName, content, maxFileBytes, callers.current()));
+    public Response attachment(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body) {
+        return upload(id, DossierFile.Kind.OTHER, fileName, body);
     }
 
     @GET
@@ -263,9 +270,33 @@ public class ProposalResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Response file(@PathParam("id") long id, @PathParam("fileId") long fileId) {
         DossierFile file = proposals.file(id, fileId, callers.current());
-        return Response.ok(file.content, "application/pdf").header("Content-Disposition", "attachment; filename=\"" + file.fileName + "\"")
+        return Response.ok(file.content, "application/pdf").header("Content-Disposition", ContentDisposition.attachment(file.fileName))
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(file.sha256)))
                 .build();
+    }
+
+    /**
+     * Who may upload here is checked before a byte of the body is read; then the body is read under the
+     * service's bound on uploads in flight, to a temporary file, cut off past the file limit, parsed as a
+     * PDF, and stored (the rights checked again under the proposal's lock).
+     */
+    private Response upload(long id, DossierFile.Kind kind, String fileName, InputStream body) {
+        Caller caller = callers.current();
+        String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
+        proposals.requireUploadable(id, kind, declared(length), caller);
+        try (Uploads.Upload upload = uploads.receive(body, length, maxFileBytes,
+                seen -> PdfDocument.tooLarge(seen, maxFileBytes, "dossier-file", "proposal.dossier.file"))) {
+            PdfDocument.verify(upload.file(), "dossier-file", "proposal.dossier.file");
+            return uploaded(id, proposals.upload(id, kind, fileName, upload, caller));
+        }
+    }
+
+    private static long declared(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     /** The cover submission (tờ trình) as it would read if submitted now. */
@@ -274,7 +305,7 @@ public class ProposalResource {
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     public Response coverPreview(@PathParam("id") long id) {
         return Response.ok(proposals.coverPreview(id, callers.current()), "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"to-trinh-" + id + ".pdf\"").build();
+                .header("Content-Disposition", ContentDisposition.attachment("to-trinh-" + id + ".pdf")).build();
     }
 
     private Response uploaded(long id, DossierFile file) {

@@ -101,12 +101,19 @@ public class ProposalService {
     public record DecisionRecord(String number, LocalDate date, String authority) {
     }
 
+    /**
+     * Puts a unit forward. Who may propose is settled first, on the cluster-year alone: a caller who
+     * may not propose there gets the same 403 whether the vote or cluster named exists or not, and
+     * learns nothing of its members, its vote or its result; only then are those checked.
+     */
     @Transactional
     public Proposal create(ProposalRequest request, Caller caller) {
         Proposal proposal = new Proposal();
         ClusterYear cluster;
         if (request.votingSessionId() != null) {
             VotingSession session = VotingSession.findById(request.votingSessionId());
+            cluster = session == null ? null : clusters.find(session.clusterId).orElse(null);
+            requireProposer(cluster, caller);
             if (session == null || session.status != SessionStatus.PUBLISHED || session.purpose != Purpose.LEAD_AND_PROPOSE) {
                 throw ProblemException.unprocessable("vote-not-published", "proposal.vote.not-published", request.votingSessionId());
             }
@@ -115,22 +122,24 @@ public class ProposalService {
             if (unit == null || !elected.contains(unit)) {
                 throw ProblemException.unprocessable("unit-not-elected", "proposal.vote.not-elected", String.valueOf(unit));
             }
-            cluster = cluster(session.clusterId);
             proposal.unitCode = unit;
             proposal.awardTypeCode = session.awardTypeCode;
             proposal.votingSessionId = session.id;
         } else {
+            cluster = request.clusterId() == null ? null : clusters.find(request.clusterId()).orElse(null);
+            requireProposer(cluster, caller);
             if (request.unitCode() == null || request.awardTypeCode() == null || request.clusterId() == null) {
                 throw ProblemException.unprocessable("invalid-proposal", "proposal.request.required");
             }
-            cluster = cluster(request.clusterId());
+            if (cluster == null) {
+                throw ProblemException.unprocessable("cluster-not-known", "voting.cluster.not-known", request.clusterId());
+            }
             if (!cluster.hasMember(request.unitCode())) {
                 throw ProblemException.unprocessable("unit-not-member", "proposal.unit.not-member", request.unitCode(), cluster.code(), cluster.year());
             }
             proposal.unitCode = request.unitCode();
             proposal.awardTypeCode = catalogue.get(request.awardTypeCode()).code;
         }
-        requireProposer(cluster, caller);
         proposal.year = cluster.year();
         if (request.receivedOn() != null) {
             if (!caller.isBoardOrAdmin()) {
@@ -234,7 +243,7 @@ public class ProposalService {
     @Transactional
     public Proposal returnToProposer(long id, String reason, Caller caller) {
         requireBoardOrPortal(caller);
-        Proposal proposal = lock(id);
+        Proposal proposal = lockVisible(id, caller);
         ProposalStatus.Route route = route(proposal);
         proposal.requireStep(ProposalStatus.RETURNED, route);
         return record(proposal, proposal.returnToProposer(route, required(reason, "reason", 2000), now()), caller);
@@ -281,14 +290,14 @@ public class ProposalService {
     @Transactional
     public Proposal returnedByNation(long id, String reason, Caller caller) {
         requireBoardOrPortal(caller);
-        Proposal proposal = lock(id);
+        Proposal proposal = lockVisible(id, caller);
         return record(proposal, proposal.returnedByNation(route(proposal), reason, now()), caller);
     }
 
     @Transactional
     public Proposal reject(long id, String reason, Caller caller) {
         requireBoardOrPortal(caller);
-        Proposal proposal = lock(id);
+        Proposal proposal = lockVisible(id, caller);
         ProposalStatus.Route route = route(proposal);
         proposal.requireStep(ProposalStatus.REJECTED, route);
         return record(proposal, proposal.reject(route, required(reason, "reason", 2000), now()), caller);
@@ -298,7 +307,7 @@ public class ProposalService {
     @Transactional
     public Proposal decide(long id, DecisionRecord decision, Caller caller) {
         requireBoardOrPortal(caller);
-        Proposal proposal = lock(id);
+        Proposal proposal = lockVisible(id, caller);
         ProposalStatus.Route route = route(proposal);
         proposal.requireStep(ProposalStatus.DECIDED, route);
         String number = required(decision.number(), "number", 100);
@@ -354,16 +363,30 @@ public class ProposalService {
         return proposal;
     }
 
-    /** Adds a PDF to a draft's dossier: the proposer, or (for its achievement report) the proposed unit's representative. */
+    /**
+     * Whether the caller may add this kind of file to the proposal's dossier now: checked before the
+     * body is read (so a caller who may not upload never gets a file into memory), and again, under
+     * the proposal's lock, when the file is stored.
+     */
     @Transactional
-    public DossierFile upload(long id, DossierFile.Kind kind, String fileName, byte[] content, long maxBytes, Caller caller) {
-        Proposal proposal = lock(id);
+    public void requireUploadable(long id, DossierFile.Kind kind, long declaredSize, Caller caller) {
+        Proposal proposal = Proposal.findById(id);
+        if (proposal == null) {
+            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+        }
+        requireUploadable(proposal, kind, caller);
+        if (declaredSize > 0) {
+            dossier.requireRoom(proposal, kind, declaredSize);
+        }
+    }
+
+    private void requireUploadable(Proposal proposal, DossierFile.Kind kind, Caller caller) {
         boolean ownReport = kind == DossierFile.Kind.ACHIEVEMENT_REPORT && caller.hasAnyRole(Roles.UNIT_REP) && caller.actsFor(proposal.unitCode);
         if (!ownReport && !canPropose(proposal, caller)) {
             if (!canRead(proposal, caller)) {
-                throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+                throw ProblemException.notFound("proposal-not-found", "proposal.not-found", proposal.id);
             }
-            throw new io.quarkus.security.ForbiddenException("may not change the dossier of proposal " + id);
+            throw new io.quarkus.security.ForbiddenException("may not change the dossier of proposal " + proposal.id);
         }
         if (kind == DossierFile.Kind.COVER_SUBMISSION || kind == DossierFile.Kind.MINUTES || kind == DossierFile.Kind.COUNCIL_MINUTES
                 || kind == DossierFile.Kind.PROVINCIAL_SUBMISSION) {
@@ -372,8 +395,20 @@ public class ProposalService {
         if (proposal.status != ProposalStatus.DRAFT) {
             throw ProblemException.conflict("proposal-not-draft", "proposal.dossier.not-draft", proposal.status);
         }
+    }
+
+    /**
+     * Adds an uploaded PDF (already received and checked, {@link vn.thidua.platform.web.Uploads}) to a
+     * draft's dossier: the proposer, or (for its achievement report) the proposed unit's representative.
+     * The name is stored as its safe base name ({@code ../../p2.pdf} as {@code p2.pdf}).
+     */
+    @Transactional
+    public DossierFile upload(long id, DossierFile.Kind kind, String fileName, vn.thidua.platform.web.Uploads.Upload upload, Caller caller) {
+        Proposal proposal = lock(id);
+        requireUploadable(proposal, kind, caller);
         String name = vn.thidua.platform.web.Text.clean(fileName, 255, "X-File-Name", true);
-        PdfDocument pdf = PdfDocument.of(content, maxBytes, "dossier-file", "proposal.dossier.file");
+        name = vn.thidua.platform.web.FileNames.safe(name, "tai-lieu.pdf");
+        PdfDocument pdf = new PdfDocument(upload.bytes(), upload.sha256(), upload.size());
         DossierFile file = dossier.upload(proposal, kind, name, pdf, caller);
         proposal.updatedAt = file.addedAt;
         return file;
@@ -478,7 +513,7 @@ public class ProposalService {
      * Admins, the Board and viewers read every proposal; the portal those put to the Board; the
      * proposed unit's people their own; the cluster leader those of its cluster-year.
      */
-    boolean canRead(Proposal proposal, Caller caller) {
+    public boolean canRead(Proposal proposal, Caller caller) {
         if (caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER)) {
             return true;
         }
@@ -505,15 +540,25 @@ public class ProposalService {
     }
 
     /**
+     * The proposal, locked, for a step of the Board's or the portal's: 404 when the caller may not
+     * read it (a draft, to the portal), exactly as when there is none, so that its state rules,
+     * which would name its state, are never reached.
+     */
+    private Proposal lockVisible(long id, Caller caller) {
+        Proposal proposal = lock(id);
+        if (!canRead(proposal, caller)) {
+            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+        }
+        return proposal;
+    }
+
+    /**
      * The proposal, locked, for its proposer's step: 404 to a caller who may not even read it (as
      * {@link #get}, so a stranger learns nothing of it, not its state either), 403 to one who reads
      * but does not propose it. Checked before the step's state rules, which would tell its state.
      */
     private Proposal lockAsProposer(long id, Caller caller) {
-        Proposal proposal = lock(id);
-        if (!canRead(proposal, caller)) {
-            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
-        }
+        Proposal proposal = lockVisible(id, caller);
         requireProposer(cluster(proposal.clusterId), caller);
         return proposal;
     }
@@ -644,10 +689,14 @@ public class ProposalService {
                 .orElseThrow(() -> ProblemException.unprocessable("cluster-not-known", "voting.cluster.not-known", clusterId));
     }
 
-    /** The Board, or the cluster-year's leader (its cluster-leader), puts proposals forward. */
+    /**
+     * The Board, or the cluster-year's leader (its cluster-leader), puts proposals forward. A
+     * cluster-year that is not known ({@code null}) is one no one but the Board leads: the Board goes
+     * on to be told it is not known, anyone else is refused as for a cluster-year of others.
+     */
     private static void requireProposer(ClusterYear cluster, Caller caller) {
-        if (!caller.isBoardOrAdmin() && !isClusterLeader(cluster, caller)) {
-            throw new io.quarkus.security.ForbiddenException("only the Board or the leader of " + cluster.code() + " proposes");
+        if (!caller.isBoardOrAdmin() && (cluster == null || !isClusterLeader(cluster, caller))) {
+            throw new io.quarkus.security.ForbiddenException("only the Board or the cluster-year's leader proposes");
         }
     }
 

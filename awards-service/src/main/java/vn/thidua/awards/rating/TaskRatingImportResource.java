@@ -1,5 +1,6 @@
 package vn.thidua.awards.rating;
 
+import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
@@ -14,6 +15,7 @@ import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.SheetFile;
+import vn.thidua.platform.web.Uploads;
 
 /** The yearly ratings of many units at once, as the Board receives them (the province's rating decisions). */
 @Path("/api/awards/ratings/import")
@@ -25,7 +27,10 @@ public class TaskRatingImportResource {
     private final TaskRatingService ratings;
     private final Callers callers;
 
-    public TaskRatingImportResource(TaskRatingService ratings, Callers callers) {
+    private final Uploads uploads;
+
+    public TaskRatingImportResource(TaskRatingService ratings, Callers callers, Uploads uploads) {
+        this.uploads = uploads;
         this.ratings = ratings;
         this.callers = callers;
     }
@@ -33,10 +38,13 @@ public class TaskRatingImportResource {
     /** A CSV (UTF-8) or XLSX with columns {@code unit_code, year, rating, source}; answers with what became of each row. */
     @POST
     @Consumes({SheetFile.CSV, SheetFile.XLSX})
-    public TaskRatingService.Report importRatings(byte[] file, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public TaskRatingService.Report importRatings(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                   @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         var caller = callers.current();
         caller.requireBoardOrAdmin();
-        return ratings.importRows(SheetFile.read(file, contentType, LAYOUT), Messages.negotiate(acceptLanguage), caller);
+        // the caller checked first; then the file read, bounded, under the service's bound on uploads in flight
+        try (Uploads.Upload upload = uploads.receive(body, contentLength, SheetFile.MAX_FILE_BYTES, seen -> SheetFile.fileTooLarge())) {
+            return ratings.importRows(SheetFile.read(upload.bytes(), contentType, LAYOUT), Messages.negotiate(acceptLanguage), caller);
+        }
     }
 }

@@ -95,7 +95,7 @@ public class SubmissionResource {
     public Response document(@PathParam("id") long id) {
         ProvincialSubmission submission = submissions.get(id, callers.current());
         return Response.ok(submission.document, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"to-trinh-ubnd-" + submission.year + "-" + submission.id + ".pdf\"")
+                .header("Content-Disposition", vn.thidua.platform.web.ContentDisposition.attachment("to-trinh-ubnd-" + submission.year + "-" + submission.id + ".pdf"))
                 .build();
     }
 

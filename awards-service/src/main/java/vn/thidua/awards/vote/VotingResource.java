@@ -149,7 +149,7 @@ public class VotingResource {
         UUID sessionId = sessionId(id);
         byte[] pdf = minutes.render(sessionId, callers.current());
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", "attachment; filename=\"bien-ban-" + sessionId + ".pdf\"").build();
+                .header("Content-Disposition", vn.thidua.platform.web.ContentDisposition.attachment("bien-ban-" + sessionId + ".pdf")).build();
     }
 
     /** Applies one step of the session's life (or a read) for the current caller and shows the session as that caller may see it. */

@@ -44,7 +44,7 @@ class CatalogueResourceTest {
     @Test
     void aRegulationInFractionsIsKeptAsFractions() {
         given().auth().oauth2(BOARD).contentType(ContentType.JSON)
-                .body(Map.of("name", "Cờ thi đua thử hai phần ba", "level", "PROVINCIAL", "decidingAuthority", "Chủ tịch UBND tỉnh", "cashMultiple", 8))
+                .body(Map.of("name", "Cờ thi đua thử hai phần ba", "level", "PROVINCIAL", "decidingAuthority", "Chủ tịch UBND tỉnh"))
                 .when().put("/api/awards/award-types/TEST_TWO_THIRDS").then().statusCode(200);
         Map<String, Object> rules = ruleSet("Quy chế tổ chức hoạt động cụm, khối", "2024-01-01", null);
         rules.put("voting", Map.of("secret", true, "quorumFraction", "2/3", "thresholdFraction", "2/3", "basis", "ALL_MEMBERS", "runoffAllowed", true));

@@ -61,7 +61,7 @@ class PortalDeliveryTest {
     static final String BOARD = VotingFixtures.BOARD;
     static final String VIEWER = TestTokens.user("viewer", "viewer");
     static final String PORTAL = TestTokens.user("portal-demo", "portal");
-    static final byte[] REPORT = "%PDF-1.4\n% Báo cáo thành tích năm 2019 — Hội Khuyến học\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    static final byte[] REPORT = vn.thidua.devstack.testing.TestFiles.pdf("Báo cáo thành tích năm 2019 — Hội Khuyến học");
     static final Duration BOUND = Duration.ofSeconds(30);
 
     /** The fake portal, and waits short enough that several failures pass in about a second. */
@@ -382,6 +382,43 @@ class PortalDeliveryTest {
     }
 
     /** A unit of a cluster-year of its own proposed for the award (no eligibility rules), its report uploaded, submitted by the Board. */
+    @Test
+    void aDossierOfSeveralLargeFilesIsStreamedWholeAndItsNamesAreBaseNames() throws Exception {
+        VotingFixtures.awardWithRules("TEST_PORTAL_LON", "PROVINCIAL", List.of(), VotingFixtures.voting(50, 50, true, "ALL_MEMBERS", true));
+        int n = ++clusters;
+        long clusterId = 977_000 + n;
+        String unit = String.format("077.%02d.01.H56", n);
+        VotingFixtures.cluster(directory, clusterId, "CUM-P" + n, 2019, List.of(unit, String.format("077.%02d.02.H56", n)));
+        long id = given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", unit, "awardTypeCode", "TEST_PORTAL_LON", "clusterId", clusterId))
+                .post(PROPOSALS).then().statusCode(201).extract().jsonPath().getLong("id");
+        given().auth().oauth2(BOARD).contentType("application/pdf").header("X-File-Name", "../../../../p2.pdf").body(REPORT)
+                .put(PROPOSALS + "/" + id + "/files/achievement-report").then().statusCode(201).body("fileName", equalTo("p2.pdf"));
+        List<String> sha256s = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            byte[] large = vn.thidua.devstack.testing.TestFiles.pdfOfSize("phụ lục " + i, 3 * 1024 * 1024 + i);
+            sha256s.add(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(large)));
+            given().auth().oauth2(BOARD).contentType("application/pdf").header("X-File-Name", "..\\phu-luc-" + i + ".pdf").body(large)
+                    .post(PROPOSALS + "/" + id + "/files").then().statusCode(201).body("fileName", equalTo("phu-luc-" + i + ".pdf"));
+        }
+        given().auth().oauth2(BOARD).post(PROPOSALS + "/" + id + "/submit").then().statusCode(200);
+        String key = awaitState(id, 0, "DELIVERED").getString("idempotencyKey");
+        JsonNode request = portal.requestsFor(key).get(0);
+        assertTrue(request.get("signatureValid").asBoolean());
+        JsonNode dossier = json.readTree(request.get("body").asText());
+        assertEquals(5, dossier.get("files").size(), "report, three attachments, cover submission");
+        List<String> delivered = new ArrayList<>();
+        for (JsonNode file : dossier.get("files")) {
+            byte[] content = Base64.getDecoder().decode(file.get("contentBase64").asText());
+            String sha256 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
+            assertEquals(file.get("sha256").asText(), sha256);
+            assertTrue(!file.get("name").asText().contains("/") && !file.get("name").asText().contains("\\"), file.get("name").asText());
+            delivered.add(sha256);
+        }
+        assertTrue(delivered.containsAll(sha256s));
+        assertTrue(dossier.toString().contains("\"name\":\"p2.pdf\""));
+    }
+
     private long submitted(String award, String level) {
         VotingFixtures.awardWithRules(award, level, List.of(), VotingFixtures.voting(50, 50, true, "ALL_MEMBERS", true));
         int n = ++clusters;

@@ -21,7 +21,7 @@ import vn.thidua.devstack.testing.EventSamples;
  */
 public final class ProposalFixtures {
     public static final String PROPOSALS = "/api/awards/proposals";
-    public static final byte[] REPORT = "%PDF-1.4\n% Báo cáo thành tích\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    public static final byte[] REPORT = vn.thidua.devstack.testing.TestFiles.pdf("Báo cáo thành tích");
 
     private ProposalFixtures() {
     }

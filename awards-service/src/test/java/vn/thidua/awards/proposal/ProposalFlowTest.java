@@ -47,7 +47,7 @@ class ProposalFlowTest {
     static final String LDLD = "000.00.32.H56";
     static final String PORTAL = TestTokens.user("portal-demo", "portal");
     static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
-    static final byte[] REPORT = "%PDF-1.4\n% Báo cáo thành tích năm 2016\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    static final byte[] REPORT = vn.thidua.devstack.testing.TestFiles.pdf("Báo cáo thành tích năm 2016");
 
     @Inject
     ClusterDirectory directory;

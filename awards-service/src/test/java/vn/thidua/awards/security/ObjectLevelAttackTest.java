@@ -164,6 +164,15 @@ class ObjectLevelAttackTest {
                                     .post(PROPOSALS))
                     .refused(proposal, who + " (B's cluster's vote in the body)", token, FORBIDDEN, "POST /api/awards/proposals",
                             r -> r.contentType(ContentType.JSON).body(Map.of("votingSessionId", published)).post(PROPOSALS))
+                    // no oracle: whether a unit is in B's cluster, whether a cluster or a vote exists, is not told to those who may not propose there
+                    .refused(proposal, who + " (A, not a member, and B's cluster in the body)", token, FORBIDDEN, "POST /api/awards/proposals",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("unitCode", A, "awardTypeCode", award, "clusterId", CLUSTER_B))
+                                    .post(PROPOSALS))
+                    .refused(proposal, who + " (a cluster that does not exist)", token, FORBIDDEN, "POST /api/awards/proposals",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("unitCode", B, "awardTypeCode", award, "clusterId", 999_999_999))
+                                    .post(PROPOSALS))
+                    .refused(proposal, who + " (a vote that does not exist)", token, FORBIDDEN, "POST /api/awards/proposals",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("votingSessionId", "6f1c2a3e-0000-4000-8000-000000000000")).post(PROPOSALS))
                     .listHides(proposal, who, token, "GET /api/awards/proposals", r -> r.queryParam("year", YEAR).get(PROPOSALS), "id",
                             draftOfB, decidedOfB)
                     .listHides(proposal, who + " (B's cluster named)", token, "GET /api/awards/proposals",
@@ -290,6 +299,22 @@ class ObjectLevelAttackTest {
                     .refused(council, who, token, FORBIDDEN, "GET /api/awards/council-sessions/{id}/receipts", r -> r.get(councilSession + "/receipts"))
                     .refused(council, who, token, FORBIDDEN, "GET /api/awards/council-sessions/{id}/minutes", r -> r.get(councilSession + "/minutes"));
         });
+
+        // the portal sees proposals once they are put to the Board, never a draft: a draft's steps answer as for no proposal at all
+        String portal = TestTokens.user("portal-demo", "portal");
+        String absent = PROPOSALS + "/999999999";
+        for (String step : List.of("/return", "/reject")) {
+            attacks.refused("proposal", "the portal (B's draft)", portal, HIDDEN, "POST /api/awards/proposals/{id}" + step,
+                    r -> r.contentType(ContentType.JSON).body(Map.of("reason", "trả lại")).post(draft + step));
+            attacks.refused("proposal", "the portal (no such proposal)", portal, HIDDEN, "POST /api/awards/proposals/{id}" + step,
+                    r -> r.contentType(ContentType.JSON).body(Map.of("reason", "trả lại")).post(absent + step));
+        }
+        // a decision naming B, whose proposal is a draft, is refused as for a unit with no proposal: no id, no state
+        String refusal = io.restassured.RestAssured.given().auth().oauth2(portal).header("Accept-Language", "en").contentType(ContentType.JSON)
+                .body(Map.of("number", "67/QĐ-OLA", "date", "2017-01-21", "awardTypeCode", award, "year", YEAR, "units", List.of(B)))
+                .post("/api/awards/decisions").then().statusCode(422).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(refusal.contains("has no live proposal") && !refusal.contains("Proposal " + draftOfB)
+                && !refusal.contains("DRAFT"), refusal);
         attacks.assertAll();
     }
 

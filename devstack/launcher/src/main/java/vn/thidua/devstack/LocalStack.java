@@ -167,6 +167,10 @@ public final class LocalStack implements AutoCloseable {
             if (service.equals("awards")) {
                 config.putAll(portalConfig);
             }
+            if (service.equals("scoring")) {
+                // the demo's evidence lives on a made-up site; production takes gov.vn addresses only
+                config.put("thidua.evidence-links.allowed-hosts", "gov.vn,thidua.example");
+            }
             launch(service, service + "-service", portOf(service), config, logs);
         }
         // the JVMs boot side by side; wait for all of them

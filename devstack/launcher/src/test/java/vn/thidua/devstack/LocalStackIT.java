@@ -413,7 +413,7 @@ class LocalStackIT {
                         "receivedOn", SeedStoryProposals.RECEIVED_ON))
                 .when().post("/api/awards/proposals").then().statusCode(201).extract().path("id");
         given().baseUri(gateway).auth().oauth2(token("hoiphunu")).contentType("application/pdf").header("X-File-Name", "bao-cao-thanh-tich-2016.pdf")
-                .body("%PDF-1.4\n% Báo cáo thành tích năm 2016 của Hội Liên hiệp Phụ nữ tỉnh\n%%EOF\n".getBytes(StandardCharsets.UTF_8))
+                .body(vn.thidua.devstack.testing.TestFiles.pdf("Báo cáo thành tích năm 2016 của Hội Liên hiệp Phụ nữ tỉnh"))
                 .when().put("/api/awards/proposals/" + id + "/files/achievement-report").then().statusCode(201);
 
         FakePortal fake = stack.fakePortal();

@@ -37,6 +37,7 @@ public class AccessLog {
     private static final int ORDER = Integer.MIN_VALUE + 101;
     private static final Logger LOG = Logger.getLogger(CATEGORY);
     private static final String LOGGED = "thidua.access.logged";
+    public static final int CLIENT_CLOSED_REQUEST = 499;
 
     private final ObjectMapper json;
     private final boolean enabled;
@@ -80,9 +81,11 @@ public class AccessLog {
      * Written field by field with a generator: through a {@code Map} and {@code writeValueAsString},
      * finding a serializer for every value cost about a twentieth of the gateway's CPU per proxied call.
      */
-    private String line(RoutingContext rc, Instant time, String path, long nanos, boolean aborted) {
+    private String line(RoutingContext rc, Instant time, String path, long nanos, boolean failed) {
         HttpServerRequest request = rc.request();
         HttpServerResponse response = rc.response();
+        // nothing written at all: the caller went away first (the proxy does not answer a closed connection)
+        boolean aborted = failed || !response.headWritten();
         StringWriter out = new StringWriter(320);
         try (JsonGenerator entry = json.getFactory().createGenerator(out)) {
             entry.writeStartObject();
@@ -98,7 +101,7 @@ public class AccessLog {
                 }
                 entry.writeEndArray();
             }
-            entry.writeNumberField("status", response.getStatusCode());
+            entry.writeNumberField("status", status(response, aborted));
             entry.writeNumberField("durationMs", Math.round(nanos / 100_000.0) / 10.0);
             entry.writeNumberField("bytesIn", request.bytesRead());
             entry.writeNumberField("bytesOut", response.bytesWritten());
@@ -113,6 +116,16 @@ public class AccessLog {
             throw new UncheckedIOException("An access log entry could not be written as JSON", e);
         }
         return out.toString();
+    }
+
+    /**
+     * The status the caller got, or {@value #CLIENT_CLOSED_REQUEST} (nginx's "client closed request")
+     * when it went away before the answer began: whatever the proxy had meant to answer then (a 502 for
+     * the cut-off call to the service) reached nobody, and is not the service's doing. A caller that
+     * went away during the answer keeps the answer's status, with {@code aborted}.
+     */
+    static int status(HttpServerResponse response, boolean aborted) {
+        return aborted && !response.headWritten() ? CLIENT_CLOSED_REQUEST : response.getStatusCode();
     }
 
     static Set<String> queryNames(String query) {

@@ -1,12 +1,12 @@
 package vn.thidua.gateway.account;
 
-import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Text;
 
 /**
  * An account about to be created, checked: a login name that is safe in a token's {@code sub}
@@ -33,7 +33,8 @@ public record NewAccount(String login, String displayName, AccountKind kind, Set
         if (login == null || !LOGIN.matcher(login).matches()) {
             throw ProblemException.unprocessable("invalid-login", "account.login.invalid");
         }
-        displayName = displayName == null || displayName.isBlank() ? login : Normalizer.normalize(displayName.strip(), Normalizer.Form.NFC);
+        // a name as every service takes one: no hidden, reordering or blank-rendering characters ("Nguyễn\u00ADVăn" looks like another's)
+        displayName = displayName == null || displayName.isBlank() ? login : Text.name(displayName, Integer.MAX_VALUE, "displayName", false);
         if (displayName.length() > MAX_DISPLAY_NAME) {
             throw ProblemException.unprocessable("invalid-display-name", "account.display-name.invalid", MAX_DISPLAY_NAME);
         }

@@ -59,8 +59,10 @@ public class GatewayRoutes {
     private final BodyLimits bodyLimits;
     private final UpstreamBreakers breakers;
     private final VerifiedTokens verifiedTokens;
+    private final Vertx vertx;
 
     public GatewayRoutes(GatewayConfig config, Vertx vertx, ProblemResponses problems) {
+        this.vertx = vertx;
         this.routes = RouteTable.of(config.routes());
         this.problems = problems;
         this.responseTimeoutMillis = config.responseTimeout().toMillis();
@@ -216,13 +218,15 @@ public class GatewayRoutes {
         UpstreamBreakers.Permit permit = (UpstreamBreakers.Permit) decision;
         String query = request.query();
         String uri = query == null ? path : path + "?" + query;
+        Forwarding forwarding = new Forwarding(upstream, uri, requestId, problems, bodyLimit, permit, vertx);
         HttpProxy.reverseProxy(client)
                 .origin(proxyContext -> client.request(new RequestOptions()
                         .setHost(upstream.host())
                         .setPort(upstream.port())
                         .setSsl(upstream.ssl())
-                        .setIdleTimeout(responseTimeoutMillis)))
-                .addInterceptor(new Forwarding(upstream, uri, requestId, problems, bodyLimit, permit))
+                        .setIdleTimeout(responseTimeoutMillis))
+                        .onSuccess(forwarding::upstreamRequest))
+                .addInterceptor(forwarding)
                 .handle(request);
     }
 

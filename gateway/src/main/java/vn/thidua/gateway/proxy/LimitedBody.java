@@ -28,6 +28,12 @@ final class LimitedBody implements ReadStream<Buffer> {
     private Handler<Void> endHandler;
     private long received;
     private boolean exceeded;
+    private boolean held;
+    private Runnable onFirstResume;
+    /** What the consumer (the proxy's pipe) last asked for, applied when a held body is released. */
+    private boolean flowing;
+    private boolean diverted;
+    private boolean ended;
 
     LimitedBody(ReadStream<Buffer> source, long limit, Runnable closeConnection) {
         this.source = source;
@@ -44,8 +50,60 @@ final class LimitedBody implements ReadStream<Buffer> {
         return exceeded;
     }
 
+    /**
+     * Holds the body back until {@link #release()}: the consumer's first resume only runs
+     * {@code onFirstResume} (by then the request to the service is set up and its head can be sent).
+     */
+    void hold(Runnable onFirstResume) {
+        this.held = true;
+        this.onFirstResume = onFirstResume;
+    }
+
+    boolean held() {
+        return held;
+    }
+
+    /** Lets a held body flow, as far as the consumer wants it to. */
+    void release() {
+        if (held) {
+            held = false;
+            if (flowing && !diverted) {
+                source.resume();
+            }
+        }
+    }
+
+    /** Whether the body's end has been passed on, i.e. the service got it whole. */
+    boolean delivered() {
+        return ended && !exceeded && !diverted;
+    }
+
+    /**
+     * The service has answered and wants no more of the body: what the caller still sends is read and
+     * dropped, so that it finishes sending and reads the answer, and the end is not passed on.
+     */
+    void divert() {
+        if (diverted || delivered()) {
+            return;
+        }
+        diverted = true;
+        held = false;
+        if (received > limit) {
+            closeConnection.run();
+        } else if (!ended) {
+            source.resume();
+        }
+    }
+
     private void data(Buffer chunk) {
         received += chunk.length();
+        if (diverted) {
+            if (received > limit) {
+                // a declared length is within the limit (or was refused before): only a chunked body gets here
+                closeConnection.run();
+            }
+            return;
+        }
         if (exceeded) {
             if (received > 2 * limit) {
                 closeConnection.run();
@@ -67,8 +125,9 @@ final class LimitedBody implements ReadStream<Buffer> {
     }
 
     private void end(Void ignored) {
+        ended = true;
         Handler<Void> h = endHandler;
-        if (!exceeded && h != null) {
+        if (!exceeded && !diverted && h != null) {
             h.handle(null);
         }
     }
@@ -94,19 +153,33 @@ final class LimitedBody implements ReadStream<Buffer> {
 
     @Override
     public LimitedBody pause() {
-        source.pause();
+        flowing = false;
+        if (!diverted) {
+            source.pause();
+        }
         return this;
     }
 
     @Override
     public LimitedBody resume() {
+        flowing = true;
+        if (held) {
+            Runnable first = onFirstResume;
+            onFirstResume = null;
+            if (first != null) {
+                first.run();
+            }
+            return this;
+        }
         source.resume();
         return this;
     }
 
     @Override
     public LimitedBody fetch(long amount) {
-        source.fetch(amount);
+        if (!held) {
+            source.fetch(amount);
+        }
         return this;
     }
 

@@ -34,14 +34,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Handler;
-import java.util.logging.LogRecord;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.devstack.testing.TestTokens;
 import vn.thidua.gateway.FakeUpstream;
-import vn.thidua.gateway.accesslog.AccessLog;
 
 /**
  * The controls the gateway puts in front of the services: rate limits, body limits, circuit
@@ -256,33 +253,17 @@ class ProxyControlsTest {
 
     @Test
     void eachRequestIsOneJsonLineWithoutQueryValues() throws IOException {
-        List<String> lines = new java.util.concurrent.CopyOnWriteArrayList<>();
-        Handler capture = new Handler() {
-            @Override
-            public void publish(LogRecord record) {
-                lines.add(record.getMessage());
-            }
-
-            @Override
-            public void flush() {
-            }
-
-            @Override
-            public void close() {
-            }
-        };
-        java.util.logging.Logger logger = java.util.logging.Logger.getLogger(AccessLog.CATEGORY);
-        logger.addHandler(capture);
-        try {
+        List<String> lines;
+        try (AccessLogLines log = new AccessLogLines()) {
+            lines = log.lines();
             given().auth().oauth2(TestTokens.user("log-reader", "viewer"))
                     .header("X-Request-Id", "access-log-1")
                     .header("X-Forwarded-For", "198.51.100.23")
                     .urlEncodingEnabled(false)
                     .when().get("/api/units/logged?q=Nguy%E1%BB%85n%20V%C4%83n%20An&year=2025")
                     .then().statusCode(200);
-            await().atMost(Duration.ofSeconds(5)).until(() -> lines.stream().anyMatch(l -> l.contains("access-log-1")));
-        } finally {
-            logger.removeHandler(capture);
+            List<String> logged = lines;
+            await().atMost(Duration.ofSeconds(5)).until(() -> logged.stream().anyMatch(l -> l.contains("access-log-1")));
         }
         String line = lines.stream().filter(l -> l.contains("access-log-1")).findFirst().orElseThrow();
         assertFalse(line.contains("\n"));
@@ -367,25 +348,15 @@ class ProxyControlsTest {
             }
             out.flush();
             InputStream in = socket.getInputStream();
-            String statusLine = readLine(in);
+            String statusLine = AccessLogLines.readLine(in);
             int status = Integer.parseInt(statusLine.split(" ")[1]);
             Map<String, String> headers = new LinkedHashMap<>();
-            for (String line = readLine(in); !line.isEmpty(); line = readLine(in)) {
+            for (String line = AccessLogLines.readLine(in); !line.isEmpty(); line = AccessLogLines.readLine(in)) {
                 int colon = line.indexOf(':');
                 headers.put(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), line.substring(colon + 1).strip());
             }
             int length = Integer.parseInt(headers.getOrDefault("content-length", "0"));
             return new RawResponse(status, headers, in.readNBytes(length));
         }
-    }
-
-    private static String readLine(InputStream in) throws IOException {
-        StringBuilder line = new StringBuilder();
-        for (int c = in.read(); c != -1 && c != '\n'; c = in.read()) {
-            if (c != '\r') {
-                line.append((char) c);
-            }
-        }
-        return line.toString();
     }
 }

@@ -21,6 +21,7 @@ import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.scoring.sheet.EvidenceLinks;
 
 /** Recording models, their replication and recognition, and finding them again. */
 @ApplicationScoped
@@ -28,10 +29,12 @@ public class ModelService {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final ClusterDirectory clusters;
+    private final EvidenceLinks evidenceLinks;
     private final Clock clock;
 
-    public ModelService(ClusterDirectory clusters, Clock clock) {
+    public ModelService(ClusterDirectory clusters, EvidenceLinks evidenceLinks, Clock clock) {
         this.clusters = clusters;
+        this.evidenceLinks = evidenceLinks;
         this.clock = clock;
     }
 
@@ -64,7 +67,7 @@ public class ModelService {
         model.field = draft.field();
         model.fieldKey = ModelRules.fold(draft.field());
         model.startedYear = ModelRules.requireStartedYear(draft.startedYear(), today());
-        model.evidence = new ArrayList<>(draft.evidence());
+        model.evidence = new ArrayList<>(evidenceLinks.check(draft.evidence(), draft.unitCode(), "evidence"));
         model.version = 1;
         model.createdBy = caller.subject();
         model.createdAt = Instant.now(clock);

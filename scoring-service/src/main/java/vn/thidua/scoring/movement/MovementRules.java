@@ -35,7 +35,7 @@ public final class MovementRules {
 
     public static MovementDefinition check(MovementRequest request, Lookups lookups) {
         List<FieldProblem> problems = new ArrayList<>();
-        String name = clean(request.name(), NAME_MAX_LENGTH, "name", true, problems);
+        String name = name(request.name(), NAME_MAX_LENGTH, "name", problems);
         if (request.kind() == null) {
             problems.add(problem("kind", "movement.kind.required"));
         }
@@ -148,6 +148,16 @@ public final class MovementRules {
             texts[i] = args[i] instanceof Number ? args[i].toString() : args[i];
         }
         return new FieldProblem(field, messageKey, texts);
+    }
+
+    /** {@link Text#name}, its refusal listed with the other problems. */
+    private static String name(String raw, int maxLength, String field, List<FieldProblem> problems) {
+        try {
+            return Text.name(raw, maxLength, field, true);
+        } catch (ProblemException e) {
+            problems.add(problem(field, e.messageKey(), e.args()));
+            return null;
+        }
     }
 
     /** {@link Text#clean}, its refusal (missing, too long, hidden characters) listed with the other problems. */

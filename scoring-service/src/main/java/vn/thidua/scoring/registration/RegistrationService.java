@@ -26,6 +26,7 @@ import vn.thidua.scoring.criteria.CriteriaSetStatus;
 import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Deadlines;
 import vn.thidua.scoring.model.ModelStatistics;
+import vn.thidua.scoring.sheet.EvidenceLinks;
 import vn.thidua.scoring.sheet.SheetService;
 
 /** Registration of targets and titles, and the mid-year and year-end reports against them. */
@@ -39,14 +40,16 @@ public class RegistrationService {
 
     private final ClusterDirectory clusters;
     private final SheetService sheets;
+    private final EvidenceLinks evidenceLinks;
     private final ModelStatistics models;
     private final Outbox outbox;
     private final CloudEvents events;
     private final Clock clock;
 
-    public RegistrationService(ClusterDirectory clusters, SheetService sheets, ModelStatistics models, Outbox outbox,
-                               CloudEvents events, Clock clock) {
+    public RegistrationService(ClusterDirectory clusters, SheetService sheets, ModelStatistics models, EvidenceLinks evidenceLinks,
+                               Outbox outbox, CloudEvents events, Clock clock) {
         this.clusters = clusters;
+        this.evidenceLinks = evidenceLinks;
         this.sheets = sheets;
         this.models = models;
         this.outbox = outbox;
@@ -152,9 +155,11 @@ public class RegistrationService {
         if (!problems.isEmpty()) {
             throw ProblemException.unprocessable("invalid-report", "registration.report.invalid", problems.size()).withErrors(problems);
         }
-        for (ResultInput result : results) {
+        for (int i = 0; i < results.size(); i++) {
+            ResultInput result = results.get(i);
             RegistrationTarget target = registration.targets.get(result.position() - 1);
-            List<String> evidence = result.evidence() == null ? new ArrayList<>() : new ArrayList<>(result.evidence());
+            List<String> evidence = result.evidence() == null ? new ArrayList<>()
+                    : new ArrayList<>(evidenceLinks.check(result.evidence(), unitCode, "results[" + i + "].evidence"));
             if (kind == ReportKind.MIDYEAR) {
                 target.midyearValue = result.achieved();
                 target.midyearEvidence = evidence;

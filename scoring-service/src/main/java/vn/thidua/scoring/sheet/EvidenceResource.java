@@ -14,9 +14,14 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.util.UUID;
+import java.io.InputStream;
+import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ContentDisposition;
+import vn.thidua.platform.web.FileKind;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Uploads;
 
 /**
  * Evidence files. Upload with the raw file as the body ({@code application/pdf}, {@code image/png}
@@ -29,7 +34,10 @@ public class EvidenceResource {
     private final EvidenceService evidence;
     private final Callers callers;
 
-    public EvidenceResource(EvidenceService evidence, Callers callers) {
+    private final Uploads uploads;
+
+    public EvidenceResource(EvidenceService evidence, Callers callers, Uploads uploads) {
+        this.uploads = uploads;
         this.evidence = evidence;
         this.callers = callers;
     }
@@ -42,14 +50,33 @@ public class EvidenceResource {
         }
     }
 
+    /**
+     * Who may add evidence to the sheet is checked before a byte of the body is read; then the body is
+     * read under the service's bound on uploads in flight, to a temporary file, cut off past the limit,
+     * checked to be the kind it claims, and stored.
+     */
     @POST
     @Path("/sheets/{id}/evidence")
     @Consumes({"application/pdf", "image/png", "image/jpeg"})
     @Produces(MediaType.APPLICATION_JSON)
     public Response upload(@PathParam("id") long sheetId, @HeaderParam("X-File-Name") String fileName,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] content) {
-        EvidenceFile file = evidence.upload(sheetId, fileName, contentType, content, callers.current());
-        return Response.created(URI.create(file.link())).entity(EvidenceView.of(file)).build();
+                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        Caller caller = callers.current();
+        evidence.requireUploadable(sheetId, declared(contentLength), caller);
+        try (Uploads.Upload upload = uploads.receive(body, contentLength, evidence.maxSize(), seen -> evidence.tooLarge())) {
+            FileKind kind = evidence.check(upload, contentType);
+            EvidenceFile file = evidence.upload(sheetId, fileName, kind, upload, caller);
+            return Response.created(URI.create(file.link())).entity(EvidenceView.of(file)).build();
+        }
+    }
+
+    private static long declared(String contentLength) {
+        try {
+            return contentLength == null ? -1 : Long.parseLong(contentLength.strip());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     @GET
@@ -66,7 +93,7 @@ public class EvidenceResource {
         return Response.ok(file.content)
                 .type(file.contentType)
                 .tag("sha256-" + file.sha256)
-                .header("Content-Disposition", "inline; filename*=UTF-8''" + java.net.URLEncoder.encode(file.fileName, java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("Content-Disposition", ContentDisposition.inline(file.fileName))
                 .build();
     }
 }

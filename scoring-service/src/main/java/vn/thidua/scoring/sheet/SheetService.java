@@ -34,10 +34,12 @@ import vn.thidua.scoring.criteria.Stage;
 @ApplicationScoped
 public class SheetService {
     private final ClusterDirectory clusters;
+    private final EvidenceLinks evidenceLinks;
     private final Clock clock;
 
-    public SheetService(ClusterDirectory clusters, Clock clock) {
+    public SheetService(ClusterDirectory clusters, EvidenceLinks evidenceLinks, Clock clock) {
         this.clusters = clusters;
+        this.evidenceLinks = evidenceLinks;
         this.clock = clock;
     }
 
@@ -66,6 +68,8 @@ public class SheetService {
         CriteriaSet set = CriteriaSet.findById(sheet.setId);
         requireWritable(set, sheet, caller);
         Versions.requireMatch(ifMatch, sheet.version);
+        entry = new ScoreEntry(entry.points(), entry.comment(), evidenceLinks.check(entry.evidence(), sheet.unitCode, "evidence"),
+                entry.explanation());
         Criterion criterion = set.criteria().stream().filter(c -> c.code.equals(criterionCode)).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("criterion-not-found", "sheet.criterion.unknown", criterionCode));
         ScoreRules.requireWithinBounds(criterion, entry.points());

@@ -1,6 +1,7 @@
 package vn.thidua.scoring.flow;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static vn.thidua.scoring.flow.SeedStoryScoringTest.BOARD;
 import static vn.thidua.scoring.flow.SeedStoryScoringTest.rep;
@@ -157,7 +158,7 @@ class ScoringRulesTest {
     void evidenceFilesAreCheckedKeptWithTheirHashAndReadLikeTheSheet() throws Exception {
         long setId = publishedSet(700021, List.of("000.00.70.H56", "000.00.71.H56"), null, Map.of());
         long self = sheetOf(setId, "SELF", "000.00.70.H56", "000.00.70.H56");
-        byte[] pdf = "%PDF-1.4\n% báo cáo tổng kết năm 2016\n%%EOF\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] pdf = vn.thidua.devstack.testing.TestFiles.pdf("báo cáo tổng kết năm 2016");
         String rep = rep("000.00.70.H56");
         String link = given().auth().oauth2(rep).contentType("application/pdf").header("X-File-Name", "Báo cáo tổng kết 2016.pdf").body(pdf)
                 .when().post("/api/scoring/sheets/" + self + "/evidence")
@@ -181,5 +182,79 @@ class ScoringRulesTest {
         given().auth().oauth2(rep("000.00.71.H56")).contentType("application/pdf").body(pdf)
                 .when().post("/api/scoring/sheets/" + self + "/evidence").then().statusCode(403);
         given().auth().oauth2(BOARD).when().get("/api/scoring/evidence/not-a-uuid").then().statusCode(404);
+    }
+
+    @Test
+    void evidenceIsAnUploadedFileOfTheUnitOrAnAllowedHttpsAddressNeverFreeText() {
+        long setId = publishedSet(700022, List.of("000.00.72.H56", "000.00.73.H56"), null, Map.of());
+        long mine = sheetOf(setId, "SELF", "000.00.72.H56", "000.00.72.H56");
+        long theirs = sheetOf(setId, "SELF", "000.00.73.H56", "000.00.73.H56");
+        byte[] pdf = vn.thidua.devstack.testing.TestFiles.pdf("minh chứng");
+        String rep = rep("000.00.72.H56");
+        String theirLink = given().auth().oauth2(rep("000.00.73.H56")).contentType("application/pdf").header("X-File-Name", "mc.pdf").body(pdf)
+                .when().post("/api/scoring/sheets/" + theirs + "/evidence").then().statusCode(201).extract().path("link");
+        for (String notEvidence : List.of("đã có", "javascript:alert(1)", "http://thanhhoa.gov.vn/bao-cao.pdf", "https://evil.example/x.pdf",
+                "https://gov.vn.evil.example/x.pdf", "https://user@thanhhoa.gov.vn/x.pdf", "https://thanhhoa.gov.vn:8443/x.pdf",
+                "//thanhhoa.gov.vn/x.pdf", "data:application/pdf;base64,JVBERi0=")) {
+            score(rep, mine, "I.1", Map.of("points", 30, "evidence", List.of(notEvidence))).then().statusCode(422)
+                    .contentType("application/problem+json").body("type", org.hamcrest.Matchers.endsWith("/evidence-not-allowed"));
+        }
+        // another unit's file, or one that does not exist, is refused alike
+        for (String notOurs : List.of(theirLink, "/api/scoring/evidence/" + java.util.UUID.randomUUID())) {
+            score(rep, mine, "I.1", Map.of("points", 30, "evidence", List.of(notOurs))).then().statusCode(422)
+                    .body("type", org.hamcrest.Matchers.endsWith("/evidence-not-found"));
+        }
+        String ourLink = given().auth().oauth2(rep).contentType("application/pdf").header("X-File-Name", "mc.pdf").body(pdf)
+                .when().post("/api/scoring/sheets/" + mine + "/evidence").then().statusCode(201).extract().path("link");
+        score(rep, mine, "I.1", Map.of("points", 30, "evidence", List.of(ourLink, "https://thanhhoa.gov.vn/van-ban/bao-cao-2016.pdf",
+                "https://thidua.example/minh-chung/000.00.72.H56.pdf"))).then().statusCode(200);
+    }
+
+    @Test
+    void evidenceImagesAreDecodedAndNothingMayRideAfterThem() throws Exception {
+        long setId = publishedSet(700031, List.of("000.00.72.H56", "000.00.73.H56"), null, Map.of());
+        long self = sheetOf(setId, "SELF", "000.00.72.H56", "000.00.72.H56");
+        String rep = rep("000.00.72.H56");
+        String path = "/api/scoring/sheets/" + self + "/evidence";
+        byte[] png = image("png");
+        byte[] jpeg = image("jpeg");
+        given().auth().oauth2(rep).contentType("image/png").header("X-File-Name", "../../báo cáo.png").body(png).when().post(path)
+                .then().statusCode(201).body("fileName", equalTo("báo cáo.png")).body("contentType", equalTo("image/png"));
+        String link = given().auth().oauth2(rep).contentType("image/jpeg").header("X-File-Name", "anh.jpg").body(jpeg).when().post(path)
+                .then().statusCode(201).extract().path("link");
+        given().auth().oauth2(rep).when().get(link).then().statusCode(200).contentType("image/jpeg")
+                .header("Content-Disposition", equalTo("inline; filename=\"anh.jpg\"; filename*=UTF-8''anh.jpg"));
+        // a PNG with a ZIP appended, a JPEG with HTML after its end: refused, 422
+        java.io.ByteArrayOutputStream zip = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream out = new java.util.zip.ZipOutputStream(zip)) {
+            out.putNextEntry(new java.util.zip.ZipEntry("x.html"));
+            out.write("<script>alert(1)</script>".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        given().auth().oauth2(rep).contentType("image/png").body(concat(png, zip.toByteArray())).when().post(path)
+                .then().statusCode(422).contentType("application/problem+json").body("type", containsString("evidence-not-image"));
+        given().auth().oauth2(rep).contentType("image/jpeg").body(concat(jpeg, "<html></html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .when().post(path).then().statusCode(422).contentType("application/problem+json");
+        // declared as one kind, being another
+        given().auth().oauth2(rep).contentType("image/png").body(jpeg).when().post(path).then().statusCode(415)
+                .contentType("application/problem+json");
+        // a PDF with HTML after its end
+        byte[] pdf = vn.thidua.devstack.testing.TestFiles.pdf("minh chứng");
+        given().auth().oauth2(rep).contentType("application/pdf").body(concat(pdf, "<html></html>".getBytes(java.nio.charset.StandardCharsets.US_ASCII)))
+                .when().post(path).then().statusCode(422).contentType("application/problem+json").body("type", containsString("evidence-not-pdf"));
+        given().auth().oauth2(BOARD).when().get("/api/scoring/sheets/" + self).then().statusCode(200);
+    }
+
+    private static byte[] image(String format) throws java.io.IOException {
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(40, 30, java.awt.image.BufferedImage.TYPE_INT_RGB);
+        image.setRGB(3, 4, 0x336699);
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        javax.imageio.ImageIO.write(image, format, out);
+        return out.toByteArray();
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] joined = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, joined, a.length, b.length);
+        return joined;
     }
 }

@@ -35,7 +35,7 @@ class ObjectLevelAttackTest {
     private static final String A_PEER = "000.66.12.H56";
     private static final String B = "000.66.13.H56";
     private static final String B_PEER = "000.66.14.H56";
-    private static final byte[] PDF = "%PDF-1.4\n% minh chứng\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PDF = vn.thidua.devstack.testing.TestFiles.pdf("minh chứng");
 
     @Test
     void anotherUnitsAndAnotherClustersScoringIsOutOfReach() {

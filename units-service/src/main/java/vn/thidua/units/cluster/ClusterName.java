@@ -2,6 +2,7 @@ package vn.thidua.units.cluster;
 
 import java.text.Normalizer;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.TextPolicy;
 
 /** A cluster's Vietnamese name, e.g. "Cụm thi đua số 7", kept in Unicode NFC with white space folded. */
 public record ClusterName(String value) {
@@ -17,7 +18,8 @@ public record ClusterName(String value) {
         if (raw == null) {
             return new ClusterName(null);
         }
-        if (raw.codePoints().anyMatch(ClusterName::isForbidden)) {
+        // and no character that shows as nothing, so that two names that look the same are the same
+        if (raw.codePoints().anyMatch(ClusterName::isForbidden) || TextPolicy.nameViolation(raw) == TextPolicy.Violation.HIDDEN_CHARACTERS) {
             throw ProblemException.badRequest("invalid-cluster-name", "cluster.name.control-characters");
         }
         return new ClusterName(Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " "));

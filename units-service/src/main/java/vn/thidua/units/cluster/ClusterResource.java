@@ -16,14 +16,18 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.InputStream;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
+import vn.thidua.platform.web.PdfDocument;
 import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.web.Uploads;
 import vn.thidua.units.cluster.ClusterService.AgreementChange;
 import vn.thidua.units.cluster.ClusterService.EmulationLeadersChange;
 import vn.thidua.units.cluster.ClusterService.LeadershipChange;
@@ -47,7 +51,10 @@ public class ClusterResource {
     private final ClusterService clusters;
     private final Callers callers;
 
-    public ClusterResource(ClusterService clusters, Callers callers) {
+    private final Uploads uploads;
+
+    public ClusterResource(ClusterService clusters, Callers callers, Uploads uploads) {
+        this.uploads = uploads;
         this.clusters = clusters;
         this.callers = callers;
     }
@@ -141,8 +148,16 @@ public class ClusterResource {
     @Consumes(PDF)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     public Response uploadAgreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
-                                            byte[] content) {
-        return ok(clusters.uploadAgreementDocument(callers.current(), id, ifMatch, content));
+                                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
+        // who may, on which cluster-year, at which version: all before a byte of the body is read
+        Caller caller = callers.current();
+        clusters.requireAgreementUploadable(caller, id, ifMatch);
+        long max = clusters.maxAgreementBytes();
+        try (Uploads.Upload upload = uploads.receive(body, contentLength, max,
+                seen -> PdfDocument.tooLarge(seen, max, "cluster-agreement", "cluster.agreement"))) {
+            PdfDocument.verify(upload.file(), "cluster-agreement", "cluster.agreement");
+            return ok(clusters.uploadAgreementDocument(caller, id, ifMatch, new PdfDocument(upload.bytes(), upload.sha256(), upload.size())));
+        }
     }
 
     @GET
@@ -160,7 +175,7 @@ public class ClusterResource {
                 .tag(tag)
                 .header("Repr-Digest", "sha-256=:" + digest + ":")
                 .header("Content-Disposition",
-                        "inline; filename=\"giao-uoc-" + document.clusterCode() + "-" + document.year() + ".pdf\"")
+                        vn.thidua.platform.web.ContentDisposition.inline("giao-uoc-" + document.clusterCode() + "-" + document.year() + ".pdf"))
                 .build();
     }
 

@@ -300,12 +300,25 @@ public class ClusterService {
         commit(cluster, before, ClusterEvents.EMULATION_LEADERS_RECORDED, eventSource + " voting session " + vote.votingSessionId(), now);
     }
 
+    /** The largest agreement document taken, in bytes. */
+    public long maxAgreementBytes() {
+        return agreements.maxDocumentSize().asLongValue();
+    }
+
+    /** Whether the caller may upload the cluster-year's agreement document at this version: checked before the body is read. */
     @Transactional
-    public ClusterView uploadAgreementDocument(Caller caller, long id, String ifMatch, byte[] content) {
+    public void requireAgreementUploadable(Caller caller, long id, String ifMatch) {
+        ClusterAccess.requireManage(caller);
+        ClusterYear cluster = ClusterYear.get(id);
+        Versions.requireMatch(ifMatch, cluster.version);
+    }
+
+    /** Stores a received and checked agreement document (platform-web Uploads, PdfDocument), the checks made again under the lock. */
+    @Transactional
+    public ClusterView uploadAgreementDocument(Caller caller, long id, String ifMatch, PdfDocument pdf) {
         ClusterAccess.requireManage(caller);
         ClusterYear cluster = ClusterYear.getForUpdate(id);
         Versions.requireMatch(ifMatch, cluster.version);
-        PdfDocument pdf = PdfDocument.of(content, agreements.maxDocumentSize().asLongValue(), "cluster-agreement", "cluster.agreement");
         ClusterState before = state(cluster);
         Instant now = now();
         AgreementDocument stored = AgreementDocument.findById(id);

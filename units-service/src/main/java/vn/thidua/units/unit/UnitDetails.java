@@ -47,7 +47,7 @@ public record UnitDetails(UnitName name, String shortName, UnitKind kind, UnitCo
         if (area != null && !AREA_CODE.matcher(area).matches()) {
             throw ProblemException.badRequest("invalid-field", "unit.area.invalid", area);
         }
-        return new UnitDetails(UnitName.parse(name), Text.clean(shortName, 100, "shortName", false), kind(kind),
+        return new UnitDetails(UnitName.parse(name), Text.name(shortName, 100, "shortName", false), kind(kind),
                 parentCode == null || parentCode.isBlank() ? null : UnitCode.parse(parentCode), area, contact);
     }
 

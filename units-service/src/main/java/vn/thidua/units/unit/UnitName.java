@@ -7,6 +7,6 @@ public record UnitName(String value) {
     public static final int MAX_LENGTH = 300;
 
     public static UnitName parse(String raw) {
-        return new UnitName(Text.clean(raw, MAX_LENGTH, "name", true));
+        return new UnitName(Text.name(raw, MAX_LENGTH, "name", true));
     }
 }

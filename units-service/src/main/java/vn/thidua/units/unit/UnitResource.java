@@ -1,5 +1,7 @@
 package vn.thidua.units.unit;
 
+import java.io.InputStream;
+import vn.thidua.platform.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -36,7 +38,10 @@ public class UnitResource {
     private final UnitImport imports;
     private final Callers callers;
 
-    public UnitResource(UnitService units, UnitImport imports, Callers callers) {
+    private final Uploads uploads;
+
+    public UnitResource(UnitService units, UnitImport imports, Callers callers, Uploads uploads) {
+        this.uploads = uploads;
         this.units = units;
         this.imports = imports;
         this.callers = callers;
@@ -153,10 +158,14 @@ public class UnitResource {
     @Path("/import")
     @Consumes({UnitSheet.CSV, UnitSheet.XLSX})
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
-    public UnitImport.Report importUnits(byte[] file, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+    public UnitImport.Report importUnits(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+                                         @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
-        List<SheetFile.Row> rows = UnitSheet.read(file == null ? new byte[0] : file, contentType);
-        return imports.importRows(rows, Messages.negotiate(acceptLanguage));
+        // the role is checked before the body is read; then the file, bounded, under the bound on uploads in flight
+        try (Uploads.Upload upload = uploads.receive(body, contentLength, SheetFile.MAX_FILE_BYTES, seen -> SheetFile.fileTooLarge())) {
+            List<SheetFile.Row> rows = UnitSheet.read(upload.bytes(), contentType);
+            return imports.importRows(rows, Messages.negotiate(acceptLanguage));
+        }
     }
 
     private static UnitStatus status(String raw) {

@@ -108,7 +108,12 @@ class ClusterAgreementTest {
                 .body("type", equalTo(PROBLEMS + "cluster-agreement-not-pdf"));
         upload(id, "%PD".getBytes(StandardCharsets.US_ASCII)).then().statusCode(422)
                 .body("type", equalTo(PROBLEMS + "cluster-agreement-not-pdf"));
-        upload(id, new byte[0]).then().statusCode(422).body("type", equalTo(PROBLEMS + "cluster-agreement-not-pdf"));
+        upload(id, new byte[0]).then().statusCode(400).body("type", equalTo(PROBLEMS + "missing-body"));
+        // a PDF header on something else, and a PDF with HTML after its end, are not PDFs either
+        upload(id, "%PDF-1.7\n<html>giao ước</html>\n%%EOF\n".getBytes(StandardCharsets.UTF_8)).then().statusCode(422)
+                .body("type", equalTo(PROBLEMS + "cluster-agreement-not-pdf"));
+        byte[] polyglot = (new String(pdf(2048), StandardCharsets.ISO_8859_1).strip() + "<script>alert(1)</script>").getBytes(StandardCharsets.ISO_8859_1);
+        upload(id, polyglot).then().statusCode(422).body("type", equalTo(PROBLEMS + "cluster-agreement-not-pdf"));
         given().auth().oauth2(BOARD).contentType("text/plain").body("%PDF-1.7")
                 .when().put("/api/clusters/" + id + "/agreement/document")
                 .then().statusCode(415).contentType("application/problem+json");
@@ -147,13 +152,8 @@ class ClusterAgreementTest {
                 .when().put("/api/clusters/" + id + "/agreement/document");
     }
 
-    /** Something that starts like a PDF, of the given size, with bytes that are not text. */
+    /** A valid PDF of the given size. */
     private static byte[] pdf(int size) {
-        byte[] content = new byte[size];
-        Arrays.fill(content, (byte) 0xE2);
-        byte[] header = "%PDF-1.7\n".getBytes(StandardCharsets.US_ASCII);
-        System.arraycopy(header, 0, content, 0, header.length);
-        content[size - 1] = (byte) (size % 251);
-        return content;
+        return vn.thidua.devstack.testing.TestFiles.pdfOfSize("giao ước " + size, size);
     }
 }

@@ -64,7 +64,7 @@ class ClusterEventsTest {
         given().auth().oauth2(BOARD).contentType(ContentType.JSON)
                 .body(Map.of("signedOn", "2024-12-20", "signatories", List.of(a, b, c)))
                 .when().put("/api/clusters/" + id + "/agreement").then().statusCode(200);
-        given().auth().oauth2(BOARD).contentType("application/pdf").body("%PDF-1.4 giao ước".getBytes())
+        given().auth().oauth2(BOARD).contentType("application/pdf").body(vn.thidua.devstack.testing.TestFiles.pdf("giao ước"))
                 .when().put("/api/clusters/" + id + "/agreement/document").then().statusCode(200);
         JsonNode recorded = awaitClusterEvent(id, e -> ClusterEvents.AGREEMENT_RECORDED.equals(e.path("type").asText())
                 && e.at("/data/version").asLong() == 4);

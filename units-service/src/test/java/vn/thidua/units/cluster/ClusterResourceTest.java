@@ -323,7 +323,7 @@ class ClusterResourceTest {
                 .body(Map.of("signedOn", "2036-01-05", "signatories", List.of(a)))
                 .when().put("/api/clusters/" + id + "/agreement").then().statusCode(412);
         given().auth().oauth2(BOARD).contentType("application/pdf").header("If-Match", "\"0\"")
-                .body("%PDF-1.4 stale".getBytes())
+                .body(vn.thidua.devstack.testing.TestFiles.pdf("stale"))
                 .when().put("/api/clusters/" + id + "/agreement/document").then().statusCode(412);
 
         given().auth().oauth2(BOARD).when().get("/api/clusters/" + id)

@@ -30,7 +30,7 @@ class ObjectLevelAttackTest {
     private static final String A_PEER = "000.66.02.H56";
     private static final String B = "000.66.03.H56";
     private static final String B_PEER = "000.66.04.H56";
-    private static final byte[] PDF = "%PDF-1.4\n% giao ước\n%%EOF\n".getBytes(StandardCharsets.UTF_8);
+    private static final byte[] PDF = vn.thidua.devstack.testing.TestFiles.pdf("giao ước");
 
     @Test
     void anotherUnitsProfileAndAnotherClusterAreOutOfReach() {

@@ -23,7 +23,9 @@ import java.util.List;
 public final class FakePortalClient {
     private final String control;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private final ObjectMapper json = new ObjectMapper();
+    /** Requests it logged carry whole dossiers as text: tens of MB for a few large files. */
+    private final ObjectMapper json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
+            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(200_000_000).build()).build());
 
     /** @param dossiersUrl the portal's dossier URL ({@code thidua.portal.url}) or its base URL */
     public FakePortalClient(String dossiersUrl) {

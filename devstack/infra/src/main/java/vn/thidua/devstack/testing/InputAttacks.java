@@ -56,6 +56,8 @@ public final class InputAttacks {
         texts.put("bell and escape controls", "Đơn vị \u0007\u001B[31m đỏ");
         texts.put("C1 control", "Đơn vị \u0085 khác");
         texts.put("byte order mark inside", "Đơn\uFEFF vị");
+        texts.put("word joiner", "Đơn\u2060vị");
+        texts.put("hidden tag characters", "Đơn vị\uDB40\uDC48\uDB40\uDC49");
         texts.put("lone surrogate escape", LONE_SURROGATE_MARK);
         texts.put("SQL: drop table", "'; DROP TABLE unit; --");
         texts.put("SQL: tautology", "' OR '1'='1");
@@ -199,6 +201,10 @@ public final class InputAttacks {
         cases.add(new Case("NaN literal", json, utf8("{\"value\": NaN}")));
         cases.add(new Case("raw control character inside a string", json, utf8("{\"x\":\"a\u0001b\"}")));
         cases.add(new Case("invalid UTF-8", json, invalidUtf8(valid)));
+        cases.add(new Case("overlong UTF-8 (\\xc0\\xae for a dot)", json, overlongUtf8(valid)));
+        if (read(valid) instanceof ObjectNode) {
+            cases.add(new Case("an unknown property", json, withUnknownProperty(valid)));
+        }
         cases.add(new Case("nested 5000 deep", json, utf8("[".repeat(5000) + "]".repeat(5000))));
         cases.add(new Case("body over 10 MB", json, oversizedJson(valid)));
         cases.add(new Case("content type text/plain", "text/plain", utf8(valid)));
@@ -220,7 +226,7 @@ public final class InputAttacks {
     static List<Case> fileCases(Endpoint endpoint) {
         String type = endpoint.fileType;
         // a complete, if tiny, PDF: under a hostile name it is the name alone that must be refused
-        byte[] tinyPdf = utf8("%PDF-1.7\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        byte[] tinyPdf = TestFiles.pdf("tệp nhỏ");
         List<Case> cases = new ArrayList<>();
         cases.add(new Case("content type text/plain", "text/plain", utf8("xin chào")));
         cases.add(new Case("content type application/json", "application/json", utf8("{\"a\":1}")));
@@ -347,6 +353,29 @@ public final class InputAttacks {
         result[prefix.length + 1] = 0x28;
         System.arraycopy(suffix, 0, result, prefix.length + 2, suffix.length);
         return result;
+    }
+
+    /** The valid body with a value of "..", each dot written as the overlong two-byte sequence C0 AE, which a lenient decoder takes for a dot. */
+    private static byte[] overlongUtf8(String valid) {
+        String mark = "overlong-goes-here";
+        byte[] marked = read(valid) instanceof ObjectNode ? write(((ObjectNode) read(valid)).put("overlong", mark)) : utf8("[\"" + mark + "\"]");
+        String text = new String(marked, StandardCharsets.UTF_8);
+        int at = text.indexOf(mark);
+        byte[] prefix = utf8(text.substring(0, at));
+        byte[] suffix = utf8(text.substring(at + mark.length()));
+        byte[] dots = {(byte) 0xC0, (byte) 0xAE, (byte) 0xC0, (byte) 0xAE};
+        byte[] result = new byte[prefix.length + dots.length + suffix.length];
+        System.arraycopy(prefix, 0, result, 0, prefix.length);
+        System.arraycopy(dots, 0, result, prefix.length, dots.length);
+        System.arraycopy(suffix, 0, result, prefix.length + dots.length, suffix.length);
+        return result;
+    }
+
+    /** A valid body with one property more than any request of this system has: dropping it silently would lose what the client meant. */
+    private static byte[] withUnknownProperty(String valid) {
+        ObjectNode root = (ObjectNode) read(valid);
+        root.put("notAPropertyOfThisRequest", "Đơn vị");
+        return write(root);
     }
 
     private static byte[] randomBytes(int length) {

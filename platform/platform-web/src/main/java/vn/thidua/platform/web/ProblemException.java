@@ -14,6 +14,7 @@ public class ProblemException extends RuntimeException {
     private final String messageKey;
     private final transient Object[] args;
     private final transient List<FieldProblem> errors;
+    private final int retryAfterSeconds;
 
     /** One of several reasons a request is refused, for a field or item of it. */
     public record FieldProblem(String field, String messageKey, Object... args) {
@@ -26,20 +27,32 @@ public class ProblemException extends RuntimeException {
         this.messageKey = messageKey;
         this.args = args.clone();
         this.errors = List.of();
+        this.retryAfterSeconds = 0;
     }
 
-    private ProblemException(ProblemException problem, List<FieldProblem> errors) {
+    private ProblemException(ProblemException problem, List<FieldProblem> errors, int retryAfterSeconds) {
         super(problem.getMessage() + errors);
         this.status = problem.status;
         this.typeSlug = problem.typeSlug;
         this.messageKey = problem.messageKey;
         this.args = problem.args;
         this.errors = List.copyOf(errors);
+        this.retryAfterSeconds = retryAfterSeconds;
+    }
+
+    /** The same problem, telling the caller to try again after that many seconds ({@code Retry-After}). */
+    public ProblemException retryAfter(int seconds) {
+        return new ProblemException(this, errors, seconds);
+    }
+
+    /** Seconds for {@code Retry-After}, 0 when the answer carries none. */
+    public int retryAfterSeconds() {
+        return retryAfterSeconds;
     }
 
     /** The same problem, listing every reason (each shown in the caller's language). */
     public ProblemException withErrors(List<FieldProblem> reasons) {
-        return new ProblemException(this, reasons);
+        return new ProblemException(this, reasons, retryAfterSeconds);
     }
 
     public List<FieldProblem> errors() {

@@ -32,7 +32,10 @@ public class ProblemMappers {
         List<Problem.FieldError> errors = e.errors().stream()
                 .map(error -> new Problem.FieldError(error.field(), Messages.text(locale, error.messageKey(), error.args())))
                 .toList();
-        return respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, errors);
+        Response response = respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, errors);
+        return e.retryAfterSeconds() > 0
+                ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build()
+                : response;
     }
 
     /** A domain refusal: a state that does not allow the step is a conflict (409), a broken rule is unprocessable (422). */
@@ -61,6 +64,19 @@ public class ProblemMappers {
             String field = jsonPath(refused);
             String detail = Messages.text(locale, refused.messageKey(), field, refused.limit());
             return respond(400, "invalid-field", locale, detail, uri, List.of(new Problem.FieldError(field, detail)));
+        }
+        if (e instanceof JsonInputPolicy.UnknownProperties unknown) {
+            String at = jsonPath(unknown);
+            String prefix = at.equals("body") ? "" : at + ".";
+            List<Problem.FieldError> errors = unknown.names().stream()
+                    .map(name -> new Problem.FieldError(prefix + name, Messages.text(locale, "problem.field.unknown", prefix + name))).toList();
+            String detail = Messages.text(locale, "problem.unknown-properties",
+                    String.join(", ", unknown.names().stream().map(name -> prefix + name).toList()), String.join(", ", unknown.known()));
+            return respond(400, "unknown-properties", locale, detail, uri, errors);
+        }
+        if (e instanceof StrictUtf8InputStream.Malformed malformed) {
+            return respond(400, "malformed-encoding", locale, Messages.text(locale, "problem.malformed-encoding", String.valueOf(malformed.offset())), uri,
+                    List.of());
         }
         String detail = Messages.text(locale, "problem.malformed-body");
         // a value of the wrong type: name its field, so the client knows which one

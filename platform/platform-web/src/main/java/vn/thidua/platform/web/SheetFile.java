@@ -6,6 +6,8 @@ import java.io.InputStreamReader;
 import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.Charset;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -19,6 +21,8 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -48,6 +52,26 @@ public final class SheetFile {
     public static final String CSV = "text/csv";
     public static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
     private static final Pattern ZERO_PADDED = Pattern.compile("0{2,}");
+    /**
+     * The most an XLSX may unpack to, all its parts together: a sheet of some 50 000 rows of ten
+     * columns; POI's in-memory model of that takes several times as much heap, which a service's 192 MB bear.
+     */
+    public static final long MAX_UNPACKED_BYTES = 16L * 1024 * 1024;
+    /** The largest spreadsheet file taken (its bytes as sent), and held once received ({@link Uploads}). */
+    public static final long MAX_FILE_BYTES = 10L * 1024 * 1024;
+
+    /** The 413 of a spreadsheet file over {@link #MAX_FILE_BYTES}. */
+    public static ProblemException fileTooLarge() {
+        return new ProblemException(413, "body-too-large", "problem.body-too-large", MAX_FILE_BYTES / (1024 * 1024));
+    }
+
+    /** The most parts (files inside the ZIP) an XLSX may have; a workbook of one sheet has about a dozen. */
+    public static final int MAX_PARTS = 200;
+
+    static {
+        // POI's own bounds behind ours: no single part larger than all parts may be together
+        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_BYTES);
+    }
 
     /** One data row: its number as a spreadsheet program shows it (the header is row 1) and its values by column. */
     public record Row(int number, Map<String, String> values) {
@@ -112,7 +136,9 @@ public final class SheetFile {
 
     private static List<Row> readCsv(byte[] content, Charset charset, Layout layout) throws IOException {
         int start = charset.equals(StandardCharsets.UTF_8) && hasUtf8Bom(content) ? 3 : 0;
-        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), charset);
+        // bytes that are not text in the charset (overlong UTF-8 among them) make the file unreadable, never U+FFFD or a lenient guess
+        CharsetDecoder strict = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        try (Reader reader = new InputStreamReader(new ByteArrayInputStream(content, start, content.length - start), strict);
              CSVParser parser = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                      .setIgnoreEmptyLines(true).setAllowMissingColumnNames(true).get().parse(reader)) {
             Map<String, String> columnOfHeader = columns(parser.getHeaderNames(), layout);
@@ -129,7 +155,14 @@ public final class SheetFile {
         }
     }
 
+    /**
+     * An XLSX is a ZIP of XML parts, read whole into memory by POI: before POI sees it, every part is
+     * unpacked once (counted, not kept) and the workbook refused with 413 when they come to more
+     * than {@link #MAX_UNPACKED_BYTES} together or number more than {@link #MAX_PARTS}, however
+     * small the ZIP (a "zip bomb"). POI's own ratio and entry-size checks stay on behind it.
+     */
     private static List<Row> readXlsx(byte[] content, Layout layout) throws IOException {
+        requireUnpackedWithinBounds(content);
         try (Workbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
             Sheet sheet = workbook.getSheetAt(0);
             org.apache.poi.ss.usermodel.Row header = sheet.getRow(sheet.getFirstRowNum());
@@ -164,6 +197,29 @@ public final class SheetFile {
             }
             return rows;
         }
+    }
+
+    private static void requireUnpackedWithinBounds(byte[] content) throws IOException {
+        long unpacked = 0;
+        int parts = 0;
+        byte[] buffer = new byte[16 * 1024];
+        try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(content))) {
+            for (ZipEntry entry = zip.getNextEntry(); entry != null; entry = zip.getNextEntry()) {
+                if (++parts > MAX_PARTS) {
+                    throw tooLarge();
+                }
+                for (int n = zip.read(buffer); n >= 0; n = zip.read(buffer)) {
+                    unpacked += n;
+                    if (unpacked > MAX_UNPACKED_BYTES) {
+                        throw tooLarge();
+                    }
+                }
+            }
+        }
+    }
+
+    private static ProblemException tooLarge() {
+        return new ProblemException(413, "sheet-too-large", "sheet.too-large", MAX_UNPACKED_BYTES / (1024 * 1024));
     }
 
     private static void add(List<Row> rows, Row row, Layout layout) {

@@ -65,7 +65,7 @@ public record Table(List<String> titleLines, List<String> headers, List<List<Obj
     }
 
     private static Response download(byte[] content, String type, String fileName) {
-        return Response.ok(content, type).header("Content-Disposition", "attachment; filename=\"" + fileName + "\"").build();
+        return Response.ok(content, type).header("Content-Disposition", ContentDisposition.attachment(fileName)).build();
     }
 
     public byte[] xlsx(String sheetName) {

@@ -14,6 +14,19 @@ public final class Text {
 
     /** The cleaned text, or {@code null} when the field is absent or blank and not required. */
     public static String clean(String raw, int maxLength, String field, boolean required) {
+        return cleaned(raw, maxLength, field, required, false);
+    }
+
+    /**
+     * A cleaned name (of a unit, a cluster, a person, an account, a file), or {@code null} when absent
+     * and not required: as {@link #clean}, and without the characters that show as nothing, so two
+     * names that look the same are the same ({@link TextPolicy#nameViolation}).
+     */
+    public static String name(String raw, int maxLength, String field, boolean required) {
+        return cleaned(raw, maxLength, field, required, true);
+    }
+
+    private static String cleaned(String raw, int maxLength, String field, boolean required, boolean isName) {
         if (raw == null || raw.isBlank()) {
             if (required) {
                 throw invalid(field, "problem.field.required");
@@ -24,7 +37,7 @@ public final class Text {
             throw invalid(field, "problem.field.hidden-characters");
         }
         // the same policy as for every JSON text, for what comes another way (headers, spreadsheet cells)
-        TextPolicy.Violation violation = TextPolicy.violation(raw);
+        TextPolicy.Violation violation = isName ? TextPolicy.nameViolation(raw) : TextPolicy.violation(raw);
         if (violation != null && violation != TextPolicy.Violation.TOO_LONG) {
             throw invalid(field, violation.messageKey());
         }

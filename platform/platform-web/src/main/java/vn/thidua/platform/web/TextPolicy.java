@@ -18,8 +18,12 @@ import java.util.regex.Pattern;
  * <li>broken Unicode: a surrogate without its pair (JSON can spell one as {@code "\ud800"});</li>
  * <li>hidden characters: control characters other than tab, line feed and carriage return (NUL,
  *     which PostgreSQL cannot store in text, among them), the bidirectional marks, embeddings,
- *     overrides and isolates (U+202E can make {@code exe.pdf} show as {@code fdp.exe}), the zero
- *     width space and byte order mark, and the non-characters U+FFFE and U+FFFF;</li>
+ *     overrides and isolates (U+202E can make {@code exe.pdf} show as {@code fdp.exe}), and every
+ *     other invisible format character (Unicode category Cf: the zero width space, word joiner,
+ *     invisible operators, the byte order mark, the tag characters U+E0000–U+E007F that can carry a
+ *     whole hidden text) except the three that ordinary text uses: the soft hyphen (pasted from word
+ *     processors) and the zero width joiner and non-joiner (emoji sequences, some scripts); and the
+ *     non-characters U+FFFE and U+FFFF. A name refuses those three as well ({@link #nameViolation});</li>
  * <li>stacked combining marks: after NFC, Vietnamese needs none (every letter with its tone mark is
  *     one precomposed character) and other scripts a few, so more than {@link #MAX_COMBINING_RUN}
  *     marks on one letter can only be there to spill over neighbouring lines on screen;</li>
@@ -83,6 +87,9 @@ public final class TextPolicy {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                if (isHidden(Character.toCodePoint(c, text.charAt(i + 1)))) {
+                    return Violation.HIDDEN_CHARACTERS;
+                }
                 i++;
             } else if (Character.isSurrogate(c)) {
                 return Violation.BROKEN_UNICODE;
@@ -103,13 +110,39 @@ public final class TextPolicy {
         return null;
     }
 
-    /** Control and invisible characters that hide or reorder text; every one of them is in the Basic Multilingual Plane. */
+    /**
+     * The first rule a name (of a unit, a cluster, a person, an account, a file) breaks, or
+     * {@code null}: every rule of {@link #violation}, and no character that shows as nothing at all,
+     * which in a name can only serve to make two different names look the same ("Hội Nông dân" and
+     * "Hội Nông\u00ADdân"): the soft hyphen and the joiners, variation selectors, the combining
+     * grapheme joiner and the fillers of Hangul and Khmer that render blank.
+     */
+    public static Violation nameViolation(String text) {
+        Violation violation = violation(text);
+        if (violation != null) {
+            return violation;
+        }
+        return text.codePoints().anyMatch(TextPolicy::isInvisibleInName) ? Violation.HIDDEN_CHARACTERS : null;
+    }
+
+    /** Control and invisible characters that hide or reorder text, anywhere. */
     static boolean isHidden(int c) {
         return (Character.isISOControl(c) && c != '\t' && c != '\n' && c != '\r')
-                || c == 0x061C || c == 0x200B || c == 0x200E || c == 0x200F
-                || (c >= 0x202A && c <= 0x202E)
-                || (c >= 0x2066 && c <= 0x2069)
-                || c == 0xFEFF || c == 0xFFFE || c == 0xFFFF;
+                || (Character.getType(c) == Character.FORMAT && c != SOFT_HYPHEN && c != ZERO_WIDTH_NON_JOINER && c != ZERO_WIDTH_JOINER)
+                || c == 0xFFFE || c == 0xFFFF;
+    }
+
+    private static final int SOFT_HYPHEN = 0x00AD;
+    private static final int ZERO_WIDTH_NON_JOINER = 0x200C;
+    private static final int ZERO_WIDTH_JOINER = 0x200D;
+
+    private static boolean isInvisibleInName(int c) {
+        return c == SOFT_HYPHEN || c == ZERO_WIDTH_NON_JOINER || c == ZERO_WIDTH_JOINER
+                || c == 0x034F // combining grapheme joiner
+                || (c >= 0xFE00 && c <= 0xFE0F) || (c >= 0xE0100 && c <= 0xE01EF) // variation selectors
+                || (c >= 0x180B && c <= 0x180F) // Mongolian variation selectors and vowel separator
+                || c == 0x115F || c == 0x1160 || c == 0x3164 || c == 0xFFA0 // Hangul fillers
+                || c == 0x17B4 || c == 0x17B5; // Khmer inherent vowels, which render blank
     }
 
     private static int longestCombiningRun(String text) {

@@ -8,9 +8,11 @@ import java.util.Map;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
- * The one place every service (and the gateway's own endpoints) refuses a URL no client of ours
- * sends: a control character (NUL, the other C0 controls, DEL, C1) in a path segment, a query
- * parameter's name or its value, once percent-decoded ({@code /api/units?q=a%00b}). The answer
+ * The one place every service (and the gateway's own endpoints) refuses a URL or header no client
+ * of ours sends: a control character (NUL, the other C0 controls, DEL, C1) in a path segment, a
+ * query parameter's name or its value, once percent-decoded ({@code /api/units?q=a%00b}), or in a
+ * header's value (a tab aside, which HTTP allows between words; {@code X-File-Name} is one that
+ * reaches storage). The answer
  * is 400 {@code problem+json} of type {@code invalid-request}, before any resource, database or
  * log sees the text (PostgreSQL refuses NUL in a string, which used to surface as a 500). Percent
  * encoding that does not decode ({@code %zz}) never gets this far: Quarkus's HTTP layer refuses any URL
@@ -23,9 +25,26 @@ public class UrlInputPolicy {
         UriInfo uri = request.getUriInfo();
         List<String> pathSegments = uri.getPathSegments(true).stream().map(PathSegment::getPath).toList();
         ProblemException refusal = refusalOf(pathSegments, uri.getQueryParameters(true));
+        if (refusal == null) {
+            refusal = headerRefusalOf(request.getHeaders());
+        }
         if (refusal != null) {
             throw refusal;
         }
+    }
+
+    /** Why a request with these headers is refused, or null when it is not. */
+    static ProblemException headerRefusalOf(Map<String, List<String>> headers) {
+        for (Map.Entry<String, List<String>> header : headers.entrySet()) {
+            if (header.getValue().stream().anyMatch(UrlInputPolicy::hasControlOtherThanTab)) {
+                return ProblemException.badRequest("invalid-request", "problem.invalid-request.header-control", printable(header.getKey()));
+            }
+        }
+        return null;
+    }
+
+    private static boolean hasControlOtherThanTab(String value) {
+        return value != null && value.chars().anyMatch(c -> c != '\t' && Character.isISOControl(c));
     }
 
     /** Why a URL with these decoded path segments and query parameters is refused, or null when it is not. */

@@ -110,6 +110,14 @@ class SheetFileTest {
     }
 
     @Test
+    void overlongUtf8IsUnreadableNeverDecodedLeniently() {
+        // "\xc0\xae\xc0\xae" is ".." written the long way; a lenient decoder gives the dots, a strict one refuses
+        byte[] csv = new byte[] {'u', 'n', 'i', 't', '_', 'c', 'o', 'd', 'e', ',', 'y', 'e', 'a', 'r', '\n',
+                (byte) 0xC0, (byte) 0xAE, (byte) 0xC0, (byte) 0xAE, ',', '2', '0', '1', '6', '\n'};
+        assertProblem(400, "unreadable-file", () -> SheetFile.read(csv, SheetFile.CSV, LAYOUT));
+    }
+
+    @Test
     void aRefusedFileIsExplainedInOurWordsNeverTheLibrarys() throws IOException {
         // an .xlsx whose one part unpacks to a thousand times its packed size: POI's ZipSecureFile refuses it
         ByteArrayOutputStream packed = new ByteArrayOutputStream();
@@ -129,6 +137,27 @@ class SheetFileTest {
         }
         assertEquals("The Excel .xlsx file cannot be read: it is damaged, not an .xlsx, or unpacks to far more than its size.",
                 Messages.text(Messages.ENGLISH, bomb.messageKey(), bomb.args()));
+    }
+
+    @Test
+    void aWorkbookUnpackingToMoreThanTheBoundIsRefusedBeforePoiReadsIt() throws IOException {
+        // many parts each within POI's ratio, together over the bound: only the total tells
+        ByteArrayOutputStream packed = new ByteArrayOutputStream();
+        java.util.Random random = new java.util.Random(7);
+        byte[] noise = new byte[1024 * 1024];
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(packed)) {
+            for (int i = 0; i < 17; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("xl/media/part" + i + ".bin"));
+                random.nextBytes(noise);
+                zip.write(noise);
+                zip.closeEntry();
+            }
+        }
+        ProblemException tooLarge = assertThrows(ProblemException.class, () -> SheetFile.read(packed.toByteArray(), SheetFile.XLSX, LAYOUT));
+        assertEquals(413, tooLarge.status());
+        assertEquals("sheet-too-large", tooLarge.typeSlug());
+        String detail = Messages.text(Messages.ENGLISH, tooLarge.messageKey(), tooLarge.args());
+        assertEquals("The spreadsheet is too large once unpacked: at most 16 MB of data.", detail);
     }
 
     /** A header row and one row of numbers, each number in the format named for its column. */

@@ -47,10 +47,10 @@ class TableTest {
     void downloadsAreNamedAttachments() {
         Response xlsx = table.xlsxDownload("Danh sách", "danh-sach.xlsx");
         assertEquals(Table.XLSX, xlsx.getMediaType().toString());
-        assertEquals("attachment; filename=\"danh-sach.xlsx\"", xlsx.getHeaderString("Content-Disposition"));
+        assertEquals("attachment; filename=\"danh-sach.xlsx\"; filename*=UTF-8''danh-sach.xlsx", xlsx.getHeaderString("Content-Disposition"));
         Response csv = table.csvDownload("danh-sach.csv");
         assertEquals(MediaType.valueOf(Table.CSV), csv.getMediaType());
-        assertEquals("attachment; filename=\"danh-sach.csv\"", csv.getHeaderString("Content-Disposition"));
+        assertEquals("attachment; filename=\"danh-sach.csv\"; filename*=UTF-8''danh-sach.csv", csv.getHeaderString("Content-Disposition"));
         assertArrayEquals(table.csv(), (byte[]) csv.getEntity());
     }
 

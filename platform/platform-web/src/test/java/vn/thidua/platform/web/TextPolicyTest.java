@@ -56,6 +56,26 @@ class TextPolicyTest {
         }
     }
 
+    @Test
+    void invisibleFormatAndTagCharactersAreRefusedEverywhereAndBlankRenderingOnesInNames() {
+        // word joiner, invisible separator, tag letters (a hidden "HI"), interlinear annotation, Mongolian vowel separator
+        for (String hidden : List.of("a\u2060b", "a\u2063b", "Hội\uDB40\uDC48\uDB40\uDC49", "a\uFFF9b", "a\u180Eb", "a\u00ADb\u2061")) {
+            assertEquals(TextPolicy.Violation.HIDDEN_CHARACTERS, TextPolicy.violation(hidden), hidden);
+        }
+        // ordinary text may carry a soft hyphen (pasted from a word processor) and the joiners of emoji sequences
+        for (String ordinary : List.of("Thi\u00ADđua", "gia đình \uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67")) {
+            assertNull(TextPolicy.violation(ordinary), ordinary);
+        }
+        // a name may not: "Hội Nông dân" and "Hội Nông\u00ADdân" look the same
+        for (String lookalike : List.of("Hội Nông\u00ADdân", "Hội\u200D Nông dân", "Hội\u200C", "Đoàn\uFE0F", "Hội\u3164Nông", "Hội\u034F")) {
+            assertEquals(TextPolicy.Violation.HIDDEN_CHARACTERS, TextPolicy.nameViolation(lookalike), lookalike);
+        }
+        REAL_TEXTS.forEach(text -> assertNull(TextPolicy.nameViolation(text), text));
+        ProblemException refused = assertThrows(ProblemException.class, () -> Text.name("Hội Nông\u00ADdân", 300, "name", true));
+        assertEquals("problem.field.hidden-characters", refused.messageKey());
+        assertEquals("Thi\u00ADđua", Text.clean("Thi\u00ADđua", 300, "reason", true));
+    }
+
     record Target(String name, BigDecimal planned) {
     }
 

@@ -42,4 +42,14 @@ class UrlInputPolicyTest {
         assertEquals("invalid-request", byName.typeSlug());
         assertEquals("q\uFFFD", byName.args()[0]);
     }
+
+    @Test
+    void aHeaderWithAControlCharacterIsRefusedButATabIsNot() {
+        assertNull(UrlInputPolicy.headerRefusalOf(Map.of("X-File-Name", List.of("Báo cáo thành tích.pdf"), "User-Agent", List.of("a\tb"))));
+        ProblemException refused = UrlInputPolicy.headerRefusalOf(Map.of("X-File-Name", List.of("bao-cao\u0000.pdf")));
+        assertEquals(400, refused.status());
+        assertEquals("Request header \"X-File-Name\" contains a control character (such as NUL), which is not accepted.",
+                Messages.text(Messages.ENGLISH, refused.messageKey(), refused.args()));
+        assertEquals("invalid-request", UrlInputPolicy.headerRefusalOf(Map.of("X-Note", List.of("a\u001Bb"))).typeSlug());
+    }
 }

@@ -398,12 +398,8 @@ final class ApiFuzzer {
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        Iterator<Map.Entry<String, JsonNode>> paths = openApi.path("paths").fields();
-        while (paths.hasNext()) {
-            Map.Entry<String, JsonNode> path = paths.next();
-            Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields();
-            while (methods.hasNext()) {
-                Map.Entry<String, JsonNode> method = methods.next();
+        for (Map.Entry<String, JsonNode> path : openApi.path("paths").properties()) {
+            for (Map.Entry<String, JsonNode> method : path.getValue().properties()) {
                 if (METHODS.contains(method.getKey())) {
                     operations.add(new Operation(method.getKey().toUpperCase(), path.getKey(), method.getValue()));
                 }
@@ -467,7 +463,7 @@ final class ApiFuzzer {
             return;
         }
         if (node.isObject()) {
-            node.fields().forEachRemaining(field -> note(field.getValue(), field.getKey(), depth + 1));
+            node.properties().forEach(field -> note(field.getValue(), field.getKey(), depth + 1));
         } else if (node.isArray()) {
             int n = 0;
             for (JsonNode item : node) {
@@ -755,7 +751,7 @@ final class ApiFuzzer {
         switch (type) {
             case "object" -> {
                 ObjectNode object = NODES.objectNode();
-                schema.path("properties").fields().forEachRemaining(p -> object.set(p.getKey(), sample(p.getValue(), depth + 1, random)));
+                schema.path("properties").properties().forEach(p -> object.set(p.getKey(), sample(p.getValue(), depth + 1, random)));
                 return object;
             }
             case "array" -> {

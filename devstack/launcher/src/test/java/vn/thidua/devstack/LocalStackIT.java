@@ -37,6 +37,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.portal.FakePortal;
 import vn.thidua.devstack.testing.KafkaTestClient;
@@ -598,6 +600,32 @@ class LocalStackIT {
             }
         } finally {
             replicas.forEach(ServiceProcess::close);
+        }
+    }
+
+    /**
+     * Every operation of the merged {@code /openapi} fuzzed as every role ({@link ApiFuzzer}): no 5xx, no error that is
+     * not {@code application/problem+json}, no data changed by a refused request. On this class's stack, to spare CI a
+     * stack's start: JUnit runs a {@code @Nested} class after the enclosing class's own tests, so the writes the fuzzer
+     * gets accepted (hostile but valid, e.g. a name with a formula) come after every assertion above. Deterministic for
+     * a seed, printed with the counts; {@code -Dthidua.fuzz.seed=N} replays a run, {@code -Dthidua.fuzz.budget=PT2M}
+     * bounds it. Alone: {@code ./mvnw -o -pl devstack/launcher verify -Dit.test=LocalStackIT -Dgroups=fuzz}.
+     */
+    @Nested
+    @Tag("fuzz")
+    class HostileRequestsFromTheOpenApi {
+        @Test
+        void everyOperationAnswersHostileVariantsWithAProblemAndRefusedOnesChangeNothing() throws Exception {
+            long seed = Long.getLong("thidua.fuzz.seed", 20161231L);
+            Duration budget = Duration.parse(System.getProperty("thidua.fuzz.budget", "PT2M"));
+            Map<String, String> databases = new java.util.LinkedHashMap<>();
+            ApiFuzzer.DATABASES.forEach(database -> databases.put(database, stack.postgres().jdbcUrl(database)));
+            ApiFuzzer.Report report = ApiFuzzer.fuzzTheDemo(gateway, databases, stack.postgres().user(), stack.postgres().password(),
+                    seed, budget, java.util.Set.of());
+            System.out.println(report.summary());
+            assertEquals(report.operations, report.operationsCovered.size(), "every operation fuzzed\n" + report.summary());
+            assertTrue(report.operations >= 100, "the merged OpenAPI lists the whole API: " + report.operations);
+            assertTrue(report.findings.isEmpty(), report.summary());
         }
     }
 

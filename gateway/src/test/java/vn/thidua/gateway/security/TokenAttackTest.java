@@ -80,6 +80,19 @@ class TokenAttackTest {
                 .when().post("/auth/token").then().statusCode(200).extract().jsonPath();
     }
 
+    /** Found by the API fuzzer (ApiFuzzer): a form whose percent-encoding does not decode was a 500 from RESTEasy's form reader. */
+    @Test
+    void aFormThatDoesNotDecodeIsABadRequest() {
+        for (String endpoint : List.of("/auth/token", "/auth/revoke")) {
+            for (String form : List.of("grant_type=password&username=board&password=%zz", "token=%", "a=%PD")) {
+                Response response = given().contentType(FORM).body(form).post(endpoint);
+                assertEquals(400, response.statusCode(), endpoint + " " + form);
+                assertEquals("application/problem+json", response.contentType().split(";")[0], endpoint + " " + form);
+                assertEquals("https://thidua.vn/problems/malformed-form", response.path("type"), endpoint + " " + form);
+            }
+        }
+    }
+
     private static Response refresh(String token) {
         return given().contentType(FORM).formParam("grant_type", "refresh_token").formParam("refresh_token", token)
                 .when().post("/auth/token");

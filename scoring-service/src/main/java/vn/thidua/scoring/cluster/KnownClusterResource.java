@@ -67,7 +67,12 @@ public class KnownClusterResource {
     @Path("/{id}")
     @Transactional
     public Response get(@PathParam("id") String id) {
-        KnownCluster cluster = KnownCluster.findById(Requests.optionalId(id, "id"));
+        Long wanted = Requests.optionalId(id, "id");
+        if (wanted == null) {
+            // a blank id ("/clusters/%20") is no id: Hibernate would refuse the null as a 500
+            throw ProblemException.badRequest("invalid-id", "problem.parameter.invalid-id", "id", id);
+        }
+        KnownCluster cluster = KnownCluster.findById(wanted);
         if (cluster == null) {
             throw ProblemException.notFound("cluster-not-found", "cluster.not-known", id);
         }

@@ -153,6 +153,15 @@ class InputAttackTest {
         return given().auth().oauth2(BOARD).get(path).then().statusCode(200).extract().asString();
     }
 
+    /** Found by the API fuzzer (ApiFuzzer): a blank cluster id reached Hibernate as null, a 500. */
+    @Test
+    void aBlankOrMalformedClusterIdIsABadRequest() {
+        for (String id : List.of("%20", "%20%20", "0", "-1", "abc", "99999999999999999999")) {
+            given().auth().oauth2(BOARD).urlEncodingEnabled(false).get("/api/scoring/clusters/" + id)
+                    .then().statusCode(400).contentType("application/problem+json");
+        }
+    }
+
     private static void announceUnit(String code, String name) {
         KafkaTestClient.shared().sendCloudEvent("thidua.units.v1", code, EventSamples.unitRegistered(UUID.randomUUID().toString(), code, name, 0));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

@@ -145,10 +145,34 @@ public class ProblemMappers {
         if (DatabaseUnavailable.causedBy(e)) {
             return databaseUnavailable(e, headers, uri);
         }
+        if (isUndecodableForm(e)) {
+            Locale locale = locale(headers);
+            return respond(400, "malformed-form", locale, Messages.text(locale, "problem.malformed-form"), uri, List.of());
+        }
         String incident = java.util.UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getPath());
         Locale locale = locale(headers);
         return respond(500, "internal", locale, Messages.text(locale, "problem.internal", incident), uri, List.of());
+    }
+
+    /**
+     * A form body ({@code application/x-www-form-urlencoded}) whose percent-encoding does not decode,
+     * {@code password=%zz}: RESTEasy Reactive's form reader lets {@link java.net.URLDecoder}'s
+     * IllegalArgumentException out, which is the client's fault, not the server's.
+     */
+    static boolean isUndecodableForm(Throwable e) {
+        if (!(e instanceof IllegalArgumentException)) {
+            return false;
+        }
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (frame.getClassName().equals("java.net.URLDecoder")) {
+                return true;
+            }
+            if (!frame.getClassName().startsWith("java.")) {
+                return false;
+            }
+        }
+        return false;
     }
 
     /**

@@ -15,7 +15,8 @@ import org.jboss.resteasy.reactive.server.ServerRequestFilter;
  * reaches storage). The answer
  * is 400 {@code problem+json} of type {@code invalid-request}, before any resource, database or
  * log sees the text (PostgreSQL refuses NUL in a string, which used to surface as a 500). Percent
- * encoding that does not decode ({@code %zz}) never gets this far: Vert.x answers a bare 400.
+ * encoding that does not decode ({@code %zz}) never gets this far: Quarkus's HTTP layer refuses any URL
+ * {@link java.net.URI} does not parse with a bare 400, before any route or filter (docs/security.md, known gaps).
  */
 public class UrlInputPolicy {
 

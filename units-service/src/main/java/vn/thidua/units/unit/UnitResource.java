@@ -1,5 +1,7 @@
 package vn.thidua.units.unit;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.io.InputStream;
 import vn.thidua.platform.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +33,7 @@ import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
+@Tag(name = "Units", description = "Units: registration, details and status.")
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
@@ -89,6 +92,7 @@ public class UnitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "registerUnit", summary = "Register a unit")
     public Response register(UnitRequest request, UriInfo uri) {
         Requests.requireBody(request);
         Unit unit = units.register(UnitCode.parse(request.code()), request.details());
@@ -100,6 +104,7 @@ public class UnitResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+    @Operation(operationId = "listUnits", summary = "List units")
     public Page<UnitView> list(@QueryParam("q") String text, @QueryParam("kind") String kind,
                                @QueryParam("parent") String parent, @QueryParam("status") String status,
                                @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -112,6 +117,7 @@ public class UnitResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+    @Operation(operationId = "getUnit", summary = "Get a unit")
     public Response get(@PathParam("code") String code) {
         Unit unit = units.read(UnitCode.parse(code), callers.current());
         return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
@@ -121,6 +127,7 @@ public class UnitResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.UNIT_REP})
+    @Operation(operationId = "updateUnit", summary = "Change a unit")
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UnitRequest request) {
         Requests.requireBody(request);
         // the body's code is ignored on replace; one naming another unit is an attempt to act for it
@@ -136,6 +143,7 @@ public class UnitResource {
     @Path("/{code}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "changeUnitStatus", summary = "Change a unit's status")
     public Response changeStatus(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  StatusRequest request) {
         Requests.requireBody(request);
@@ -149,6 +157,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/status-history")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+    @Operation(operationId = "getUnitStatusHistory", summary = "Get a unit's status history")
     public List<StatusChangeView> statusHistory(@PathParam("code") String code) {
         return units.history(UnitCode.parse(code), callers.current()).stream().map(StatusChangeView::of).toList();
     }
@@ -158,6 +167,7 @@ public class UnitResource {
     @Path("/import")
     @Consumes({UnitSheet.CSV, UnitSheet.XLSX})
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "importUnits", summary = "Import units from CSV or XLSX")
     public UnitImport.Report importUnits(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {

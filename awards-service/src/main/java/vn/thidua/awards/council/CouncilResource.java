@@ -1,5 +1,6 @@
 package vn.thidua.awards.council;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -54,13 +55,13 @@ public class CouncilResource {
         this.callers = callers;
     }
 
-    public record TermBody(String name, LocalDate servesFrom, LocalDate servesTo, String decisionNumber, LocalDate decisionDate) {
+    public record TermBody(String name, LocalDate servesFrom, LocalDate servesTo, @Schema(required = true, maxLength = 300) String decisionNumber, LocalDate decisionDate) {
     }
 
     public record MemberBody(String fullName, String position, CouncilRole role) {
     }
 
-    public record SessionBody(Integer year, Long termId, CouncilReview.Body body, LocalDate heldOn, String place) {
+    public record SessionBody(Integer year, Long termId, CouncilReview.Body body, LocalDate heldOn, @Schema(required = true, maxLength = 300) String place) {
     }
 
     public record AgendaBody(List<Long> proposalIds) {

@@ -1,5 +1,6 @@
 package vn.thidua.awards.proposal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -104,7 +105,7 @@ public class ProposalResource {
     public record Eligibility(boolean eligible, Outcome outcome, ChoiceView ruleSetChosenBecause, List<VerdictView> rules) {
     }
 
-    public record AttestationRequest(Boolean holds, String basis) {
+    public record AttestationRequest(Boolean holds, @Schema(required = true, maxLength = 2000) String basis) {
     }
 
     public record Reason(String reason, String legalGround) {

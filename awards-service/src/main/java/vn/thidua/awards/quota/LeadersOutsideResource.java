@@ -1,5 +1,6 @@
 package vn.thidua.awards.quota;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -41,7 +42,7 @@ public class LeadersOutsideResource {
         this.clusters = clusters;
     }
 
-    public record OutsideRequest(Integer count, String note) {
+    public record OutsideRequest(Integer count, @Schema(required = true, maxLength = 1000) String note) {
     }
 
     public record QuotaBaseView(int year, int clusterYearsWithLeader, int leadersOutside, int total, String note, Long version,

@@ -1,5 +1,6 @@
 package vn.thidua.awards.submission;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -45,7 +46,7 @@ public class SubmissionResource {
     public record SendRequest(LocalDate on) {
     }
 
-    public record ReturnRequest(LocalDate on, String reason) {
+    public record ReturnRequest(LocalDate on, @Schema(required = true, maxLength = 2000) String reason) {
     }
 
     public record AcceptRequest(LocalDate on, String reference) {

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.model;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -53,7 +54,7 @@ public class ModelResource {
         this.callers = callers;
     }
 
-    public record ModelRequest(String unitCode, ModelKind kind, String title, String description, String field,
+    public record ModelRequest(@Schema(required = true, maxLength = 35) String unitCode, ModelKind kind, @Schema(required = true, maxLength = 300) String title, String description, String field,
                                Integer startedYear, List<String> evidence) {
         ModelService.Draft draft() {
             List<String> links = new ArrayList<>();
@@ -68,10 +69,10 @@ public class ModelResource {
         }
     }
 
-    public record ReplicationRequest(String unitCode, LocalDate adoptedOn, String note) {
+    public record ReplicationRequest(@Schema(required = true, maxLength = 35) String unitCode, LocalDate adoptedOn, String note) {
     }
 
-    public record RecognitionRequest(LocalDate recognisedOn, String reason) {
+    public record RecognitionRequest(LocalDate recognisedOn, @Schema(required = true, maxLength = 2000) String reason) {
     }
 
     public record ReplicationView(String unitCode, String unitName, LocalDate adoptedOn, String note, String recordedBy,

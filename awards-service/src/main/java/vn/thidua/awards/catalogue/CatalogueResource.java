@@ -45,7 +45,7 @@ public class CatalogueResource {
     }
 
     /** The cash multiple is the rule set's now (a new decree must not rewrite what an earlier one paid). */
-    public record AwardTypeRequest(String name, AwardLevel level, @Schema(required = true, maxLength = 300) String decidingAuthority, AwardKind kind) {
+    public record AwardTypeRequest(@Schema(required = true, maxLength = 300) String name, AwardLevel level, @Schema(required = true, maxLength = 300) String decidingAuthority, AwardKind kind) {
     }
 
     public record AwardTypeView(String code, String name, AwardLevel level, AwardKind kind, String decidingAuthority, long version,

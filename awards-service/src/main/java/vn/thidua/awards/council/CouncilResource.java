@@ -55,10 +55,10 @@ public class CouncilResource {
         this.callers = callers;
     }
 
-    public record TermBody(String name, LocalDate servesFrom, LocalDate servesTo, @Schema(required = true, maxLength = 300) String decisionNumber, LocalDate decisionDate) {
+    public record TermBody(@Schema(required = true, maxLength = 300) String name, LocalDate servesFrom, LocalDate servesTo, @Schema(required = true, maxLength = 300) String decisionNumber, LocalDate decisionDate) {
     }
 
-    public record MemberBody(String fullName, String position, CouncilRole role) {
+    public record MemberBody(@Schema(required = true, maxLength = 200) String fullName, @Schema(maxLength = 300) String position, CouncilRole role) {
     }
 
     public record SessionBody(Integer year, Long termId, CouncilReview.Body body, LocalDate heldOn, @Schema(required = true, maxLength = 300) String place) {

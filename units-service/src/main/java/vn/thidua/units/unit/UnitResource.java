@@ -1,5 +1,6 @@
 package vn.thidua.units.unit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.io.InputStream;
@@ -50,12 +51,12 @@ public class UnitResource {
         this.callers = callers;
     }
 
-    public record ContactRequest(String person, String phone, String email) {
+    public record ContactRequest(String person, @Schema(maxLength = 30) String phone, @Schema(maxLength = 254) String email) {
     }
 
     /** What a client sends to register or replace a unit; {@code code} is ignored on replace. */
-    public record UnitRequest(String code, String name, String shortName, String kind, String parentCode,
-                              String administrativeAreaCode, ContactRequest contact) {
+    public record UnitRequest(String code, @Schema(required = true, maxLength = UnitName.MAX_LENGTH) String name, @Schema(maxLength = 100) String shortName, String kind, String parentCode,
+                              @Schema(maxLength = 10) String administrativeAreaCode, ContactRequest contact) {
         UnitDetails details() {
             ContactRequest c = contact == null ? new ContactRequest(null, null, null) : contact;
             return UnitDetails.parse(name, shortName, kind, parentCode, administrativeAreaCode,

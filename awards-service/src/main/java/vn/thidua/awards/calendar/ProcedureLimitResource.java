@@ -1,5 +1,7 @@
 package vn.thidua.awards.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -25,6 +27,7 @@ import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
 /** The procedure's time limits as data, each in force for a period, and the deadlines they give. */
+@Tag(name = "Procedure limits", description = "Time limits set by the procedures, and the deadlines they give.")
 @Path("/api/awards/procedure-limits")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -44,12 +47,14 @@ public class ProcedureLimitResource {
 
     /** Every limit, or those of one {@code code}, by code then start. */
     @GET
+    @Operation(operationId = "listProcedureLimits", summary = "List procedure time limits")
     public List<ProcedureLimitView> list(@QueryParam("code") String code) {
         return limits.list(code == null || code.isBlank() ? null : code(code)).stream().map(ProcedureLimitView::of).toList();
     }
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getProcedureLimit", summary = "Get a procedure time limit")
     public Response get(@PathParam("id") String id) {
         ProcedureLimit limit = limits.get(id(id));
         return Response.ok(ProcedureLimitView.of(limit)).tag(Versions.etag(limit.version)).build();
@@ -58,6 +63,7 @@ public class ProcedureLimitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "addProcedureLimit", summary = "Add a procedure time limit")
     public Response add(ProcedureLimitRequest request) {
         ProcedureLimit limit = limits.add(Requests.requireBody(request), callers.current());
         return Response.created(URI.create("/api/awards/procedure-limits/" + limit.id)).entity(ProcedureLimitView.of(limit))
@@ -69,6 +75,7 @@ public class ProcedureLimitResource {
     @Path("/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "endProcedureLimit", summary = "End an open procedure time limit")
     public Response end(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, EndRequest request) {
         Requests.requireBody(request);
         Versions.required(ifMatch);
@@ -84,6 +91,7 @@ public class ProcedureLimitResource {
      */
     @GET
     @Path("/due")
+    @Operation(operationId = "computeDueDate", summary = "Compute the deadline a limit gives")
     public Deadlines.Due due(@QueryParam("code") List<String> codes, @QueryParam("from") String from, @QueryParam("year") String year) {
         List<String> limitCodes = (codes == null || codes.isEmpty() ? List.of("") : codes).stream().map(ProcedureLimitResource::code)
                 .distinct().toList();

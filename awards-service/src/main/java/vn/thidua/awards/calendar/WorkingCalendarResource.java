@@ -1,5 +1,7 @@
 package vn.thidua.awards.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -17,6 +19,7 @@ import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 
 /** The working calendar of a year (weekend days, holidays, make-up working days): read by everybody, entered whole by the Board. */
+@Tag(name = "Working calendars", description = "Working days and holidays per year.")
 @Path("/api/awards/working-calendars")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -33,6 +36,7 @@ public class WorkingCalendarResource {
 
     @GET
     @Path("/{year}")
+    @Operation(operationId = "getWorkingCalendar", summary = "Get a year's working calendar")
     public Response get(@PathParam("year") String year) {
         WorkingCalendarYear found = calendars.get(Requests.requiredYear(year, MIN_YEAR, MAX_YEAR));
         return Response.ok(WorkingCalendarView.of(found)).tag(Versions.etag(found.version)).build();
@@ -43,6 +47,7 @@ public class WorkingCalendarResource {
     @Path("/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "replaceWorkingCalendar", summary = "Replace a year's working calendar")
     public Response replace(@PathParam("year") String year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                             WorkingCalendarRequest request) {
         WorkingCalendarYear saved = calendars.replace(Requests.requiredYear(year, MIN_YEAR, MAX_YEAR), Requests.requireBody(request), ifMatch,

@@ -1,5 +1,7 @@
 package vn.thidua.awards.cash;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 
 /** The base salary (mức lương cơ sở) by the day it takes effect: read by whoever reads decisions, set by the Board. */
+@Tag(name = "Base salaries", description = "The statutory base salary by date, from which cash awards are computed.")
 @Path("/api/awards/base-salaries")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -37,12 +40,14 @@ public class BaseSalaryResource {
 
     /** Every base salary, oldest first. */
     @GET
+    @Operation(operationId = "listBaseSalaries", summary = "List base salaries")
     public List<BaseSalaryView> list() {
         return salaries.list().stream().map(BaseSalaryView::of).toList();
     }
 
     @GET
     @Path("/{effectiveFrom}")
+    @Operation(operationId = "getBaseSalary", summary = "Get the base salary in force from a day")
     public Response get(@PathParam("effectiveFrom") String effectiveFrom) {
         BaseSalary salary = salaries.get(day(effectiveFrom));
         return Response.ok(BaseSalaryView.of(salary)).tag(Versions.etag(salary.version)).build();
@@ -53,6 +58,7 @@ public class BaseSalaryResource {
     @Path("/{effectiveFrom}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "saveBaseSalary", summary = "Set or correct the base salary from a day")
     public Response save(@PathParam("effectiveFrom") String effectiveFrom, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                          BaseSalaryRequest request) {
         BaseSalary salary = salaries.save(day(effectiveFrom), Requests.requireBody(request), ifMatch, callers.current());

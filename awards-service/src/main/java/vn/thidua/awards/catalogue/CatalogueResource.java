@@ -1,5 +1,8 @@
 package vn.thidua.awards.catalogue;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -27,6 +30,7 @@ import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
 /** The award catalogue and its versioned rule sets. */
+@Tag(name = "Award types", description = "The catalogue of award types and their rule sets.")
 @Path("/api/awards/award-types")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -41,7 +45,7 @@ public class CatalogueResource {
     }
 
     /** The cash multiple is the rule set's now (a new decree must not rewrite what an earlier one paid). */
-    public record AwardTypeRequest(String name, AwardLevel level, String decidingAuthority, AwardKind kind) {
+    public record AwardTypeRequest(@Schema(required = true, maxLength = 300) String name, AwardLevel level, @Schema(required = true, maxLength = 300) String decidingAuthority, AwardKind kind) {
     }
 
     public record AwardTypeView(String code, String name, AwardLevel level, AwardKind kind, String decidingAuthority, long version,
@@ -55,12 +59,14 @@ public class CatalogueResource {
     }
 
     @GET
+    @Operation(operationId = "listAwardTypes", summary = "List award types")
     public List<AwardTypeView> all() {
         return catalogue.all().stream().map(AwardTypeView::of).toList();
     }
 
     @GET
     @Path("/{code}")
+    @Operation(operationId = "getAwardType", summary = "Get an award type")
     public Response get(@PathParam("code") String code) {
         AwardType type = catalogue.get(code(code));
         return Response.ok(AwardTypeView.of(type)).tag(Versions.etag(type.version)).build();
@@ -69,6 +75,7 @@ public class CatalogueResource {
     @PUT
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "saveAwardType", summary = "Create or change an award type")
     public Response save(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AwardTypeRequest request) {
         Requests.requireBody(request);
         AwardType type = catalogue.save(code(code), new CatalogueService.AwardTypeInput(Text.name(request.name(), 300, "name", true),
@@ -79,6 +86,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/{code}/rule-sets")
+    @Operation(operationId = "listRuleSets", summary = "List an award type's rule sets")
     public List<RuleSetView> ruleSets(@PathParam("code") String code) {
         catalogue.get(code(code));
         return catalogue.ruleSets(code(code)).stream().map(RuleSetView::of).toList();
@@ -87,6 +95,7 @@ public class CatalogueResource {
     /** The rule set in force on a day (today in Vietnam when {@code on} is left out). */
     @GET
     @Path("/{code}/rule-sets/in-force")
+    @Operation(operationId = "getRuleSetInForce", summary = "Get the rule set in force on a day")
     public RuleSetView inForce(@PathParam("code") String code, @QueryParam("on") LocalDate on) {
         LocalDate day = on == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) : on;
         return RuleSetView.of(catalogue.inForce(code(code), day));
@@ -95,6 +104,7 @@ public class CatalogueResource {
     @POST
     @Path("/{code}/rule-sets")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "addRuleSet", summary = "Add a rule set to an award type")
     public Response addRuleSet(@PathParam("code") String code, RuleSetDefinition request) {
         Requests.requireBody(request);
         RuleSetDefinition definition = new RuleSetDefinition(Text.clean(request.legalBasis(), 500, "legalBasis", false),
@@ -115,6 +125,7 @@ public class CatalogueResource {
 
     @GET
     @Path("/{code}/rule-sets/{id}")
+    @Operation(operationId = "getRuleSet", summary = "Get a rule set")
     public Response ruleSet(@PathParam("code") String code, @PathParam("id") long id) {
         RuleSet ruleSet = catalogue.ruleSets(code(code)).stream().filter(r -> r.id == id).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("rule-set-not-found", "ruleset.not-found", id, code(code)));
@@ -126,6 +137,7 @@ public class CatalogueResource {
     @Path("/{code}/rule-sets/{id}/end")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "endRuleSet", summary = "End an open rule set")
     public Response end(@PathParam("code") String code, @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                         EndRequest request) {
         Requests.requireBody(request);

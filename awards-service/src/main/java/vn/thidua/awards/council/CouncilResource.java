@@ -1,5 +1,8 @@
 package vn.thidua.awards.council;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -37,6 +40,7 @@ import vn.thidua.platform.web.Text;
  * ballot. The Board runs it; viewers read it; Council members read their term's sessions and vote. Units'
  * representatives and cluster leaders have no business here (403 by role).
  */
+@Tag(name = "Council", description = "The emulation and commendation council: terms, members, sessions and ballots.")
 @Path("/api/awards")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.COUNCIL_MEMBER})
@@ -51,13 +55,13 @@ public class CouncilResource {
         this.callers = callers;
     }
 
-    public record TermBody(String name, LocalDate servesFrom, LocalDate servesTo, String decisionNumber, LocalDate decisionDate) {
+    public record TermBody(@Schema(required = true, maxLength = 300) String name, LocalDate servesFrom, LocalDate servesTo, @Schema(required = true, maxLength = 300) String decisionNumber, LocalDate decisionDate) {
     }
 
-    public record MemberBody(String fullName, String position, CouncilRole role) {
+    public record MemberBody(@Schema(required = true, maxLength = 200) String fullName, @Schema(maxLength = 300) String position, CouncilRole role) {
     }
 
-    public record SessionBody(Integer year, Long termId, CouncilReview.Body body, LocalDate heldOn, String place) {
+    public record SessionBody(Integer year, Long termId, CouncilReview.Body body, LocalDate heldOn, @Schema(required = true, maxLength = 300) String place) {
     }
 
     public record AgendaBody(List<Long> proposalIds) {
@@ -74,6 +78,7 @@ public class CouncilResource {
 
     @GET
     @Path("/council-terms")
+    @Operation(operationId = "listCouncilTerms", summary = "List council terms")
     public List<TermView> terms() {
         return council.terms(callers.current()).stream().map(TermView::of).toList();
     }
@@ -82,6 +87,7 @@ public class CouncilResource {
     @Path("/council-terms")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "createCouncilTerm", summary = "Create a council term")
     public Response createTerm(TermBody body) {
         Requests.requireBody(body);
         CouncilTerm term = council.createTerm(new TermRequest(Text.name(body.name(), 300, "name", true), body.servesFrom(), body.servesTo(),
@@ -91,6 +97,7 @@ public class CouncilResource {
 
     @GET
     @Path("/council-terms/{id}/members")
+    @Operation(operationId = "listCouncilMembers", summary = "List a council term's members")
     public List<MemberView> members(@PathParam("id") String id) {
         return council.members(termId(id), callers.current()).stream().map(MemberView::of).toList();
     }
@@ -99,6 +106,7 @@ public class CouncilResource {
     @Path("/council-terms/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "addCouncilMember", summary = "Add a member to a council term")
     public Response addMember(@PathParam("id") String id, MemberBody body) {
         Requests.requireBody(body);
         CouncilMember member = council.addMember(termId(id), new MemberRequest(Text.name(body.fullName(), 200, "fullName", true),
@@ -111,6 +119,7 @@ public class CouncilResource {
     @GET
     @Path("/council-sessions")
     @Transactional
+    @Operation(operationId = "listCouncilSessions", summary = "List council sessions")
     public List<SessionView> sessions(@QueryParam("year") String year) {
         Caller caller = callers.current();
         return council.list(Requests.requiredYear(year, 2000, 2100), caller).stream().map(s -> CouncilViews.of(s, caller, council, ballots)).toList();
@@ -121,6 +130,7 @@ public class CouncilResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
+    @Operation(operationId = "createCouncilSession", summary = "Create a council session")
     public Response create(SessionBody body) {
         Requests.requireBody(body);
         Caller caller = callers.current();
@@ -133,6 +143,7 @@ public class CouncilResource {
     @GET
     @Path("/council-sessions/{id}")
     @Transactional
+    @Operation(operationId = "getCouncilSession", summary = "Get a council session")
     public SessionView session(@PathParam("id") String id) {
         return view(id, council::get);
     }
@@ -142,6 +153,7 @@ public class CouncilResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
+    @Operation(operationId = "addToCouncilAgenda", summary = "Add proposals to a council session's agenda")
     public SessionView addToAgenda(@PathParam("id") String id, AgendaBody body) {
         Requests.requireBody(body);
         return view(id, (sessionId, caller) -> council.addToAgenda(sessionId, body.proposalIds(), caller));
@@ -152,6 +164,7 @@ public class CouncilResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
+    @Operation(operationId = "recordCouncilAttendance", summary = "Record a council session's attendance")
     public SessionView attendance(@PathParam("id") String id, AttendanceRequest body) {
         Requests.requireBody(body);
         return view(id, (sessionId, caller) -> council.recordAttendance(sessionId, body, caller));
@@ -161,6 +174,7 @@ public class CouncilResource {
     @Path("/council-sessions/{id}/open")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
+    @Operation(operationId = "openCouncilSession", summary = "Open a council session")
     public SessionView open(@PathParam("id") String id) {
         return view(id, council::open);
     }
@@ -169,6 +183,7 @@ public class CouncilResource {
     @Path("/council-sessions/{id}/ballots")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.COUNCIL_MEMBER})
+    @Operation(operationId = "castCouncilBallot", summary = "Cast a council member's ballot")
     public Response cast(@PathParam("id") String id, BallotBody body) {
         Requests.requireBody(body);
         String receipt = council.cast(sessionId(id), body.member(), body.choices(), callers.current());
@@ -179,6 +194,7 @@ public class CouncilResource {
     @Path("/council-sessions/{id}/close")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
+    @Operation(operationId = "closeCouncilSession", summary = "Close a council session")
     public SessionView close(@PathParam("id") String id) {
         return view(id, council::close);
     }
@@ -187,6 +203,7 @@ public class CouncilResource {
     @Path("/council-sessions/{id}/publish")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
+    @Operation(operationId = "publishCouncilResult", summary = "Publish a council session's result")
     public SessionView publish(@PathParam("id") String id) {
         return view(id, council::publish);
     }
@@ -194,6 +211,7 @@ public class CouncilResource {
     /** The receipts of every counted ballot, sorted: each member finds its own, nobody learns anyone's choice. */
     @GET
     @Path("/council-sessions/{id}/receipts")
+    @Operation(operationId = "listCouncilBallotReceipts", summary = "List the receipts of every counted council ballot")
     public List<String> receipts(@PathParam("id") String id) {
         return council.receipts(sessionId(id), callers.current());
     }
@@ -202,6 +220,7 @@ public class CouncilResource {
     @GET
     @Path("/council-sessions/{id}/minutes")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getCouncilMinutes", summary = "Get the council session's minutes (PDF)")
     public Response minutes(@PathParam("id") String id) {
         UUID sessionId = sessionId(id);
         byte[] pdf = council.minutes(sessionId, callers.current());

@@ -1,5 +1,6 @@
 package vn.thidua.awards.decision;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -14,7 +15,7 @@ import vn.thidua.platform.web.Text;
  * A decision as the Board or the portal sends it: number, date, deciding authority (the award's
  * own when left out), award, the year the award is for, and the units it names.
  */
-public record DecisionRequest(String number, LocalDate date, String authority, String awardTypeCode, Integer year, List<String> units) {
+public record DecisionRequest(@Schema(required = true, maxLength = 100) String number, LocalDate date, String authority, @Schema(required = true, maxLength = 40) String awardTypeCode, Integer year, List<String> units) {
     public static final int MIN_YEAR = 2000;
     public static final int MAX_YEAR = 2100;
     public static final int MAX_UNITS = 500;

@@ -1,5 +1,7 @@
 package vn.thidua.awards.decision;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import vn.thidua.platform.web.Table;
  * what was recorded the first time. Each decided unit shows the cash its award pays, and the payment
  * list of a decision comes as a spreadsheet.
  */
+@Tag(name = "Decisions", description = "Award decisions and their payment lists.")
 @Path("/api/awards/decisions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -42,6 +45,7 @@ public class DecisionResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordDecision", summary = "Record an award decision")
     public Response record(DecisionRequest request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         DecisionService.Recorded recorded = decisions.record(Requests.requireBody(request), callers.current(),
                 Messages.negotiate(acceptLanguage));
@@ -51,6 +55,7 @@ public class DecisionResource {
     }
 
     @GET
+    @Operation(operationId = "listDecisions", summary = "List award decisions")
     public List<DecisionView> list(@QueryParam("year") String year, @QueryParam("awardTypeCode") String awardTypeCode,
                                    @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return decisions.list(Requests.optionalYear(year, DecisionRequest.MIN_YEAR, DecisionRequest.MAX_YEAR), awardTypeCode,
@@ -59,6 +64,7 @@ public class DecisionResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getDecision", summary = "Get an award decision")
     public DecisionView get(@PathParam("id") long id, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         return decisions.get(id, callers.current(), Messages.negotiate(acceptLanguage));
     }
@@ -70,6 +76,7 @@ public class DecisionResource {
     @GET
     @Path("/{id}/payments")
     @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getDecisionPayments", summary = "Get a decision's payment list")
     public Response payments(@PathParam("id") long id, @QueryParam("format") String format) {
         String extension = format == null || format.isBlank() ? "xlsx" : format.strip().toLowerCase(Locale.ROOT);
         if (!extension.equals("xlsx") && !extension.equals("csv")) {

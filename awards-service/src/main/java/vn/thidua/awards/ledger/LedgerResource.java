@@ -1,5 +1,7 @@
 package vn.thidua.awards.ledger;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Uploads;
 
 /** The award ledger (sổ khen thưởng): what each unit holds, streaks of years, and the import of awards from before the system. */
+@Tag(name = "Ledger", description = "Awards held by units, past and present.")
 @Path("/api/awards/ledger")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -40,6 +43,7 @@ public class LedgerResource {
     }
 
     @GET
+    @Operation(operationId = "listLedgerEntries", summary = "List awards held (the ledger)")
     public Page<LedgerView> list(@QueryParam("unitCode") String unitCode, @QueryParam("awardTypeCode") String awardTypeCode,
                                  @QueryParam("year") String year, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return ledger.list(unitCode, awardTypeCode, Requests.optionalYear(year, ImportRow.MIN_YEAR, 2100), PageRequest.of(page, size),
@@ -49,6 +53,7 @@ public class LedgerResource {
     /** {@code years} consecutive years up to {@code until}: {@code {held, yearsHeld, missing}}; revoked awards do not count. */
     @GET
     @Path("/streak")
+    @Operation(operationId = "getAwardStreak", summary = "Check consecutive years of an award")
     public LedgerService.StreakView streak(@QueryParam("unitCode") String unitCode, @QueryParam("awardTypeCode") String awardTypeCode,
                                            @QueryParam("years") String years, @QueryParam("until") String until) {
         return ledger.streak(unitCode, awardTypeCode, wholeNumber(years, "years", 1, Streak.MAX_YEARS),
@@ -60,6 +65,7 @@ public class LedgerResource {
     @Path("/import")
     @Consumes({SheetFile.CSV, SheetFile.XLSX})
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "importLedgerEntries", summary = "Import past awards from CSV or XLSX")
     public LedgerImport.Report importEntries(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                              @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         var caller = callers.current();

@@ -1,5 +1,7 @@
 package vn.thidua.awards.portal;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,6 +21,7 @@ import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 
 /** Deliveries of proposals to the Department of Home Affairs portal: where each stands, and the Board's retry. */
+@Tag(name = "Portal deliveries", description = "Deliveries of proposals to the Department of Home Affairs portal.")
 @Path("/api/awards/portal/deliveries")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -47,6 +50,7 @@ public class DeliveryResource {
 
     /** A proposal's deliveries (its readers), or all of them (Board, admin, viewer), oldest first. */
     @GET
+    @Operation(operationId = "listPortalDeliveries", summary = "List deliveries to the portal")
     public Page<DeliveryView> list(@QueryParam("proposalId") String proposalId, @QueryParam("state") String state,
                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         Page<PortalDelivery> found = deliveries.list(Requests.optionalId(proposalId, "proposalId"), state(state), PageRequest.of(page, size),
@@ -56,6 +60,7 @@ public class DeliveryResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getPortalDelivery", summary = "Get a delivery to the portal")
     public DeliveryView get(@PathParam("id") long id) {
         return DeliveryView.of(deliveries.get(id, callers.current()));
     }
@@ -64,6 +69,7 @@ public class DeliveryResource {
     @POST
     @Path("/{id}/retry")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "retryPortalDelivery", summary = "Retry a delivery to the portal")
     public DeliveryView retry(@PathParam("id") long id) {
         DeliveryView view = DeliveryView.of(deliveries.retry(id, callers.current()));
         deliverer.wakeUp();

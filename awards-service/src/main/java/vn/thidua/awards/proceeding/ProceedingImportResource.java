@@ -1,5 +1,7 @@
 package vn.thidua.awards.proceeding;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -22,6 +24,7 @@ import vn.thidua.platform.web.Uploads;
  * the collectives under discipline review, investigation, inspection, audit or complaint verification,
  * recorded as proceedings (Decree 152/2025 Art. 4(4)).
  */
+@Tag(name = "Proceedings", description = "Disciplinary and inspection proceedings against units.")
 @Path("/api/awards/proceedings/import")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD})
@@ -45,6 +48,7 @@ public class ProceedingImportResource {
      */
     @POST
     @Consumes({SheetFile.CSV, SheetFile.XLSX})
+    @Operation(operationId = "importProceedings", summary = "Import proceedings from CSV or XLSX")
     public ProceedingService.Report importLists(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                 @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         var caller = callers.current();

@@ -1,5 +1,7 @@
 package vn.thidua.awards.proceeding;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +25,7 @@ import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
 /** Proceedings against a unit (Decree 152/2025 Art. 4(4)). */
+@Tag(name = "Proceedings", description = "Disciplinary and inspection proceedings against units.")
 @Path("/api/awards/units/{code}/proceedings")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.UNIT_REP, Roles.CLUSTER_LEADER})
@@ -52,6 +55,7 @@ public class ProceedingResource {
     }
 
     @GET
+    @Operation(operationId = "listProceedings", summary = "List a unit's proceedings")
     public List<ProceedingView> list(@PathParam("code") String code) {
         return proceedings.list(UnitCodes.parse(code), callers.current()).stream().map(ProceedingView::of).toList();
     }
@@ -59,6 +63,7 @@ public class ProceedingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "openProceeding", summary = "Open a proceeding against a unit")
     public Response open(@PathParam("code") String code, OpenRequest request) {
         Requests.requireBody(request);
         String unit = UnitCodes.parse(code);
@@ -73,6 +78,7 @@ public class ProceedingResource {
     @Path("/{id}/close")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "closeProceeding", summary = "Close a proceeding")
     public Response close(@PathParam("code") String code, @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                           CloseRequest request) {
         Requests.requireBody(request);

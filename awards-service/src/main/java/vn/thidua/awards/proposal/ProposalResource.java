@@ -1,5 +1,8 @@
 package vn.thidua.awards.proposal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +44,7 @@ import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 
 /** Award proposals and their dossiers, from the cluster's vote to the decision. */
+@Tag(name = "Proposals", description = "Award proposals: dossier, eligibility, attestations and their workflow.")
 @Path("/api/awards/proposals")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -101,7 +105,7 @@ public class ProposalResource {
     public record Eligibility(boolean eligible, Outcome outcome, ChoiceView ruleSetChosenBecause, List<VerdictView> rules) {
     }
 
-    public record AttestationRequest(Boolean holds, String basis) {
+    public record AttestationRequest(Boolean holds, @Schema(required = true, maxLength = 2000) String basis) {
     }
 
     public record Reason(String reason, String legalGround) {
@@ -111,6 +115,7 @@ public class ProposalResource {
     }
 
     @GET
+    @Operation(operationId = "listProposals", summary = "List proposals")
     public List<ProposalView> list(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
                                    @QueryParam("awardTypeCode") String awardTypeCode, @QueryParam("status") String status) {
         return proposals.list(Requests.requiredYear(year, 2000, 2100), Requests.optionalId(clusterId, "clusterId"), awardTypeCode,
@@ -121,6 +126,7 @@ public class ProposalResource {
     @GET
     @Path("/export")
     @Produces({vn.thidua.platform.web.Table.XLSX, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportProposals", summary = "Export proposals as XLSX")
     public Response export(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
                            @QueryParam("awardTypeCode") String awardTypeCode, @QueryParam("status") String status) {
         int forYear = Requests.requiredYear(year, 2000, 2100);
@@ -130,6 +136,7 @@ public class ProposalResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createProposal", summary = "Create a proposal")
     public Response create(ProposalRequest request) {
         Proposal proposal = proposals.create(Requests.requireBody(request), callers.current());
         return Response.created(URI.create("/api/awards/proposals/" + proposal.id)).entity(ProposalView.of(proposal, locale())).build();
@@ -138,6 +145,7 @@ public class ProposalResource {
     @GET
     @Path("/{id}")
     @Transactional
+    @Operation(operationId = "getProposal", summary = "Get a proposal")
     public ProposalView get(@PathParam("id") long id) {
         Proposal proposal = proposals.get(id, callers.current());
         return ProposalView.of(proposal, locale(), deadlines.ofProposal(proposal));
@@ -146,6 +154,7 @@ public class ProposalResource {
     @GET
     @Path("/{id}/eligibility")
     @Transactional
+    @Operation(operationId = "getProposalEligibility", summary = "Get a proposal's eligibility")
     public Eligibility eligibility(@PathParam("id") long id) {
         Locale locale = locale();
         ProposalService.Judgement judgement = proposals.eligibility(id, callers.current());
@@ -158,6 +167,7 @@ public class ProposalResource {
     /** The Board's findings on the conditions only people can judge (ATTESTED), the latest of each. */
     @GET
     @Path("/{id}/attestations")
+    @Operation(operationId = "listAttestations", summary = "List the Board's attestations on a proposal")
     public List<ProposalService.AttestationRecord> attestations(@PathParam("id") long id) {
         return proposals.attestations(id, callers.current());
     }
@@ -167,6 +177,7 @@ public class ProposalResource {
     @Path("/{id}/attestations/{key}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "attestCondition", summary = "Attest whether a condition holds")
     public ProposalService.AttestationRecord attest(@PathParam("id") long id, @PathParam("key") String key, AttestationRequest request) {
         Requests.requireBody(request);
         String code = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
@@ -186,6 +197,7 @@ public class ProposalResource {
 
     @GET
     @Path("/{id}/history")
+    @Operation(operationId = "getProposalHistory", summary = "Get a proposal's history")
     public List<TransitionView> history(@PathParam("id") long id) {
         return proposals.history(id, callers.current()).stream()
                 .map(t -> new TransitionView(t.fromStatus, t.toStatus, t.reason, t.actor, t.at)).toList();
@@ -193,6 +205,7 @@ public class ProposalResource {
 
     @POST
     @Path("/{id}/submit")
+    @Operation(operationId = "submitProposal", summary = "Submit a proposal")
     public ProposalView submit(@PathParam("id") long id) {
         return step(id, proposals::submit);
     }
@@ -200,30 +213,35 @@ public class ProposalResource {
     @POST
     @Path("/{id}/return")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "returnProposal", summary = "Return a proposal to its proposer")
     public ProposalView returnToProposer(@PathParam("id") long id, Reason request) {
         return step(id, (proposal, caller) -> proposals.returnToProposer(proposal, Requests.requireBody(request).reason(), caller));
     }
 
     @POST
     @Path("/{id}/rework")
+    @Operation(operationId = "reworkProposal", summary = "Rework a returned proposal")
     public ProposalView rework(@PathParam("id") long id) {
         return step(id, proposals::rework);
     }
 
     @POST
     @Path("/{id}/appraisal")
+    @Operation(operationId = "startAppraisal", summary = "Start appraising a proposal")
     public ProposalView startAppraisal(@PathParam("id") long id) {
         return step(id, proposals::startAppraisal);
     }
 
     @POST
     @Path("/{id}/appraise")
+    @Operation(operationId = "appraiseProposal", summary = "Record a proposal's appraisal")
     public ProposalView appraise(@PathParam("id") long id) {
         return step(id, proposals::appraise);
     }
 
     @POST
     @Path("/{id}/forward")
+    @Operation(operationId = "forwardProposal", summary = "Forward a proposal")
     public ProposalView forward(@PathParam("id") long id) {
         return step(id, proposals::forward);
     }
@@ -231,6 +249,7 @@ public class ProposalResource {
     @POST
     @Path("/{id}/reject")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "rejectProposal", summary = "Reject a proposal")
     public ProposalView reject(@PathParam("id") long id, Reason request) {
         return step(id, (proposal, caller) -> proposals.reject(proposal, Requests.requireBody(request).reason(), caller));
     }
@@ -238,6 +257,7 @@ public class ProposalResource {
     @POST
     @Path("/{id}/revoke")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "revokeProposal", summary = "Revoke a proposal")
     public ProposalView revoke(@PathParam("id") long id, Reason request) {
         Reason body = Requests.requireBody(request);
         return step(id, (proposal, caller) -> proposals.revoke(proposal, body.reason(), body.legalGround(), caller));
@@ -245,6 +265,7 @@ public class ProposalResource {
 
     @GET
     @Path("/{id}/files")
+    @Operation(operationId = "listProposalFiles", summary = "List a proposal's dossier files")
     public List<Dossier.FileInfo> files(@PathParam("id") long id) {
         return proposals.files(id, callers.current());
     }
@@ -253,6 +274,7 @@ public class ProposalResource {
     @PUT
     @Path("/{id}/files/achievement-report")
     @Consumes("application/pdf")
+    @Operation(operationId = "uploadAchievementReport", summary = "Upload the achievement report (PDF)")
     public Response achievementReport(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body) {
         return upload(id, DossierFile.Kind.ACHIEVEMENT_REPORT, fileName, body);
     }
@@ -261,6 +283,7 @@ public class ProposalResource {
     @POST
     @Path("/{id}/files")
     @Consumes("application/pdf")
+    @Operation(operationId = "uploadAttachment", summary = "Upload another dossier attachment (PDF)")
     public Response attachment(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body) {
         return upload(id, DossierFile.Kind.OTHER, fileName, body);
     }
@@ -268,6 +291,7 @@ public class ProposalResource {
     @GET
     @Path("/{id}/files/{fileId}")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "downloadProposalFile", summary = "Download a dossier file")
     public Response file(@PathParam("id") long id, @PathParam("fileId") long fileId) {
         DossierFile file = proposals.file(id, fileId, callers.current());
         return Response.ok(file.content, "application/pdf").header("Content-Disposition", ContentDisposition.attachment(file.fileName))
@@ -303,6 +327,7 @@ public class ProposalResource {
     @GET
     @Path("/{id}/cover-submission")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "previewCoverSubmission", summary = "Preview the cover submission")
     public Response coverPreview(@PathParam("id") long id) {
         return Response.ok(proposals.coverPreview(id, callers.current()), "application/pdf")
                 .header("Content-Disposition", ContentDisposition.attachment("to-trinh-" + id + ".pdf")).build();

@@ -1,5 +1,8 @@
 package vn.thidua.awards.quota;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -26,6 +29,7 @@ import vn.thidua.platform.web.Versions;
  * The base of the Government-flag quota for a year: the cluster-years with a recorded emulation leader (from
  * units-service) and the Board's count of leaders of clusters/blocks run outside the system, which it enters here.
  */
+@Tag(name = "Quota base", description = "The base from which a year's award quotas are computed.")
 @Path("/api/awards/quota-base/{year}")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER})
@@ -38,7 +42,7 @@ public class LeadersOutsideResource {
         this.clusters = clusters;
     }
 
-    public record OutsideRequest(Integer count, String note) {
+    public record OutsideRequest(Integer count, @Schema(required = true, maxLength = 1000) String note) {
     }
 
     public record QuotaBaseView(int year, int clusterYearsWithLeader, int leadersOutside, int total, String note, Long version,
@@ -47,6 +51,7 @@ public class LeadersOutsideResource {
 
     @GET
     @Transactional
+    @Operation(operationId = "getQuotaBase", summary = "Get a year's quota base")
     public Response get(@PathParam("year") int year) {
         return view(year(year), LeadersOutside.findById(year));
     }
@@ -57,6 +62,7 @@ public class LeadersOutsideResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
+    @Operation(operationId = "enterLeadersOutside", summary = "Enter the count of leaders outside the system")
     public Response enter(@PathParam("year") int year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, OutsideRequest request) {
         Requests.requireBody(request);
         year(year);

@@ -1,5 +1,7 @@
 package vn.thidua.awards.ranking;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -13,6 +15,7 @@ import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
 
 /** The finalized rankings awards-service holds: what its votes and proposals will rest on. Rankings are public within the system. */
+@Tag(name = "Finalized rankings", description = "Cluster rankings as finalized by the scoring service, as the awards service holds them.")
 @Path("/api/awards/rankings")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -27,6 +30,7 @@ public class FinalizedRankingResource {
     }
 
     @GET
+    @Operation(operationId = "listFinalizedRankings", summary = "List a year's finalized cluster rankings")
     public List<RankingView> ofYear(@QueryParam("year") Integer year) {
         if (year == null) {
             throw ProblemException.badRequest("invalid-field", "problem.field.required", "year");
@@ -36,6 +40,7 @@ public class FinalizedRankingResource {
 
     @GET
     @Path("/{clusterId}")
+    @Operation(operationId = "getFinalizedRanking", summary = "Get a cluster's finalized ranking")
     public RankingView ofCluster(@PathParam("clusterId") long clusterId) {
         FinalizedRanking ranking = FinalizedRanking.findById(clusterId);
         if (ranking == null) {

@@ -1,5 +1,7 @@
 package vn.thidua.awards.rating;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.io.InputStream;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -18,6 +20,7 @@ import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Uploads;
 
 /** The yearly ratings of many units at once, as the Board receives them (the province's rating decisions). */
+@Tag(name = "Task ratings", description = "Each unit's yearly task-completion rating.")
 @Path("/api/awards/ratings/import")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD})
@@ -38,6 +41,7 @@ public class TaskRatingImportResource {
     /** A CSV (UTF-8) or XLSX with columns {@code unit_code, year, rating, source}; answers with what became of each row. */
     @POST
     @Consumes({SheetFile.CSV, SheetFile.XLSX})
+    @Operation(operationId = "importTaskRatings", summary = "Import task ratings from CSV or XLSX")
     public TaskRatingService.Report importRatings(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                                   @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         var caller = callers.current();

@@ -1,5 +1,7 @@
 package vn.thidua.awards.rating;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
 /** Each unit's yearly task-completion rating, which RATING_STREAK conditions read. */
+@Tag(name = "Task ratings", description = "Each unit's yearly task-completion rating.")
 @Path("/api/awards/units/{code}/ratings")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.UNIT_REP, Roles.CLUSTER_LEADER})
@@ -44,6 +47,7 @@ public class TaskRatingResource {
     }
 
     @GET
+    @Operation(operationId = "listTaskRatings", summary = "List a unit's task ratings")
     public List<RatingView> list(@PathParam("code") String code) {
         return ratings.of(UnitCodes.parse(code), callers.current()).stream().map(RatingView::of).toList();
     }
@@ -52,6 +56,7 @@ public class TaskRatingResource {
     @Path("/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "recordTaskRating", summary = "Record a unit's task rating for a year")
     public Response record(@PathParam("code") String code, @PathParam("year") String year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                            RatingRequest request) {
         Requests.requireBody(request);

@@ -1,5 +1,8 @@
 package vn.thidua.awards.submission;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,6 +26,7 @@ import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 
 /** The province's submissions to the Prime Minister (tờ trình of the Chairman), and the national Board's answers. */
+@Tag(name = "Submissions", description = "Cover submissions (tờ trình) of proposals to the deciding authority.")
 @Path("/api/awards/submissions")
 @Produces(MediaType.APPLICATION_JSON)
 // one transaction a request: the view reads the submission's candidates and deadlines after the step
@@ -42,7 +46,7 @@ public class SubmissionResource {
     public record SendRequest(LocalDate on) {
     }
 
-    public record ReturnRequest(LocalDate on, String reason) {
+    public record ReturnRequest(LocalDate on, @Schema(required = true, maxLength = 2000) String reason) {
     }
 
     public record AcceptRequest(LocalDate on, String reference) {
@@ -68,6 +72,7 @@ public class SubmissionResource {
     }
 
     @GET
+    @Operation(operationId = "listSubmissions", summary = "List cover submissions")
     public List<SubmissionView> list(@QueryParam("year") Integer year) {
         return submissions.list(year, callers.current()).stream().map(this::view).toList();
     }
@@ -75,6 +80,7 @@ public class SubmissionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "draftSubmission", summary = "Draft a cover submission")
     public Response draft(SubmissionService.SubmissionRequest request) {
         Requests.requireBody(request);
         ProvincialSubmission submission = submissions.draft(request, callers.current());
@@ -84,6 +90,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getSubmission", summary = "Get a cover submission")
     public Response get(@PathParam("id") long id) {
         ProvincialSubmission submission = submissions.get(id, callers.current());
         return Response.ok(view(submission)).tag(Versions.etag(submission.version)).build();
@@ -92,6 +99,7 @@ public class SubmissionResource {
     @GET
     @Path("/{id}/document")
     @Produces("application/pdf")
+    @Operation(operationId = "getSubmissionDocument", summary = "Get a cover submission's document")
     public Response document(@PathParam("id") long id) {
         ProvincialSubmission submission = submissions.get(id, callers.current());
         return Response.ok(submission.document, "application/pdf")
@@ -103,6 +111,7 @@ public class SubmissionResource {
     @Path("/{id}/send")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "sendSubmission", summary = "Send a cover submission")
     public SubmissionView send(@PathParam("id") long id, SendRequest request) {
         return view(submissions.send(id, request == null ? null : request.on(), callers.current()));
     }
@@ -111,6 +120,7 @@ public class SubmissionResource {
     @Path("/{id}/returned")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.PORTAL})
+    @Operation(operationId = "recordSubmissionReturned", summary = "Record that a submission was returned")
     public SubmissionView returned(@PathParam("id") long id, ReturnRequest request) {
         Requests.requireBody(request);
         return view(submissions.returned(id, request.on(), request.reason(), callers.current()));
@@ -120,6 +130,7 @@ public class SubmissionResource {
     @Path("/{id}/accepted")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.PORTAL})
+    @Operation(operationId = "recordSubmissionAccepted", summary = "Record that a submission was accepted")
     public SubmissionView accepted(@PathParam("id") long id, AcceptRequest request) {
         Requests.requireBody(request);
         return view(submissions.accepted(id, request.on(), request.reference(), callers.current()));

@@ -1,5 +1,6 @@
 package vn.thidua.awards.submission;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -51,7 +52,7 @@ public class SubmissionService {
         this.pdf = pdf;
     }
 
-    public record SubmissionRequest(Integer year, String number, String signedBy, LocalDate signedOn) {
+    public record SubmissionRequest(Integer year, @Schema(required = true, maxLength = 100) String number, @Schema(required = true, maxLength = 200) String signedBy, LocalDate signedOn) {
     }
 
     /** Drafts the year's submission from every recommended state-level candidate not already sent; all or nothing. */

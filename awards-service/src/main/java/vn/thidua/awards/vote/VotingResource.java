@@ -1,5 +1,7 @@
 package vn.thidua.awards.vote;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 
 /** Voting sessions of cluster-years: the Board runs them, member units' representatives vote. */
+@Tag(name = "Voting", description = "Cluster voting sessions: voter roll, secret ballots, receipts, results and minutes.")
 @Path("/api/awards/voting-sessions")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
@@ -59,6 +62,7 @@ public class VotingResource {
 
     @GET
     @Transactional
+    @Operation(operationId = "listVotingSessions", summary = "List voting sessions")
     public List<SessionView> list(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId) {
         Caller caller = callers.current();
         return voting.list(Requests.requiredYear(year, 2000, 2100), Requests.optionalId(clusterId, "clusterId"), caller).stream()
@@ -68,6 +72,7 @@ public class VotingResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(operationId = "createVotingSession", summary = "Create a voting session")
     public Response create(SessionRequest request) {
         Caller caller = callers.current();
         VotingSession session = voting.create(Requests.requireBody(request), caller);
@@ -77,6 +82,7 @@ public class VotingResource {
     @GET
     @Path("/{id}")
     @Transactional
+    @Operation(operationId = "getVotingSession", summary = "Get a voting session")
     public SessionView get(@PathParam("id") String id) {
         return view(id, voting::get);
     }
@@ -84,6 +90,7 @@ public class VotingResource {
     @POST
     @Path("/{id}/open")
     @Transactional
+    @Operation(operationId = "openVotingSession", summary = "Open a voting session")
     public SessionView open(@PathParam("id") String id) {
         return view(id, voting::open);
     }
@@ -91,6 +98,7 @@ public class VotingResource {
     @POST
     @Path("/{id}/ballots")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "castBallot", summary = "Cast a unit's ballot")
     public Response cast(@PathParam("id") String id, BallotRequest request) {
         String receipt = voting.cast(sessionId(id), Requests.requireBody(request).choices(), callers.current());
         return Response.status(Response.Status.CREATED).entity(new BallotReceipt(receipt)).build();
@@ -99,6 +107,7 @@ public class VotingResource {
     @POST
     @Path("/{id}/close")
     @Transactional
+    @Operation(operationId = "closeVotingSession", summary = "Close a voting session")
     public SessionView close(@PathParam("id") String id) {
         return view(id, voting::close);
     }
@@ -106,6 +115,7 @@ public class VotingResource {
     @POST
     @Path("/{id}/publish")
     @Transactional
+    @Operation(operationId = "publishVotingResult", summary = "Publish a voting session's result")
     public SessionView publish(@PathParam("id") String id) {
         return view(id, voting::publish);
     }
@@ -114,6 +124,7 @@ public class VotingResource {
     @Path("/{id}/runoff")
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
+    @Operation(operationId = "startRunoff", summary = "Start a runoff voting session")
     public Response runoff(@PathParam("id") String id, RunoffRequest request) {
         Caller caller = callers.current();
         VotingSession session = voting.runoff(sessionId(id), Requests.requireBody(request), caller);
@@ -123,6 +134,7 @@ public class VotingResource {
     /** The voter roll and how many units have voted; which ones only once closed. Never what they voted. */
     @GET
     @Path("/{id}/attendance")
+    @Operation(operationId = "getVotingAttendance", summary = "Get a voting session's voter roll and turnout")
     public Attendance attendance(@PathParam("id") String id) {
         return voting.attendance(sessionId(id), callers.current());
     }
@@ -130,6 +142,7 @@ public class VotingResource {
     /** The receipts of every counted ballot, sorted: each voter finds its own, nobody learns anyone's choice. */
     @GET
     @Path("/{id}/receipts")
+    @Operation(operationId = "listBallotReceipts", summary = "List the receipts of every counted ballot")
     public List<String> receipts(@PathParam("id") String id) {
         return voting.receipts(sessionId(id), callers.current());
     }
@@ -137,6 +150,7 @@ public class VotingResource {
     @POST
     @Path("/{id}/receipts/check")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "checkBallotReceipt", summary = "Check that a ballot receipt was counted")
     public ReceiptCheck checkReceipt(@PathParam("id") String id, ReceiptQuery query) {
         return new ReceiptCheck(voting.holds(sessionId(id), Requests.requireBody(query).receipt(), callers.current()));
     }
@@ -145,6 +159,7 @@ public class VotingResource {
     @GET
     @Path("/{id}/minutes")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "getVotingMinutes", summary = "Get the vote-count minutes (PDF)")
     public Response minutes(@PathParam("id") String id) {
         UUID sessionId = sessionId(id);
         byte[] pdf = minutes.render(sessionId, callers.current());

@@ -58,17 +58,27 @@ public class MergedOpenApi {
         this.merger = new OpenApiMerger(json);
         this.cacheForNanos = config.openapi().cacheFor().toNanos();
         this.fetchTimeoutMillis = config.openapi().fetchTimeout().toMillis();
-        // Routes that share an address are one service (units-service keeps /api/units and /api/clusters).
-        Map<String, List<Upstream>> byAddress = new LinkedHashMap<>();
-        RouteTable.of(config.routes()).upstreams().stream()
-                .sorted((a, b) -> a.name().compareTo(b.name()))
-                .forEach(u -> byAddress.computeIfAbsent((u.ssl() ? "https://" : "http://") + u.host() + ":" + u.port(),
-                        k -> new ArrayList<>()).add(u));
-        this.services = byAddress.values().stream()
-                .map(routes -> new Service(String.join("-", routes.stream().map(Upstream::name).toList()), routes.get(0), routes))
+        this.services = servicesOf(RouteTable.of(config.routes()).upstreams()).entrySet().stream()
+                .map(e -> new Service(e.getKey(), e.getValue().get(0), e.getValue()))
                 .toList();
         this.client = vertx.createHttpClient(new HttpClientOptions()
                 .setConnectTimeout(Math.toIntExact(Math.min(Integer.MAX_VALUE, fetchTimeoutMillis))));
+    }
+
+    /**
+     * The services whose documents make up the merged one, by the name the document gives them, with
+     * their routes: routes that share an address are one service (units-service keeps /api/units and
+     * /api/clusters, named {@code clusters-units}).
+     */
+    public static Map<String, List<Upstream>> servicesOf(List<Upstream> upstreams) {
+        Map<String, List<Upstream>> byAddress = new LinkedHashMap<>();
+        upstreams.stream()
+                .sorted((a, b) -> a.name().compareTo(b.name()))
+                .forEach(u -> byAddress.computeIfAbsent((u.ssl() ? "https://" : "http://") + u.host() + ":" + u.port(),
+                        k -> new ArrayList<>()).add(u));
+        Map<String, List<Upstream>> byName = new LinkedHashMap<>();
+        byAddress.values().forEach(routes -> byName.put(String.join("-", routes.stream().map(Upstream::name).toList()), routes));
+        return byName;
     }
 
     void register(@Observes Router router) {

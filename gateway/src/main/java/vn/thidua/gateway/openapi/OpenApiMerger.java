@@ -3,6 +3,7 @@ package vn.thidua.gateway.openapi;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.util.ArrayList;
@@ -58,21 +59,61 @@ public final class OpenApiMerger {
         merged.putArray("servers").addObject().put("url", "/").put("description", "the gateway");
         ObjectNode paths = merged.with("paths");
         ObjectNode components = merged.with("components");
+        Set<String> operationIds = new HashSet<>();
+        paths.forEach(item -> OPERATIONS.forEach(method -> {
+            String id = item.path(method).path("operationId").asText("");
+            if (!id.isEmpty()) {
+                operationIds.add(id);
+            }
+        }));
         for (Part part : parts) {
             JsonNode document = part.document().deepCopy();
-            Map<String, String> renamed = mergeComponents(components, document.path("components"), part.service());
-            if (!renamed.isEmpty()) {
-                rewriteRefs(document, renamed);
-            }
+            mergeComponents(components, document, part.service());
             inheritSecurity(document);
             document.path("paths").fields().forEachRemaining(entry -> {
                 if (part.routed().test(entry.getKey()) && !paths.has(entry.getKey())) {
+                    keepOperationIdsUnique(entry.getValue(), operationIds, part.service());
                     paths.set(entry.getKey(), entry.getValue());
                 }
             });
             mergeTags(merged, document.path("tags"));
         }
-        return merged;
+        return (ObjectNode) sorted(merged);
+    }
+
+    /**
+     * The same document with every object's keys in order (paths, components, properties), so the
+     * same API always gives the same bytes; arrays keep their order, which means something.
+     */
+    public static JsonNode sorted(JsonNode node) {
+        if (node.isObject()) {
+            ObjectNode copy = JsonNodeFactory.instance.objectNode();
+            List<String> names = iterable(node.fieldNames());
+            names.sort(null);
+            names.forEach(name -> copy.set(name, sorted(node.get(name))));
+            return copy;
+        }
+        if (node.isArray()) {
+            ArrayNode copy = JsonNodeFactory.instance.arrayNode();
+            node.forEach(child -> copy.add(sorted(child)));
+            return copy;
+        }
+        return node;
+    }
+
+    /** A client generates one method per operationId: one a service already used is prefixed with the later service's name. */
+    private static void keepOperationIdsUnique(JsonNode item, Set<String> seen, String service) {
+        OPERATIONS.forEach(method -> {
+            JsonNode operation = item.get(method);
+            if (operation != null && operation.isObject() && operation.path("operationId").isTextual()) {
+                String id = operation.path("operationId").asText();
+                if (!seen.add(id)) {
+                    String unique = safe(service).replace('-', '_') + "_" + id;
+                    ((ObjectNode) operation).put("operationId", unique);
+                    seen.add(unique);
+                }
+            }
+        });
     }
 
     private static final List<String> OPERATIONS = List.of("get", "put", "post", "delete", "options", "head", "patch", "trace");
@@ -91,28 +132,49 @@ public final class OpenApiMerger {
         }));
     }
 
-    /** Adds the part's components; returns the {@code $ref}s to rewrite, old to new. */
-    private Map<String, String> mergeComponents(ObjectNode into, JsonNode from, String service) {
+    /**
+     * Adds the part's components, renaming those whose name is taken by a different component, and
+     * rewrites the part's {@code $ref}s to match. A component that equalled another only while it
+     * referred to a component now renamed is no longer equal, so this repeats until nothing changes.
+     */
+    private void mergeComponents(ObjectNode into, JsonNode document, String service) {
+        JsonNode from = document.path("components");
         Map<String, String> renamed = new HashMap<>();
+        boolean more = true;
+        while (more) {
+            more = false;
+            for (String kind : iterable(from.fieldNames())) {
+                JsonNode components = from.get(kind);
+                JsonNode target = into.path(kind);
+                if (!components.isObject()) {
+                    continue;
+                }
+                for (String name : iterable(components.fieldNames())) {
+                    String ref = "#/components/" + kind + "/" + name;
+                    JsonNode existing = target.get(name);
+                    if (!renamed.containsKey(ref) && existing != null && !existing.equals(components.get(name))) {
+                        renamed.put(ref, "#/components/" + kind + "/" + safe(service) + "_" + name);
+                        more = true;
+                    }
+                }
+            }
+            if (more) {
+                rewriteRefs(document, renamed);
+            }
+        }
         from.fields().forEachRemaining(kind -> {
             if (!kind.getValue().isObject()) {
                 return;
             }
             ObjectNode target = into.with(kind.getKey());
             kind.getValue().fields().forEachRemaining(component -> {
-                String name = component.getKey();
-                JsonNode existing = target.get(name);
-                if (existing == null) {
+                String newRef = renamed.get("#/components/" + kind.getKey() + "/" + component.getKey());
+                String name = newRef == null ? component.getKey() : newRef.substring(newRef.lastIndexOf('/') + 1);
+                if (!target.has(name)) {
                     target.set(name, component.getValue());
-                } else if (!existing.equals(component.getValue())) {
-                    String newName = safe(service) + "_" + name;
-                    target.set(newName, component.getValue());
-                    String prefix = "#/components/" + kind.getKey() + "/";
-                    renamed.put(prefix + name, prefix + newName);
                 }
             });
         });
-        return renamed;
     }
 
     private static void rewriteRefs(JsonNode node, Map<String, String> renamed) {

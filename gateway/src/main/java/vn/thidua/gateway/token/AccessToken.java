@@ -2,6 +2,7 @@ package vn.thidua.gateway.token;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * The successful answer of the token endpoint (RFC 6749, 5.1). People get a refresh token with
@@ -9,10 +10,10 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AccessToken(
-        @JsonProperty("access_token") String accessToken,
-        @JsonProperty("token_type") String tokenType,
-        @JsonProperty("expires_in") long expiresIn,
-        @JsonProperty("refresh_token") String refreshToken) {
+        @Schema(required = true) @JsonProperty("access_token") String accessToken,
+        @Schema(required = true, enumeration = "Bearer") @JsonProperty("token_type") String tokenType,
+        @Schema(required = true, description = "seconds") @JsonProperty("expires_in") long expiresIn,
+        @Schema(description = "people only, not service accounts") @JsonProperty("refresh_token") String refreshToken) {
 
     AccessToken withRefreshToken(String refreshToken) {
         return new AccessToken(accessToken, tokenType, expiresIn, refreshToken);

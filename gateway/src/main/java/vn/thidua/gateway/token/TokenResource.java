@@ -1,5 +1,10 @@
 package vn.thidua.gateway.token;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
@@ -20,6 +25,7 @@ import vn.thidua.gateway.throttle.TrustedProxies;
 import vn.thidua.platform.web.ProblemException;
 
 /** Public by nature: a caller comes here to become authenticated. */
+@Tag(name = "Authentication", description = "OAuth 2.0 tokens, their revocation and the keys that verify them.")
 @Path("/auth")
 @PermitAll
 public class TokenResource {
@@ -35,6 +41,22 @@ public class TokenResource {
         this.builtIn = auth.builtIn();
     }
 
+    /** The token endpoint's form (RFC 6749), as the contract describes it; read as a map by {@link TokenGrants}. */
+    @Schema(name = "TokenForm")
+    public record TokenForm(
+            @Schema(required = true, enumeration = {"password", "refresh_token", "client_credentials"}) String grant_type,
+            @Schema(description = "grant_type=password") String username,
+            @Schema(description = "grant_type=password", format = "password") String password,
+            @Schema(description = "grant_type=refresh_token") String refresh_token,
+            @Schema(description = "grant_type=client_credentials, unless sent with HTTP Basic") String client_id,
+            @Schema(description = "grant_type=client_credentials, unless sent with HTTP Basic", format = "password") String client_secret) {
+    }
+
+    /** The revocation endpoint's form (RFC 7009). */
+    @Schema(name = "RevokeForm")
+    public record RevokeForm(@Schema(required = true, description = "the refresh token") String token) {
+    }
+
     /** With the province's single sign-on the gateway issues nothing; clients are told where to go instead. */
     private void requireBuiltIn() {
         if (!builtIn) {
@@ -46,8 +68,11 @@ public class TokenResource {
     @Path("/token")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "OAuth 2.0 token endpoint: grant_type=password or refresh_token (users), client_credentials (service accounts)")
-    public Response token(MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+    @Operation(operationId = "issueToken", summary = "Issue a token (OAuth 2.0 token endpoint)", description = "OAuth 2.0 token endpoint: grant_type=password or refresh_token (users), client_credentials (service accounts)")
+    @APIResponse(responseCode = "200", description = "The access token (and, for a user, a refresh token)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AccessToken.class)))
+    public Response token(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+                    schema = @Schema(implementation = TokenForm.class))) MultivaluedMap<String, String> form, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
             @Context HttpServerRequest request) {
         requireBuiltIn();
         AccessToken token = grants.grant(form, authorization, ClientAddress.of(request, trustedProxies));
@@ -61,8 +86,10 @@ public class TokenResource {
     @POST
     @Path("/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    @Operation(summary = "OAuth 2.0 token revocation (RFC 7009): token=<refresh token> ends that login on every device it was refreshed on")
-    public Response revoke(MultivaluedMap<String, String> form) {
+    @Operation(operationId = "revokeToken", summary = "Revoke a refresh token (RFC 7009)", description = "OAuth 2.0 token revocation (RFC 7009): token=<refresh token> ends that login on every device it was refreshed on")
+    @APIResponse(responseCode = "200", description = "Revoked, or was not valid anyway (RFC 7009, 2.2)")
+    public Response revoke(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
+            schema = @Schema(implementation = RevokeForm.class))) MultivaluedMap<String, String> form) {
         requireBuiltIn();
         grants.revoke(form);
         return Response.ok().header(HttpHeaders.CACHE_CONTROL, "no-store").build();
@@ -71,7 +98,7 @@ public class TokenResource {
     @GET
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The public keys that verify the gateway's tokens (JSON Web Key Set)")
+    @Operation(operationId = "getJwks", summary = "Get the token-verification keys (JWKS)", description = "The public keys that verify the gateway's tokens (JSON Web Key Set)")
     public Response jwks() {
         requireBuiltIn();
         // short enough for a key rotation to reach the services soon, long enough to spare the gateway

@@ -79,9 +79,47 @@ class OpenApiMergerTest {
         assertTrue(merged.path("paths").path("/api/units").path("post").path("security").isEmpty(), "an operation's own choice stays");
     }
 
+    private static String schemaRef(JsonNode merged, String path, String status, String mediaType) {
+        return merged.path("paths").path(path).path("get").path("responses").path(status).path("content")
+                .path(mediaType).path("schema").path("$ref").asText();
+    }
+
     private static String schemaRef(JsonNode merged, String path) {
         return merged.path("paths").path(path).path("get").path("responses").path("400").path("content")
                 .path("application/json").path("schema").path("$ref").asText();
+    }
+
+    @Test
+    void aComponentThatOnlyLookedEqualThroughARenamedOneIsRenamedToo() throws IOException {
+        String report = "{\"type\":\"array\",\"items\":{\"$ref\":\"#/components/schemas/Row\"}}";
+        JsonNode a = read("{\"paths\":{\"/api/a\":{\"get\":{\"responses\":{\"200\":{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Report\"}}}}}}}},"
+                + "\"components\":{\"schemas\":{\"Report\":" + report + ",\"Row\":{\"type\":\"string\"}}}}");
+        JsonNode b = read("{\"paths\":{\"/api/b\":{\"get\":{\"responses\":{\"200\":{\"content\":{\"application/json\":{\"schema\":{\"$ref\":\"#/components/schemas/Report\"}}}}}}}},"
+                + "\"components\":{\"schemas\":{\"Report\":" + report + ",\"Row\":{\"type\":\"integer\"}}}}");
+        JsonNode merged = merger.merge(null, List.of(new OpenApiMerger.Part("a", a, p -> p.startsWith("/api/a")),
+                new OpenApiMerger.Part("b", b, p -> p.startsWith("/api/b"))), List.of());
+
+        JsonNode schemas = merged.path("components").path("schemas");
+        assertEquals("#/components/schemas/b_Report", schemaRef(merged, "/api/b", "200", "application/json"));
+        assertEquals("#/components/schemas/b_Row", schemas.path("b_Report").path("items").path("$ref").asText());
+        assertEquals("#/components/schemas/Row", schemas.path("Report").path("items").path("$ref").asText());
+    }
+
+    @Test
+    void anOperationIdAnotherServiceUsesIsPrefixedAndTheKeysAreSorted() throws IOException {
+        JsonNode a = read("{\"paths\":{\"/api/a\":{\"get\":{\"operationId\":\"list\"}}}}");
+        JsonNode b = read("{\"paths\":{\"/api/b\":{\"get\":{\"operationId\":\"list\"}}}}");
+        JsonNode merged = merger.merge(null, List.of(new OpenApiMerger.Part("b-svc", b, p -> true), new OpenApiMerger.Part("a", a, p -> true)), List.of());
+
+        assertEquals("a_list", merged.path("paths").path("/api/a").path("get").path("operationId").asText());
+        assertEquals("list", merged.path("paths").path("/api/b").path("get").path("operationId").asText());
+        assertEquals(List.of("/api/a", "/api/b"), iterableOf(merged.path("paths").fieldNames()));
+    }
+
+    private static List<String> iterableOf(java.util.Iterator<String> names) {
+        List<String> list = new java.util.ArrayList<>();
+        names.forEachRemaining(list::add);
+        return list;
     }
 
     private JsonNode read(String text) throws IOException {

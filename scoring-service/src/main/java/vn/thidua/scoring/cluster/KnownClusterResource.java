@@ -1,5 +1,7 @@
 package vn.thidua.scoring.cluster;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
@@ -28,6 +30,7 @@ import vn.thidua.platform.web.Versions;
  * checking that it is in step with units-service. Cluster leaders and unit representatives see only
  * the cluster-years their unit is in.
  */
+@Tag(name = "Scoring clusters", description = "Clusters as the scoring service knows them (from units-service events).")
 @Path("/api/scoring/clusters")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
@@ -50,6 +53,7 @@ public class KnownClusterResource {
 
     @GET
     @Transactional
+    @Operation(operationId = "listScoringClusters", summary = "List clusters as the scoring service knows them")
     public Page<KnownClusterView> list(@QueryParam("year") String year, @QueryParam("page") String page,
                                        @QueryParam("size") String size) {
         PageRequest request = PageRequest.of(number(page, "invalid-page", "problem.invalid-page"),
@@ -66,6 +70,7 @@ public class KnownClusterResource {
     @GET
     @Path("/{id}")
     @Transactional
+    @Operation(operationId = "getScoringCluster", summary = "Get a cluster as the scoring service knows it")
     public Response get(@PathParam("id") String id) {
         Long wanted = Requests.optionalId(id, "id");
         if (wanted == null) {

@@ -1,5 +1,7 @@
 package vn.thidua.scoring.criteria;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -25,6 +27,7 @@ import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
+@Tag(name = "Criteria sets", description = "A cluster's criteria sets and their life cycle.")
 @Path("/api/scoring/criteria-sets")
 // one transaction per call, so the answer can read the criteria it shows
 @Transactional
@@ -104,6 +107,7 @@ public class CriteriaSetResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "createCriteriaSet", summary = "Create a criteria set")
     public Response create(CriteriaSetRequest request, UriInfo uri) {
         Requests.requireBody(request);
         if (request.clusterId() == null) {
@@ -115,6 +119,7 @@ public class CriteriaSetResource {
     }
 
     @GET
+    @Operation(operationId = "listCriteriaSets", summary = "List a cluster's criteria sets")
     public List<CriteriaSetView> ofCluster(@QueryParam("clusterId") Long clusterId) {
         if (clusterId == null) {
             throw ProblemException.badRequest("invalid-field", "problem.field.required", "clusterId");
@@ -124,6 +129,7 @@ public class CriteriaSetResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getCriteriaSet", summary = "Get a criteria set")
     public Response get(@PathParam("id") long id) {
         return view(sets.read(id, callers.current()));
     }
@@ -131,6 +137,7 @@ public class CriteriaSetResource {
     @PUT
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "redefineCriteriaSet", summary = "Redefine a draft criteria set")
     public Response redefine(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CriteriaSetRequest request) {
         Requests.requireBody(request);
         long expected = Versions.required(ifMatch);
@@ -140,6 +147,7 @@ public class CriteriaSetResource {
     @POST
     @Path("/{id}/copy")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "copyCriteriaSet", summary = "Copy a criteria set")
     public Response copy(@PathParam("id") long id, CopyRequest request, UriInfo uri) {
         Requests.requireBody(request);
         if (request.clusterId() == null) {
@@ -152,12 +160,14 @@ public class CriteriaSetResource {
 
     @POST
     @Path("/{id}/publish")
+    @Operation(operationId = "publishCriteriaSet", summary = "Publish a criteria set")
     public Response publish(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return view(sets.publish(id, ifMatch, callers.current()));
     }
 
     @POST
     @Path("/{id}/close")
+    @Operation(operationId = "closeCriteriaSet", summary = "Close a criteria set")
     public Response close(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return view(sets.close(id, ifMatch, callers.current()));
     }
@@ -165,6 +175,7 @@ public class CriteriaSetResource {
     @POST
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "reopenCriteriaSet", summary = "Reopen a criteria set")
     public Response reopen(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReasonRequest request) {
         String reason = request == null ? null : Text.clean(request.reason(), 2000, "reason", false);
         return view(sets.reopen(id, reason, ifMatch, callers.current()));
@@ -173,6 +184,7 @@ public class CriteriaSetResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "getCriteriaSetHistory", summary = "Get a criteria set's history")
     public List<AuditView> history(@PathParam("id") long id) {
         return sets.history(id).stream().map(a -> new AuditView(a.action, a.reason, a.actor, a.at)).toList();
     }

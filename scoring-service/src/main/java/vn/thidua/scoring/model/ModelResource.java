@@ -1,5 +1,8 @@
 package vn.thidua.scoring.model;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +37,7 @@ import vn.thidua.platform.units.KnownUnit;
  * Models and advanced examples (mô hình, điển hình tiên tiến): recorded by their unit, replicated by
  * others, recognised by the Board. Any role reads; the calls below say who writes.
  */
+@Tag(name = "Models", description = "Exemplary models and their replication.")
 @Path("/api/scoring/models")
 // one transaction per call, so the answer reads what the call wrote
 @Transactional
@@ -50,7 +54,7 @@ public class ModelResource {
         this.callers = callers;
     }
 
-    public record ModelRequest(String unitCode, ModelKind kind, String title, String description, String field,
+    public record ModelRequest(@Schema(required = true, maxLength = 35) String unitCode, ModelKind kind, @Schema(required = true, maxLength = 300) String title, String description, String field,
                                Integer startedYear, List<String> evidence) {
         ModelService.Draft draft() {
             List<String> links = new ArrayList<>();
@@ -65,10 +69,10 @@ public class ModelResource {
         }
     }
 
-    public record ReplicationRequest(String unitCode, LocalDate adoptedOn, String note) {
+    public record ReplicationRequest(@Schema(required = true, maxLength = 35) String unitCode, LocalDate adoptedOn, String note) {
     }
 
-    public record RecognitionRequest(LocalDate recognisedOn, String reason) {
+    public record RecognitionRequest(LocalDate recognisedOn, @Schema(required = true, maxLength = 2000) String reason) {
     }
 
     public record ReplicationView(String unitCode, String unitName, LocalDate adoptedOn, String note, String recordedBy,
@@ -97,6 +101,7 @@ public class ModelResource {
     /** Records a model: a unit-rep or cluster-leader for its own unit, admin or board for any unit. */
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordModel", summary = "Record an exemplary model")
     public Response create(ModelRequest request, UriInfo uri) {
         Requests.requireBody(request);
         ExemplaryModel model = models.create(request.draft(), callers.current());
@@ -110,6 +115,7 @@ public class ModelResource {
      * in that year <em>or</em> adopted by some unit in that year; {@code recognised}: true or false.
      */
     @GET
+    @Operation(operationId = "listModels", summary = "List exemplary models")
     public Page<ModelSummary> list(@QueryParam("clusterId") String clusterId, @QueryParam("field") String field,
                                    @QueryParam("year") String year, @QueryParam("recognised") String recognised,
                                    @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -131,6 +137,7 @@ public class ModelResource {
     @GET
     @Path("/replicated")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "reportReplicatedModels", summary = "Report models replicated in a year")
     public List<ReplicatedLine> replicated(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId) {
         int wantedYear = Requests.requiredYear(year, ModelRules.FIRST_YEAR, 2100);
         List<ModelService.Replicated> lines = models.replicatedIn(wantedYear, Requests.optionalId(clusterId, "clusterId"));
@@ -151,6 +158,7 @@ public class ModelResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getModel", summary = "Get an exemplary model")
     public Response get(@PathParam("id") String id) {
         ExemplaryModel model = models.get(ModelRules.parseId(id));
         return Response.ok(view(model)).tag(Versions.etag(model.version)).build();
@@ -160,6 +168,7 @@ public class ModelResource {
     @POST
     @Path("/{id}/replications")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recordReplication", summary = "Record that another unit adopted a model")
     public Response replicate(@PathParam("id") String id, ReplicationRequest request) {
         long modelId = ModelRules.parseId(id);
         Requests.requireBody(request);
@@ -173,6 +182,7 @@ public class ModelResource {
     @POST
     @Path("/{id}/recognition")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "recogniseModel", summary = "Recognise a model")
     public Response recognise(@PathParam("id") String id, RecognitionRequest request) {
         long modelId = ModelRules.parseId(id);
         Requests.requireBody(request);

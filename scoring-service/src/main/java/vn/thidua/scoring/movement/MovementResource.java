@@ -1,5 +1,7 @@
 package vn.thidua.scoring.movement;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -28,6 +30,7 @@ import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 
 /** Emulation movements (phong trào thi đua): anyone signed in reads them; the Board and cluster leaders write them. */
+@Tag(name = "Movements", description = "Emulation movements.")
 @Path("/api/scoring/movements")
 // one transaction per call, so the answer can read the movement's collections
 @Transactional
@@ -58,6 +61,7 @@ public class MovementResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER})
+    @Operation(operationId = "launchMovement", summary = "Launch an emulation movement")
     public Response launch(MovementRequest request, UriInfo uri) {
         Requests.requireBody(request);
         Movement movement = movements.launch(request, callers.current());
@@ -66,6 +70,7 @@ public class MovementResource {
     }
 
     @GET
+    @Operation(operationId = "listMovements", summary = "List emulation movements")
     public List<MovementView> find(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
                                    @QueryParam("kind") String kind) {
         Integer wantedYear = Requests.optionalYear(year, MovementRules.MIN_YEAR, MovementRules.MAX_YEAR);
@@ -74,6 +79,7 @@ public class MovementResource {
 
     @GET
     @Path("/{id}")
+    @Operation(operationId = "getMovement", summary = "Get an emulation movement")
     public Response get(@PathParam("id") long id) {
         return view(movements.get(id));
     }
@@ -82,6 +88,7 @@ public class MovementResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER})
+    @Operation(operationId = "updateMovement", summary = "Change an emulation movement")
     public Response change(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MovementRequest request) {
         long expected = Versions.required(ifMatch);
         Requests.requireBody(request);

@@ -1,5 +1,7 @@
 package vn.thidua.scoring.ranking;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -16,6 +18,7 @@ import java.util.List;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 
+@Tag(name = "Rankings", description = "Rankings of a criteria set's units.")
 @Path("/api/scoring/criteria-sets/{setId}/ranking")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
@@ -42,6 +45,7 @@ public class RankingResource {
     }
 
     @GET
+    @Operation(operationId = "getRanking", summary = "Get a criteria set's ranking")
     public RankingView ranking(@PathParam("setId") long setId) {
         return RankingView.of(rankings.ranking(setId, callers.current()));
     }
@@ -51,6 +55,7 @@ public class RankingResource {
     @Path("/export")
     @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
     @Transactional
+    @Operation(operationId = "exportRanking", summary = "Export a ranking as XLSX or CSV")
     public Response export(@PathParam("setId") long setId, @QueryParam("format") String format) {
         ExportFormat exportFormat = ExportFormat.parse(format);
         RankingService.ClusterRanking ranking = rankings.ranking(setId, callers.current());
@@ -62,6 +67,7 @@ public class RankingResource {
     @POST
     @Path("/finalize")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "finalizeRanking", summary = "Finalize a closed set's ranking")
     public RankingView finalizeRanking(@PathParam("setId") long setId) {
         return RankingView.of(rankings.finalizeRanking(setId, callers.current()));
     }

@@ -1,5 +1,7 @@
 package vn.thidua.scoring.registration;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -27,6 +29,7 @@ import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
 /** Emulation registration (đăng ký thi đua) and its mid-year and year-end reports. */
+@Tag(name = "Registrations", description = "Units' yearly emulation registrations, reports and member statistics.")
 @Path("/api/scoring")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
@@ -84,6 +87,7 @@ public class RegistrationResource {
     @Path("/registration-periods/{year}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "setRegistrationPeriod", summary = "Set a year's registration period")
     public PeriodRequest setPeriod(@PathParam("year") int year, PeriodRequest request) {
         Requests.requireBody(request);
         RegistrationPeriod period = registrations.setPeriod(year, request.registrationCloses(), request.midyearCloses(),
@@ -94,6 +98,7 @@ public class RegistrationResource {
     @PUT
     @Path("/registrations/{year}/{unitCode}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "registerForEmulation", summary = "Register a unit for a year's emulation")
     public Response register(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
                              @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RegistrationRequest request) {
         Requests.requireBody(request);
@@ -110,6 +115,7 @@ public class RegistrationResource {
     @PUT
     @Path("/registrations/{year}/{unitCode}/reports/{kind}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "submitRegistrationReport", summary = "Submit a unit's report of a kind")
     public Response report(@PathParam("year") int year, @PathParam("unitCode") String unitCode, @PathParam("kind") String kind,
                            ReportRequest request) {
         Requests.requireBody(request);
@@ -130,6 +136,7 @@ public class RegistrationResource {
     @PUT
     @Path("/registrations/{year}/{unitCode}/member-statistics")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "enterMemberStatistics", summary = "Enter a unit's member statistics")
     public Response enterMemberStatistics(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
                                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MemberStatistics.Input request) {
         Requests.requireBody(request);
@@ -140,6 +147,7 @@ public class RegistrationResource {
     @POST
     @Path("/registrations/{year}/{unitCode}/member-statistics/confirm")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "confirmMemberStatistics", summary = "Confirm a unit's member statistics")
     public Response confirmMemberStatistics(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
                                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         long expected = Versions.required(ifMatch);
@@ -148,12 +156,14 @@ public class RegistrationResource {
 
     @GET
     @Path("/registrations/{year}/{unitCode}")
+    @Operation(operationId = "getRegistration", summary = "Get a unit's registration")
     public Response get(@PathParam("year") int year, @PathParam("unitCode") String unitCode) {
         return view(registrations.read(year, unitCode, callers.current()));
     }
 
     @GET
     @Path("/registrations")
+    @Operation(operationId = "listRegistrations", summary = "List registrations")
     public List<RegistrationView> list(@QueryParam("year") Integer year, @QueryParam("clusterId") Long clusterId) {
         if (year == null) {
             throw ProblemException.badRequest("invalid-field", "problem.field.required", "year");

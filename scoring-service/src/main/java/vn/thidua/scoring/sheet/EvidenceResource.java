@@ -1,5 +1,7 @@
 package vn.thidua.scoring.sheet;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -28,6 +30,7 @@ import vn.thidua.platform.web.Uploads;
  * or {@code image/jpeg}) and its name in {@code X-File-Name}; put the answer's {@code link} in a
  * score's evidence.
  */
+@Tag(name = "Sheets", description = "Scoring sheets, their scores and evidence.")
 @Path("/api/scoring")
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
 public class EvidenceResource {
@@ -59,6 +62,7 @@ public class EvidenceResource {
     @Path("/sheets/{id}/evidence")
     @Consumes({"application/pdf", "image/png", "image/jpeg"})
     @Produces(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "uploadEvidence", summary = "Upload evidence to a scoring sheet")
     public Response upload(@PathParam("id") long sheetId, @HeaderParam("X-File-Name") String fileName,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
@@ -82,6 +86,7 @@ public class EvidenceResource {
     @GET
     @Path("/evidence/{fileId}")
     @Produces({"application/pdf", "image/png", "image/jpeg", MediaType.APPLICATION_JSON})
+    @Operation(operationId = "downloadEvidence", summary = "Download an evidence file")
     public Response download(@PathParam("fileId") String fileId) {
         UUID id;
         try {

@@ -1,5 +1,7 @@
 package vn.thidua.scoring.sheet;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.GET;
@@ -16,6 +18,7 @@ import vn.thidua.platform.security.Roles;
 import vn.thidua.scoring.criteria.Stage;
 
 /** The sheets of one criteria set, and the trail of their changes. */
+@Tag(name = "Sheets", description = "Scoring sheets, their scores and evidence.")
 @Path("/api/scoring/criteria-sets/{setId}/sheets")
 // one transaction per call, so the answer can read the criteria it shows
 @Transactional
@@ -31,6 +34,7 @@ public class SetSheetsResource {
     }
 
     @GET
+    @Operation(operationId = "listSheets", summary = "List a criteria set's scoring sheets")
     public List<SheetResource.SheetSummary> list(@PathParam("setId") long setId, @QueryParam("stage") String stage, @QueryParam("unit") String unit) {
         Optional<Stage> wantedStage = Optional.ofNullable(stage).map(SheetResource::stage);
         return sheets.list(setId, wantedStage, Optional.ofNullable(unit), callers.current()).stream()
@@ -40,6 +44,7 @@ public class SetSheetsResource {
     @GET
     @Path("/audit")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "auditSheets", summary = "Audit a criteria set's scoring sheets")
     public List<SheetResource.AuditView> audit(@PathParam("setId") long setId) {
         Map<Long, String> codes = SheetResource.codesOf(setId);
         return sheets.audit(setId, callers.current()).stream()

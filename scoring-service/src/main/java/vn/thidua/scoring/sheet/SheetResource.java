@@ -1,5 +1,7 @@
 package vn.thidua.scoring.sheet;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.ws.rs.Consumes;
@@ -31,6 +33,7 @@ import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Stage;
 import vn.thidua.scoring.export.ExportFormat;
 
+@Tag(name = "Sheets", description = "Scoring sheets, their scores and evidence.")
 @Path("/api/scoring")
 // one transaction per call, so the answer can read the criteria it shows
 @Transactional
@@ -69,6 +72,7 @@ public class SheetResource {
 
     @GET
     @Path("/sheets/{id}")
+    @Operation(operationId = "getSheet", summary = "Get a scoring sheet")
     public Response get(@PathParam("id") long id) {
         return view(sheets.read(id, callers.current()));
     }
@@ -77,6 +81,7 @@ public class SheetResource {
     @GET
     @Path("/sheets/{id}/export")
     @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
+    @Operation(operationId = "exportSheet", summary = "Export a scoring sheet as XLSX or CSV")
     public Response export(@PathParam("id") long id, @QueryParam("format") String format) {
         ExportFormat exportFormat = ExportFormat.parse(format);
         ScoreSheet sheet = sheets.read(id, callers.current());
@@ -88,6 +93,7 @@ public class SheetResource {
     @PUT
     @Path("/sheets/{id}/scores/{criterionCode}")
     @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(operationId = "scoreCriterion", summary = "Score one criterion on a sheet")
     public Response score(@PathParam("id") long id, @PathParam("criterionCode") String criterionCode,
                           @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ScoreRequest request) {
         if (request == null) {
@@ -105,6 +111,7 @@ public class SheetResource {
 
     @POST
     @Path("/sheets/{id}/submit")
+    @Operation(operationId = "submitSheet", summary = "Submit a scoring sheet")
     public Response submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return view(sheets.submit(id, ifMatch, callers.current()));
     }
@@ -113,6 +120,7 @@ public class SheetResource {
     @Path("/sheets/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "reopenSheet", summary = "Reopen a scoring sheet")
     public Response reopen(@PathParam("id") long id, ReasonRequest request) {
         String reason = request == null ? null : Text.clean(request.reason(), 2000, "reason", false);
         return view(sheets.reopen(id, reason, callers.current()));

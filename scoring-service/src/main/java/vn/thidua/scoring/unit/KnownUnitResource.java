@@ -1,5 +1,7 @@
 package vn.thidua.scoring.unit;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -12,18 +14,21 @@ import vn.thidua.platform.units.KnownUnitView;
 import vn.thidua.platform.web.Page;
 
 /** Read-only view of the units scoring-service knows, for checking that it is in step. */
+@Tag(name = "Scoring units", description = "Units as the scoring service knows them (from units-service events).")
 @Path("/api/scoring/units")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
 public class KnownUnitResource {
 
     @GET
+    @Operation(operationId = "listScoringUnits", summary = "List units as the scoring service knows them")
     public Page<KnownUnitView> list(@QueryParam("page") Integer page, @QueryParam("size") Integer size) {
         return KnownUnitView.page(page, size);
     }
 
     @GET
     @Path("/{code}")
+    @Operation(operationId = "getScoringUnit", summary = "Get a unit as the scoring service knows it")
     public KnownUnitView get(@PathParam("code") String code) {
         return KnownUnitView.of(code);
     }

@@ -1,5 +1,7 @@
 package vn.thidua.units.cluster;
 
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -43,6 +45,7 @@ import vn.thidua.units.cluster.ClusterViews.MembershipView;
  * version as {@code ETag}; changes accept {@code If-Match} with it. Who may do what is checked in
  * {@link ClusterService}; the roles here only turn away those who may do nothing.
  */
+@Tag(name = "Clusters", description = "Emulation clusters: membership, leadership and agreements.")
 @Path("/api/clusters")
 @Produces(MediaType.APPLICATION_JSON)
 public class ClusterResource {
@@ -62,6 +65,7 @@ public class ClusterResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "createCluster", summary = "Create a cluster")
     public Response create(NewCluster request, UriInfo uri) {
         ClusterView cluster = clusters.create(callers.current(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(cluster.id())).build())
@@ -70,6 +74,7 @@ public class ClusterResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+    @Operation(operationId = "listClusters", summary = "List clusters")
     public Page<ClusterSummary> list(@QueryParam("year") String year, @QueryParam("kind") String kind,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
         return clusters.list(callers.current(), year, kind, PageRequest.of(number(page, "invalid-page", "problem.invalid-page"),
@@ -79,6 +84,7 @@ public class ClusterResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+    @Operation(operationId = "getCluster", summary = "Get a cluster")
     public Response get(@PathParam("id") long id) {
         return ok(clusters.get(callers.current(), id));
     }
@@ -86,6 +92,7 @@ public class ClusterResource {
     @GET
     @Path("/{id}/membership-history")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+    @Operation(operationId = "getClusterMembershipHistory", summary = "Get a cluster's membership history")
     public List<MembershipView> membershipHistory(@PathParam("id") long id) {
         return clusters.membershipHistory(callers.current(), id);
     }
@@ -94,6 +101,7 @@ public class ClusterResource {
     @Path("/{id}/members")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "addClusterMember", summary = "Add a unit to a cluster")
     public Response addMember(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NewMember request) {
         return ok(clusters.addMember(callers.current(), id, ifMatch, request));
     }
@@ -101,6 +109,7 @@ public class ClusterResource {
     @DELETE
     @Path("/{id}/members/{unitCode}")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "removeClusterMember", summary = "Remove a unit from a cluster")
     public Response removeMember(@PathParam("id") long id, @PathParam("unitCode") String unitCode,
                                  @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
         return ok(clusters.removeMember(callers.current(), id, ifMatch, unitCode));
@@ -110,6 +119,7 @@ public class ClusterResource {
     @Path("/{id}/leadership")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "assignClusterLeadership", summary = "Assign a cluster's leadership")
     public Response assignLeadership(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                      LeadershipChange request) {
         return ok(clusters.assignLeadership(callers.current(), id, ifMatch, request));
@@ -118,6 +128,7 @@ public class ClusterResource {
     @POST
     @Path("/{id}/roll-over")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "rollOverCluster", summary = "Roll a cluster over to the next year")
     public Response rollOver(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UriInfo uri) {
         ClusterView next = clusters.rollOver(callers.current(), id, ifMatch);
         return Response.created(uri.getBaseUriBuilder().path("api/clusters").path(Long.toString(next.id())).build())
@@ -128,6 +139,7 @@ public class ClusterResource {
     @Path("/{id}/agreement")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "recordClusterAgreement", summary = "Record a cluster's emulation agreement")
     public Response recordAgreement(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                     AgreementChange request) {
         return ok(clusters.recordAgreement(callers.current(), id, ifMatch, request));
@@ -138,6 +150,7 @@ public class ClusterResource {
     @Path("/{id}/emulation-leaders")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "recordEmulationLeaders", summary = "Record the units a cluster recognised as leading")
     public Response recordEmulationLeaders(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                            EmulationLeadersChange request) {
         return ok(clusters.recordEmulationLeaders(callers.current(), id, ifMatch, request));
@@ -147,6 +160,7 @@ public class ClusterResource {
     @Path("/{id}/agreement/document")
     @Consumes(PDF)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "uploadAgreementDocument", summary = "Upload a cluster's signed agreement")
     public Response uploadAgreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         // who may, on which cluster-year, at which version: all before a byte of the body is read
@@ -164,6 +178,7 @@ public class ClusterResource {
     @Path("/{id}/agreement/document")
     @Produces({PDF, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
+    @Operation(operationId = "downloadAgreementDocument", summary = "Download a cluster's signed agreement")
     public Response agreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         StoredDocument document = clusters.agreementDocument(callers.current(), id);
         EntityTag tag = new EntityTag(document.sha256());

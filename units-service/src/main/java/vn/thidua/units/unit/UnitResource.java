@@ -1,5 +1,8 @@
 package vn.thidua.units.unit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.io.InputStream;
 import vn.thidua.platform.web.Uploads;
 import jakarta.annotation.security.RolesAllowed;
@@ -31,6 +34,7 @@ import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
 
+@Tag(name = "Units", description = "Units: registration, details and status.")
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 public class UnitResource {
@@ -47,12 +51,12 @@ public class UnitResource {
         this.callers = callers;
     }
 
-    public record ContactRequest(String person, String phone, String email) {
+    public record ContactRequest(String person, @Schema(maxLength = 30) String phone, @Schema(maxLength = 254) String email) {
     }
 
     /** What a client sends to register or replace a unit; {@code code} is ignored on replace. */
-    public record UnitRequest(String code, String name, String shortName, String kind, String parentCode,
-                              String administrativeAreaCode, ContactRequest contact) {
+    public record UnitRequest(String code, @Schema(required = true, maxLength = UnitName.MAX_LENGTH) String name, @Schema(maxLength = 100) String shortName, String kind, String parentCode,
+                              @Schema(maxLength = 10) String administrativeAreaCode, ContactRequest contact) {
         UnitDetails details() {
             ContactRequest c = contact == null ? new ContactRequest(null, null, null) : contact;
             return UnitDetails.parse(name, shortName, kind, parentCode, administrativeAreaCode,
@@ -89,6 +93,7 @@ public class UnitResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "registerUnit", summary = "Register a unit")
     public Response register(UnitRequest request, UriInfo uri) {
         Requests.requireBody(request);
         Unit unit = units.register(UnitCode.parse(request.code()), request.details());
@@ -100,6 +105,7 @@ public class UnitResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+    @Operation(operationId = "listUnits", summary = "List units")
     public Page<UnitView> list(@QueryParam("q") String text, @QueryParam("kind") String kind,
                                @QueryParam("parent") String parent, @QueryParam("status") String status,
                                @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
@@ -112,6 +118,7 @@ public class UnitResource {
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+    @Operation(operationId = "getUnit", summary = "Get a unit")
     public Response get(@PathParam("code") String code) {
         Unit unit = units.read(UnitCode.parse(code), callers.current());
         return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
@@ -121,6 +128,7 @@ public class UnitResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.UNIT_REP})
+    @Operation(operationId = "updateUnit", summary = "Change a unit")
     public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UnitRequest request) {
         Requests.requireBody(request);
         // the body's code is ignored on replace; one naming another unit is an attempt to act for it
@@ -136,6 +144,7 @@ public class UnitResource {
     @Path("/{code}/status")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "changeUnitStatus", summary = "Change a unit's status")
     public Response changeStatus(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
                                  StatusRequest request) {
         Requests.requireBody(request);
@@ -149,6 +158,7 @@ public class UnitResource {
     @GET
     @Path("/{code}/status-history")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
+    @Operation(operationId = "getUnitStatusHistory", summary = "Get a unit's status history")
     public List<StatusChangeView> statusHistory(@PathParam("code") String code) {
         return units.history(UnitCode.parse(code), callers.current()).stream().map(StatusChangeView::of).toList();
     }
@@ -158,6 +168,7 @@ public class UnitResource {
     @Path("/import")
     @Consumes({UnitSheet.CSV, UnitSheet.XLSX})
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
+    @Operation(operationId = "importUnits", summary = "Import units from CSV or XLSX")
     public UnitImport.Report importUnits(InputStream body, @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
                                          @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                          @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {

@@ -115,11 +115,27 @@ public final class LocalStack implements AutoCloseable {
         return start(new Settings(root, dataDir, freePort(), freePort(), freePort(), freePort(), 0, jvmOptions, defaults.readyTimeout()));
     }
 
-    /** A port free at this moment, for a process this launcher is about to start. */
+    /** Below Linux's range for outgoing connections (32768–60999 by default). */
+    private static final int FIRST_LISTENING_PORT = 20_000;
+    private static final int LAST_LISTENING_PORT = 32_767;
+
+    /**
+     * A port free at this moment, for a process this launcher is about to start. Not one the system
+     * would pick itself (port 0): a service binds its port only once it has booted, seconds later,
+     * and in between the stack's own JDBC and Kafka connections take their local ports from the
+     * system's range, one of which was then now and again the port chosen ("port in use").
+     */
     static int freePort() throws IOException {
-        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
-            return socket.getLocalPort();
+        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        for (int attempt = 0; attempt < 100; attempt++) {
+            int port = random.nextInt(FIRST_LISTENING_PORT, LAST_LISTENING_PORT + 1);
+            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+                return socket.getLocalPort();
+            } catch (IOException taken) {
+                // another one
+            }
         }
+        throw new IOException("no free port between " + FIRST_LISTENING_PORT + " and " + LAST_LISTENING_PORT);
     }
 
     public static LocalStack start(Settings settings) {

@@ -506,8 +506,8 @@ class FaultInjectionIT {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            return LocalStack.freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -608,7 +608,7 @@ class LocalStackIT {
      * not {@code application/problem+json}, no data changed by a refused request. On this class's stack, to spare CI a
      * stack's start: JUnit runs a {@code @Nested} class after the enclosing class's own tests, so the writes the fuzzer
      * gets accepted (hostile but valid, e.g. a name with a formula) come after every assertion above. Deterministic for
-     * a seed, printed with the counts; {@code -Dthidua.fuzz.seed=N} replays a run, {@code -Dthidua.fuzz.budget=PT2M}
+     * a seed, printed with the counts; {@code -Dthidua.fuzz.seed=N} replays a run, {@code -Dthidua.fuzz.budget=PT2M} (75 s by default)
      * bounds it. Alone: {@code ./mvnw -o -pl devstack/launcher verify -Dit.test=LocalStackIT -Dgroups=fuzz}.
      */
     @Nested
@@ -617,7 +617,7 @@ class LocalStackIT {
         @Test
         void everyOperationAnswersHostileVariantsWithAProblemAndRefusedOnesChangeNothing() throws Exception {
             long seed = Long.getLong("thidua.fuzz.seed", 20161231L);
-            Duration budget = Duration.parse(System.getProperty("thidua.fuzz.budget", "PT2M"));
+            Duration budget = Duration.parse(System.getProperty("thidua.fuzz.budget", "PT75S"));
             Map<String, String> databases = new java.util.LinkedHashMap<>();
             ApiFuzzer.DATABASES.forEach(database -> databases.put(database, stack.postgres().jdbcUrl(database)));
             ApiFuzzer.Report report = ApiFuzzer.fuzzTheDemo(gateway, databases, stack.postgres().user(), stack.postgres().password(),
@@ -676,8 +676,8 @@ class LocalStackIT {
     }
 
     private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        try {
+            return LocalStack.freePort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

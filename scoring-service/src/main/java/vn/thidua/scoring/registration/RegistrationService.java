@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.events.CloudEvents;
@@ -155,11 +157,16 @@ public class RegistrationService {
         if (!problems.isEmpty()) {
             throw ProblemException.unprocessable("invalid-report", "registration.report.invalid", problems.size()).withErrors(problems);
         }
+        Map<String, List<String>> evidenceByField = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
-            ResultInput result = results.get(i);
+            if (results.get(i).evidence() != null) {
+                evidenceByField.put("results[" + i + "].evidence", results.get(i).evidence());
+            }
+        }
+        evidenceLinks.checkAll(evidenceByField, unitCode);
+        for (ResultInput result : results) {
             RegistrationTarget target = registration.targets.get(result.position() - 1);
-            List<String> evidence = result.evidence() == null ? new ArrayList<>()
-                    : new ArrayList<>(evidenceLinks.check(result.evidence(), unitCode, "results[" + i + "].evidence"));
+            List<String> evidence = result.evidence() == null ? new ArrayList<>() : new ArrayList<>(result.evidence());
             if (kind == ReportKind.MIDYEAR) {
                 target.midyearValue = result.achieved();
                 target.midyearEvidence = evidence;

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.net.IDN;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -43,21 +42,30 @@ public class EvidenceLinks {
 
     /** The references, each checked; a refusal names the field and the position of the first that is not of an allowed form. */
     public List<String> check(List<String> references, String unitCode, String field) {
-        List<String> checked = new ArrayList<>();
+        checkAll(Map.of(field, references), unitCode);
+        return List.copyOf(references);
+    }
+
+    /**
+     * The references of several fields of one unit (a report's results), checked together: their
+     * uploaded files are looked up in one query, not one per field.
+     */
+    public void checkAll(Map<String, List<String>> referencesByField, String unitCode) {
         Map<UUID, String> uploaded = new LinkedHashMap<>();
-        for (int i = 0; i < references.size(); i++) {
-            String reference = references.get(i);
-            String at = field + "[" + i + "]";
-            Matcher file = UPLOADED.matcher(reference);
-            if (file.matches()) {
-                uploaded.put(uuid(file.group(1), at), at);
-            } else if (!isAllowedAddress(reference)) {
-                throw ProblemException.unprocessable("evidence-not-allowed", "evidence.link.not-allowed", at, String.join(", ", allowedHosts));
+        referencesByField.forEach((field, references) -> {
+            for (int i = 0; i < references.size(); i++) {
+                String reference = references.get(i);
+                String at = field + "[" + i + "]";
+                Matcher file = UPLOADED.matcher(reference);
+                if (file.matches()) {
+                    uploaded.put(uuid(file.group(1), at), at);
+                } else if (!isAllowedAddress(reference)) {
+                    throw ProblemException.unprocessable("evidence-not-allowed", "evidence.link.not-allowed", at,
+                            String.join(", ", allowedHosts));
+                }
             }
-            checked.add(reference);
-        }
+        });
         requireUploadedFor(uploaded, unitCode);
-        return checked;
     }
 
     boolean isAllowedAddress(String reference) {

@@ -18,8 +18,8 @@ public record ClusterName(String value) {
         if (raw == null) {
             return new ClusterName(null);
         }
-        // and no character that shows as nothing, so that two names that look the same are the same
-        if (raw.codePoints().anyMatch(ClusterName::isForbidden) || TextPolicy.nameViolation(raw) == TextPolicy.Violation.HIDDEN_CHARACTERS) {
+        // control, reordering and invisible characters, and none that shows as nothing, so that two names that look the same are the same
+        if (TextPolicy.nameViolation(raw) == TextPolicy.Violation.HIDDEN_CHARACTERS) {
             throw ProblemException.badRequest("invalid-cluster-name", "cluster.name.control-characters");
         }
         return new ClusterName(Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " "));

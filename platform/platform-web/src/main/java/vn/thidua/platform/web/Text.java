@@ -33,9 +33,6 @@ public final class Text {
             }
             return null;
         }
-        if (raw.codePoints().anyMatch(Text::isHidden)) {
-            throw invalid(field, "problem.field.hidden-characters");
-        }
         // the same policy as for every JSON text, for what comes another way (headers, spreadsheet cells)
         TextPolicy.Violation violation = isName ? TextPolicy.nameViolation(raw) : TextPolicy.violation(raw);
         if (violation != null && violation != TextPolicy.Violation.TOO_LONG) {
@@ -58,12 +55,5 @@ public final class Text {
 
     private static ProblemException invalid(String field, String reasonKey) {
         return new ProblemException(400, "invalid-field", reasonKey, field);
-    }
-
-    private static boolean isHidden(int codePoint) {
-        return (Character.isISOControl(codePoint) && !Character.isWhitespace(codePoint))
-                || (codePoint >= 0x202A && codePoint <= 0x202E)
-                || (codePoint >= 0x2066 && codePoint <= 0x2069)
-                || codePoint == 0x200E || codePoint == 0x200F;
     }
 }

@@ -31,6 +31,7 @@ import vn.thidua.awards.council.CouncilViews.TermView;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ContentDisposition;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Text;
@@ -225,7 +226,7 @@ public class CouncilResource {
         UUID sessionId = sessionId(id);
         byte[] pdf = council.minutes(sessionId, callers.current());
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", vn.thidua.platform.web.ContentDisposition.attachment("bien-ban-hoi-dong-" + sessionId + ".pdf")).build();
+                .header("Content-Disposition", ContentDisposition.attachment("bien-ban-hoi-dong-" + sessionId + ".pdf")).build();
     }
 
     private SessionView view(String id, java.util.function.BiFunction<UUID, Caller, CouncilSession> step) {

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.document.DocumentSettings;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.awards.vote.MinutesService;
 import vn.thidua.awards.vote.VotingSession;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.PdfDocument;
+import vn.thidua.platform.web.ProblemException;
 
 /**
  * A proposal's dossier (hồ sơ): the files it holds, each with its SHA-256, and the two it
@@ -27,11 +29,11 @@ public class Dossier {
     private final ClusterDirectory clusters;
     private final CoverSubmissionPdf coverPdf = new CoverSubmissionPdf();
 
-    private final vn.thidua.awards.document.DocumentSettings documents;
+    private final DocumentSettings documents;
 
     private final DossierLimits limits;
 
-    public Dossier(MinutesService minutes, ClusterDirectory clusters, vn.thidua.awards.document.DocumentSettings documents,
+    public Dossier(MinutesService minutes, ClusterDirectory clusters, DocumentSettings documents,
                    DossierLimits limits) {
         this.limits = limits;
         this.minutes = minutes;
@@ -65,7 +67,7 @@ public class Dossier {
                 .setParameter("proposal", proposal.id).setParameter("replaces", replaces).setParameter("kind", kind).getSingleResult();
         long maxTotal = limits.maxTotalSize().asLongValue();
         if (dossierTotal + size > maxTotal) {
-            throw new vn.thidua.platform.web.ProblemException(413, "dossier-too-large", "proposal.dossier.too-large", dossierTotal, size, maxTotal);
+            throw new ProblemException(413, "dossier-too-large", "proposal.dossier.too-large", dossierTotal, size, maxTotal);
         }
         long unitTotal = DossierFile.getEntityManager().createQuery("select coalesce(sum(f.sizeBytes), 0) from DossierFile f, Proposal p"
                         + " where f.proposalId = p.id and p.unitCode = :unit and p.year = :year"
@@ -74,7 +76,7 @@ public class Dossier {
                 .setParameter("proposal", proposal.id).setParameter("kind", kind).getSingleResult();
         long maxUnit = limits.maxUnitYearSize().asLongValue();
         if (unitTotal + size > maxUnit) {
-            throw new vn.thidua.platform.web.ProblemException(413, "unit-files-too-large", "proposal.dossier.unit-year-too-large", unitTotal,
+            throw new ProblemException(413, "unit-files-too-large", "proposal.dossier.unit-year-too-large", unitTotal,
                     size, maxUnit, proposal.year);
         }
     }

@@ -31,6 +31,7 @@ import vn.thidua.awards.catalogue.ChoiceView;
 import vn.thidua.awards.condition.Outcome;
 import vn.thidua.awards.condition.Verdict;
 import vn.thidua.awards.condition.Vocabulary;
+import vn.thidua.awards.deadline.DeadlineService;
 import vn.thidua.awards.proposal.ProposalService.ProposalRequest;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
@@ -51,14 +52,14 @@ import vn.thidua.platform.web.Requests;
 public class ProposalResource {
     private final ProposalService proposals;
     private final Callers callers;
-    private final vn.thidua.awards.deadline.DeadlineService deadlines;
+    private final DeadlineService deadlines;
     private final long maxFileBytes;
     @jakarta.ws.rs.core.Context
     HttpHeaders headers;
 
     private final Uploads uploads;
 
-    public ProposalResource(ProposalService proposals, Callers callers, vn.thidua.awards.deadline.DeadlineService deadlines, Uploads uploads,
+    public ProposalResource(ProposalService proposals, Callers callers, DeadlineService deadlines, Uploads uploads,
                             @ConfigProperty(name = "thidua.proposals.max-file-size", defaultValue = "10M") MemorySize maxFileSize) {
         this.uploads = uploads;
         this.proposals = proposals;
@@ -72,14 +73,14 @@ public class ProposalResource {
                                String legalGround, String decisionNumber, LocalDate decisionDate, String decidingAuthority,
                                List<Proposal.EarlierAward> earlierAwards, LocalDate receivedOn, LocalDate judgedOn,
                                ChoiceView ruleSetChosenBecause, UUID councilSessionId, String councilResult, Long submissionId,
-                               List<vn.thidua.awards.deadline.DeadlineService.Deadline> deadlines, long version, Instant createdAt,
+                               List<DeadlineService.Deadline> deadlines, long version, Instant createdAt,
                                Instant updatedAt) {
         static ProposalView of(Proposal p, Locale locale) {
             return of(p, locale, null);
         }
 
         /** With its deadlines (shown for one proposal; lists leave them out, null: GET /api/awards/deadlines has them all). */
-        static ProposalView of(Proposal p, Locale locale, List<vn.thidua.awards.deadline.DeadlineService.Deadline> deadlines) {
+        static ProposalView of(Proposal p, Locale locale, List<DeadlineService.Deadline> deadlines) {
             return new ProposalView(p.id, p.unitCode, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
                     p.rankingRank, p.rankingTotal, p.status, p.statusReason, p.legalGround, p.decisionNumber, p.decisionDate,
                     p.decidingAuthority, p.earlierAwards, p.receivedOn,

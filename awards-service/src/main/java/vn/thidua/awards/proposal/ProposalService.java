@@ -21,6 +21,7 @@ import vn.thidua.awards.condition.Outcome;
 import vn.thidua.awards.condition.Verdict;
 import vn.thidua.awards.condition.Vocabulary;
 import vn.thidua.awards.proceeding.ProceedingService;
+import vn.thidua.awards.quota.LeadersOutside;
 import vn.thidua.awards.rating.TaskRatingService;
 import vn.thidua.awards.registration.YearEndReports;
 import vn.thidua.awards.ledger.AwardHistory;
@@ -37,9 +38,11 @@ import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.FileNames;
 import vn.thidua.platform.web.PdfDocument;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
+import vn.thidua.platform.web.Uploads;
 
 /**
  * Proposals from the cluster's vote to the decision: who may take each step is checked here, each
@@ -403,11 +406,11 @@ public class ProposalService {
      * The name is stored as its safe base name ({@code ../../p2.pdf} as {@code p2.pdf}).
      */
     @Transactional
-    public DossierFile upload(long id, DossierFile.Kind kind, String fileName, vn.thidua.platform.web.Uploads.Upload upload, Caller caller) {
+    public DossierFile upload(long id, DossierFile.Kind kind, String fileName, Uploads.Upload upload, Caller caller) {
         Proposal proposal = lock(id);
         requireUploadable(proposal, kind, caller);
         String name = vn.thidua.platform.web.Text.clean(fileName, 255, "X-File-Name", true);
-        name = vn.thidua.platform.web.FileNames.safe(name, "tai-lieu.pdf");
+        name = FileNames.safe(name, "tai-lieu.pdf");
         PdfDocument pdf = new PdfDocument(upload.bytes(), upload.sha256(), upload.size());
         DossierFile file = dossier.upload(proposal, kind, name, pdf, caller);
         proposal.updatedAt = file.addedAt;
@@ -640,7 +643,7 @@ public class ProposalService {
         return new Facts(proposal.unitCode, proposal.year, cluster.name(), ledTheCluster(proposal), proposal.rankingRank,
                 proposal.rankingTotal, registrations.of(proposal.unitCode, proposal.year), proposal.awardTypeCode,
                 counted(proposal.awardTypeCode, proposal.year, addingThis), clusters.clusterYearsWithEmulationLeader(proposal.year),
-                vn.thidua.awards.quota.LeadersOutside.of(proposal.year), history.heldAwards(proposal.unitCode),
+                LeadersOutside.of(proposal.year), history.heldAwards(proposal.unitCode),
                 yearEndReports.of(proposal.unitCode, proposal.year).orElse(null), ratings.yearsOf(proposal.unitCode),
                 proceedings.openOf(proposal.unitCode), found, java.util.Map.of());
     }

@@ -22,6 +22,7 @@ import vn.thidua.awards.proposal.Proposal;
 import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ContentDisposition;
 import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 
@@ -103,7 +104,7 @@ public class SubmissionResource {
     public Response document(@PathParam("id") long id) {
         ProvincialSubmission submission = submissions.get(id, callers.current());
         return Response.ok(submission.document, "application/pdf")
-                .header("Content-Disposition", vn.thidua.platform.web.ContentDisposition.attachment("to-trinh-ubnd-" + submission.year + "-" + submission.id + ".pdf"))
+                .header("Content-Disposition", ContentDisposition.attachment("to-trinh-ubnd-" + submission.year + "-" + submission.id + ".pdf"))
                 .build();
     }
 

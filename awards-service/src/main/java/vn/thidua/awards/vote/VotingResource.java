@@ -23,6 +23,7 @@ import vn.thidua.awards.vote.VotingService.SessionRequest;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ContentDisposition;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 
@@ -164,7 +165,7 @@ public class VotingResource {
         UUID sessionId = sessionId(id);
         byte[] pdf = minutes.render(sessionId, callers.current());
         return Response.ok(pdf, "application/pdf")
-                .header("Content-Disposition", vn.thidua.platform.web.ContentDisposition.attachment("bien-ban-" + sessionId + ".pdf")).build();
+                .header("Content-Disposition", ContentDisposition.attachment("bien-ban-" + sessionId + ".pdf")).build();
     }
 
     /** Applies one step of the session's life (or a read) for the current caller and shows the session as that caller may see it. */

@@ -25,6 +25,7 @@ import java.util.List;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.web.ContentDisposition;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.PdfDocument;
@@ -190,7 +191,7 @@ public class ClusterResource {
                 .tag(tag)
                 .header("Repr-Digest", "sha-256=:" + digest + ":")
                 .header("Content-Disposition",
-                        vn.thidua.platform.web.ContentDisposition.inline("giao-uoc-" + document.clusterCode() + "-" + document.year() + ".pdf"))
+                        ContentDisposition.inline("giao-uoc-" + document.clusterCode() + "-" + document.year() + ".pdf"))
                 .build();
     }
 

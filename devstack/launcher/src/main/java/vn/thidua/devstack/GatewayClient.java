@@ -31,7 +31,7 @@ final class GatewayClient {
         return response;
     }
     private static final ObjectMapper JSON = new ObjectMapper();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final String gatewayUrl;
 
     GatewayClient(String gatewayUrl) {

@@ -159,7 +159,7 @@ final class ApiFuzzer {
     static Report fuzzTheDemo(String gateway, Map<String, String> jdbcUrlByDatabase, String user, String password, long seed,
             Duration budget, Set<String> excluded) throws Exception {
         Caller admin = new Caller("admin", login(gateway, "password", "admin", DemoData.PASSWORD));
-        HttpResponse<String> viewer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/admin/accounts"))
+        HttpResponse<String> viewer = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(gateway + "/admin/accounts"))
                 .header("Authorization", "Bearer " + admin.token()).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString("{\"login\":\"fuzz-viewer\",\"displayName\":\"Người xem\",\"kind\":\"USER\","
                         + "\"roles\":[\"viewer\"],\"password\":\"" + DemoData.COUNCIL_PASSWORD + "\"}")).build(),
@@ -186,7 +186,7 @@ final class ApiFuzzer {
         String form = grant.equals("password")
                 ? "grant_type=password&username=" + encode(name) + "&password=" + encode(secret)
                 : "grant_type=client_credentials&client_id=" + encode(name) + "&client_secret=" + encode(secret);
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(gateway + "/auth/token"))
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build().send(HttpRequest.newBuilder(URI.create(gateway + "/auth/token"))
                 .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {

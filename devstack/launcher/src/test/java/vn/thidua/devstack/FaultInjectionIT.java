@@ -62,7 +62,7 @@ class FaultInjectionIT {
     private static final String TOPIC = "thidua.units.v1";
     private static final String UNITS_SOURCE = "/thidua/units-service";
     private static final Duration CATCH_UP = Duration.ofSeconds(60);
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private static LocalStack stack;
     private static String gateway;
     private static String board;

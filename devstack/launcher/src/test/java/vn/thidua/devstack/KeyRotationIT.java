@@ -44,7 +44,7 @@ class KeyRotationIT {
     /** Short-lived tokens, so that phase 3 need not wait 15 minutes for the old key's tokens to expire. */
     private static final Duration TOKEN_TTL = Duration.ofSeconds(8);
     private static final List<String> READS = List.of("/api/units?size=1", "/api/scoring/units?size=1", "/api/awards/units?size=1");
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     private static LocalStack stack;
 
     @BeforeAll

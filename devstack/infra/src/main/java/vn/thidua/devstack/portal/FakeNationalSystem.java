@@ -45,7 +45,7 @@ public final class FakeNationalSystem {
     public record Answered(long submissionId, String what, int status) {
     }
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
     private final ObjectMapper json = new ObjectMapper();
     private final Set<Long> handled = ConcurrentHashMap.newKeySet();
     private final List<Answered> answered = new CopyOnWriteArrayList<>();

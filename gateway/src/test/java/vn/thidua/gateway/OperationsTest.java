@@ -45,4 +45,13 @@ class OperationsTest {
                 .body(containsString("uri=\"/api/units/**\""))
                 .body(not(containsString("metrics-probe"))));
     }
+
+    @Test
+    void refusedLoginsAreCountedByReason() {
+        given().contentType("application/x-www-form-urlencoded")
+                .formParam("grant_type", "password").formParam("username", "nobody-" + System.nanoTime()).formParam("password", "wrong")
+                .when().post("/auth/token").then().statusCode(400).body("error", equalTo("invalid_grant"));
+        given().when().get("/q/metrics").then().statusCode(200)
+                .body(containsString("thidua_logins_refused_total{reason=\"invalid_grant\"}"));
+    }
 }

@@ -9,6 +9,7 @@ import vn.thidua.platform.events.Inbox;
 /** Keeps {@link FinalizedRanking} in step with {@code thidua.scoring.results.v1}; other event types there are passed over. */
 @ApplicationScoped
 public class RankingEventsConsumer {
+    static final String CHANNEL = "rankings";
     static final String RANKING_FINALIZED = "vn.thidua.scoring.ClusterRankingFinalized";
     private final Inbox inbox;
     private final CloudEvents events;
@@ -18,10 +19,10 @@ public class RankingEventsConsumer {
         this.events = events;
     }
 
-    @Incoming("rankings")
+    @Incoming(CHANNEL)
     @Blocking
     public void onResult(String message) {
-        inbox.receive(message, event -> {
+        inbox.receive(CHANNEL, message, event -> {
             if (RANKING_FINALIZED.equals(event.type())) {
                 FinalizedRanking.apply(events.data(event, RankingFinalized.class));
             }

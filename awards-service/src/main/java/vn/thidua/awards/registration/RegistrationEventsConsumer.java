@@ -9,6 +9,7 @@ import vn.thidua.platform.events.Inbox;
 /** Keeps {@link RegisteredTitles} and {@link YearEndReports} in step with {@code thidua.scoring.registrations.v1}; other types there are passed over. */
 @ApplicationScoped
 public class RegistrationEventsConsumer {
+    static final String CHANNEL = "registrations";
     static final String TITLES_REGISTERED = "vn.thidua.scoring.TitlesRegistered";
     static final String YEAR_END_REPORTED = "vn.thidua.scoring.YearEndReported";
     private final Inbox inbox;
@@ -23,10 +24,10 @@ public class RegistrationEventsConsumer {
         this.yearEndReports = yearEndReports;
     }
 
-    @Incoming("registrations")
+    @Incoming(CHANNEL)
     @Blocking
     public void onRegistration(String message) {
-        inbox.receive(message, event -> {
+        inbox.receive(CHANNEL, message, event -> {
             if (TITLES_REGISTERED.equals(event.type())) {
                 titles.apply(events.data(event, TitlesRegistered.class));
             } else if (YEAR_END_REPORTED.equals(event.type())) {

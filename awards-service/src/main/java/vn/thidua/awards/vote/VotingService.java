@@ -1,5 +1,6 @@
 package vn.thidua.awards.vote;
 
+import io.micrometer.core.annotation.Counted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -168,6 +169,7 @@ public class VotingService {
      * @return the receipt, which only this voter ever sees
      */
     @Transactional
+    @Counted(value = "thidua.ballots.cast", description = "Ballots cast (result=success) and refused (result=failure, by exception)")
     public String cast(UUID id, Map<String, Map<String, String>> marks, Caller caller) {
         if (!caller.hasAnyRole(Roles.UNIT_REP) || caller.unit().isEmpty()) {
             throw new io.quarkus.security.ForbiddenException("only a unit's representative casts its unit's ballot");

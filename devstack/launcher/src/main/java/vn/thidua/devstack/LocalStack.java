@@ -234,7 +234,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void launch(String name, String module, int port, Map<String, String> config, Path logs) {
         Path app = settings.root().resolve(module).resolve("target").resolve("quarkus-app");
-        ServiceProcess process = ServiceProcess.start(name, app, port, config, settings.jvmOptions(), logs);
+        ServiceProcess process = ServiceProcess.start(name, app, port, managementPortFor(port), config, settings.jvmOptions(), logs);
         services.put(name, process);
         launchConfigs.put(name, Map.copyOf(config));
         started.add(process);
@@ -297,10 +297,22 @@ public final class LocalStack implements AutoCloseable {
         effective.putAll(overrides);
         String module = service.equals("gateway") ? "gateway" : service + "-service";
         Path app = settings.root().resolve(module).resolve("target").resolve("quarkus-app");
-        ServiceProcess process = ServiceProcess.start(service + "-" + port, app, port, effective, settings.jvmOptions(),
-                settings.dataDir().resolve("logs"));
+        ServiceProcess process = ServiceProcess.start(service + "-" + port, app, port, managementPortFor(port), effective,
+                settings.jvmOptions(), settings.dataDir().resolve("logs"));
         started.add(process);
         return process;
+    }
+
+    /**
+     * A service on one of the usual ports ({@code ./thidua up}: 8080–8083) keeps its health and metrics
+     * 1000 above, where a person finds them again; one on a port picked free gets another free one.
+     */
+    private static int managementPortFor(int port) {
+        try {
+            return port < FIRST_LISTENING_PORT ? port + 1000 : freePort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private int portOf(String service) {
@@ -324,6 +336,11 @@ public final class LocalStack implements AutoCloseable {
     /** A service's own URL, for calling it directly (not through the gateway). */
     public String serviceUrl(String name) {
         return service(name).baseUrl();
+    }
+
+    /** Where a service ({@code units}, ..., {@code gateway}) serves {@code /q/health} and {@code /q/metrics}. */
+    public String managementUrl(String name) {
+        return service(name).managementUrl();
     }
 
     /** Where awards-service delivers proposals: the fake portal's dossier URL, or the real one named. */

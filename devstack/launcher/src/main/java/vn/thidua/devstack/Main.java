@@ -140,8 +140,10 @@ public final class Main {
         out.append("\nThi đua is up in ").append(ready.toSeconds()).append(" s.\n\n");
         out.append("  gateway        ").append(stack.gatewayUrl()).append("   (API under /api, tokens at /auth/token, keys at /auth/jwks)\n");
         for (String service : new String[] {"units", "scoring", "awards"}) {
-            out.append(String.format("  %-14s %s/q/health   /q/openapi   /q/metrics%n", service, stack.serviceUrl(service)));
+            out.append(String.format("  %-14s %s/q/openapi   health and metrics: %s/q/health   /q/metrics%n", service,
+                    stack.serviceUrl(service), stack.managementUrl(service)));
         }
+        out.append(String.format("  %-14s health and metrics: %s/q/health   /q/metrics%n", "gateway", stack.managementUrl("gateway")));
         out.append("  kafka          ").append(stack.kafkaBootstrapServers()).append('\n');
         if (stack.fakePortal() != null) {
             out.append("  portal (fake)  ").append(stack.portalUrl()).append("   (what it received: ").append(stack.fakePortal().baseUrl())

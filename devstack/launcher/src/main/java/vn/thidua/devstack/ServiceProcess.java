@@ -33,6 +33,8 @@ final class ServiceProcess implements AutoCloseable {
 
     private final String name;
     private final int port;
+    /** Health and metrics: built jars serve them on a management port of their own, never on the API's. */
+    private final int managementPort;
     private final Path log;
     private final List<String> command;
     /** Where this process writes its class-data archive when it exits, and where that archive goes then; null if it uses one. */
@@ -41,9 +43,11 @@ final class ServiceProcess implements AutoCloseable {
     /** Replaced by {@link #restart()}; volatile because a test may kill from one thread and wait from another. */
     private volatile Process process;
 
-    private ServiceProcess(String name, int port, Path log, List<String> command, Process process, Path archiveBeingWritten, Path archive) {
+    private ServiceProcess(String name, int port, int managementPort, Path log, List<String> command, Process process,
+                           Path archiveBeingWritten, Path archive) {
         this.name = name;
         this.port = port;
+        this.managementPort = managementPort;
         this.log = log;
         this.command = List.copyOf(command);
         this.process = process;
@@ -51,7 +55,8 @@ final class ServiceProcess implements AutoCloseable {
         this.archive = archive;
     }
 
-    static ServiceProcess start(String name, Path quarkusApp, int port, Map<String, String> config, List<String> jvmOptions, Path logDir) {
+    static ServiceProcess start(String name, Path quarkusApp, int port, int managementPort, Map<String, String> config,
+                                List<String> jvmOptions, Path logDir) {
         Path runner = quarkusApp.resolve("quarkus-run.jar");
         if (!Files.isRegularFile(runner)) {
             throw new IllegalStateException(runner + " is missing: build first (./mvnw -B package -DskipTests)");
@@ -72,6 +77,7 @@ final class ServiceProcess implements AutoCloseable {
             command.add("-Xlog:cds=off");
         }
         command.add("-Dquarkus.http.port=" + port);
+        command.add("-Dquarkus.management.port=" + managementPort);
         config.forEach((key, value) -> command.add("-D" + key + "=" + value));
         command.add("-jar");
         command.add(runner.toString());
@@ -82,7 +88,7 @@ final class ServiceProcess implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(log.toFile())
                     .start();
-            return new ServiceProcess(name, port, log, command, process, archiveBeingWritten, archive);
+            return new ServiceProcess(name, port, managementPort, log, command, process, archiveBeingWritten, archive);
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start " + name, e);
         }
@@ -116,7 +122,7 @@ final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200, failing early if the process dies. */
     void awaitReady(Duration timeout) {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(1)).build();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(managementUrl() + "/q/health/ready")).timeout(Duration.ofSeconds(3)).build();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
@@ -153,6 +159,11 @@ final class ServiceProcess implements AutoCloseable {
 
     String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** Where its {@code /q/health} and {@code /q/metrics} are. */
+    String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     Path log() {

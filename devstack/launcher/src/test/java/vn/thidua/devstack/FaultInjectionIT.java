@@ -48,6 +48,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import vn.thidua.devstack.infra.KafkaBroker;
+import vn.thidua.devstack.testing.PrometheusText;
 
 /**
  * Faults injected into a running stack of its own (real PostgreSQL, real Kafka, the services as
@@ -113,7 +114,7 @@ class FaultInjectionIT {
                 // (a failed liveness probe would restart them); both within the probes' 2 s timeout
                 for (String service : List.of("units", "scoring", "awards")) {
                     for (String probe : List.of("/q/health/ready", "/q/health/live")) {
-                        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + probe))
+                        HttpResponse<String> health = HTTP.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + probe))
                                 .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
                         assertEquals(200, health.statusCode(), service + " " + probe + " while the broker is down: " + health.body());
                     }
@@ -338,15 +339,9 @@ class FaultInjectionIT {
 
     private static double duplicatesSeenBy(String service) {
         try {
-            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(stack.serviceUrl(service) + "/q/metrics")).build(),
+            HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(stack.managementUrl(service) + "/q/metrics")).build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher line = Pattern.compile("^thidua_inbox_events_total\\{[^}]*outcome=\"duplicate\"[^}]*} (\\S+)$", Pattern.MULTILINE)
-                    .matcher(metrics.body());
-            double sum = 0;
-            while (line.find()) {
-                sum += Double.parseDouble(line.group(1));
-            }
-            return sum;
+            return PrometheusText.sum(metrics.body(), "thidua_inbox_events_total", Map.of("outcome", "duplicate"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

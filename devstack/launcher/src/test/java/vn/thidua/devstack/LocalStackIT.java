@@ -23,16 +23,18 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +43,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.portal.FakePortal;
+import vn.thidua.devstack.testing.PrometheusText;
 import vn.thidua.devstack.testing.KafkaTestClient;
 
 /**
@@ -51,6 +54,8 @@ class LocalStackIT {
     private static final String TOPIC = "thidua.units.v1";
     private static LocalStack stack;
     private static String gateway;
+    /** The stack exports its traces here, as to an operator's collector. */
+    private static OtlpCollector collector;
 
     @BeforeAll
     static void startTheStack() throws IOException {
@@ -58,7 +63,12 @@ class LocalStackIT {
         // awards-service retries the portal after 1 s (not 10 s) and looks for due deliveries every 250 ms (not 5 s), so that the
         // portal-down test waits seconds, not half a minute; the services take the JVM options as system properties, and only
         // awards-service reads thidua.portal.*
-        stack = LocalStack.startPrivate(root, "e2e", List.of("-Dthidua.portal.backoff.initial=1s", "-Dthidua.portal.poll-interval=250ms"));
+        collector = OtlpCollector.start();
+        List<String> options = new ArrayList<>(List.of("-Dthidua.portal.backoff.initial=1s", "-Dthidua.portal.poll-interval=250ms"));
+        options.addAll(collector.exporterOptions());
+        // logs as in production: one JSON object per line, with the trace's ids
+        options.add("-Dquarkus.log.console.json.enabled=true");
+        stack = LocalStack.startPrivate(root, "e2e", options);
         gateway = stack.gatewayUrl();
         Main.loadDemoData(new GatewayClient(gateway), stack.fakePortal());
     }
@@ -67,6 +77,9 @@ class LocalStackIT {
     static void stopTheStack() {
         if (stack != null) {
             stack.close();
+        }
+        if (collector != null) {
+            collector.close();
         }
     }
 
@@ -86,6 +99,55 @@ class LocalStackIT {
                     given().baseUri(gateway).auth().oauth2(board).when().get(readModel + "000.00.52.H56")
                             .then().statusCode(200).body("name", equalTo("Hội Luật gia tỉnh Thanh Hóa")));
         }
+    }
+
+    /**
+     * One request's trace, as an operator's collector receives it: the gateway's span, units-service's,
+     * the outbox relay's send to Kafka and both consumers' handling, all under the trace id the client
+     * sent. The context crosses Kafka inside the CloudEvent, so a consumer's span is a child of a span of
+     * the request that wrote the event.
+     */
+    @Test
+    void oneRequestsTraceReachesTheConsumersWithTheSameTraceId() {
+        String traceId = HexFormat.of().formatHex(randomBytes(16));
+        given().baseUri(gateway).auth().oauth2(token("board")).contentType(ContentType.JSON)
+                .header("traceparent", "00-" + traceId + "-" + HexFormat.of().formatHex(randomBytes(8)) + "-01")
+                .body(Map.of("code", "000.00.53.H56", "name", "Hội Cựu Thanh niên xung phong tỉnh Thanh Hóa"))
+                .when().post("/api/units")
+                .then().statusCode(201);
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+            List<OtlpCollector.ReceivedSpan> spans = collector.trace(traceId);
+            Set<String> services = spans.stream().map(OtlpCollector.ReceivedSpan::service).collect(Collectors.toSet());
+            assertTrue(services.containsAll(List.of("gateway", "units-service", "scoring-service", "awards-service")),
+                    "services in the trace: " + spans);
+            assertTrue(spans.stream().anyMatch(span -> span.service().equals("units-service")
+                    && span.name().equals("publish thidua.units.v1") && span.kind().equals("SPAN_KIND_PRODUCER")), spans.toString());
+            Set<String> spanIds = spans.stream().map(OtlpCollector.ReceivedSpan::spanId).collect(Collectors.toSet());
+            Set<String> gatewayCalls = spans.stream().filter(span -> span.service().equals("gateway") && span.kind().equals("SPAN_KIND_CLIENT"))
+                    .map(OtlpCollector.ReceivedSpan::spanId).collect(Collectors.toSet());
+            assertTrue(spans.stream().anyMatch(span -> span.service().equals("units-service") && span.kind().equals("SPAN_KIND_SERVER")
+                    && gatewayCalls.contains(span.parentSpanId())), "units-service's span hangs from the gateway's call to it: " + spans);
+            for (String consumer : List.of("scoring-service", "awards-service")) {
+                OtlpCollector.ReceivedSpan processing = spans.stream()
+                        .filter(span -> span.service().equals(consumer) && span.name().equals("process units")).findFirst()
+                        .orElseThrow(() -> new AssertionError(consumer + " handled no event in the trace: " + spans));
+                assertEquals("SPAN_KIND_CONSUMER", processing.kind());
+                assertTrue(spanIds.contains(processing.parentSpanId()), consumer + "'s span hangs from a span of the trace: " + spans);
+            }
+        });
+        collector.trace(traceId).forEach(span -> System.out.printf("TRACE %s %s %-16s %-22s %s <- %s%n", span.traceId(),
+                span.spanId(), span.service(), span.kind(), span.name(), span.parentSpanId()));
+        // and the gateway's access log line for the request carries the trace id, for finding the trace from a log
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertTrue(
+                Files.readString(stack.service("gateway").log()).contains("\"traceId\":\"" + traceId + "\""),
+                "no JSON log line of the gateway's carries the trace id " + traceId));
+    }
+
+    private static byte[] randomBytes(int length) {
+        byte[] bytes = new byte[length];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
     }
 
     @Test
@@ -517,23 +579,29 @@ class LocalStackIT {
     @Test
     void everyServiceReportsItsHealthApiAndMetrics() {
         for (String service : List.of("units", "scoring", "awards")) {
-            given().baseUri(stack.serviceUrl(service)).when().get("/q/health/ready")
+            given().baseUri(stack.managementUrl(service)).when().get("/q/health/ready")
                     .then().statusCode(200)
                     .body("status", equalTo("UP"))
                     .body("checks.name", hasItem(containsStringIgnoringCase("database")))
                     // no request waits for the broker, so its outage must not make the service unready (docs/reliability.md;
                     // FaultInjectionIT probes readiness while the broker is down)
                     .body("checks.name", not(hasItem(containsStringIgnoringCase("kafka"))));
-            given().baseUri(stack.serviceUrl(service)).when().get("/q/health/live").then().statusCode(200)
+            given().baseUri(stack.managementUrl(service)).when().get("/q/health/live").then().statusCode(200)
                     .body("checks.name", hasItem(containsStringIgnoringCase("messaging")));
             given().baseUri(stack.serviceUrl(service)).accept("application/json").when().get("/q/openapi")
                     .then().statusCode(200).body("openapi", notNullValue());
             // the timer is recorded once a response has ended on the server, which can be after the client has read it
-            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().baseUri(stack.serviceUrl(service))
-                    .when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds")));
+            Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().baseUri(stack.managementUrl(service))
+                    .when().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds"))
+                    .body(containsString("thidua_outbox_backlog")).body(containsString("thidua_outbox_oldest_age_seconds")));
+            // health and metrics are the management port's alone: the API's port, which clients reach, does not serve them
+            for (String path : List.of("/q/health/ready", "/q/metrics")) {
+                given().baseUri(stack.serviceUrl(service)).when().get(path).then().statusCode(404);
+            }
         }
-        given().baseUri(gateway).when().get("/q/health/ready")
+        given().baseUri(stack.managementUrl("gateway")).when().get("/q/health/ready")
                 .then().statusCode(200).body("checks.name", hasItem(containsStringIgnoringCase("database")));
+        given().baseUri(gateway).when().get("/q/metrics").then().statusCode(404);
     }
 
     /**
@@ -596,7 +664,7 @@ class LocalStackIT {
             assertTrue(versions >= 7, "the platform's and awards-service's migrations: " + versions);
             assertEquals(versions, applied, "each migration applied once");
             for (ServiceProcess replica : replicas) {
-                given().baseUri(replica.baseUrl()).when().get("/q/health/ready").then().statusCode(200);
+                given().baseUri(replica.managementUrl()).when().get("/q/health/ready").then().statusCode(200);
             }
         } finally {
             replicas.forEach(ServiceProcess::close);
@@ -665,14 +733,8 @@ class LocalStackIT {
     }
 
     private static double duplicatesSeenBy(String service) {
-        String metrics = given().baseUri(stack.serviceUrl(service)).when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher line = Pattern.compile("^thidua_inbox_events_total\\{[^}]*outcome=\"duplicate\"[^}]*} (\\S+)$", Pattern.MULTILINE)
-                .matcher(metrics);
-        double sum = 0;
-        while (line.find()) {
-            sum += Double.parseDouble(line.group(1));
-        }
-        return sum;
+        String metrics = given().baseUri(stack.managementUrl(service)).when().get("/q/metrics").then().statusCode(200).extract().asString();
+        return PrometheusText.sum(metrics, "thidua_inbox_events_total", Map.of("outcome", "duplicate"));
     }
 
     private static int freePort() {

@@ -1,5 +1,6 @@
 package vn.thidua.gateway.proxy;
 
+import io.opentelemetry.api.trace.Span;
 import io.vertx.core.Future;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
@@ -45,6 +46,7 @@ import vn.thidua.platform.web.Problem;
 final class Forwarding implements ProxyInterceptor {
     private static final Logger LOG = Logger.getLogger(Forwarding.class);
     // hop-by-hop headers (RFC 9110, 7.6.1) of the service's answer concern only the gateway's connection to it
+    private static final List<String> TRACE_CONTEXT = List.of("traceparent", "tracestate");
     private static final List<String> HOP_BY_HOP = List.of("connection", "keep-alive", "proxy-authenticate",
             "proxy-connection", "te", "trailer", "upgrade");
     /** Smaller bodies go out at once: they fit in the socket buffers, so no reset can overtake an answer. */
@@ -94,6 +96,11 @@ final class Forwarding implements ProxyInterceptor {
             headers.set("X-Forwarded-Host", authority.toString());
         }
         headers.set(RequestIds.HEADER, requestId);
+        if (Span.current().getSpanContext().isValid()) {
+            // the service continues the trace from the gateway's own call to it, whose context the tracer adds;
+            // the caller's context is the parent of the gateway's span already
+            TRACE_CONTEXT.forEach(headers::remove);
+        }
         Body body = outgoing.getBody();
         if (body != null && hasBody(incoming)) {
             limitedBody = new LimitedBody(body.stream(), bodyLimit, () -> incoming.connection().close());

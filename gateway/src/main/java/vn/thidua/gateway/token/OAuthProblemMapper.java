@@ -2,6 +2,7 @@ package vn.thidua.gateway.token;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -14,6 +15,11 @@ import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.Problem;
 
 public class OAuthProblemMapper {
+    private final MeterRegistry registry;
+
+    public OAuthProblemMapper(MeterRegistry registry) {
+        this.registry = registry;
+    }
 
     /**
      * RFC 9457's members plus RFC 6749's. {@code detail} follows the caller's language;
@@ -28,6 +34,7 @@ public class OAuthProblemMapper {
     public Response map(OAuthProblem e, HttpHeaders headers, UriInfo uri) {
         Locale locale = Messages.negotiate(headers.getHeaderString(HttpHeaders.ACCEPT_LANGUAGE));
         OAuthProblem.Code code = e.code();
+        refused(code.error);
         OAuthProblemBody body = new OAuthProblemBody(Problem.typeOf(code.slug()),
                 Messages.text(locale, "problem.title." + code.slug()), code.status,
                 Messages.text(locale, e.messageKey(), e.args()), uri.getPath(),
@@ -46,6 +53,7 @@ public class OAuthProblemMapper {
     /** 429 with {@code Retry-After}; no RFC 6749 error code fits, so it is a plain problem. */
     @ServerExceptionMapper
     public Response map(LoginThrottled e, HttpHeaders headers, UriInfo uri) {
+        refused("throttled");
         long minutes = Math.max(1, (e.retryAfterSeconds() + 59) / 60);
         return retryLater(429, "too-many-login-failures", "oauth.too-many-login-failures", minutes,
                 e.retryAfterSeconds(), headers, uri);
@@ -54,8 +62,14 @@ public class OAuthProblemMapper {
     /** 503 with {@code Retry-After}: every password-hash permit was taken, the attempt was not counted. */
     @ServerExceptionMapper
     public Response map(PasswordHashGate.LoginsBusy e, HttpHeaders headers, UriInfo uri) {
+        refused("busy");
         return retryLater(503, "logins-busy", "oauth.logins-busy", e.retryAfterSeconds(),
                 e.retryAfterSeconds(), headers, uri);
+    }
+
+    /** By RFC 6749 error code, or {@code throttled} and {@code busy}: a surge of either is an alert (deploy/monitoring). */
+    private void refused(String reason) {
+        registry.counter("thidua.logins.refused", "reason", reason).increment();
     }
 
     private static Response retryLater(int status, String slug, String messageKey, long messageArg,

@@ -10,10 +10,10 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Map;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.PrometheusText;
 import vn.thidua.devstack.testing.EventSamples;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.RealInfrastructure;
@@ -78,6 +78,7 @@ class UnitEventsConsumerTest {
         String wrongShape = """
                 {"specversion":"1.0","id":"%s","source":"/thidua/units-service","type":"vn.thidua.units.UnitRegistered",
                  "subject":"000.00.34.H56","data":{"code":"000.00.34.H56"}}""".formatted(UUID.randomUUID());
+        double deadLettersBefore = deadLetters();
         kafka.send(TOPIC, "000.00.34.H56", garbage);
         kafka.sendCloudEvent(TOPIC, "000.00.34.H56", wrongShape);
         kafka.sendCloudEvent(TOPIC, "000.00.34.H56", unitEvent(UUID.randomUUID().toString(), "000.00.34.H56", "Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa", 0));
@@ -85,6 +86,8 @@ class UnitEventsConsumerTest {
         awaitName("000.00.34.H56", "Hội Liên hiệp Phụ nữ tỉnh Thanh Hóa");
         assertEquals(garbage, kafka.awaitRecord(DEAD_LETTERS, r -> garbage.equals(r.value()), Duration.ofSeconds(30)).value());
         kafka.awaitRecord(DEAD_LETTERS, r -> wrongShape.equals(r.value()), Duration.ofSeconds(30));
+        // an operator's alert counts them (deploy/monitoring)
+        assertEquals(deadLettersBefore + 2, deadLetters());
     }
 
     @Test
@@ -105,13 +108,14 @@ class UnitEventsConsumerTest {
     }
 
     private static double inboxCount(String outcome) {
-        String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher line = Pattern.compile("^thidua_inbox_events_total\\{[^}]*outcome=\"" + outcome + "\"[^}]*} (\\S+)$", Pattern.MULTILINE)
-                .matcher(metrics);
-        double sum = 0;
-        while (line.find()) {
-            sum += Double.parseDouble(line.group(1));
-        }
-        return sum;
+        return PrometheusText.sum(metrics(), "thidua_inbox_events_total", Map.of("outcome", outcome));
+    }
+
+    private static double deadLetters() {
+        return PrometheusText.sum(metrics(), "thidua_dead_letters_total", Map.of("channel", "units", "reason", "malformed"));
+    }
+
+    private static String metrics() {
+        return given().when().get("/q/metrics").then().statusCode(200).extract().asString();
     }
 }

@@ -16,6 +16,7 @@ import vn.thidua.platform.events.Inbox;
  */
 @ApplicationScoped
 public class LeaderElectionsConsumer {
+    static final String CHANNEL = "leader-elections";
     private final Inbox inbox;
     private final CloudEvents events;
     private final ClusterService clusters;
@@ -26,10 +27,10 @@ public class LeaderElectionsConsumer {
         this.clusters = clusters;
     }
 
-    @Incoming("leader-elections")
+    @Incoming(CHANNEL)
     @Blocking
     public void onVoteEvent(String message) {
-        inbox.receive(message, event -> {
+        inbox.receive(CHANNEL, message, event -> {
             if (ClusterEvents.LEADER_ELECTED.equals(event.type())) {
                 ElectionResult result = ElectionResult.from(events.data(event, LeaderElected.class));
                 clusters.applyElection(result, event.source(), event.id());

@@ -14,9 +14,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.thidua.devstack.testing.PrometheusText;
 import vn.thidua.devstack.testing.KafkaTestClient;
 import vn.thidua.devstack.testing.TestTokens;
 
@@ -142,14 +141,6 @@ final class ClusterFixtures {
     /** How many events of that type the inbox has handled with that outcome, from the service's metrics. */
     static double inboxCount(String type, String outcome) {
         String metrics = given().when().get("/q/metrics").then().statusCode(200).extract().asString();
-        Matcher line = Pattern.compile("^thidua_inbox_events_total\\{([^}]*)} (\\S+)$", Pattern.MULTILINE).matcher(metrics);
-        double sum = 0;
-        while (line.find()) {
-            String labels = line.group(1);
-            if (labels.contains("outcome=\"" + outcome + "\"") && labels.contains("type=\"" + type + "\"")) {
-                sum += Double.parseDouble(line.group(2));
-            }
-        }
-        return sum;
+        return PrometheusText.sum(metrics, "thidua_inbox_events_total", Map.of("type", type, "outcome", outcome));
     }
 }

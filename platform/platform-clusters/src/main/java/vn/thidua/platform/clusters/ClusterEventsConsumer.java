@@ -23,6 +23,7 @@ import vn.thidua.platform.events.Inbox;
  */
 @ApplicationScoped
 public class ClusterEventsConsumer {
+    static final String CHANNEL = "clusters";
     private final Inbox inbox;
     private final CloudEvents events;
 
@@ -31,9 +32,9 @@ public class ClusterEventsConsumer {
         this.events = events;
     }
 
-    @Incoming("clusters")
+    @Incoming(CHANNEL)
     @Blocking
     public void onClusterEvent(String message) {
-        inbox.receive(message, event -> KnownCluster.apply(events.data(event, ClusterState.class), Instant.now()));
+        inbox.receive(CHANNEL, message, event -> KnownCluster.apply(events.data(event, ClusterState.class), Instant.now()));
     }
 }

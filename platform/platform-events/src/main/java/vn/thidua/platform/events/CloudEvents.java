@@ -6,27 +6,39 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /** Builds, writes and reads {@link CloudEvent}s with the application's Jackson configuration. */
 @ApplicationScoped
 public class CloudEvents {
     private final ObjectMapper mapper;
     private final Clock clock;
+    private final Supplier<Map<String, String>> traceContext;
 
     @Inject
-    public CloudEvents(ObjectMapper mapper) {
-        this(mapper, Clock.systemUTC());
+    public CloudEvents(ObjectMapper mapper, EventTracing tracing) {
+        this(mapper, Clock.systemUTC(), tracing::currentContext);
     }
 
-    CloudEvents(ObjectMapper mapper, Clock clock) {
+    /** Events that carry no trace context, for tests and tools. */
+    public CloudEvents(ObjectMapper mapper) {
+        this(mapper, Clock.systemUTC(), Map::of);
+    }
+
+    CloudEvents(ObjectMapper mapper, Clock clock, Supplier<Map<String, String>> traceContext) {
         this.mapper = mapper;
         this.clock = clock;
+        this.traceContext = traceContext;
     }
 
+    /** A new event, in the caller's trace if one is recorded. */
     public CloudEvent create(String source, String type, String subject, Object data) {
+        Map<String, String> trace = traceContext.get();
         return new CloudEvent(CloudEvent.SPEC_VERSION, UUID.randomUUID().toString(), source, type, subject,
-                Instant.now(clock), "application/json", mapper.valueToTree(data));
+                Instant.now(clock), "application/json", mapper.valueToTree(data),
+                trace.get(EventTracing.TRACEPARENT), trace.get(EventTracing.TRACESTATE));
     }
 
     public String write(CloudEvent event) {

@@ -2,6 +2,7 @@ package vn.thidua.platform.events;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Future;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -57,6 +59,8 @@ public class OutboxRelay {
     private final Map<String, Object> kafkaConfig;
     private final String clientId;
     private final Counter published;
+    private final CloudEvents events;
+    private final EventTracing tracing;
     private final Drain drain = new Drain("outbox-relay", this::drainSafely);
     /** Rows committed by this instance and not yet sent, by id (their commit order for one aggregate). */
     private final ConcurrentSkipListMap<Long, OutboxRow> committed = new ConcurrentSkipListMap<>();
@@ -81,9 +85,12 @@ public class OutboxRelay {
 
     public OutboxRelay(DataSource dataSource, OutboxConfig config, MeterRegistry registry,
                        @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
-                       @ConfigProperty(name = "quarkus.application.name") String applicationName) {
+                       @ConfigProperty(name = "quarkus.application.name") String applicationName,
+                       CloudEvents events, EventTracing tracing) {
         this.dataSource = dataSource;
         this.config = config;
+        this.events = events;
+        this.tracing = tracing;
         this.kafkaConfig = Map.copyOf(kafkaConfig);
         this.clientId = applicationName + "-outbox-relay";
         this.published = Counter.builder("thidua.outbox.published")
@@ -231,18 +238,37 @@ public class OutboxRelay {
 
     private void sendAndAwaitAcks(List<OutboxRow> rows) {
         List<Future<RecordMetadata>> acks = new ArrayList<>();
-        for (OutboxRow row : rows) {
-            ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
-            record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
-            acks.add(producer.send(record));
-        }
-        long deadline = System.nanoTime() + config.sendTimeout().toNanos();
-        for (Future<RecordMetadata> ack : acks) {
-            try {
-                ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            } catch (Exception notAcknowledged) {
-                throw new IllegalStateException("Kafka did not acknowledge the batch", notAcknowledged);
+        List<Span> spans = new ArrayList<>();
+        try {
+            for (OutboxRow row : rows) {
+                ProducerRecord<String, String> record = new ProducerRecord<>(row.topic(), row.key(), row.payload());
+                record.headers().add("content-type", CloudEvent.CONTENT_TYPE.getBytes(StandardCharsets.UTF_8));
+                if (tracing.enabled()) {
+                    // the event's own context, written with it, so that a row sent after a crash stays in its trace
+                    publishSpan(row, record).ifPresent(spans::add);
+                }
+                acks.add(producer.send(record));
             }
+            long deadline = System.nanoTime() + config.sendTimeout().toNanos();
+            for (Future<RecordMetadata> ack : acks) {
+                try {
+                    ack.get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception notAcknowledged) {
+                    spans.forEach(span -> EventTracing.failed(span, notAcknowledged));
+                    throw new IllegalStateException("Kafka did not acknowledge the batch", notAcknowledged);
+                }
+            }
+        } finally {
+            spans.forEach(Span::end);
+        }
+    }
+
+    private Optional<Span> publishSpan(OutboxRow row, ProducerRecord<String, String> record) {
+        try {
+            return Optional.of(tracing.startPublish(row.topic(), events.parse(row.payload()), record.headers()));
+        } catch (MalformedEventException e) {
+            // never written by Outbox; sent as it is, untraced, rather than held back
+            return Optional.empty();
         }
     }
 

@@ -14,6 +14,7 @@ import vn.thidua.platform.events.Inbox;
  */
 @ApplicationScoped
 public class UnitEventsConsumer {
+    static final String CHANNEL = "units";
     private final Inbox inbox;
     private final CloudEvents events;
 
@@ -22,9 +23,9 @@ public class UnitEventsConsumer {
         this.events = events;
     }
 
-    @Incoming("units")
+    @Incoming(CHANNEL)
     @Blocking
     public void onUnitEvent(String message) {
-        inbox.receive(message, event -> KnownUnit.apply(events.data(event, UnitState.class), Instant.now()));
+        inbox.receive(CHANNEL, message, event -> KnownUnit.apply(events.data(event, UnitState.class), Instant.now()));
     }
 }

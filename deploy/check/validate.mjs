@@ -5,9 +5,9 @@
 //   package-lock.json) check types, enums and required fields; their declarations (.d.ts), generated
 //   from the same OpenAPI definitions, name every field an object may have, and a field not named
 //   there is refused.
-// - Operator kinds (Strimzi, CloudNativePG, its Barman Cloud Plugin, Gateway API): the
-//   openAPIV3Schema of their CustomResourceDefinitions of the pinned versions, kept in schemas/
-//   (schemas/README.md). Each object schema that lists its properties and neither allows other
+// - Operator kinds (Strimzi, CloudNativePG, its Barman Cloud Plugin, Gateway API, Prometheus
+//   Operator): the openAPIV3Schema of their CustomResourceDefinitions of the pinned versions, kept in
+//   schemas/ (schemas/README.md). Each object schema that lists its properties and neither allows other
 //   properties nor preserves unknown fields gets additionalProperties: false, which is what the API
 //   server's pruning would silently do with an unknown field.
 // - metadata of every object: strictly against ObjectMeta.
@@ -78,7 +78,22 @@ function strict(schema) {
   return out;
 }
 
-const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false });
+/**
+ * The CRDs' patterns are Go regular expressions (RE2), which the API server evaluates; JavaScript
+ * lacks their inline flag groups, e.g. the Prometheus Operator's "^(?i)(abort|warn)?$": each is
+ * taken as the RegExp flag it stands for, over the whole pattern (at worst a little more lenient).
+ */
+function goRegExp(source, flags) {
+  let all = flags;
+  const pattern = source.replace(/\(\?([ims]+)\)/g, (group, inline) => {
+    all += [...inline].filter(flag => !all.includes(flag)).join('');
+    return '';
+  });
+  return new RegExp(pattern, all);
+}
+goRegExp.code = 'goRegExp';
+
+const ajv = new Ajv({ strict: false, allErrors: true, validateFormats: false, code: { regExp: goRegExp } });
 const compiled = new Map();
 
 function validateCustom(object, key) {

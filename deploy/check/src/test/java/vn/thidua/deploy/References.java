@@ -33,6 +33,8 @@ final class References {
     /** Secret name → its keys; null: keys unknown (made by the administrator) */
     private final Map<String, Set<String>> secrets = new HashMap<>();
     private final Set<String> kafkaClusters = new TreeSet<>();
+    /** topicName of every KafkaTopic */
+    private final Set<String> kafkaTopics = new TreeSet<>();
     private final Set<String> namespaces = new TreeSet<>();
     private final Map<String, Set<String>> databasePlugins = new HashMap<>();
 
@@ -78,8 +80,19 @@ final class References {
                     secrets.put(name + "-cluster-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password"));
                     secrets.put(name + "-clients-ca-cert", Set.of("ca.crt", "ca.p12", "ca.password"));
                 }
-                case "KafkaUser" -> // Strimzi's User Operator: a Secret named after the user
-                        secrets.put(name, Set.of("password", "sasl.jaas.config", "user.crt", "user.key", "user.p12", "user.password", "ca.crt"));
+                case "KafkaUser" -> {
+                    // Strimzi's User Operator: a Secret named after the user, with the keys of its authentication
+                    // type (scram-sha-512: password, sasl.jaas.config; tls: the user's certificate and key)
+                    Set<String> keys = switch (object.at("/spec/authentication/type").asText()) {
+                        case "scram-sha-512" -> Set.of("password", "sasl.jaas.config");
+                        case "tls" -> Set.of("ca.crt", "user.crt", "user.key", "user.p12", "user.password");
+                        default -> Set.of();
+                    };
+                    if (!keys.isEmpty()) {
+                        secrets.put(name, keys);
+                    }
+                }
+                case "KafkaTopic" -> kafkaTopics.add(object.at("/spec/topicName").asText(name));
                 case "Cluster" -> {
                     if (object.at("/apiVersion").asText().startsWith("postgresql.cnpg.io/")) {
                         // CloudNativePG: <cluster>-rw (primary), -ro (replicas), -r (any) on 5432; <cluster>-app credentials
@@ -128,6 +141,16 @@ final class References {
                 case "KafkaTopic", "KafkaNodePool", "KafkaUser" -> {
                     String cluster = object.at("/metadata/labels/strimzi.io~1cluster").asText();
                     expect(kafkaClusters.contains(cluster), at + ": label strimzi.io/cluster=" + cluster + " names no Kafka of the overlay");
+                    // auto.create.topics.enable is false: an ACL on a topic no KafkaTopic declares grants nothing usable
+                    for (JsonNode acl : object.at("/spec/authorization/acls")) {
+                        if (!acl.at("/resource/type").asText().equals("topic")) {
+                            continue;
+                        }
+                        String topic = acl.at("/resource/name").asText();
+                        boolean prefix = acl.at("/resource/patternType").asText("literal").equals("prefix");
+                        expect(prefix ? kafkaTopics.stream().anyMatch(t -> t.startsWith(topic)) : kafkaTopics.contains(topic),
+                                at + ": ACL on topic " + topic + (prefix ? "*" : "") + ", which no KafkaTopic of the overlay declares");
+                    }
                 }
                 case "ScheduledBackup", "Backup" -> {
                     String cluster = object.at("/spec/cluster/name").asText();
@@ -168,8 +191,11 @@ final class References {
                     expect(configMaps.containsKey(name), c + " envFrom: ConfigMap " + name + " is not in the overlay");
                     JsonNode map = find("ConfigMap", name);
                     if (map != null) {
-                        map.at("/data").fields().forEachRemaining(e ->
-                                checkValue(c + " env " + e.getKey() + " (from ConfigMap " + name + ")", e.getKey(), e.getValue().asText()));
+                        map.at("/data").fields().forEachRemaining(e -> {
+                            String where = c + " env " + e.getKey() + " (from ConfigMap " + name + ")";
+                            checkValue(where, e.getKey(), e.getValue().asText());
+                            checkFile(where, e.getValue().asText(), pod, container);
+                        });
                     }
                 }
                 if (from.has("secretRef")) {
@@ -180,6 +206,7 @@ final class References {
                 String e = c + " env " + env.at("/name").asText();
                 if (env.has("value")) {
                     checkValue(e, env.at("/name").asText(), env.at("/value").asText());
+                    checkFile(e, env.at("/value").asText(), pod, container);
                 }
                 JsonNode secretRef = env.at("/valueFrom/secretKeyRef");
                 if (!secretRef.isMissingNode()) {
@@ -205,6 +232,9 @@ final class References {
             String v = at + " volume " + volume.at("/name").asText();
             if (volume.has("secret")) {
                 checkSecret(v, volume.at("/secret/secretName").asText(), null);
+                for (JsonNode item : volume.at("/secret/items")) {
+                    checkSecret(v + " item", volume.at("/secret/secretName").asText(), item.at("/key").asText());
+                }
             }
             if (volume.has("configMap")) {
                 String name = volume.at("/configMap/name").asText();
@@ -236,6 +266,40 @@ final class References {
             int port = url.group(2) != null ? Integer.parseInt(url.group(2))
                     : value.startsWith("https:") ? 443 : value.startsWith("http:") ? 80 : 0;
             checkHost(at, url.group(1), port);
+        }
+    }
+
+    /**
+     * A setting that names a file (/path or file:/path) in a directory where the container mounts a
+     * Secret: the Secret has that file, i.e. the key (or the item's path) is one it holds, when its keys
+     * are known (made by an operator).
+     */
+    private void checkFile(String at, String value, JsonNode pod, JsonNode container) {
+        String path = value.startsWith("file:") ? value.substring("file:".length()) : value;
+        if (!path.startsWith("/")) {
+            return;
+        }
+        for (JsonNode mount : container.at("/volumeMounts")) {
+            String dir = mount.at("/mountPath").asText().replaceFirst("/$", "");
+            if (!path.startsWith(dir + "/") || mount.has("subPath")) {
+                continue;
+            }
+            String file = path.substring(dir.length() + 1);
+            for (JsonNode volume : pod.at("/volumes")) {
+                if (!volume.at("/name").asText().equals(mount.at("/name").asText()) || !volume.has("secret")) {
+                    continue;
+                }
+                String secret = volume.at("/secret/secretName").asText();
+                Set<String> keys = secrets.get(secret);
+                if (volume.at("/secret/items").size() > 0) {
+                    Set<String> paths = new TreeSet<>();
+                    volume.at("/secret/items").forEach(item -> paths.add(item.at("/path").asText()));
+                    expect(paths.contains(file), at + ": file " + path + " is not in the volume " + volume.at("/name").asText()
+                            + " of Secret " + secret + " (its items: " + paths + ")");
+                } else if (keys != null) {
+                    expect(keys.contains(file), at + ": file " + path + " is no key of Secret " + secret + " (it has " + keys + ")");
+                }
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package vn.thidua.platform.events;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -67,15 +68,7 @@ public class EventTracing {
 
     /** The relay's send of one event, in the trace of the change that wrote it; its context goes in the record's headers. */
     Span startPublish(String topic, CloudEvent event, Headers headers) {
-        Span span = tracer.spanBuilder("publish " + topic)
-                .setParent(contextOf(event))
-                .setSpanKind(SpanKind.PRODUCER)
-                .setAttribute(MESSAGING_SYSTEM, "kafka")
-                .setAttribute(OPERATION, "send")
-                .setAttribute(DESTINATION, topic)
-                .setAttribute(MESSAGE_ID, event.id())
-                .setAttribute(EVENT_TYPE, event.type())
-                .startSpan();
+        Span span = eventSpan("publish " + topic, "send", topic, SpanKind.PRODUCER, event).startSpan();
         Map<String, String> carrier = new HashMap<>(2);
         propagator.inject(Context.current().with(span), carrier, Map::put);
         carrier.forEach((name, value) -> headers.add(name, value.getBytes(StandardCharsets.UTF_8)));
@@ -87,16 +80,19 @@ public class EventTracing {
         if (!enabled) {
             return Span.getInvalid();
         }
-        return tracer.spanBuilder("process " + channel)
+        return eventSpan("process " + channel, "process", channel, SpanKind.CONSUMER, event).setAttribute(EVENT_SOURCE, event.source()).startSpan();
+    }
+
+    /** Described with OpenTelemetry's messaging attributes, plus the event's own id and type. */
+    private SpanBuilder eventSpan(String name, String operation, String destination, SpanKind kind, CloudEvent event) {
+        return tracer.spanBuilder(name)
                 .setParent(contextOf(event))
-                .setSpanKind(SpanKind.CONSUMER)
+                .setSpanKind(kind)
                 .setAttribute(MESSAGING_SYSTEM, "kafka")
-                .setAttribute(OPERATION, "process")
-                .setAttribute(DESTINATION, channel)
+                .setAttribute(OPERATION, operation)
+                .setAttribute(DESTINATION, destination)
                 .setAttribute(MESSAGE_ID, event.id())
-                .setAttribute(EVENT_TYPE, event.type())
-                .setAttribute(EVENT_SOURCE, event.source())
-                .startSpan();
+                .setAttribute(EVENT_TYPE, event.type());
     }
 
     static void failed(Span span, Throwable failure) {

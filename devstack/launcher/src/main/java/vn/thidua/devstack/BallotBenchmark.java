@@ -121,24 +121,12 @@ final class BallotBenchmark {
     }
 
     static void run(Path root, int sessions, int clients, BenchReport report) throws Exception {
-        if (sessions * UNITS_PER_CLUSTER < BLOCK_UNITS || clients < 1) {
-            throw new IllegalArgumentException("bench-ballots needs at least " + BLOCK_UNITS / UNITS_PER_CLUSTER + " sessions and one client");
-        }
+        requireEnough(sessions, clients);
         LocalStack stack = LocalStack.startPrivate(root, "bench-ballots", List.of());
         Path dataDir = stack.dataDir();
         boolean done = false;
         try (stack) {
-            BallotBenchmark bench = new BallotBenchmark(stack);
-            System.out.printf("stack up on free ports; %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
-            bench.setUp(dataDir, sessions);
-            bench.warmUp(clients);
-            bench.growth();
-            bench.oneSession("awards-service directly", bench.awardsUrl, 0);
-            bench.oneSession("through the gateway", bench.gatewayUrl, ROUNDS);
-            bench.province(sessions, clients, report);
-            bench.guarantee(sessions, clients, report);
-            bench.printTable();
-            System.out.println("load average at the end " + loadAverage());
+            run(stack, sessions, clients, report);
             done = true;
         } finally {
             if (done) {
@@ -146,6 +134,28 @@ final class BallotBenchmark {
             } else {
                 System.err.println("Service logs kept in " + dataDir.resolve("logs"));
             }
+        }
+    }
+
+    /** On a stack of the caller's: its own units, clusters and sessions beside whatever the stack holds. */
+    static void run(LocalStack stack, int sessions, int clients, BenchReport report) throws Exception {
+        requireEnough(sessions, clients);
+        BallotBenchmark bench = new BallotBenchmark(stack);
+        System.out.printf("stack up on free ports; %d cores, load average %s%n", Runtime.getRuntime().availableProcessors(), loadAverage());
+        bench.setUp(stack.dataDir(), sessions);
+        bench.warmUp(clients);
+        bench.growth();
+        bench.oneSession("awards-service directly", bench.awardsUrl, 0);
+        bench.oneSession("through the gateway", bench.gatewayUrl, ROUNDS);
+        bench.province(sessions, clients, report);
+        bench.guarantee(sessions, clients, report);
+        bench.printTable();
+        System.out.println("load average at the end " + loadAverage());
+    }
+
+    private static void requireEnough(int sessions, int clients) {
+        if (sessions * UNITS_PER_CLUSTER < BLOCK_UNITS || clients < 1) {
+            throw new IllegalArgumentException("bench-ballots needs at least " + BLOCK_UNITS / UNITS_PER_CLUSTER + " sessions and one client");
         }
     }
 

@@ -48,11 +48,18 @@ final class FootprintBenchmark {
     }
 
     static void run(Path root, int requests, BenchReport report) throws Exception {
+        try (LocalStack stack = LocalStack.startPrivate(root, "bench-footprint", List.of())) {
+            run(root, stack, requests, report);
+        }
+    }
+
+    /** Each service started again beside a stack of the caller's, sharing its database and broker. */
+    static void run(Path root, LocalStack stack, int requests, BenchReport report) throws Exception {
         LocalStack.Settings defaults = LocalStack.Settings.defaults(root, root);
         boolean nmt = defaults.jvmOptions().stream().anyMatch(option -> option.startsWith("-XX:NativeMemoryTracking="));
         String loadBefore = BenchReport.loadAverage();
         List<String> startedIn = new ArrayList<>();
-        try (LocalStack stack = LocalStack.startPrivate(root, "bench-footprint", List.of())) {
+        {
             String board = new GatewayClient(stack.gatewayUrl()).passwordToken("board", DemoData.PASSWORD);
             System.out.printf("JVM options: %s; %d requests of load each%n", String.join(" ", defaults.jvmOptions()), requests);
             System.out.printf("%-8s %16s %16s %16s %18s %8s%n", "service", "start to ready", "Quarkus started", "RSS when ready", "RSS after load",

@@ -43,7 +43,7 @@ public final class LocalStack implements AutoCloseable {
             "thidua.awards.proposals.v1");
     /**
      * Topic settings beyond the broker's defaults, as deploy/kubernetes/base/kafka-topics.yaml sets them
-     * (ReadModelRebuildIT compares): the units and clusters topics keep the latest event of each key
+     * (ReadModelRebuild compares): the units and clusters topics keep the latest event of each key
      * for ever, so that a new consumer rebuilds its copy from them however old the installation.
      */
     static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(

@@ -35,6 +35,13 @@ final class RankingBenchmark {
 
     static void run(Path root, int clusters, int samples, BenchReport report) throws Exception {
         try (LocalStack stack = LocalStack.startPrivate(root, "bench-ranking", List.of())) {
+            run(root, stack, clusters, samples, report);
+        }
+    }
+
+    /** On a stack of the caller's: its own clusters (ids from {@value #FIRST_CLUSTER}) beside whatever the stack holds. */
+    static void run(Path root, LocalStack stack, int clusters, int samples, BenchReport report) throws Exception {
+        {
             String jdbc = stack.postgres().jdbcUrl("thidua_scoring");
             long start = System.nanoTime();
             List<Long> setIds = generate(root, jdbc, stack.postgres().user(), stack.postgres().password(), clusters);

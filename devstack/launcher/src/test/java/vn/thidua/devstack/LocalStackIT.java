@@ -705,6 +705,14 @@ class LocalStackIT {
         }
     }
 
+    /** A fresh scoring-service rebuilds its read models from the topics of this stack ({@link ReadModelRebuild}). */
+    @Nested
+    class ReadModelsRebuiltFromTheTopics extends ReadModelRebuild {
+        ReadModelsRebuiltFromTheTopics() {
+            super(stack);
+        }
+    }
+
     /**
      * Every operation of the merged {@code /openapi} fuzzed as every role ({@link ApiFuzzer}): no 5xx, no error that is
      * not {@code application/problem+json}, no data changed by a refused request. On this class's stack, to spare CI a

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.restassured.http.ContentType;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -26,38 +25,32 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.common.config.ConfigResource;
 import org.awaitility.Awaitility;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * docs/events.md's promise that a new deployment rebuilds its copies of the units and the
- * cluster-years from the topics: a stack of its own registers units, renames some, forms clusters,
- * changes their members and leaders; then a fresh scoring-service (an empty database of its own, a
- * consumer group no one used, so from the earliest offset) joins the same broker, and its read models
- * must come to hold exactly what the running scoring-service's hold. The topics are compacted here as
- * in deploy/ (compared below), so the rebuild works however old the installation.
+ * cluster-years from the topics: units are registered, some renamed, clusters formed, their members
+ * and leaders changed; then a fresh scoring-service (an empty database of its own, a consumer group no
+ * one used, so from the earliest offset) joins the same broker, and its read models must come to hold
+ * exactly what the running scoring-service's hold, the demo's and every other test's included. The
+ * topics are compacted here as in deploy/ (compared below), so the rebuild works however old the
+ * installation.
+ *
+ * <p>Run on {@link LocalStackIT}'s stack (its {@code @Nested} subclass gives it), which saves a stack's
+ * start; the class's name is neither a test's nor an IT's, so it never runs alone.
  */
-class ReadModelRebuildIT {
+abstract class ReadModelRebuild {
     private static final Path ROOT = Path.of(System.getProperty("thidua.root", "../..")).toAbsolutePath().normalize();
     private static final List<String> READ_MODELS = List.of(
             "SELECT code, name, version FROM known_unit ORDER BY code",
             "SELECT id, code, name, kind, year, leader_unit_code, deputy_unit_code, version FROM known_cluster ORDER BY id",
             "SELECT cluster_id, unit_code FROM known_cluster_member ORDER BY cluster_id, unit_code");
-    private static LocalStack stack;
-    private static String gateway;
+    private final LocalStack stack;
+    private final String gateway;
 
-    @BeforeAll
-    static void startTheStack() throws IOException {
-        stack = LocalStack.startPrivate(ROOT, "rebuild", List.of());
-        gateway = stack.gatewayUrl();
-    }
-
-    @AfterAll
-    static void stopTheStack() {
-        if (stack != null) {
-            stack.close();
-        }
+    ReadModelRebuild(LocalStack stack) {
+        this.stack = stack;
+        this.gateway = stack.gatewayUrl();
     }
 
     @Test
@@ -163,13 +156,13 @@ class ReadModelRebuildIT {
         return Map.of("code", code, "name", name, "kind", "MASS_ORGANISATION", "administrativeAreaCode", "38");
     }
 
-    private static long cluster(String board, String code, int year, List<String> members) {
+    private long cluster(String board, String code, int year, List<String> members) {
         return ((Number) given().baseUri(gateway).auth().oauth2(board).contentType(ContentType.JSON)
                 .body(Map.of("code", code, "name", "Cụm thi đua dựng lại " + code, "kind", "CLUSTER", "year", year, "members", members))
                 .when().post("/api/clusters").then().statusCode(201).extract().path("id")).longValue();
     }
 
-    private static Map<String, List<List<String>>> readModels(String database) throws SQLException {
+    private Map<String, List<List<String>>> readModels(String database) throws SQLException {
         Map<String, List<List<String>>> models = new TreeMap<>();
         for (String query : READ_MODELS) {
             models.put(query, rows(database, query));
@@ -177,7 +170,7 @@ class ReadModelRebuildIT {
         return models;
     }
 
-    private static List<List<String>> rows(String database, String sql) throws SQLException {
+    private List<List<String>> rows(String database, String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl(database),
                 stack.postgres().user(), stack.postgres().password());
                 Statement statement = connection.createStatement();

@@ -46,6 +46,7 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.portal.FakePortal;
 import vn.thidua.devstack.testing.PrometheusText;
 import vn.thidua.devstack.testing.KafkaTestClient;
+import vn.thidua.devstack.testing.NodeTool;
 
 /**
  * The whole system as `./thidua up` runs it (real PostgreSQL, real Kafka, four JVMs), driven
@@ -636,6 +637,33 @@ class LocalStackIT {
                     .toList();
             assertEquals(List.of(), missing, "named in " + listed + " but published by no service");
         });
+    }
+
+    /**
+     * The TypeScript SDK (clients/typescript, typed from docs/api/openapi.json) walks the seed story's main steps
+     * through this stack's gateway: its Node test logs in as the Board and a unit, reads cluster 7's 2016 ranking,
+     * casts a ballot in a session of a cluster-year of its own and checks the receipt, reads a proposal's
+     * eligibility, and meets a problem and a token renewal. {@code npm test} builds the SDK (types generated from
+     * the contract, tsc) and runs it. Without Node.js it is left out, except under CI=true, where it fails.
+     */
+    @Test
+    void theTypeScriptSdkWalksTheSeedStory() {
+        NodeTool.assumeInstalled("the TypeScript SDK's test");
+        Path sdk = Path.of(System.getProperty("thidua.root", "../..")).toAbsolutePath().normalize().resolve("clients/typescript");
+        Path installed = sdk.resolve("node_modules/.package-lock.json");
+        try {
+            if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(sdk.resolve("package-lock.json"))) < 0) {
+                NodeTool.runOrFail(sdk, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), Duration.ofMinutes(5), true,
+                        System.out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        long start = System.nanoTime();
+        NodeTool.Result result = NodeTool.run(sdk, List.of("npm", "test"),
+                Map.of("THIDUA_GATEWAY_URL", gateway, "THIDUA_DEMO_PASSWORD", DemoData.PASSWORD), Duration.ofMinutes(5), true, System.out);
+        System.out.printf("TypeScript SDK: npm test (generate, tsc, node --test) took %d s%n", Duration.ofNanos(System.nanoTime() - start).toSeconds());
+        assertEquals(0, result.exitCode(), "npm test in clients/typescript failed:\n" + result.output());
     }
 
     /**

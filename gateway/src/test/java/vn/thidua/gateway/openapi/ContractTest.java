@@ -14,12 +14,12 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.Reader;
+import java.time.Duration;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +27,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.NodeTool;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.gateway.FakeUpstream;
 import vn.thidua.gateway.proxy.Upstream;
@@ -52,6 +51,7 @@ class ContractTest {
     private static final Path DOCS = ROOT.resolve("docs/api");
     private static final Map<String, String> MODULES = Map.of(
             "units", "units-service", "clusters", "units-service", "scoring", "scoring-service", "awards", "awards-service");
+    private static final Duration NPM_TIMEOUT = Duration.ofSeconds(300);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -122,20 +122,14 @@ class ContractTest {
         if ("skip".equals(System.getProperty("thidua.contract.lint"))) {
             Assumptions.abort("Redocly lint LEFT OUT: Node.js is not installed (under CI=true it is required)");
         }
-        for (String tool : List.of("node", "npm")) {
-            boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-            if (!found) {
-                fail(tool + " is not on the PATH: the contract lint needs Node.js and npm"
-                        + ("true".equals(System.getenv("CI")) ? " (CI=true: this check may not be skipped)" : ""));
-            }
-        }
+        NodeTool.assumeInstalled("the contract lint");
         Path file = Path.of("target/contract/openapi.json").toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.writeString(file, JSON.writeValueAsString(merged()) + "\n");
-        run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), true);
-        String report = run(List.of("node", DOCS.resolve("node_modules/@redocly/cli/bin/cli.js").toString(), "lint",
-                "--config", DOCS.resolve("redocly.yaml").toString(), "--format", "json", file.toString()), false);
+        NodeTool.runOrFail(DOCS, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), NPM_TIMEOUT, false, null);
+        String report = NodeTool.run(DOCS, List.of("node", DOCS.resolve("node_modules/@redocly/cli/bin/cli.js").toString(), "lint",
+                "--config", DOCS.resolve("redocly.yaml").toString(), "--format", "json", file.toString()), Map.of(), NPM_TIMEOUT, false, null)
+                .output();
         JsonNode totals = JSON.readTree(report.substring(report.indexOf('{'))).path("totals");
         assertEquals(0, totals.path("errors").asInt(-1) + totals.path("warnings").asInt(-1),
                 "Redocly recommended: " + totals + " (run `npm run lint` in docs/api after -Dthidua.openapi.write=true to see them)\n" + report);
@@ -181,30 +175,5 @@ class ContractTest {
             routes.add(Upstream.of(name, properties.getProperty("thidua.gateway.routes." + name + ".prefix"), url));
         }
         return routes;
-    }
-
-    private static String run(List<String> command, boolean mustSucceed) {
-        try {
-            Process process = new ProcessBuilder(command).directory(DOCS.toFile()).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] output;
-            try (var in = process.getInputStream()) {
-                output = in.readAllBytes();
-            }
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish in 300 s");
-            }
-            String text = new String(output, StandardCharsets.UTF_8);
-            if (mustSucceed && process.exitValue() != 0) {
-                fail(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot run " + command.get(0) + " (Node.js with npm is needed here)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

@@ -141,14 +141,18 @@ final class RankingBenchmark {
     private static final String MIGRATIONS = "scoring-service/src/main/resources/db/migration";
     private static final List<String> SUMMARY_MIGRATIONS = List.of("V9__criterion_stage_summary.sql", "V10__unit_group_points.sql");
 
-    /** The statement of a migration that fills its new table from what was there before it. */
+    /**
+     * The statement of a migration that fills its new table from what was there before it, leaving
+     * alone the rows scoring-service keeps itself for the sets it scored (a stack with the demo's).
+     */
     private static String backfillOf(Path migration) throws IOException {
         String text = Files.readString(migration);
         int insert = text.indexOf("\nINSERT INTO ");
         if (insert < 0) {
             throw new IllegalStateException(migration + " has no INSERT to fill its table");
         }
-        return text.substring(insert + 1);
+        String statement = text.substring(insert + 1).strip();
+        return statement.substring(0, statement.length() - (statement.endsWith(";") ? 1 : 0)) + " ON CONFLICT DO NOTHING";
     }
 
     private static List<Long> generate(Path root, String jdbc, String user, String password, int clusters) throws SQLException, IOException {

@@ -19,7 +19,6 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -27,10 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import vn.thidua.devstack.testing.NodeProject;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.gateway.FakeUpstream;
 import vn.thidua.gateway.proxy.Upstream;
@@ -42,7 +39,7 @@ import vn.thidua.gateway.proxy.Upstream;
  * {@code ./mvnw verify} does). The committed copy must be this document: an API change shows in review.
  * {@code -Dthidua.openapi.write=true} rewrites it. Then Redocly's recommended rules lint it (docs/api,
  * pinned in its package-lock.json): 0 errors and 0 warnings; left out, with a message, on a machine
- * without Node.js outside CI (the gateway's profile without-node).
+ * without Node.js outside CI ({@link NodeProject}).
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
@@ -119,23 +116,14 @@ class ContractTest {
 
     @Test
     void theContractLintsCleanUnderRedoclysRecommendedRules() throws IOException {
-        if ("skip".equals(System.getProperty("thidua.contract.lint"))) {
-            Assumptions.abort("Redocly lint LEFT OUT: Node.js is not installed (under CI=true it is required)");
-        }
-        for (String tool : List.of("node", "npm")) {
-            boolean found = Stream.of(System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator))
-                    .anyMatch(dir -> Files.isExecutable(Path.of(dir, tool)));
-            if (!found) {
-                fail(tool + " is not on the PATH: the contract lint needs Node.js and npm"
-                        + ("true".equals(System.getenv("CI")) ? " (CI=true: this check may not be skipped)" : ""));
-            }
-        }
+        NodeProject linter = NodeProject.installed(DOCS, "The Redocly lint of the OpenAPI contract");
         Path file = Path.of("target/contract/openapi.json").toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.writeString(file, JSON.writeValueAsString(merged()) + "\n");
-        run(List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), true);
-        String report = run(List.of("node", DOCS.resolve("node_modules/@redocly/cli/bin/cli.js").toString(), "lint",
-                "--config", DOCS.resolve("redocly.yaml").toString(), "--format", "json", file.toString()), false);
+        NodeProject.Output lint = linter.node(DOCS.resolve("node_modules/@redocly/cli/bin/cli.js").toString(), "lint",
+                "--config", DOCS.resolve("redocly.yaml").toString(), "--format", "json", file.toString());
+        String report = lint.stdout();
+        assertTrue(report.contains("{"), "Redocly gave no report: " + lint.describe());
         JsonNode totals = JSON.readTree(report.substring(report.indexOf('{'))).path("totals");
         assertEquals(0, totals.path("errors").asInt(-1) + totals.path("warnings").asInt(-1),
                 "Redocly recommended: " + totals + " (run `npm run lint` in docs/api after -Dthidua.openapi.write=true to see them)\n" + report);
@@ -181,30 +169,5 @@ class ContractTest {
             routes.add(Upstream.of(name, properties.getProperty("thidua.gateway.routes." + name + ".prefix"), url));
         }
         return routes;
-    }
-
-    private static String run(List<String> command, boolean mustSucceed) {
-        try {
-            Process process = new ProcessBuilder(command).directory(DOCS.toFile()).redirectErrorStream(false)
-                    .redirectError(ProcessBuilder.Redirect.DISCARD).start();
-            byte[] output;
-            try (var in = process.getInputStream()) {
-                output = in.readAllBytes();
-            }
-            if (!process.waitFor(300, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                fail(String.join(" ", command) + " did not finish in 300 s");
-            }
-            String text = new String(output, StandardCharsets.UTF_8);
-            if (mustSucceed && process.exitValue() != 0) {
-                fail(String.join(" ", command) + " failed (" + process.exitValue() + "):\n" + text);
-            }
-            return text;
-        } catch (IOException e) {
-            throw new java.io.UncheckedIOException("Cannot run " + command.get(0) + " (Node.js with npm is needed here)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
     }
 }

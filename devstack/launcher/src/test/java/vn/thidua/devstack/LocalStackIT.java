@@ -46,7 +46,7 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.devstack.portal.FakePortal;
 import vn.thidua.devstack.testing.PrometheusText;
 import vn.thidua.devstack.testing.KafkaTestClient;
-import vn.thidua.devstack.testing.NodeTool;
+import vn.thidua.devstack.testing.NodeProject;
 
 /**
  * The whole system as `./thidua up` runs it (real PostgreSQL, real Kafka, four JVMs), driven
@@ -648,22 +648,13 @@ class LocalStackIT {
      */
     @Test
     void theTypeScriptSdkWalksTheSeedStory() {
-        NodeTool.assumeInstalled("the TypeScript SDK's test");
         Path sdk = Path.of(System.getProperty("thidua.root", "../..")).toAbsolutePath().normalize().resolve("clients/typescript");
-        Path installed = sdk.resolve("node_modules/.package-lock.json");
-        try {
-            if (!Files.exists(installed) || Files.getLastModifiedTime(installed).compareTo(Files.getLastModifiedTime(sdk.resolve("package-lock.json"))) < 0) {
-                NodeTool.runOrFail(sdk, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), Duration.ofMinutes(5), true,
-                        System.out);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        NodeProject project = NodeProject.installed(sdk, "The TypeScript SDK's test");
         long start = System.nanoTime();
-        NodeTool.Result result = NodeTool.run(sdk, List.of("npm", "test"),
-                Map.of("THIDUA_GATEWAY_URL", gateway, "THIDUA_DEMO_PASSWORD", DemoData.PASSWORD), Duration.ofMinutes(5), true, System.out);
+        NodeProject.Output test = project.npm(Map.of("THIDUA_GATEWAY_URL", gateway, "THIDUA_DEMO_PASSWORD", DemoData.PASSWORD),
+                System.out, "test");
         System.out.printf("TypeScript SDK: npm test (generate, tsc, node --test) took %d s%n", Duration.ofNanos(System.nanoTime() - start).toSeconds());
-        assertEquals(0, result.exitCode(), "npm test in clients/typescript failed:\n" + result.output());
+        assertEquals(0, test.exitCode(), "npm test in clients/typescript failed: " + test.describe());
     }
 
     /**

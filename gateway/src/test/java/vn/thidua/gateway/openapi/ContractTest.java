@@ -14,7 +14,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.Reader;
-import java.time.Duration;
 import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -27,9 +26,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import vn.thidua.devstack.testing.NodeTool;
+import vn.thidua.devstack.testing.NodeProject;
 import vn.thidua.devstack.testing.RealInfrastructure;
 import vn.thidua.gateway.FakeUpstream;
 import vn.thidua.gateway.proxy.Upstream;
@@ -41,7 +39,7 @@ import vn.thidua.gateway.proxy.Upstream;
  * {@code ./mvnw verify} does). The committed copy must be this document: an API change shows in review.
  * {@code -Dthidua.openapi.write=true} rewrites it. Then Redocly's recommended rules lint it (docs/api,
  * pinned in its package-lock.json): 0 errors and 0 warnings; left out, with a message, on a machine
- * without Node.js outside CI (the gateway's profile without-node).
+ * without Node.js outside CI ({@link NodeProject}).
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
@@ -51,7 +49,6 @@ class ContractTest {
     private static final Path DOCS = ROOT.resolve("docs/api");
     private static final Map<String, String> MODULES = Map.of(
             "units", "units-service", "clusters", "units-service", "scoring", "scoring-service", "awards", "awards-service");
-    private static final Duration NPM_TIMEOUT = Duration.ofSeconds(300);
     private static final ObjectMapper JSON = new ObjectMapper()
             .enable(SerializationFeature.INDENT_OUTPUT);
     private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -119,17 +116,14 @@ class ContractTest {
 
     @Test
     void theContractLintsCleanUnderRedoclysRecommendedRules() throws IOException {
-        if ("skip".equals(System.getProperty("thidua.contract.lint"))) {
-            Assumptions.abort("Redocly lint LEFT OUT: Node.js is not installed (under CI=true it is required)");
-        }
-        NodeTool.assumeInstalled("the contract lint");
+        NodeProject linter = NodeProject.installed(DOCS, "The Redocly lint of the OpenAPI contract");
         Path file = Path.of("target/contract/openapi.json").toAbsolutePath();
         Files.createDirectories(file.getParent());
         Files.writeString(file, JSON.writeValueAsString(merged()) + "\n");
-        NodeTool.runOrFail(DOCS, List.of("npm", "ci", "--no-audit", "--no-fund", "--loglevel=error"), Map.of(), NPM_TIMEOUT, false, null);
-        String report = NodeTool.run(DOCS, List.of("node", DOCS.resolve("node_modules/@redocly/cli/bin/cli.js").toString(), "lint",
-                "--config", DOCS.resolve("redocly.yaml").toString(), "--format", "json", file.toString()), Map.of(), NPM_TIMEOUT, false, null)
-                .output();
+        NodeProject.Output lint = linter.node(DOCS.resolve("node_modules/@redocly/cli/bin/cli.js").toString(), "lint",
+                "--config", DOCS.resolve("redocly.yaml").toString(), "--format", "json", file.toString());
+        String report = lint.stdout();
+        assertTrue(report.contains("{"), "Redocly gave no report: " + lint.describe());
         JsonNode totals = JSON.readTree(report.substring(report.indexOf('{'))).path("totals");
         assertEquals(0, totals.path("errors").asInt(-1) + totals.path("warnings").asInt(-1),
                 "Redocly recommended: " + totals + " (run `npm run lint` in docs/api after -Dthidua.openapi.write=true to see them)\n" + report);

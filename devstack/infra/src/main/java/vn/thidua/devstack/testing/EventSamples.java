@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -63,7 +62,7 @@ public final class EventSamples {
     /** A documented sample, changed by {@code edit}. */
     public static String sample(String relativePath, Consumer<ObjectNode> edit) {
         try {
-            ObjectNode event = (ObjectNode) MAPPER.readTree(Files.readString(docsEvents().resolve(relativePath)));
+            ObjectNode event = (ObjectNode) MAPPER.readTree(Files.readString(DocsFolder.of("events").resolve(relativePath)));
             edit.accept(event);
             return MAPPER.writeValueAsString(event);
         } catch (IOException e) {
@@ -74,26 +73,11 @@ public final class EventSamples {
     /** A documented example request ({@code docs/examples/}), changed by {@code edit}. */
     public static ObjectNode example(String name, Consumer<ObjectNode> edit) {
         try {
-            ObjectNode example = (ObjectNode) MAPPER.readTree(Files.readString(docs("examples").resolve(name)));
+            ObjectNode example = (ObjectNode) MAPPER.readTree(Files.readString(DocsFolder.of("examples").resolve(name)));
             edit.accept(example);
             return example;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static Path docsEvents() {
-        return docs("events");
-    }
-
-    /** Finds {@code docs/<part>} above the module the tests run in. */
-    static Path docs(String part) {
-        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
-            Path candidate = dir.resolve("docs").resolve(part);
-            if (Files.isDirectory(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No docs/events directory above " + Path.of("").toAbsolutePath());
     }
 }

@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
+import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,8 +24,20 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-/** Writes raw records to, and finds records on, the test broker: what another service would send or see. */
+/**
+ * Writes raw records to, and finds records on, the test broker: what another service would send or see.
+ *
+ * <p>Every record a test finds on an event topic ({@code thidua.<area>.v<n>}; not a dead-letter topic) is
+ * checked against the event contract, docs/api/asyncapi.yaml ({@link EventContract}), so every test that
+ * awaits a service's event also proves that the event is what the contract promises. Records the tests
+ * sent themselves are not checked: they are the tests' input, not a service's output, and some are
+ * malformed on purpose (to see them dead-lettered).
+ */
 public final class KafkaTestClient {
+    private static final Pattern EVENT_TOPIC = Pattern.compile("thidua\\.[a-z]+(\\.[a-z]+)*\\.v[0-9]+");
+    /** topic + NUL + value of every record sent through this class, in this class loader. */
+    private static final Set<String> SENT_BY_TESTS = ConcurrentHashMap.newKeySet();
+
     private final String bootstrapServers;
 
     public KafkaTestClient(String bootstrapServers) {
@@ -47,6 +62,7 @@ public final class KafkaTestClient {
     }
 
     private void send(ProducerRecord<String, String> record) {
+        SENT_BY_TESTS.add(record.topic() + '\0' + record.value());
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -87,12 +103,19 @@ public final class KafkaTestClient {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (record.offset() < end.get(new TopicPartition(record.topic(), record.partition())) && matching.test(record)) {
-                        found.add(record);
+                        found.add(checkedAgainstTheContract(record));
                     }
                 }
             }
         }
         return found;
+    }
+
+    private static ConsumerRecord<String, String> checkedAgainstTheContract(ConsumerRecord<String, String> record) {
+        if (EVENT_TOPIC.matcher(record.topic()).matches() && !SENT_BY_TESTS.contains(record.topic() + '\0' + record.value())) {
+            EventContract.shared().assertConforms(record);
+        }
+        return record;
     }
 
     private Properties readerProperties() {
@@ -120,7 +143,7 @@ public final class KafkaTestClient {
                 }
                 for (ConsumerRecord<String, String> record : consumer.poll(Duration.ofMillis(200))) {
                     if (matching.test(record)) {
-                        found.add(record);
+                        found.add(checkedAgainstTheContract(record));
                     }
                 }
             }

@@ -1,5 +1,7 @@
 package vn.thidua.awards.calendar;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeParseException;
@@ -16,8 +18,13 @@ import vn.thidua.platform.web.Text;
  * A procedure limit as the Board enters it. The value comes as text or a number ({@code "12-10"},
  * {@code 5}); kind and value are checked together, with every other mistake.
  */
-public record ProcedureLimitRequest(String code, String kind, Object value, LocalDate effectiveFrom, LocalDate effectiveTo,
-                                    String citation, String tag) {
+public record ProcedureLimitRequest(@Schema(required = true, pattern = "^[A-Za-z0-9_]{2,40}$") String code,
+                                    @Schema(required = true, enumeration = {"DAY_OF_YEAR", "WORKING_DAYS"}) String kind,
+                                    @Schema(required = true, description = "For DAY_OF_YEAR a day `MM-dd` (not `02-29`); for WORKING_DAYS a count "
+                                            + "from 1 to 366, as a number or a string.") Object value,
+                                    @Schema(required = true) LocalDate effectiveFrom, LocalDate effectiveTo,
+                                    @Schema(required = true, maxLength = 500) String citation,
+                                    @Schema(required = true, enumeration = {"V", "V2", "M", "?"}, description = ApiDocs.TAG_DESCRIPTION) String tag) {
     static final Pattern CODE = Pattern.compile("[A-Z0-9_]{2,40}");
     /** More working days than a year has: a slip of the keyboard. */
     static final int MAX_WORKING_DAYS = 366;

@@ -1,5 +1,11 @@
 package vn.thidua.awards.calendar;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,7 +48,7 @@ public class ProcedureLimitResource {
         this.callers = callers;
     }
 
-    public record EndRequest(LocalDate effectiveTo, String reason) {
+    public record EndRequest(@Schema(required = true) LocalDate effectiveTo, @Schema(required = true, maxLength = 2000) String reason) {
     }
 
     /** Every limit, or those of one {@code code}, by code then start. */
@@ -55,6 +61,8 @@ public class ProcedureLimitResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getProcedureLimit", summary = "Get a procedure time limit")
+    @APIResponse(responseCode = "200", description = "The limit.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ProcedureLimitView.class)))
     public Response get(@PathParam("id") String id) {
         ProcedureLimit limit = limits.get(id(id));
         return Response.ok(ProcedureLimitView.of(limit)).tag(Versions.etag(limit.version)).build();
@@ -64,6 +72,8 @@ public class ProcedureLimitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "addProcedureLimit", summary = "Add a procedure time limit")
+    @APIResponse(responseCode = "201", description = "The limit, added.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ProcedureLimitView.class)))
     public Response add(ProcedureLimitRequest request) {
         ProcedureLimit limit = limits.add(Requests.requireBody(request), callers.current());
         return Response.created(URI.create("/api/awards/procedure-limits/" + limit.id)).entity(ProcedureLimitView.of(limit))
@@ -76,7 +86,11 @@ public class ProcedureLimitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "endProcedureLimit", summary = "End an open procedure time limit")
-    public Response end(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, EndRequest request) {
+    @APIResponse(responseCode = "200", description = "The limit, ended.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ProcedureLimitView.class)))
+    public Response end(@PathParam("id") String id,
+                        @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
+                        EndRequest request) {
         Requests.requireBody(request);
         Versions.required(ifMatch);
         ProcedureLimit limit = limits.end(id(id), request.effectiveTo(), Text.clean(request.reason(), 2000, "reason", false), ifMatch,

@@ -1,5 +1,8 @@
 package vn.thidua.awards.calendar;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -19,12 +22,18 @@ import vn.thidua.platform.web.Text;
  * A year's working calendar as the Board sends it, whole. Dates, kinds and weekend days come as text
  * so that a malformed one is listed with the other mistakes instead of failing alone while the body is read.
  */
-public record WorkingCalendarRequest(List<String> weekendDays, List<DayRequest> days, String citation, String tag) {
+public record WorkingCalendarRequest(@Schema(required = true, type = SchemaType.ARRAY, implementation = DayOfWeek.class, maxItems = 6, uniqueItems = true,
+                                             description = "Days of the week not worked.") List<String> weekendDays,
+                                     @Schema(maxItems = MAX_DAYS) List<DayRequest> days,
+                                     @Schema(required = true, maxLength = 500) String citation,
+                                     @Schema(required = true, enumeration = {"V", "V2", "M", "?"}, description = ApiDocs.TAG_DESCRIPTION) String tag) {
     /** More than a year has days: a slip, not a calendar. */
     public static final int MAX_DAYS = 400;
     static final int MAX_NAME = 200;
 
-    public record DayRequest(String date, String kind, String name) {
+    public record DayRequest(@Schema(required = true, format = "date", description = "A day of the calendar's year.") String date,
+                             @Schema(required = true, enumeration = {"HOLIDAY", "MAKE_UP_WORKDAY"}) String kind,
+                             @Schema(required = true, maxLength = MAX_NAME) String name) {
     }
 
     /** The year as entered, or 422 listing every broken item (400 for text no field may hold, as {@link Text#clean} refuses it). */

@@ -1,5 +1,11 @@
 package vn.thidua.awards.calendar;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -37,6 +43,8 @@ public class WorkingCalendarResource {
     @GET
     @Path("/{year}")
     @Operation(operationId = "getWorkingCalendar", summary = "Get a year's working calendar")
+    @APIResponse(responseCode = "200", description = "The year's calendar.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = WorkingCalendarView.class)))
     public Response get(@PathParam("year") String year) {
         WorkingCalendarYear found = calendars.get(Requests.requiredYear(year, MIN_YEAR, MAX_YEAR));
         return Response.ok(WorkingCalendarView.of(found)).tag(Versions.etag(found.version)).build();
@@ -48,7 +56,11 @@ public class WorkingCalendarResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "replaceWorkingCalendar", summary = "Replace a year's working calendar")
-    public Response replace(@PathParam("year") String year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The year's calendar as saved.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = WorkingCalendarView.class)))
+    @APIResponse(responseCode = "428", description = "The year was entered before: `If-Match` is required to replace it.")
+    public Response replace(@PathParam("year") String year,
+                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_TO_REPLACE) String ifMatch,
                             WorkingCalendarRequest request) {
         WorkingCalendarYear saved = calendars.replace(Requests.requiredYear(year, MIN_YEAR, MAX_YEAR), Requests.requireBody(request), ifMatch,
                 callers.current());

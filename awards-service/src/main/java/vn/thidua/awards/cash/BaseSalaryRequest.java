@@ -1,5 +1,7 @@
 package vn.thidua.awards.cash;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +14,9 @@ import vn.thidua.platform.web.Text;
  * A base salary as the Board enters it. The amount comes as a decimal so that 2340000.5 reaches
  * {@link #check} and is refused with the other mistakes, instead of failing alone while the body is read.
  */
-public record BaseSalaryRequest(BigDecimal amount, String legalBasis, String tag) {
+public record BaseSalaryRequest(@Schema(required = true, minimum = "1", maximum = "1000000000", multipleOf = 1, description = "Whole VND.") BigDecimal amount,
+                                @Schema(required = true, maxLength = 500) String legalBasis,
+                                @Schema(enumeration = {"V", "V2", "M", "?"}, description = ApiDocs.TAG_DESCRIPTION) String tag) {
     /** Far above any base salary so far (2,530,000 in 2026), low enough to catch a slip of the keyboard. */
     public static final long MAX_AMOUNT = 1_000_000_000L;
 

@@ -1,5 +1,11 @@
 package vn.thidua.awards.cash;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -48,6 +54,8 @@ public class BaseSalaryResource {
     @GET
     @Path("/{effectiveFrom}")
     @Operation(operationId = "getBaseSalary", summary = "Get the base salary in force from a day")
+    @APIResponse(responseCode = "200", description = "The base salary.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = BaseSalaryView.class)))
     public Response get(@PathParam("effectiveFrom") String effectiveFrom) {
         BaseSalary salary = salaries.get(day(effectiveFrom));
         return Response.ok(BaseSalaryView.of(salary)).tag(Versions.etag(salary.version)).build();
@@ -59,7 +67,10 @@ public class BaseSalaryResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "saveBaseSalary", summary = "Set or correct the base salary from a day")
-    public Response save(@PathParam("effectiveFrom") String effectiveFrom, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The base salary as saved.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = BaseSalaryView.class)))
+    public Response save(@PathParam("effectiveFrom") String effectiveFrom,
+                         @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                          BaseSalaryRequest request) {
         BaseSalary salary = salaries.save(day(effectiveFrom), Requests.requireBody(request), ifMatch, callers.current());
         return Response.ok(BaseSalaryView.of(salary)).tag(Versions.etag(salary.version)).build();

@@ -1,5 +1,10 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -45,7 +50,9 @@ public class CatalogueResource {
     }
 
     /** The cash multiple is the rule set's now (a new decree must not rewrite what an earlier one paid). */
-    public record AwardTypeRequest(@Schema(required = true, maxLength = 300) String name, AwardLevel level, @Schema(required = true, maxLength = 300) String decidingAuthority, AwardKind kind) {
+    public record AwardTypeRequest(@Schema(required = true, maxLength = 300) String name, @Schema(required = true) AwardLevel level,
+                                   @Schema(required = true, maxLength = 300) String decidingAuthority,
+                                   @Schema(description = "MERIT when left out.") AwardKind kind) {
     }
 
     public record AwardTypeView(String code, String name, AwardLevel level, AwardKind kind, String decidingAuthority, long version,
@@ -55,7 +62,7 @@ public class CatalogueResource {
         }
     }
 
-    public record EndRequest(LocalDate effectiveTo, String reason) {
+    public record EndRequest(@Schema(required = true) LocalDate effectiveTo, @Schema(required = true, maxLength = 2000) String reason) {
     }
 
     @GET
@@ -67,6 +74,8 @@ public class CatalogueResource {
     @GET
     @Path("/{code}")
     @Operation(operationId = "getAwardType", summary = "Get an award type")
+    @APIResponse(responseCode = "200", description = "The award type.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = AwardTypeView.class)))
     public Response get(@PathParam("code") String code) {
         AwardType type = catalogue.get(code(code));
         return Response.ok(AwardTypeView.of(type)).tag(Versions.etag(type.version)).build();
@@ -76,7 +85,11 @@ public class CatalogueResource {
     @Path("/{code}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "saveAwardType", summary = "Create or change an award type")
-    public Response save(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, AwardTypeRequest request) {
+    @APIResponse(responseCode = "200", description = "The award type as saved.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = AwardTypeView.class)))
+    public Response save(@PathParam("code") String code,
+                         @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
+                         AwardTypeRequest request) {
         Requests.requireBody(request);
         AwardType type = catalogue.save(code(code), new CatalogueService.AwardTypeInput(Text.name(request.name(), 300, "name", true),
                 request.level(), Text.clean(request.decidingAuthority(), 300, "decidingAuthority", true), request.kind()),
@@ -105,6 +118,8 @@ public class CatalogueResource {
     @Path("/{code}/rule-sets")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "addRuleSet", summary = "Add a rule set to an award type")
+    @APIResponse(responseCode = "201", description = "The rule set, added.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RuleSetView.class)))
     public Response addRuleSet(@PathParam("code") String code, RuleSetDefinition request) {
         Requests.requireBody(request);
         RuleSetDefinition definition = new RuleSetDefinition(Text.clean(request.legalBasis(), 500, "legalBasis", false),
@@ -126,6 +141,8 @@ public class CatalogueResource {
     @GET
     @Path("/{code}/rule-sets/{id}")
     @Operation(operationId = "getRuleSet", summary = "Get a rule set")
+    @APIResponse(responseCode = "200", description = "The rule set.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RuleSetView.class)))
     public Response ruleSet(@PathParam("code") String code, @PathParam("id") long id) {
         RuleSet ruleSet = catalogue.ruleSets(code(code)).stream().filter(r -> r.id == id).findFirst()
                 .orElseThrow(() -> ProblemException.notFound("rule-set-not-found", "ruleset.not-found", id, code(code)));
@@ -138,7 +155,10 @@ public class CatalogueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "endRuleSet", summary = "End an open rule set")
-    public Response end(@PathParam("code") String code, @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The rule set, ended.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RuleSetView.class)))
+    public Response end(@PathParam("code") String code, @PathParam("id") long id,
+                        @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
                         EndRequest request) {
         Requests.requireBody(request);
         Versions.required(ifMatch);

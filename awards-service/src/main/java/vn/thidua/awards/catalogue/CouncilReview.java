@@ -1,5 +1,7 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import vn.thidua.awards.condition.Vocabulary;
@@ -13,9 +15,15 @@ import vn.thidua.platform.web.ProblemException.FieldProblem;
  * opinions of absent members count towards both; and the source. Each province sets its own, so it is data:
  * a rule set without it is decided straight after the Board's appraisal.
  */
-public record CouncilReview(Body body, BigDecimal quorumPercent, String quorumFraction, BigDecimal thresholdPercent,
-                            String thresholdFraction, RuleSetDefinition.VotingBasis basis, Boolean strictlyAbove,
-                            Boolean writtenOpinionsCount, String citation, String tag, Integer minimumBallotsForCounts) {
+public record CouncilReview(@Schema(required = true) Body body,
+                            @Schema(minimum = "0", maximum = "100", description = "Required unless quorumFraction is given.") BigDecimal quorumPercent,
+                            @Schema(description = "A fraction such as `4/5`, instead of quorumPercent.") String quorumFraction,
+                            @Schema(minimum = "0", exclusiveMinimum = true, maximum = "100", description = "Required unless thresholdFraction is given.") BigDecimal thresholdPercent,
+                            @Schema(description = "A fraction such as `2/3`, instead of thresholdPercent.") String thresholdFraction,
+                            @Schema(required = true) RuleSetDefinition.VotingBasis basis, Boolean strictlyAbove,
+                            Boolean writtenOpinionsCount, @Schema(required = true, maxLength = 300) String citation,
+                            @Schema(required = true, enumeration = {"V", "V2", "M", "?"}, description = ApiDocs.TAG_DESCRIPTION) String tag,
+                            @Schema(minimum = "1", maximum = "1000", description = "3 when left out.") Integer minimumBallotsForCounts) {
 
     public CouncilReview(Body body, BigDecimal quorumPercent, String quorumFraction, BigDecimal thresholdPercent, String thresholdFraction,
                          RuleSetDefinition.VotingBasis basis, Boolean strictlyAbove, Boolean writtenOpinionsCount, String citation, String tag) {

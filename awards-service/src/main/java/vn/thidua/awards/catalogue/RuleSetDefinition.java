@@ -1,5 +1,8 @@
 package vn.thidua.awards.catalogue;
 
+import jakarta.validation.constraints.Size;
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,10 +21,16 @@ import vn.thidua.platform.web.ProblemException.FieldProblem;
  * candidates ({@code council}, null when the award is decided straight after the Board's appraisal). Each legal value carries the
  * confidence tag of its source (V, V2, M, ?). A vote or a proposal keeps the rule set that judged it.
  */
-public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, String legalBasisTag, LocalDate effectiveFrom,
-                                LocalDate effectiveTo, Transition transition, String transitionTag, List<Condition> eligibility,
-                                VotingRules voting, List<String> provincialChoices, BigDecimal cashMultiple, String cashCitation,
-                                String cashTag, CouncilReview council) {
+public record RuleSetDefinition(@Schema(required = true, maxLength = 500) String legalBasis, @Schema(required = true) LocalDate legalBasisDate,
+                                @Schema(enumeration = {"V", "V2", "M", "?"}, description = ApiDocs.TAG_DESCRIPTION) String legalBasisTag, @Schema(required = true) LocalDate effectiveFrom,
+                                LocalDate effectiveTo, @Schema(description = "DOSSIER_RECEIVED_ON when left out.") Transition transition,
+                                @Schema(enumeration = {"V", "V2", "M", "?"}, description = ApiDocs.TAG_DESCRIPTION) String transitionTag,
+                                @Schema(maxItems = 100) List<Condition> eligibility,
+                                @Schema(required = true) VotingRules voting,
+                                List<@Size(max = 200) String> provincialChoices,
+                                @Schema(minimum = "0", maximum = "100", description = "Multiple of the base salary, at most 2 decimal places.") BigDecimal cashMultiple,
+                                @Schema(maxLength = 300) String cashCitation,
+                                @Schema(enumeration = {"V", "V2", "M", "?"}, description = ApiDocs.TAG_DESCRIPTION) String cashTag, CouncilReview council) {
     private static final BigDecimal MOST_MULTIPLE = BigDecimal.valueOf(100);
 
     public RuleSetDefinition {
@@ -46,9 +55,14 @@ public record RuleSetDefinition(String legalBasis, LocalDate legalBasisDate, Str
      * A regulation that speaks of fractions ("từ 2/3 trở lên") gives {@code thresholdFraction}
      * (and {@code quorumFraction}) instead of the percentage, so the comparison stays exact.
      */
-    public record VotingRules(Boolean secret, BigDecimal quorumPercent, BigDecimal thresholdPercent, VotingBasis basis,
-                              Boolean runoffAllowed, Boolean strictlyAbove, String quorumFraction, String thresholdFraction,
-                              Integer minimumBallotsForCounts) {
+    public record VotingRules(@Schema(required = true) Boolean secret,
+                              @Schema(minimum = "0", maximum = "100", description = "Required unless quorumFraction is given.") BigDecimal quorumPercent,
+                              @Schema(minimum = "0", exclusiveMinimum = true, maximum = "100", description = "Required unless thresholdFraction is given.") BigDecimal thresholdPercent,
+                              @Schema(required = true) VotingBasis basis,
+                              @Schema(required = true) Boolean runoffAllowed, Boolean strictlyAbove,
+                              @Schema(description = "A fraction such as `2/3`, instead of quorumPercent.") String quorumFraction,
+                              @Schema(description = "A fraction such as `2/3`, instead of thresholdPercent.") String thresholdFraction,
+                              @Schema(minimum = "1", maximum = "1000", description = "3 when left out.") Integer minimumBallotsForCounts) {
 
         /**
          * The fewest ballots for which a count per candidate is shown when {@code minimumBallotsForCounts} is absent.

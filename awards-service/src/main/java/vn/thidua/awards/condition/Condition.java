@@ -1,5 +1,7 @@
 package vn.thidua.awards.condition;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -19,8 +21,14 @@ import java.util.Map;
  * parameters; they are read into {@code params} (see {@link Vocabulary#legacyValueParam}) and never written.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Condition(String kind, Map<String, JsonNode> params, String citation, String tag, List<Condition> all,
-                        List<Condition> any, BigDecimal value, String awardTypeCode) {
+public record Condition(@Schema(description = "A kind of condition (docs/rules.md); leave it out for a group (`all` or `any`).") String kind,
+                        @Schema(description = "The kind's named parameters.") Map<String, JsonNode> params,
+                        @Schema(maxLength = 300) String citation,
+                        @Schema(enumeration = {"V", "V2", "M", "?"}, description = ApiDocs.TAG_DESCRIPTION) String tag,
+                        @Schema(description = "A group: every one of these must hold.") List<Condition> all,
+                        @Schema(description = "A group: at least one of these must hold.") List<Condition> any,
+                        @Schema(deprecated = true, description = "Read into `params` (the form before kinds took named parameters); never written.") BigDecimal value,
+                        @Schema(deprecated = true, description = "Read into `params` (the form before kinds took named parameters); never written.") String awardTypeCode) {
 
     public Condition {
         Map<String, JsonNode> named = params == null ? new LinkedHashMap<>() : new LinkedHashMap<>(params);

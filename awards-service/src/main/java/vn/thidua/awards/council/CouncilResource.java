@@ -1,5 +1,10 @@
 package vn.thidua.awards.council;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -56,20 +61,27 @@ public class CouncilResource {
         this.callers = callers;
     }
 
-    public record TermBody(@Schema(required = true, maxLength = 300) String name, LocalDate servesFrom, LocalDate servesTo, @Schema(required = true, maxLength = 300) String decisionNumber, LocalDate decisionDate) {
+    public record TermBody(@Schema(required = true, maxLength = 300) String name, @Schema(required = true) LocalDate servesFrom,
+                           @Schema(required = true, description = "Not before servesFrom.") LocalDate servesTo,
+                           @Schema(required = true, maxLength = 300) String decisionNumber, @Schema(required = true) LocalDate decisionDate) {
     }
 
-    public record MemberBody(@Schema(required = true, maxLength = 200) String fullName, @Schema(maxLength = 300) String position, CouncilRole role) {
+    public record MemberBody(@Schema(required = true, maxLength = 200) String fullName, @Schema(maxLength = 300) String position,
+                             @Schema(required = true) CouncilRole role) {
     }
 
-    public record SessionBody(Integer year, Long termId, CouncilReview.Body body, LocalDate heldOn, @Schema(required = true, maxLength = 300) String place) {
+    public record SessionBody(@Schema(required = true, minimum = "2000", maximum = "2100") Integer year, @Schema(required = true) Long termId,
+                              @Schema(required = true) CouncilReview.Body body, @Schema(required = true) LocalDate heldOn,
+                              @Schema(required = true, maxLength = 300) String place) {
     }
 
-    public record AgendaBody(List<Long> proposalIds) {
+    public record AgendaBody(@Schema(required = true, minItems = 1, maxItems = 200) List<Long> proposalIds) {
     }
 
     /** A ballot: {@code choices} by proposal id; {@code member} only when the Board records an absent member's written opinion. */
-    public record BallotBody(String member, Map<String, String> choices) {
+    public record BallotBody(@Schema(description = "The absent member whose written opinion the Board records; left out when a member votes.") String member,
+                             @Schema(required = true, minProperties = 1, additionalProperties = vn.thidua.awards.vote.Choice.class,
+                                     description = "A choice for every proposal on the agenda, by proposal id.") Map<String, String> choices) {
     }
 
     public record BallotReceipt(String receipt) {
@@ -89,6 +101,7 @@ public class CouncilResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "createCouncilTerm", summary = "Create a council term")
+    @APIResponse(responseCode = "201", description = "The term, created.", content = @Content(schema = @Schema(implementation = TermView.class)))
     public Response createTerm(TermBody body) {
         Requests.requireBody(body);
         CouncilTerm term = council.createTerm(new TermRequest(Text.name(body.name(), 300, "name", true), body.servesFrom(), body.servesTo(),
@@ -108,6 +121,7 @@ public class CouncilResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "addCouncilMember", summary = "Add a member to a council term")
+    @APIResponse(responseCode = "201", description = "The member, added.", content = @Content(schema = @Schema(implementation = MemberView.class)))
     public Response addMember(@PathParam("id") String id, MemberBody body) {
         Requests.requireBody(body);
         CouncilMember member = council.addMember(termId(id), new MemberRequest(Text.name(body.fullName(), 200, "fullName", true),
@@ -121,7 +135,7 @@ public class CouncilResource {
     @Path("/council-sessions")
     @Transactional
     @Operation(operationId = "listCouncilSessions", summary = "List council sessions")
-    public List<SessionView> sessions(@QueryParam("year") String year) {
+    public List<SessionView> sessions(@QueryParam("year") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) String year) {
         Caller caller = callers.current();
         return council.list(Requests.requiredYear(year, 2000, 2100), caller).stream().map(s -> CouncilViews.of(s, caller, council, ballots)).toList();
     }
@@ -132,6 +146,7 @@ public class CouncilResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
     @Operation(operationId = "createCouncilSession", summary = "Create a council session")
+    @APIResponse(responseCode = "201", description = "The session, scheduled.", content = @Content(schema = @Schema(implementation = SessionView.class)))
     public Response create(SessionBody body) {
         Requests.requireBody(body);
         Caller caller = callers.current();
@@ -185,6 +200,8 @@ public class CouncilResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.COUNCIL_MEMBER})
     @Operation(operationId = "castCouncilBallot", summary = "Cast a council member's ballot")
+    @APIResponse(responseCode = "201", description = "The ballot is in the box; the receipt is shown only now, to the voter.",
+            content = @Content(schema = @Schema(implementation = BallotReceipt.class)))
     public Response cast(@PathParam("id") String id, BallotBody body) {
         Requests.requireBody(body);
         String receipt = council.cast(sessionId(id), body.member(), body.choices(), callers.current());
@@ -222,6 +239,8 @@ public class CouncilResource {
     @Path("/council-sessions/{id}/minutes")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(operationId = "getCouncilMinutes", summary = "Get the council session's minutes (PDF)")
+    @APIResponse(responseCode = "200", description = "The minutes as published.",
+            content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response minutes(@PathParam("id") String id) {
         UUID sessionId = sessionId(id);
         byte[] pdf = council.minutes(sessionId, callers.current());

@@ -1,5 +1,8 @@
 package vn.thidua.awards.decision;
 
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -15,7 +18,13 @@ import vn.thidua.platform.web.Text;
  * A decision as the Board or the portal sends it: number, date, deciding authority (the award's
  * own when left out), award, the year the award is for, and the units it names.
  */
-public record DecisionRequest(@Schema(required = true, maxLength = 100) String number, LocalDate date, String authority, @Schema(required = true, maxLength = 40) String awardTypeCode, Integer year, List<String> units) {
+public record DecisionRequest(@Schema(required = true, maxLength = 100) String number,
+                              @Schema(required = true, description = "Not in the future, nor before the year the award is for.") LocalDate date,
+                              @Schema(maxLength = 300, description = "The award type's deciding authority when left out.") String authority,
+                              @Schema(required = true, maxLength = 40) String awardTypeCode,
+                              @Schema(required = true, minimum = "2000", maximum = "2100") Integer year,
+                              @Schema(required = true, minItems = 1, maxItems = MAX_UNITS, description = "The unit codes the decision names.")
+                              List<@Size(max = ApiDocs.UNIT_CODE_MAX_LENGTH) @Pattern(regexp = ApiDocs.UNIT_CODE_PATTERN) String> units) {
     public static final int MIN_YEAR = 2000;
     public static final int MAX_YEAR = 2100;
     public static final int MAX_UNITS = 500;

@@ -1,5 +1,11 @@
 package vn.thidua.awards.decision;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,6 +52,9 @@ public class DecisionResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordDecision", summary = "Record an award decision")
+    @APIResponse(responseCode = "201", description = "The decision, recorded.", content = @Content(schema = @Schema(implementation = DecisionView.class)))
+    @APIResponse(responseCode = "200", description = "The same decision was recorded before: nothing changed (its `Location` names it).",
+            content = @Content(schema = @Schema(implementation = DecisionView.class)))
     public Response record(DecisionRequest request, @HeaderParam(HttpHeaders.ACCEPT_LANGUAGE) String acceptLanguage) {
         DecisionService.Recorded recorded = decisions.record(Requests.requireBody(request), callers.current(),
                 Messages.negotiate(acceptLanguage));
@@ -77,7 +86,11 @@ public class DecisionResource {
     @Path("/{id}/payments")
     @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
     @Operation(operationId = "getDecisionPayments", summary = "Get a decision's payment list")
-    public Response payments(@PathParam("id") long id, @QueryParam("format") String format) {
+    @APIResponse(responseCode = "200", description = "The payment list, as a file to save (`Content-Disposition`).", content = {
+            @Content(mediaType = ApiDocs.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response payments(@PathParam("id") long id,
+                             @QueryParam("format") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}, defaultValue = "xlsx")) String format) {
         String extension = format == null || format.isBlank() ? "xlsx" : format.strip().toLowerCase(Locale.ROOT);
         if (!extension.equals("xlsx") && !extension.equals("csv")) {
             throw ProblemException.badRequest("invalid-format", "decision.payments.format", String.valueOf(format));

@@ -1,5 +1,11 @@
 package vn.thidua.awards.proceeding;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -39,10 +45,13 @@ public class ProceedingResource {
     }
 
     /** {@code reference}: the number of the agency's letter, optional; the same unit, source and reference is one proceeding (409 again). */
-    public record OpenRequest(Proceeding.Kind kind, LocalDate openedOn, String source, String note, String reference) {
+    public record OpenRequest(@Schema(required = true) Proceeding.Kind kind, @Schema(required = true, description = "Not in the future.") LocalDate openedOn,
+                              @Schema(required = true, maxLength = 500, description = "The agency that opened it.") String source,
+                              @Schema(maxLength = 2000) String note, @Schema(maxLength = 100) String reference) {
     }
 
-    public record CloseRequest(LocalDate closedOn, String source) {
+    public record CloseRequest(@Schema(required = true, description = "Not in the future, nor before the proceeding opened.") LocalDate closedOn,
+                               @Schema(required = true, maxLength = 500) String source) {
     }
 
     public record ProceedingView(long id, String unitCode, Proceeding.Kind kind, LocalDate openedOn, String source, String reference, String note,
@@ -64,6 +73,8 @@ public class ProceedingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "openProceeding", summary = "Open a proceeding against a unit")
+    @APIResponse(responseCode = "201", description = "The proceeding, recorded.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ProceedingView.class)))
     public Response open(@PathParam("code") String code, OpenRequest request) {
         Requests.requireBody(request);
         String unit = UnitCodes.parse(code);
@@ -79,7 +90,10 @@ public class ProceedingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "closeProceeding", summary = "Close a proceeding")
-    public Response close(@PathParam("code") String code, @PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The proceeding, closed.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ProceedingView.class)))
+    public Response close(@PathParam("code") String code, @PathParam("id") long id,
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                           CloseRequest request) {
         Requests.requireBody(request);
         Proceeding proceeding = proceedings.close(UnitCodes.parse(code), id, request.closedOn(), Text.clean(request.source(), 500, "source", false),

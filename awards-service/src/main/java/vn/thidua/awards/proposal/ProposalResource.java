@@ -1,5 +1,10 @@
 package vn.thidua.awards.proposal;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -106,10 +111,11 @@ public class ProposalResource {
     public record Eligibility(boolean eligible, Outcome outcome, ChoiceView ruleSetChosenBecause, List<VerdictView> rules) {
     }
 
-    public record AttestationRequest(Boolean holds, @Schema(required = true, maxLength = 2000) String basis) {
+    public record AttestationRequest(@Schema(required = true) Boolean holds, @Schema(required = true, maxLength = 2000) String basis) {
     }
 
-    public record Reason(String reason, String legalGround) {
+    public record Reason(@Schema(required = true, maxLength = 2000) String reason,
+                         @Schema(maxLength = 500, description = "The legal ground: required to revoke, not read otherwise.") String legalGround) {
     }
 
     public record TransitionView(ProposalStatus from, ProposalStatus to, String reason, String actor, Instant at) {
@@ -117,7 +123,7 @@ public class ProposalResource {
 
     @GET
     @Operation(operationId = "listProposals", summary = "List proposals")
-    public List<ProposalView> list(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
+    public List<ProposalView> list(@QueryParam("year") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) String year, @QueryParam("clusterId") String clusterId,
                                    @QueryParam("awardTypeCode") String awardTypeCode, @QueryParam("status") String status) {
         return proposals.list(Requests.requiredYear(year, 2000, 2100), Requests.optionalId(clusterId, "clusterId"), awardTypeCode,
                 status(status), callers.current()).stream().map(p -> ProposalView.of(p, locale())).toList();
@@ -128,7 +134,9 @@ public class ProposalResource {
     @Path("/export")
     @Produces({vn.thidua.platform.web.Table.XLSX, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportProposals", summary = "Export proposals as XLSX")
-    public Response export(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId,
+    @APIResponse(responseCode = "200", description = "The proposals as a spreadsheet to save (`Content-Disposition`).",
+            content = @Content(mediaType = ApiDocs.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    public Response export(@QueryParam("year") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) String year, @QueryParam("clusterId") String clusterId,
                            @QueryParam("awardTypeCode") String awardTypeCode, @QueryParam("status") String status) {
         int forYear = Requests.requiredYear(year, 2000, 2100);
         return proposals.export(forYear, Requests.optionalId(clusterId, "clusterId"), awardTypeCode, status(status), callers.current())
@@ -138,6 +146,7 @@ public class ProposalResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createProposal", summary = "Create a proposal")
+    @APIResponse(responseCode = "201", description = "The proposal, created.", content = @Content(schema = @Schema(implementation = ProposalView.class)))
     public Response create(ProposalRequest request) {
         Proposal proposal = proposals.create(Requests.requireBody(request), callers.current());
         return Response.created(URI.create("/api/awards/proposals/" + proposal.id)).entity(ProposalView.of(proposal, locale())).build();
@@ -276,7 +285,9 @@ public class ProposalResource {
     @Path("/{id}/files/achievement-report")
     @Consumes("application/pdf")
     @Operation(operationId = "uploadAchievementReport", summary = "Upload the achievement report (PDF)")
-    public Response achievementReport(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body) {
+    @APIResponse(responseCode = "201", description = "The report, stored (an earlier one replaced).",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dossier.FileInfo.class)))
+    public Response achievementReport(@PathParam("id") long id, @HeaderParam("X-File-Name") @Parameter(required = true, description = "The file's name, as the dossier lists it.", schema = @Schema(type = SchemaType.STRING, maxLength = 255)) String fileName, InputStream body) {
         return upload(id, DossierFile.Kind.ACHIEVEMENT_REPORT, fileName, body);
     }
 
@@ -285,7 +296,9 @@ public class ProposalResource {
     @Path("/{id}/files")
     @Consumes("application/pdf")
     @Operation(operationId = "uploadAttachment", summary = "Upload another dossier attachment (PDF)")
-    public Response attachment(@PathParam("id") long id, @HeaderParam("X-File-Name") String fileName, InputStream body) {
+    @APIResponse(responseCode = "201", description = "The attachment, stored.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dossier.FileInfo.class)))
+    public Response attachment(@PathParam("id") long id, @HeaderParam("X-File-Name") @Parameter(required = true, description = "The file's name, as the dossier lists it.", schema = @Schema(type = SchemaType.STRING, maxLength = 255)) String fileName, InputStream body) {
         return upload(id, DossierFile.Kind.OTHER, fileName, body);
     }
 
@@ -293,6 +306,8 @@ public class ProposalResource {
     @Path("/{id}/files/{fileId}")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(operationId = "downloadProposalFile", summary = "Download a dossier file")
+    @APIResponse(responseCode = "200", description = "The file, with its name in `Content-Disposition`.",
+            content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") long id, @PathParam("fileId") long fileId) {
         DossierFile file = proposals.file(id, fileId, callers.current());
         return Response.ok(file.content, "application/pdf").header("Content-Disposition", ContentDisposition.attachment(file.fileName))
@@ -329,6 +344,8 @@ public class ProposalResource {
     @Path("/{id}/cover-submission")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(operationId = "previewCoverSubmission", summary = "Preview the cover submission")
+    @APIResponse(responseCode = "200", description = "The cover submission as it would read now.",
+            content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response coverPreview(@PathParam("id") long id) {
         return Response.ok(proposals.coverPreview(id, callers.current()), "application/pdf")
                 .header("Content-Disposition", ContentDisposition.attachment("to-trinh-" + id + ".pdf")).build();

@@ -1,5 +1,6 @@
 package vn.thidua.awards.proposal;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
@@ -86,7 +87,10 @@ public class ProposalService {
      * From a published vote ({@code votingSessionId}, and the unit if it elected more than one), or for a unit, award and
      * cluster-year. {@code receivedOn}: the day a past dossier reached the Board, which only the Board may state.
      */
-    public record ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId, LocalDate receivedOn) {
+    @Schema(description = "From a published vote (`votingSessionId`, and `unitCode` when several were elected), or without one: "
+            + "`unitCode`, `awardTypeCode` and `clusterId` then all required.")
+    public record ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId,
+                                  @Schema(description = "The day the dossier was received; only the Board states it, never in the future.") LocalDate receivedOn) {
         public ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId) {
             this(votingSessionId, unitCode, awardTypeCode, clusterId, null);
         }

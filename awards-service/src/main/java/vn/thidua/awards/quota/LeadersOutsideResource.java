@@ -1,5 +1,10 @@
 package vn.thidua.awards.quota;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -42,7 +47,8 @@ public class LeadersOutsideResource {
         this.clusters = clusters;
     }
 
-    public record OutsideRequest(Integer count, @Schema(required = true, maxLength = 1000) String note) {
+    public record OutsideRequest(@Schema(required = true, minimum = "0", maximum = "10000") Integer count,
+                                 @Schema(required = true, maxLength = 1000) String note) {
     }
 
     public record QuotaBaseView(int year, int clusterYearsWithLeader, int leadersOutside, int total, String note, Long version,
@@ -52,6 +58,8 @@ public class LeadersOutsideResource {
     @GET
     @Transactional
     @Operation(operationId = "getQuotaBase", summary = "Get a year's quota base")
+    @APIResponse(responseCode = "200", description = "The year's quota base; `ETag` once the Board has entered its count.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = QuotaBaseView.class)))
     public Response get(@PathParam("year") int year) {
         return view(year(year), LeadersOutside.findById(year));
     }
@@ -63,7 +71,11 @@ public class LeadersOutsideResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Transactional
     @Operation(operationId = "enterLeadersOutside", summary = "Enter the count of leaders outside the system")
-    public Response enter(@PathParam("year") int year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, OutsideRequest request) {
+    @APIResponse(responseCode = "200", description = "The year's quota base with the count.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = QuotaBaseView.class)))
+    public Response enter(@PathParam("year") int year,
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
+                          OutsideRequest request) {
         Requests.requireBody(request);
         year(year);
         if (request.count() == null || request.count() < 0 || request.count() > 10_000) {

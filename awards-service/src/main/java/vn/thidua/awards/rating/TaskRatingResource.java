@@ -1,5 +1,11 @@
 package vn.thidua.awards.rating;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -36,7 +42,8 @@ public class TaskRatingResource {
         this.callers = callers;
     }
 
-    public record RatingRequest(TaskRating.Level rating, String source) {
+    public record RatingRequest(@Schema(required = true) TaskRating.Level rating,
+                                @Schema(required = true, maxLength = 500, description = "Where the rating comes from.") String source) {
     }
 
     public record RatingView(String unitCode, int year, TaskRating.Level rating, String source, long version, String recordedBy,
@@ -57,7 +64,10 @@ public class TaskRatingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "recordTaskRating", summary = "Record a unit's task rating for a year")
-    public Response record(@PathParam("code") String code, @PathParam("year") String year, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The rating as recorded.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RatingView.class)))
+    public Response record(@PathParam("code") String code, @PathParam("year") String year,
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                            RatingRequest request) {
         Requests.requireBody(request);
         TaskRating rating = ratings.record(new TaskRatingService.Entry(UnitCodes.parse(code), Requests.requiredYear(year, 1945, 2100),

@@ -1,5 +1,10 @@
 package vn.thidua.awards.submission;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -44,13 +49,13 @@ public class SubmissionResource {
         this.callers = callers;
     }
 
-    public record SendRequest(LocalDate on) {
+    public record SendRequest(@Schema(description = "The day it left; today when left out.") LocalDate on) {
     }
 
     public record ReturnRequest(LocalDate on, @Schema(required = true, maxLength = 2000) String reason) {
     }
 
-    public record AcceptRequest(LocalDate on, String reference) {
+    public record AcceptRequest(LocalDate on, @Schema(maxLength = 200, description = "The national system's reference.") String reference) {
     }
 
     public record Candidate(long proposalId, String unitCode, String unitName, String awardTypeCode, String clusterCode,
@@ -82,6 +87,8 @@ public class SubmissionResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "draftSubmission", summary = "Draft a cover submission")
+    @APIResponse(responseCode = "201", description = "The submission, drafted.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response draft(SubmissionService.SubmissionRequest request) {
         Requests.requireBody(request);
         ProvincialSubmission submission = submissions.draft(request, callers.current());
@@ -92,6 +99,8 @@ public class SubmissionResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getSubmission", summary = "Get a cover submission")
+    @APIResponse(responseCode = "200", description = "The submission.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = SubmissionView.class)))
     public Response get(@PathParam("id") long id) {
         ProvincialSubmission submission = submissions.get(id, callers.current());
         return Response.ok(view(submission)).tag(Versions.etag(submission.version)).build();
@@ -101,6 +110,7 @@ public class SubmissionResource {
     @Path("/{id}/document")
     @Produces("application/pdf")
     @Operation(operationId = "getSubmissionDocument", summary = "Get a cover submission's document")
+    @APIResponse(responseCode = "200", description = "The submission's document.", content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response document(@PathParam("id") long id) {
         ProvincialSubmission submission = submissions.get(id, callers.current());
         return Response.ok(submission.document, "application/pdf")

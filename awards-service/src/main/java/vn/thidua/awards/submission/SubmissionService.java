@@ -52,7 +52,8 @@ public class SubmissionService {
         this.pdf = pdf;
     }
 
-    public record SubmissionRequest(Integer year, @Schema(required = true, maxLength = 100) String number, @Schema(required = true, maxLength = 200) String signedBy, LocalDate signedOn) {
+    public record SubmissionRequest(@Schema(required = true) Integer year, @Schema(required = true, maxLength = 100) String number,
+                                    @Schema(required = true, maxLength = 200) String signedBy, @Schema(required = true) LocalDate signedOn) {
     }
 
     /** Drafts the year's submission from every recommended state-level candidate not already sent; all or nothing. */

@@ -1,5 +1,11 @@
 package vn.thidua.awards.vote;
 
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -46,7 +52,8 @@ public class VotingResource {
     }
 
     /** A ballot as the voter marks it: per contest, per candidate unit code, FOR, AGAINST or ABSTAIN. */
-    public record BallotRequest(Map<String, Map<String, String>> choices) {
+    public record BallotRequest(@Schema(required = true, minProperties = 1, description = "By contest (LEAD, LEADER, DEPUTY), by candidate unit code: "
+            + "FOR, AGAINST or ABSTAIN. A candidate left out abstains.") Map<String, Map<String, String>> choices) {
     }
 
     /** The voter's proof that its ballot is in the box; it reveals nothing of the choices. */
@@ -54,7 +61,7 @@ public class VotingResource {
     }
 
     /** A receipt to check, in the request body: never in a path or query, which access logs keep beside the caller. */
-    public record ReceiptQuery(String receipt) {
+    public record ReceiptQuery(@Schema(required = true, pattern = "^[0-9a-f]{64}$") String receipt) {
     }
 
     /** Whether the ballot with that receipt is in the box (counted once the session is closed). */
@@ -64,7 +71,7 @@ public class VotingResource {
     @GET
     @Transactional
     @Operation(operationId = "listVotingSessions", summary = "List voting sessions")
-    public List<SessionView> list(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId) {
+    public List<SessionView> list(@QueryParam("year") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) String year, @QueryParam("clusterId") String clusterId) {
         Caller caller = callers.current();
         return voting.list(Requests.requiredYear(year, 2000, 2100), Requests.optionalId(clusterId, "clusterId"), caller).stream()
                 .map(session -> SessionView.of(session, caller, voting, locale())).toList();
@@ -74,6 +81,7 @@ public class VotingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(operationId = "createVotingSession", summary = "Create a voting session")
+    @APIResponse(responseCode = "201", description = "The session, scheduled.", content = @Content(schema = @Schema(implementation = SessionView.class)))
     public Response create(SessionRequest request) {
         Caller caller = callers.current();
         VotingSession session = voting.create(Requests.requireBody(request), caller);
@@ -100,6 +108,8 @@ public class VotingResource {
     @Path("/{id}/ballots")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "castBallot", summary = "Cast a unit's ballot")
+    @APIResponse(responseCode = "201", description = "The ballot is in the box; the receipt is shown only now, to the voter.",
+            content = @Content(schema = @Schema(implementation = BallotReceipt.class)))
     public Response cast(@PathParam("id") String id, BallotRequest request) {
         String receipt = voting.cast(sessionId(id), Requests.requireBody(request).choices(), callers.current());
         return Response.status(Response.Status.CREATED).entity(new BallotReceipt(receipt)).build();
@@ -126,6 +136,7 @@ public class VotingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Transactional
     @Operation(operationId = "startRunoff", summary = "Start a runoff voting session")
+    @APIResponse(responseCode = "201", description = "The runoff session, scheduled.", content = @Content(schema = @Schema(implementation = SessionView.class)))
     public Response runoff(@PathParam("id") String id, RunoffRequest request) {
         Caller caller = callers.current();
         VotingSession session = voting.runoff(sessionId(id), Requests.requireBody(request), caller);
@@ -161,6 +172,8 @@ public class VotingResource {
     @Path("/{id}/minutes")
     @Produces({"application/pdf", MediaType.APPLICATION_JSON})
     @Operation(operationId = "getVotingMinutes", summary = "Get the vote-count minutes (PDF)")
+    @APIResponse(responseCode = "200", description = "The minutes: a draft once closed, final once published.",
+            content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response minutes(@PathParam("id") String id) {
         UUID sessionId = sessionId(id);
         byte[] pdf = minutes.render(sessionId, callers.current());

@@ -1,5 +1,6 @@
 package vn.thidua.awards.vote;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.micrometer.core.annotation.Counted;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -69,9 +70,24 @@ public class VotingService {
      * its voting rules from the rule set in force of {@code votingRulesOf} (by default the
      * configured award, whose rule set carries the cluster regulation).
      */
-    public record SessionRequest(Long clusterId, Purpose purpose, String awardTypeCode, Integer topN, List<String> nominees,
-                                 Integer places, List<String> leaderNominees, List<String> deputyNominees, Integer leadsYear,
-                                 String votingRulesOf, LocalDateTime opensAt, LocalDateTime closesAt, LocalDate heldOn) {
+    public record SessionRequest(@Schema(required = true) Long clusterId, @Schema(required = true) Purpose purpose,
+                                 @Schema(description = "LEAD_AND_PROPOSE: the award proposed (required).") String awardTypeCode,
+                                 @Schema(minimum = "1", description = "LEAD_AND_PROPOSE: the first N of the finalized ranking are the candidates "
+                                         + "(give this or `nominees`, not both).") Integer topN,
+                                 @Schema(maxItems = MAX_CANDIDATES, uniqueItems = true, description = "LEAD_AND_PROPOSE: the candidate units "
+                                         + "(give this or `topN`, not both).") List<String> nominees,
+                                 @Schema(minimum = "1", description = "LEAD_AND_PROPOSE: how many may be elected, at most the candidates; 1 when left out.")
+                                 Integer places,
+                                 @Schema(maxItems = MAX_CANDIDATES, uniqueItems = true, description = "ELECT_LEADERSHIP: the candidates for leader (required).")
+                                 List<String> leaderNominees,
+                                 @Schema(maxItems = MAX_CANDIDATES, uniqueItems = true, description = "ELECT_LEADERSHIP: the candidates for deputy.")
+                                 List<String> deputyNominees,
+                                 @Schema(description = "ELECT_LEADERSHIP: the year to be led, the cluster's year or the next (the next when left out).")
+                                 Integer leadsYear,
+                                 @Schema(description = "ELECT_LEADERSHIP: the award type whose rule set gives the voting rules.") String votingRulesOf,
+                                 @Schema(required = true, description = "In Vietnam's time.") LocalDateTime opensAt,
+                                 @Schema(required = true, description = "In Vietnam's time; after opensAt and not past.") LocalDateTime closesAt,
+                                 @Schema(description = "The day of the meeting; today when left out.") LocalDate heldOn) {
         public SessionRequest(Long clusterId, Purpose purpose, String awardTypeCode, Integer topN, List<String> nominees, Integer places,
                               List<String> leaderNominees, List<String> deputyNominees, Integer leadsYear, String votingRulesOf,
                               LocalDateTime opensAt, LocalDateTime closesAt) {
@@ -81,7 +97,8 @@ public class VotingService {
     }
 
     /** The times of a runoff; everything else comes from the session it settles. */
-    public record RunoffRequest(LocalDateTime opensAt, LocalDateTime closesAt) {
+    public record RunoffRequest(@Schema(required = true, description = "In Vietnam's time.") LocalDateTime opensAt,
+                                @Schema(required = true, description = "In Vietnam's time; after opensAt and not past.") LocalDateTime closesAt) {
     }
 
     @Transactional

@@ -1,5 +1,8 @@
 package vn.thidua.gateway.account;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -47,6 +50,8 @@ public class AccountAdminResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createAccount", summary = "Create an account", description = "Creates a user (with the password given) or a service account (its secret is generated and shown once)")
+    @APIResponse(responseCode = "201", description = "The account, created: a user's view, or a service account's view with its secret (shown once).",
+            content = @Content(schema = @Schema(oneOf = {AccountView.class, AccountRequests.IssuedSecret.class})))
     public Response create(AccountRequests.Create request) {
         AccountRequests.IssuedSecret created = accounts.createByAdmin(request);
         URI location = URI.create("/admin/accounts/" + created.account().login());
@@ -68,6 +73,7 @@ public class AccountAdminResource {
     @Path("/{login}/password")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "setAccountPassword", summary = "Set a user's password", description = "Sets a user's password; the user's sessions end")
+    @APIResponse(responseCode = "204", description = "The password is set; the user's sessions are over.")
     public Response setPassword(@PathParam("login") String login, AccountRequests.SetPassword request) {
         accounts.setPassword(login, request == null ? null : request.password());
         return Response.noContent().build();
@@ -76,6 +82,8 @@ public class AccountAdminResource {
     @POST
     @Path("/{login}/secret")
     @Operation(operationId = "renewClientSecret", summary = "Renew a service account's secret", description = "Generates a new secret for a service account, shown once; the old one stops working")
+    @APIResponse(responseCode = "200", description = "The new secret, shown this once.",
+            content = @Content(schema = @Schema(implementation = AccountRequests.IssuedSecret.class)))
     public Response renewSecret(@PathParam("login") String login) {
         return Response.ok(accounts.renewServiceSecret(login)).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
@@ -83,6 +91,7 @@ public class AccountAdminResource {
     @DELETE
     @Path("/{login}/sessions")
     @Operation(operationId = "endAccountSessions", summary = "Log an account out everywhere", description = "Logs the account out everywhere: its refresh tokens are revoked (access tokens expire within minutes)")
+    @APIResponse(responseCode = "204", description = "The account's refresh tokens are revoked.")
     public Response endSessions(@PathParam("login") String login) {
         accounts.endSessions(login);
         return Response.noContent().build();

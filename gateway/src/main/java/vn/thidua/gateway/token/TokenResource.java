@@ -1,5 +1,9 @@
 package vn.thidua.gateway.token;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -87,7 +91,8 @@ public class TokenResource {
     @Path("/revoke")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @Operation(operationId = "revokeToken", summary = "Revoke a refresh token (RFC 7009)", description = "OAuth 2.0 token revocation (RFC 7009): token=<refresh token> ends that login on every device it was refreshed on")
-    @APIResponse(responseCode = "200", description = "Revoked, or was not valid anyway (RFC 7009, 2.2)")
+    @APIResponse(responseCode = "200", description = "Revoked, or was not valid anyway (RFC 7009, 2.2); no body",
+            extensions = @Extension(name = ApiDocs.NO_BODY, value = "true"))
     public Response revoke(@RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_FORM_URLENCODED,
             schema = @Schema(implementation = RevokeForm.class))) MultivaluedMap<String, String> form) {
         requireBuiltIn();
@@ -99,6 +104,10 @@ public class TokenResource {
     @Path("/jwks")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "getJwks", summary = "Get the token-verification keys (JWKS)", description = "The public keys that verify the gateway's tokens (JSON Web Key Set)")
+    @APIResponse(responseCode = "200", description = "The JSON Web Key Set (RFC 7517): the public keys, by `kid`.",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.OBJECT, requiredProperties = "keys",
+                    properties = @SchemaProperty(name = "keys", type = SchemaType.ARRAY, description = "One JSON Web Key each (RFC 7517, 4).",
+                            implementation = Object.class))))
     public Response jwks() {
         requireBuiltIn();
         // short enough for a key rotation to reach the services soon, long enough to spare the gateway

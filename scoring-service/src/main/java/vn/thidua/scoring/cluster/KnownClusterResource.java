@@ -1,5 +1,10 @@
 package vn.thidua.scoring.cluster;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import io.quarkus.security.ForbiddenException;
@@ -71,6 +76,8 @@ public class KnownClusterResource {
     @Path("/{id}")
     @Transactional
     @Operation(operationId = "getScoringCluster", summary = "Get a cluster as the scoring service knows it")
+    @APIResponse(responseCode = "200", description = "The cluster-year.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = KnownClusterView.class)))
     public Response get(@PathParam("id") String id) {
         Long wanted = Requests.optionalId(id, "id");
         if (wanted == null) {

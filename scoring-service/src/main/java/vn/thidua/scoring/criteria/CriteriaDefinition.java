@@ -1,5 +1,6 @@
 package vn.thidua.scoring.criteria;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
     }
 
     /** A classification band (xếp loại): units with at least {@code minTotal} points get {@code label}. */
-    public record Band(String label, BigDecimal minTotal) {
+    public record Band(@Schema(required = true, maxLength = 100) String label, @Schema(required = true, minimum = "0") BigDecimal minTotal) {
     }
 
     public record GroupDefinition(String code, String title, BigDecimal maxPoints, List<CriterionDefinition> criteria) {

@@ -1,5 +1,11 @@
 package vn.thidua.scoring.criteria;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -42,19 +48,32 @@ public class CriteriaSetResource {
         this.callers = callers;
     }
 
-    public record CriterionRequest(String code, String title, String guidance, CriterionKind kind, BigDecimal maxPoints,
+    public record CriterionRequest(@Schema(required = true, pattern = "^[A-Za-z0-9.\\-]{1,20}$", description = "Unique in the set.") String code,
+                                   @Schema(required = true, maxLength = 500) String title, @Schema(maxLength = 4000) String guidance,
+                                   @Schema(required = true) CriterionKind kind,
+                                   @Schema(required = true, minimum = "0", exclusiveMinimum = true) BigDecimal maxPoints,
                                    Boolean evidenceRequired, ComputedFrom computedFrom, BigDecimal pointsPerPercent,
                                    BigDecimal pointsPerItem) {
     }
 
-    public record GroupRequest(String code, String title, BigDecimal maxPoints, List<CriterionRequest> criteria) {
+    public record GroupRequest(@Schema(required = true, pattern = "^[A-Za-z0-9.\\-]{1,20}$", description = "Unique in the set.") String code,
+                               @Schema(required = true, maxLength = 500) String title,
+                               @Schema(required = true, minimum = "0") BigDecimal maxPoints,
+                               @Schema(required = true, minItems = 1) List<CriterionRequest> criteria) {
     }
 
     /** A criteria set as the Board writes it; {@code clusterId} is used on creation only. */
-    public record CriteriaSetRequest(Long clusterId, String title, Integer scale, BigDecimal bonusCap, Boolean peerEnabled,
-                                     Boolean peerTrimExtremes, BoardReviewer boardReviewer, CriteriaDefinition.Deadlines deadlines,
-                                     List<CriteriaDefinition.Band> bands, List<TieBreak> tieBreaks,
-                                     BigDecimal womenShareThresholdPercent, List<GroupRequest> groups) {
+    public record CriteriaSetRequest(@Schema(description = "The cluster-year: required to create, not read to redefine.") Long clusterId,
+                                     @Schema(required = true, maxLength = 300) String title,
+                                     @Schema(required = true, description = "100 or 1000: what the groups' maximum points add up to.") Integer scale,
+                                     @Schema(minimum = "0", description = "0 when left out.") BigDecimal bonusCap, Boolean peerEnabled,
+                                     Boolean peerTrimExtremes, @Schema(description = "BOARD when left out.") BoardReviewer boardReviewer,
+                                     CriteriaDefinition.Deadlines deadlines,
+                                     @Schema(description = "Highest minTotal first.") List<CriteriaDefinition.Band> bands,
+                                     @Schema(uniqueItems = true) List<TieBreak> tieBreaks,
+                                     @Schema(minimum = "0", exclusiveMinimum = true, maximum = "100",
+                                             description = "Required with the WOMEN_SHARE tie-break; at most 2 decimal places.") BigDecimal womenShareThresholdPercent,
+                                     @Schema(required = true, minItems = 1) List<GroupRequest> groups) {
         CriteriaDefinition definition() {
             // null items stay null: the definition's validation names them
             List<CriteriaDefinition.GroupDefinition> groupDefinitions = groups == null ? null : groups.stream()
@@ -82,10 +101,10 @@ public class CriteriaSetResource {
         }
     }
 
-    public record ReasonRequest(String reason) {
+    public record ReasonRequest(@Schema(maxLength = 2000) String reason) {
     }
 
-    public record CopyRequest(Long clusterId) {
+    public record CopyRequest(@Schema(required = true) Long clusterId) {
     }
 
     public record CriteriaSetView(long id, long clusterId, String title, int scale, BigDecimal bonusCap, CriteriaSetStatus status,
@@ -108,6 +127,8 @@ public class CriteriaSetResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "createCriteriaSet", summary = "Create a criteria set")
+    @APIResponse(responseCode = "201", description = "The set, created as a draft.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     public Response create(CriteriaSetRequest request, UriInfo uri) {
         Requests.requireBody(request);
         if (request.clusterId() == null) {
@@ -120,7 +141,7 @@ public class CriteriaSetResource {
 
     @GET
     @Operation(operationId = "listCriteriaSets", summary = "List a cluster's criteria sets")
-    public List<CriteriaSetView> ofCluster(@QueryParam("clusterId") Long clusterId) {
+    public List<CriteriaSetView> ofCluster(@QueryParam("clusterId") @Parameter(required = true) Long clusterId) {
         if (clusterId == null) {
             throw ProblemException.badRequest("invalid-field", "problem.field.required", "clusterId");
         }
@@ -130,6 +151,8 @@ public class CriteriaSetResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getCriteriaSet", summary = "Get a criteria set")
+    @APIResponse(responseCode = "200", description = "The set.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     public Response get(@PathParam("id") long id) {
         return view(sets.read(id, callers.current()));
     }
@@ -138,7 +161,11 @@ public class CriteriaSetResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "redefineCriteriaSet", summary = "Redefine a draft criteria set")
-    public Response redefine(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, CriteriaSetRequest request) {
+    @APIResponse(responseCode = "200", description = "The set as redefined.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    public Response redefine(@PathParam("id") long id,
+                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
+                             CriteriaSetRequest request) {
         Requests.requireBody(request);
         long expected = Versions.required(ifMatch);
         return view(sets.redefine(id, expected, request.definition(), callers.current()));
@@ -148,6 +175,8 @@ public class CriteriaSetResource {
     @Path("/{id}/copy")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "copyCriteriaSet", summary = "Copy a criteria set")
+    @APIResponse(responseCode = "201", description = "The copy, a new draft.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     public Response copy(@PathParam("id") long id, CopyRequest request, UriInfo uri) {
         Requests.requireBody(request);
         if (request.clusterId() == null) {
@@ -161,14 +190,20 @@ public class CriteriaSetResource {
     @POST
     @Path("/{id}/publish")
     @Operation(operationId = "publishCriteriaSet", summary = "Publish a criteria set")
-    public Response publish(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The set, published.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    public Response publish(@PathParam("id") long id,
+                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch) {
         return view(sets.publish(id, ifMatch, callers.current()));
     }
 
     @POST
     @Path("/{id}/close")
     @Operation(operationId = "closeCriteriaSet", summary = "Close a criteria set")
-    public Response close(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The set, closed.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    public Response close(@PathParam("id") long id,
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch) {
         return view(sets.close(id, ifMatch, callers.current()));
     }
 
@@ -176,7 +211,11 @@ public class CriteriaSetResource {
     @Path("/{id}/reopen")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "reopenCriteriaSet", summary = "Reopen a criteria set")
-    public Response reopen(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ReasonRequest request) {
+    @APIResponse(responseCode = "200", description = "The set, reopened.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
+    public Response reopen(@PathParam("id") long id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
+                           ReasonRequest request) {
         String reason = request == null ? null : Text.clean(request.reason(), 2000, "reason", false);
         return view(sets.reopen(id, reason, ifMatch, callers.current()));
     }

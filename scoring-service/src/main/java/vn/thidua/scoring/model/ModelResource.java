@@ -1,5 +1,11 @@
 package vn.thidua.scoring.model;
 
+import jakarta.validation.constraints.Size;
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,8 +60,11 @@ public class ModelResource {
         this.callers = callers;
     }
 
-    public record ModelRequest(@Schema(required = true, maxLength = 35) String unitCode, ModelKind kind, @Schema(required = true, maxLength = 300) String title, String description, String field,
-                               Integer startedYear, List<String> evidence) {
+    public record ModelRequest(@Schema(required = true, maxLength = 35) String unitCode, @Schema(required = true) ModelKind kind,
+                               @Schema(required = true, maxLength = 300) String title, @Schema(maxLength = 4000) String description,
+                               @Schema(maxLength = 100) String field,
+                               @Schema(required = true, minimum = "1945", description = "Not after next year.") Integer startedYear,
+                               @Schema(maxItems = MAX_EVIDENCE) List<@Size(max = 1000) String> evidence) {
         ModelService.Draft draft() {
             List<String> links = new ArrayList<>();
             if (evidence != null) {
@@ -69,7 +78,8 @@ public class ModelResource {
         }
     }
 
-    public record ReplicationRequest(@Schema(required = true, maxLength = 35) String unitCode, LocalDate adoptedOn, String note) {
+    public record ReplicationRequest(@Schema(required = true, maxLength = 35) String unitCode, LocalDate adoptedOn,
+                                     @Schema(maxLength = 2000) String note) {
     }
 
     public record RecognitionRequest(LocalDate recognisedOn, @Schema(required = true, maxLength = 2000) String reason) {
@@ -102,6 +112,8 @@ public class ModelResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordModel", summary = "Record an exemplary model")
+    @APIResponse(responseCode = "201", description = "The model, recorded.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ModelView.class)))
     public Response create(ModelRequest request, UriInfo uri) {
         Requests.requireBody(request);
         ExemplaryModel model = models.create(request.draft(), callers.current());
@@ -138,7 +150,7 @@ public class ModelResource {
     @Path("/replicated")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "reportReplicatedModels", summary = "Report models replicated in a year")
-    public List<ReplicatedLine> replicated(@QueryParam("year") String year, @QueryParam("clusterId") String clusterId) {
+    public List<ReplicatedLine> replicated(@QueryParam("year") @Parameter(required = true) String year, @QueryParam("clusterId") String clusterId) {
         int wantedYear = Requests.requiredYear(year, ModelRules.FIRST_YEAR, 2100);
         List<ModelService.Replicated> lines = models.replicatedIn(wantedYear, Requests.optionalId(clusterId, "clusterId"));
         Set<String> codes = new HashSet<>();
@@ -159,6 +171,8 @@ public class ModelResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getModel", summary = "Get an exemplary model")
+    @APIResponse(responseCode = "200", description = "The model.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ModelView.class)))
     public Response get(@PathParam("id") String id) {
         ExemplaryModel model = models.get(ModelRules.parseId(id));
         return Response.ok(view(model)).tag(Versions.etag(model.version)).build();
@@ -169,6 +183,8 @@ public class ModelResource {
     @Path("/{id}/replications")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recordReplication", summary = "Record that another unit adopted a model")
+    @APIResponse(responseCode = "201", description = "The model with the adoption.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ModelView.class)))
     public Response replicate(@PathParam("id") String id, ReplicationRequest request) {
         long modelId = ModelRules.parseId(id);
         Requests.requireBody(request);
@@ -183,6 +199,8 @@ public class ModelResource {
     @Path("/{id}/recognition")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "recogniseModel", summary = "Recognise a model")
+    @APIResponse(responseCode = "200", description = "The model, recognised.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ModelView.class)))
     public Response recognise(@PathParam("id") String id, RecognitionRequest request) {
         long modelId = ModelRules.parseId(id);
         Requests.requireBody(request);

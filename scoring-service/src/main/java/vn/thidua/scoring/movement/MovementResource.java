@@ -1,5 +1,11 @@
 package vn.thidua.scoring.movement;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -62,6 +68,8 @@ public class MovementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER})
     @Operation(operationId = "launchMovement", summary = "Launch an emulation movement")
+    @APIResponse(responseCode = "201", description = "The movement, launched.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response launch(MovementRequest request, UriInfo uri) {
         Requests.requireBody(request);
         Movement movement = movements.launch(request, callers.current());
@@ -80,6 +88,8 @@ public class MovementResource {
     @GET
     @Path("/{id}")
     @Operation(operationId = "getMovement", summary = "Get an emulation movement")
+    @APIResponse(responseCode = "200", description = "The movement.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = MovementView.class)))
     public Response get(@PathParam("id") long id) {
         return view(movements.get(id));
     }
@@ -89,7 +99,11 @@ public class MovementResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER})
     @Operation(operationId = "updateMovement", summary = "Change an emulation movement")
-    public Response change(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MovementRequest request) {
+    @APIResponse(responseCode = "200", description = "The movement as changed.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = MovementView.class)))
+    public Response change(@PathParam("id") long id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
+                           MovementRequest request) {
         long expected = Versions.required(ifMatch);
         Requests.requireBody(request);
         return view(movements.change(id, expected, request, callers.current()));

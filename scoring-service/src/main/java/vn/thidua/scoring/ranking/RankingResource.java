@@ -1,5 +1,11 @@
 package vn.thidua.scoring.ranking;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -56,7 +62,10 @@ public class RankingResource {
     @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
     @Transactional
     @Operation(operationId = "exportRanking", summary = "Export a ranking as XLSX or CSV")
-    public Response export(@PathParam("setId") long setId, @QueryParam("format") String format) {
+    @APIResponse(responseCode = "200", description = "The file to save (`Content-Disposition`).", content = {
+            @Content(mediaType = ApiDocs.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response export(@PathParam("setId") long setId, @QueryParam("format") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}, defaultValue = "xlsx")) String format) {
         ExportFormat exportFormat = ExportFormat.parse(format);
         RankingService.ClusterRanking ranking = rankings.ranking(setId, callers.current());
         return exportFormat.download(RankingTable.of(ranking, rankings.clusterOf(ranking.set())), "Xếp hạng",

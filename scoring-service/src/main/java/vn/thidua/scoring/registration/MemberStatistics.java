@@ -1,5 +1,6 @@
 package vn.thidua.scoring.registration;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -25,8 +26,12 @@ public record MemberStatistics(int members, int completingTasks, int advancedLab
      * The figures as a client sends them, each of which may be missing or out of range (long, so
      * that any whole number the JSON holds gets the same answer as 1,000,001 does).
      */
-    public record Input(Long members, Long completingTasks, Long advancedLabour, Long grassrootsFighters,
-                        Long disciplinedWarningOrAbove, Long women) {
+    public record Input(@Schema(required = true, minimum = "1", maximum = "1000000") Long members,
+                        @Schema(required = true, minimum = "0", maximum = "1000000", description = "Not more than members.") Long completingTasks,
+                        @Schema(required = true, minimum = "0", maximum = "1000000", description = "Not more than members.") Long advancedLabour,
+                        @Schema(required = true, minimum = "0", maximum = "1000000", description = "Not more than members.") Long grassrootsFighters,
+                        @Schema(required = true, minimum = "0", maximum = "1000000", description = "Not more than members.") Long disciplinedWarningOrAbove,
+                        @Schema(required = true, minimum = "0", maximum = "1000000", description = "Not more than members.") Long women) {
 
         /** The figures, or 422 listing every bad one, so the officer fixes the form in one go. */
         public MemberStatistics validated() {

@@ -1,5 +1,13 @@
 package vn.thidua.scoring.registration;
 
+import jakarta.validation.constraints.Pattern;
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -43,13 +51,16 @@ public class RegistrationResource {
         this.callers = callers;
     }
 
-    public record PeriodRequest(LocalDate registrationCloses, LocalDate midyearCloses, LocalDate yearendCloses) {
+    public record PeriodRequest(@Schema(required = true) LocalDate registrationCloses, LocalDate midyearCloses, LocalDate yearendCloses) {
     }
 
-    public record RegistrationRequest(List<RegistrationService.TargetInput> targets, List<String> titles) {
+    public record RegistrationRequest(@Schema(required = true, minItems = 1, maxItems = 50) List<RegistrationService.TargetInput> targets,
+                                      @Schema(maxItems = 10, uniqueItems = true, description = "The codes of the titles registered for.")
+                                      List<@Pattern(regexp = "^[A-Za-z0-9_]{2,40}$") String> titles) {
     }
 
-    public record ReportRequest(List<RegistrationService.ResultInput> results) {
+    public record ReportRequest(@Schema(description = "Achieved values by target position; an empty list changes nothing.")
+                                List<RegistrationService.ResultInput> results) {
     }
 
     public record Result(BigDecimal achieved, List<String> evidence, BigDecimal attainment) {
@@ -99,8 +110,11 @@ public class RegistrationResource {
     @Path("/registrations/{year}/{unitCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "registerForEmulation", summary = "Register a unit for a year's emulation")
+    @APIResponse(responseCode = "200", description = "The registration as saved.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     public Response register(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
-                             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, RegistrationRequest request) {
+                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
+                             RegistrationRequest request) {
         Requests.requireBody(request);
         List<RegistrationService.TargetInput> targets = request.targets() == null ? null : request.targets().stream()
                 .map(t -> t == null ? null : new RegistrationService.TargetInput(Text.clean(t.name(), 500, "targets.name", false),
@@ -116,7 +130,10 @@ public class RegistrationResource {
     @Path("/registrations/{year}/{unitCode}/reports/{kind}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "submitRegistrationReport", summary = "Submit a unit's report of a kind")
-    public Response report(@PathParam("year") int year, @PathParam("unitCode") String unitCode, @PathParam("kind") String kind,
+    @APIResponse(responseCode = "200", description = "The registration with the report.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RegistrationView.class)))
+    public Response report(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
+                           @PathParam("kind") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"midyear", "yearend"})) String kind,
                            ReportRequest request) {
         Requests.requireBody(request);
         ReportKind reportKind;
@@ -137,8 +154,11 @@ public class RegistrationResource {
     @Path("/registrations/{year}/{unitCode}/member-statistics")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "enterMemberStatistics", summary = "Enter a unit's member statistics")
+    @APIResponse(responseCode = "200", description = "The registration with the statistics.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     public Response enterMemberStatistics(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
-                                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, MemberStatistics.Input request) {
+                                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
+                                          MemberStatistics.Input request) {
         Requests.requireBody(request);
         return view(registrations.enterMemberStatistics(year, unitCode, request, ifMatch, callers.current()));
     }
@@ -148,8 +168,10 @@ public class RegistrationResource {
     @Path("/registrations/{year}/{unitCode}/member-statistics/confirm")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "confirmMemberStatistics", summary = "Confirm a unit's member statistics")
+    @APIResponse(responseCode = "200", description = "The registration, its statistics confirmed.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     public Response confirmMemberStatistics(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
-                                            @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch) {
         long expected = Versions.required(ifMatch);
         return view(registrations.confirmMemberStatistics(year, unitCode, expected, callers.current()));
     }
@@ -157,6 +179,8 @@ public class RegistrationResource {
     @GET
     @Path("/registrations/{year}/{unitCode}")
     @Operation(operationId = "getRegistration", summary = "Get a unit's registration")
+    @APIResponse(responseCode = "200", description = "The registration.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     public Response get(@PathParam("year") int year, @PathParam("unitCode") String unitCode) {
         return view(registrations.read(year, unitCode, callers.current()));
     }
@@ -164,7 +188,7 @@ public class RegistrationResource {
     @GET
     @Path("/registrations")
     @Operation(operationId = "listRegistrations", summary = "List registrations")
-    public List<RegistrationView> list(@QueryParam("year") Integer year, @QueryParam("clusterId") Long clusterId) {
+    public List<RegistrationView> list(@QueryParam("year") @Parameter(required = true) Integer year, @QueryParam("clusterId") Long clusterId) {
         if (year == null) {
             throw ProblemException.badRequest("invalid-field", "problem.field.required", "year");
         }

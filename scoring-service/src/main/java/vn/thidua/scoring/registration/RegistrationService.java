@@ -1,5 +1,7 @@
 package vn.thidua.scoring.registration;
 
+import jakarta.validation.constraints.Size;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -59,11 +61,15 @@ public class RegistrationService {
         this.clock = clock;
     }
 
-    public record TargetInput(String name, String unitOfMeasure, BigDecimal planned, BigDecimal weight, Direction direction,
-                              String criterionCode) {
+    public record TargetInput(@Schema(required = true, maxLength = 500) String name, @Schema(required = true, maxLength = 50) String unitOfMeasure,
+                              @Schema(required = true, minimum = "0", exclusiveMinimum = true) BigDecimal planned,
+                              @Schema(minimum = "0", exclusiveMinimum = true) BigDecimal weight, Direction direction,
+                              @Schema(maxLength = 20, description = "The criterion this target feeds, if any.") String criterionCode) {
     }
 
-    public record ResultInput(int position, BigDecimal achieved, List<String> evidence) {
+    public record ResultInput(@Schema(required = true, minimum = "1", description = "The target's position, from 1.") int position,
+                              @Schema(required = true, minimum = "0") BigDecimal achieved,
+                              List<@Size(max = 2000) String> evidence) {
     }
 
     /** The data of {@code TitlesRegistered}: which titles a unit registered for, so awards can check eligibility. */

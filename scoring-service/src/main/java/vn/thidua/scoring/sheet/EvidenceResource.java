@@ -1,5 +1,11 @@
 package vn.thidua.scoring.sheet;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -63,7 +69,11 @@ public class EvidenceResource {
     @Consumes({"application/pdf", "image/png", "image/jpeg"})
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(operationId = "uploadEvidence", summary = "Upload evidence to a scoring sheet")
-    public Response upload(@PathParam("id") long sheetId, @HeaderParam("X-File-Name") String fileName,
+    @APIResponse(responseCode = "201", description = "The file, stored; `link` is what a score's evidence names.",
+            content = @Content(schema = @Schema(implementation = EvidenceView.class)))
+    public Response upload(@PathParam("id") long sheetId,
+                           @HeaderParam("X-File-Name") @Parameter(description = "The file's name (`minh-chung` when left out).",
+                                   schema = @Schema(type = SchemaType.STRING, maxLength = 255)) String fileName,
                            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         Caller caller = callers.current();
@@ -87,6 +97,10 @@ public class EvidenceResource {
     @Path("/evidence/{fileId}")
     @Produces({"application/pdf", "image/png", "image/jpeg", MediaType.APPLICATION_JSON})
     @Operation(operationId = "downloadEvidence", summary = "Download an evidence file")
+    @APIResponse(responseCode = "200", description = "The file as uploaded, in its own type.", content = {
+            @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/png", schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = SchemaType.STRING, format = "binary"))})
     public Response download(@PathParam("fileId") String fileId) {
         UUID id;
         try {

@@ -1,5 +1,13 @@
 package vn.thidua.scoring.sheet;
 
+import jakarta.validation.constraints.Size;
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -49,10 +57,13 @@ public class SheetResource {
         this.callers = callers;
     }
 
-    public record ScoreRequest(BigDecimal points, String comment, List<String> evidence, String explanation) {
+    public record ScoreRequest(@Schema(required = true, minimum = "0", description = "At most the criterion's maximum points, 2 decimal places.") BigDecimal points,
+                               @Schema(maxLength = 2000) String comment,
+                               @Schema(maxItems = MAX_EVIDENCE, description = "Links to the unit's evidence files.") List<@Size(max = 2000) String> evidence,
+                               @Schema(maxLength = 2000, description = "Required from the Board when it changes the points.") String explanation) {
     }
 
-    public record ReasonRequest(String reason) {
+    public record ReasonRequest(@Schema(maxLength = 2000) String reason) {
     }
 
     public record ScoreView(String criterionCode, BigDecimal points, String comment, List<String> evidence, String explanation,
@@ -73,6 +84,8 @@ public class SheetResource {
     @GET
     @Path("/sheets/{id}")
     @Operation(operationId = "getSheet", summary = "Get a scoring sheet")
+    @APIResponse(responseCode = "200", description = "The sheet with its scores.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = SheetView.class)))
     public Response get(@PathParam("id") long id) {
         return view(sheets.read(id, callers.current()));
     }
@@ -82,7 +95,10 @@ public class SheetResource {
     @Path("/sheets/{id}/export")
     @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
     @Operation(operationId = "exportSheet", summary = "Export a scoring sheet as XLSX or CSV")
-    public Response export(@PathParam("id") long id, @QueryParam("format") String format) {
+    @APIResponse(responseCode = "200", description = "The file to save (`Content-Disposition`).", content = {
+            @Content(mediaType = ApiDocs.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING))})
+    public Response export(@PathParam("id") long id, @QueryParam("format") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}, defaultValue = "xlsx")) String format) {
         ExportFormat exportFormat = ExportFormat.parse(format);
         ScoreSheet sheet = sheets.read(id, callers.current());
         CriteriaSet set = CriteriaSet.findById(sheet.setId);
@@ -94,8 +110,11 @@ public class SheetResource {
     @Path("/sheets/{id}/scores/{criterionCode}")
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "scoreCriterion", summary = "Score one criterion on a sheet")
+    @APIResponse(responseCode = "200", description = "The sheet with the score.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = SheetView.class)))
     public Response score(@PathParam("id") long id, @PathParam("criterionCode") String criterionCode,
-                          @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, ScoreRequest request) {
+                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
+                          ScoreRequest request) {
         if (request == null) {
             throw ProblemException.badRequest("missing-body", "problem.body-missing");
         }
@@ -112,7 +131,10 @@ public class SheetResource {
     @POST
     @Path("/sheets/{id}/submit")
     @Operation(operationId = "submitSheet", summary = "Submit a scoring sheet")
-    public Response submit(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+    @APIResponse(responseCode = "200", description = "The sheet, submitted.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = SheetView.class)))
+    public Response submit(@PathParam("id") long id,
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch) {
         return view(sheets.submit(id, ifMatch, callers.current()));
     }
 
@@ -121,6 +143,8 @@ public class SheetResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "reopenSheet", summary = "Reopen a scoring sheet")
+    @APIResponse(responseCode = "200", description = "The sheet, reopened.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = SheetView.class)))
     public Response reopen(@PathParam("id") long id, ReasonRequest request) {
         String reason = request == null ? null : Text.clean(request.reason(), 2000, "reason", false);
         return view(sheets.reopen(id, reason, callers.current()));

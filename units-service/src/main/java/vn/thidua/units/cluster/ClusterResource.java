@@ -1,5 +1,12 @@
 package vn.thidua.units.cluster;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
@@ -67,6 +74,8 @@ public class ClusterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "createCluster", summary = "Create a cluster")
+    @APIResponse(responseCode = "201", description = "The cluster-year, created.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response create(NewCluster request, UriInfo uri) {
         ClusterView cluster = clusters.create(callers.current(), request);
         return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(cluster.id())).build())
@@ -86,6 +95,8 @@ public class ClusterResource {
     @Path("/{id}")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
     @Operation(operationId = "getCluster", summary = "Get a cluster")
+    @APIResponse(responseCode = "200", description = "The cluster-year.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response get(@PathParam("id") long id) {
         return ok(clusters.get(callers.current(), id));
     }
@@ -103,7 +114,9 @@ public class ClusterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "addClusterMember", summary = "Add a unit to a cluster")
-    public Response addMember(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, NewMember request) {
+    @APIResponse(responseCode = "200", description = "The cluster-year with the member.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    public Response addMember(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch, NewMember request) {
         return ok(clusters.addMember(callers.current(), id, ifMatch, request));
     }
 
@@ -111,8 +124,10 @@ public class ClusterResource {
     @Path("/{id}/members/{unitCode}")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "removeClusterMember", summary = "Remove a unit from a cluster")
+    @APIResponse(responseCode = "200", description = "The cluster-year without the member.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response removeMember(@PathParam("id") long id, @PathParam("unitCode") String unitCode,
-                                 @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch) {
+                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch) {
         return ok(clusters.removeMember(callers.current(), id, ifMatch, unitCode));
     }
 
@@ -121,7 +136,9 @@ public class ClusterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "assignClusterLeadership", summary = "Assign a cluster's leadership")
-    public Response assignLeadership(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The cluster-year with its leadership.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    public Response assignLeadership(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                      LeadershipChange request) {
         return ok(clusters.assignLeadership(callers.current(), id, ifMatch, request));
     }
@@ -130,7 +147,9 @@ public class ClusterResource {
     @Path("/{id}/roll-over")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "rollOverCluster", summary = "Roll a cluster over to the next year")
-    public Response rollOver(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UriInfo uri) {
+    @APIResponse(responseCode = "201", description = "The next year's cluster-year, created.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    public Response rollOver(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch, UriInfo uri) {
         ClusterView next = clusters.rollOver(callers.current(), id, ifMatch);
         return Response.created(uri.getBaseUriBuilder().path("api/clusters").path(Long.toString(next.id())).build())
                 .tag(etag(next)).entity(next).build();
@@ -141,7 +160,9 @@ public class ClusterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "recordClusterAgreement", summary = "Record a cluster's emulation agreement")
-    public Response recordAgreement(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The cluster-year with the agreement.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    public Response recordAgreement(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                     AgreementChange request) {
         return ok(clusters.recordAgreement(callers.current(), id, ifMatch, request));
     }
@@ -152,7 +173,9 @@ public class ClusterResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "recordEmulationLeaders", summary = "Record the units a cluster recognised as leading")
-    public Response recordEmulationLeaders(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The cluster-year with its emulation leaders.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    public Response recordEmulationLeaders(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                            EmulationLeadersChange request) {
         return ok(clusters.recordEmulationLeaders(callers.current(), id, ifMatch, request));
     }
@@ -162,7 +185,9 @@ public class ClusterResource {
     @Consumes(PDF)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "uploadAgreementDocument", summary = "Upload a cluster's signed agreement")
-    public Response uploadAgreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The cluster-year with the document.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = ClusterView.class)))
+    public Response uploadAgreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         // who may, on which cluster-year, at which version: all before a byte of the body is read
         Caller caller = callers.current();
@@ -180,6 +205,9 @@ public class ClusterResource {
     @Produces({PDF, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
     @Operation(operationId = "downloadAgreementDocument", summary = "Download a cluster's signed agreement")
+    @APIResponse(responseCode = "200", description = "The signed agreement; its `ETag` is its SHA-256.",
+            content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
+    @APIResponse(responseCode = "304", description = "`If-None-Match` names this document: the copy the client has is current.")
     public Response agreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         StoredDocument document = clusters.agreementDocument(callers.current(), id);
         EntityTag tag = new EntityTag(document.sha256());

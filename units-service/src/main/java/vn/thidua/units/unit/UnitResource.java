@@ -1,5 +1,10 @@
 package vn.thidua.units.unit;
 
+import vn.thidua.platform.web.openapi.ApiDocs;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -51,12 +56,17 @@ public class UnitResource {
         this.callers = callers;
     }
 
-    public record ContactRequest(String person, @Schema(maxLength = 30) String phone, @Schema(maxLength = 254) String email) {
+    public record ContactRequest(@Schema(maxLength = 200) String person,
+                                 @Schema(maxLength = 30, pattern = "^\\+?[0-9][0-9 ().-]{5,28}$") String phone,
+                                 @Schema(maxLength = 254, format = "email") String email) {
     }
 
     /** What a client sends to register or replace a unit; {@code code} is ignored on replace. */
-    public record UnitRequest(String code, @Schema(required = true, maxLength = UnitName.MAX_LENGTH) String name, @Schema(maxLength = 100) String shortName, String kind, String parentCode,
-                              @Schema(maxLength = 10) String administrativeAreaCode, ContactRequest contact) {
+    public record UnitRequest(@Schema(pattern = ApiDocs.UNIT_CODE_PATTERN, maxLength = ApiDocs.UNIT_CODE_MAX_LENGTH, description = "Required to register; not read on replace.") String code,
+                              @Schema(required = true, maxLength = UnitName.MAX_LENGTH) String name, @Schema(maxLength = 100) String shortName,
+                              @Schema(enumeration = {"MASS_ORGANISATION", "DEPARTMENT", "DISTRICT", "COMMUNE", "ENTERPRISE", "OTHER"}, description = "OTHER when left out; case and `-` for `_` forgiven.") String kind,
+                              @Schema(pattern = ApiDocs.UNIT_CODE_PATTERN, maxLength = ApiDocs.UNIT_CODE_MAX_LENGTH) String parentCode,
+                              @Schema(maxLength = 10, pattern = "^[0-9]{2,10}$") String administrativeAreaCode, ContactRequest contact) {
         UnitDetails details() {
             ContactRequest c = contact == null ? new ContactRequest(null, null, null) : contact;
             return UnitDetails.parse(name, shortName, kind, parentCode, administrativeAreaCode,
@@ -64,7 +74,10 @@ public class UnitResource {
         }
     }
 
-    public record StatusRequest(String status, LocalDate effectiveFrom, String mergedInto, String reason) {
+    public record StatusRequest(@Schema(required = true, enumeration = {"ACTIVE", "MERGED", "DISSOLVED"}, description = "Case forgiven.") String status,
+                                @Schema(required = true) LocalDate effectiveFrom,
+                                @Schema(pattern = ApiDocs.UNIT_CODE_PATTERN, maxLength = ApiDocs.UNIT_CODE_MAX_LENGTH, description = "The unit it merged into: required for MERGED.") String mergedInto,
+                                @Schema(maxLength = 1000) String reason) {
     }
 
     public record ContactView(String person, String phone, String email) {
@@ -94,6 +107,8 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "registerUnit", summary = "Register a unit")
+    @APIResponse(responseCode = "201", description = "The unit, registered.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
     public Response register(UnitRequest request, UriInfo uri) {
         Requests.requireBody(request);
         Unit unit = units.register(UnitCode.parse(request.code()), request.details());
@@ -119,6 +134,8 @@ public class UnitResource {
     @Path("/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
     @Operation(operationId = "getUnit", summary = "Get a unit")
+    @APIResponse(responseCode = "200", description = "The unit.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
     public Response get(@PathParam("code") String code) {
         Unit unit = units.read(UnitCode.parse(code), callers.current());
         return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
@@ -129,7 +146,11 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.UNIT_REP})
     @Operation(operationId = "updateUnit", summary = "Change a unit")
-    public Response update(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, UnitRequest request) {
+    @APIResponse(responseCode = "200", description = "The unit as changed.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    public Response update(@PathParam("code") String code,
+                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
+                           UnitRequest request) {
         Requests.requireBody(request);
         // the body's code is ignored on replace; one naming another unit is an attempt to act for it
         if (request.code() != null && !request.code().isBlank() && !request.code().strip().equals(code.strip())) {
@@ -145,7 +166,10 @@ public class UnitResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "changeUnitStatus", summary = "Change a unit's status")
-    public Response changeStatus(@PathParam("code") String code, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
+    @APIResponse(responseCode = "200", description = "The unit with its new status.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
+            content = @Content(schema = @Schema(implementation = UnitView.class)))
+    public Response changeStatus(@PathParam("code") String code,
+                                 @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
                                  StatusRequest request) {
         Requests.requireBody(request);
         long expected = Versions.required(ifMatch);

@@ -1,9 +1,15 @@
 package vn.thidua.platform.web.openapi;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -26,12 +32,14 @@ import vn.thidua.platform.web.Problem;
  * Makes every service's OpenAPI document the same kind of contract ({@code mp.openapi.filter}):
  * the shared {@link Problem} schema ({@value Problem#MEDIA_TYPE}) on every error response, the usual
  * error responses where an operation can give them, the two security schemes (bearer JWT and the
- * gateway's OAuth 2.0 token endpoint) and {@code security: []} on the operations anyone may call.
+ * gateway's OAuth 2.0 token endpoint), {@code security: []} on the operations anyone may call, and
+ * the {@code ETag} response header ({@link ApiDocs#ETAG_REF}) the operations refer to.
  *
  * <p>What an operation can give is read from the operation itself: 401/403 when it is secured, 404
  * when its path names something, 400/413/415/422 when it takes a body, 409 when it changes state,
- * 412/428 when it takes {@code If-Match}; 429 (the gateway's rate limit) and 503 (database or upload
- * reserve unavailable) for every one. A response the code documents itself keeps its description.
+ * 412 when it takes {@code If-Match} and 428 when that header is required; 429 (the gateway's rate
+ * limit) and 503 (database or upload reserve unavailable) for every one. A response the code
+ * documents itself keeps its description.
  */
 public class ContractFilter implements OASFilter {
     public static final String PROBLEM = "Problem";
@@ -39,6 +47,10 @@ public class ContractFilter implements OASFilter {
     public static final String BEARER = "bearerJwt";
     public static final String OAUTH2 = "oauth2";
     public static final String TOKEN_URL = "/auth/token";
+    /** The Problem schema's list of types, from {@value #PROBLEM_TYPES_RESOURCE} (docs/api/README.md, Problem types). */
+    public static final String PROBLEM_TYPES = "x-problem-types";
+    /** Written by the gateway's ProblemTypesTest from what the code raises; beside this class. */
+    public static final String PROBLEM_TYPES_RESOURCE = "problem-types.properties";
 
     private static final Map<String, String> DESCRIPTIONS = Map.ofEntries(
             Map.entry("400", "The request is malformed: a parameter or the body cannot be read."),
@@ -77,8 +89,11 @@ public class ContractFilter implements OASFilter {
                 .description("An RFC 9457 problem detail: every error answer. Branch on `type`, which is stable; "
                         + "`title` and `detail` are for people and follow `Accept-Language` (vi or en).")
                 .addProperty("type", OASFactory.createSchema().addType(Schema.SchemaType.STRING).format("uri")
-                        .description("Stable identifier of the kind of problem, " + Problem.TYPE_BASE + "<slug>.")
-                        .examples(List.of(Problem.TYPE_BASE + "not-found")))
+                        .description("Stable identifier of the kind of problem, " + Problem.TYPE_BASE + "<slug>, a slug of `"
+                                + PROBLEM_TYPES + "` (slug: what it means). A list, not an enum: new types are added without "
+                                + "a new major version, so treat a type you do not know by `status` (docs/api/README.md).")
+                        .examples(List.of(Problem.TYPE_BASE + "stale-version"))
+                        .addExtension(PROBLEM_TYPES, problemTypes()))
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .description("Short summary of the kind of problem."))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
@@ -102,6 +117,10 @@ public class ContractFilter implements OASFilter {
             localDateTime.setDescription("A date and time without offset (ISO 8601 local date-time).");
         }
 
+        components.addHeader(ApiDocs.ETAG, OASFactory.createHeader()
+                .description("The version of what the answer shows, for `If-Match` on a later change.")
+                .schema(OASFactory.createSchema().addType(Schema.SchemaType.STRING)));
+
         Map<String, SecurityScheme> schemes = new LinkedHashMap<>();
         schemes.put(BEARER, OASFactory.createSecurityScheme()
                 .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")
@@ -120,6 +139,22 @@ public class ContractFilter implements OASFilter {
         }
         openAPI.getPaths().getPathItems().forEach((path, item) -> item.getOperations().forEach(
                 (method, operation) -> complete(path, item, method, operation)));
+    }
+
+    /** Every problem type the services raise, slug to meaning, in slug order. */
+    static Map<String, String> problemTypes() {
+        Properties types = new Properties();
+        try (InputStream in = ContractFilter.class.getResourceAsStream(PROBLEM_TYPES_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException(PROBLEM_TYPES_RESOURCE + " is missing beside " + ContractFilter.class.getName());
+            }
+            types.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> sorted = new TreeMap<>();
+        types.stringPropertyNames().forEach(slug -> sorted.put(slug, types.getProperty(slug)));
+        return sorted;
     }
 
     private static OAuthFlow flow() {
@@ -145,7 +180,12 @@ public class ContractFilter implements OASFilter {
         }
         boolean body = operation.getRequestBody() != null;
         boolean changes = method != PathItem.HttpMethod.GET && method != PathItem.HttpMethod.HEAD;
-        boolean ifMatch = parameters.stream().anyMatch(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName()));
+        Parameter ifMatchParameter = parameters.stream()
+                .filter(p -> p.getIn() == Parameter.In.HEADER && "If-Match".equalsIgnoreCase(p.getName())).findFirst().orElse(null);
+        boolean ifMatch = ifMatchParameter != null;
+        // 428 only where the code refuses a change without If-Match (the parameter is then required);
+        // an operation where it is needed only sometimes documents its 428 itself
+        boolean ifMatchRequired = ifMatch && Boolean.TRUE.equals(ifMatchParameter.getRequired());
         APIResponses responses = operation.getResponses();
         if (responses == null) {
             responses = OASFactory.createAPIResponses();
@@ -167,6 +207,8 @@ public class ContractFilter implements OASFilter {
         }
         if (ifMatch) {
             codes.add("412");
+        }
+        if (ifMatchRequired) {
             codes.add("428");
         }
         if (body) {
@@ -184,6 +226,10 @@ public class ContractFilter implements OASFilter {
         // every error answer is a problem, whoever documented it
         Map<String, APIResponse> sorted = new TreeMap<>(responses.getAPIResponses());
         sorted.forEach((code, response) -> {
+            if (response.getExtensions() != null && response.getExtensions().containsKey(ApiDocs.NO_BODY)) {
+                response.removeExtension(ApiDocs.NO_BODY);
+                response.setContent(null);
+            }
             if ((code.startsWith("4") || code.startsWith("5")) && response.getRef() == null) {
                 if (response.getDescription() == null || GENERIC.contains(response.getDescription())) {
                     response.setDescription(DESCRIPTIONS.getOrDefault(code, "An error."));

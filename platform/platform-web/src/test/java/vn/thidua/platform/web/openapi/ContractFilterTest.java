@@ -21,7 +21,7 @@ class ContractFilterTest {
         Operation update = OASFactory.createOperation()
                 .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("SecurityScheme", List.of("admin")))
                 .addParameter(OASFactory.createParameter().name("code").in(Parameter.In.PATH))
-                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER))
+                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(true))
                 .requestBody(OASFactory.createRequestBody())
                 .responses(OASFactory.createAPIResponses()
                         .addAPIResponse("200", OASFactory.createAPIResponse().description("OK"))
@@ -42,6 +42,48 @@ class ContractFilterTest {
                 unauthorized.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema().getRef());
         assertTrue(document.getComponents().getSchemas().containsKey(ContractFilter.PROBLEM));
         assertEquals(List.of(ContractFilter.BEARER, ContractFilter.OAUTH2), List.copyOf(document.getComponents().getSecuritySchemes().keySet()));
+    }
+
+    @Test
+    void anOptionalIfMatchCanGive412ButNever428() {
+        Operation add = OASFactory.createOperation()
+                .addSecurityRequirement(OASFactory.createSecurityRequirement().addScheme("SecurityScheme", List.of("admin")))
+                .addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER))
+                .responses(OASFactory.createAPIResponses().addAPIResponse("200", OASFactory.createAPIResponse().description("OK")));
+        OpenAPI document = OASFactory.createOpenAPI().paths(OASFactory.createPaths()
+                .addPathItem("/api/clusters/{id}/roll-over", OASFactory.createPathItem().POST(add)));
+
+        new ContractFilter().filterOpenAPI(document);
+
+        assertTrue(add.getResponses().hasAPIResponse("412"));
+        assertFalse(add.getResponses().hasAPIResponse("428"), "without If-Match the change applies to the current version");
+    }
+
+    @Test
+    void aResponseMarkedWithoutBodyLosesTheEmptySchemaSmallryeGaveIt() {
+        APIResponse revoked = OASFactory.createAPIResponse().description("Revoked").addExtension(ApiDocs.NO_BODY, "true")
+                .content(OASFactory.createContent().addMediaType("application/json", OASFactory.createMediaType().schema(OASFactory.createSchema())));
+        OpenAPI document = document("/auth/revoke", OASFactory.createOperation().responses(OASFactory.createAPIResponses().addAPIResponse("200", revoked)));
+
+        new ContractFilter().filterOpenAPI(document);
+
+        assertEquals(null, revoked.getContent());
+        assertFalse(revoked.hasExtension(ApiDocs.NO_BODY), "the marker is not part of the contract");
+    }
+
+    @Test
+    void theProblemSchemaListsEveryProblemTypeAndTheETagHeaderIsDeclaredOnce() {
+        OpenAPI document = document("/x", OASFactory.createOperation());
+
+        new ContractFilter().filterOpenAPI(document);
+
+        var type = document.getComponents().getSchemas().get(ContractFilter.PROBLEM).getProperties().get("type");
+        @SuppressWarnings("unchecked")
+        Map<String, String> types = (Map<String, String>) type.getExtensions().get(ContractFilter.PROBLEM_TYPES);
+        assertTrue(types.size() > 100, "the generated list: " + types.size());
+        assertTrue(types.containsKey("stale-version") && types.containsKey("if-match-required") && types.containsKey("validation"));
+        assertTrue(types.values().stream().noneMatch(String::isBlank), "each says what it means");
+        assertTrue(document.getComponents().getHeaders().containsKey(ApiDocs.ETAG));
     }
 
     @Test

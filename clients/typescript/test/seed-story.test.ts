@@ -176,7 +176,7 @@ test("a unit casts a secret ballot and reads its receipt back", async () => {
 
 test("a proposal's eligibility says why it fails: the Youth Union's 2025 dossier", async () => {
     const proposals = await unwrap(board.api.GET("/api/awards/proposals",
-        { params: { query: { year: "2025", awardTypeCode: "TAP_THE_LAO_DONG_XUAT_SAC" } } }));
+        { params: { query: { year: 2025, awardTypeCode: "TAP_THE_LAO_DONG_XUAT_SAC" } } }));
     assert.equal(proposals.length, 2);
     const youth = proposals.find((p) => p.unitCode === YOUTH_UNION)!;
     assert.equal(youth.status, "DRAFT");

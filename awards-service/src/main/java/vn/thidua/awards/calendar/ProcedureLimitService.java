@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -19,7 +20,8 @@ import vn.thidua.platform.web.Versions;
 /** The procedure's time limits, each in force for a period: the Board enters them (audited), deadlines read the one in force. */
 @ApplicationScoped
 public class ProcedureLimitService {
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final ObjectMapper mapper;
 
     public ProcedureLimitService(ObjectMapper mapper) {

@@ -3,6 +3,7 @@ package vn.thidua.awards.calendar;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -15,7 +16,8 @@ import vn.thidua.platform.web.Versions;
 /** The working calendars by year: the Board enters each year whole (audited); deadlines read them. */
 @ApplicationScoped
 public class WorkingCalendarService {
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final ObjectMapper mapper;
 
     public WorkingCalendarService(ObjectMapper mapper) {

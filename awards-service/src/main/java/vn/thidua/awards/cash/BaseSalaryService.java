@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,7 +19,8 @@ import vn.thidua.platform.web.Versions;
 /** The base salaries by the day each takes effect: the Board enters them (audited), decisions read the one in force. */
 @ApplicationScoped
 public class BaseSalaryService {
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final ObjectMapper mapper;
 
     public BaseSalaryService(ObjectMapper mapper) {

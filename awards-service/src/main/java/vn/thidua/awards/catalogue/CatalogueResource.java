@@ -1,5 +1,6 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -110,7 +111,7 @@ public class CatalogueResource {
     @Path("/{code}/rule-sets/in-force")
     @Operation(operationId = "getRuleSetInForce", summary = "Get the rule set in force on a day")
     public RuleSetView inForce(@PathParam("code") String code, @QueryParam("on") LocalDate on) {
-        LocalDate day = on == null ? LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")) : on;
+        LocalDate day = on == null ? LocalDate.now(VietnamTime.ZONE) : on;
         return RuleSetView.of(catalogue.inForce(code(code), day));
     }
 

@@ -1,6 +1,7 @@
 package vn.thidua.awards.catalogue;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -18,7 +19,8 @@ import vn.thidua.platform.web.Versions;
 /** The Board keeps the award catalogue and each award's rule sets. */
 @ApplicationScoped
 public class CatalogueService {
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public record AwardTypeInput(String name, AwardLevel level, String decidingAuthority, AwardKind kind) {
     }

@@ -3,6 +3,7 @@ package vn.thidua.awards.council;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -44,7 +45,8 @@ import vn.thidua.platform.web.ProblemException;
 public class CouncilService {
     static final int MAX_MEMBERS_PER_TERM = 200;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final CouncilAgendaGate gate;
     private final CouncilBallots ballots;
     private final ClusterDirectory clusters;

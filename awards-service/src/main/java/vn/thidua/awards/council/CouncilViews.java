@@ -4,7 +4,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +14,12 @@ import vn.thidua.awards.catalogue.CouncilReview;
 import vn.thidua.awards.council.CouncilSession.Presence;
 import vn.thidua.awards.vote.SessionStatus;
 import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 
 /** What the API shows of the Council: entities never cross the REST boundary. */
 public final class CouncilViews {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
+    
     private CouncilViews() {
     }
 
@@ -86,6 +85,6 @@ public final class CouncilViews {
     }
 
     private static OffsetDateTime local(Instant at) {
-        return at == null ? null : at.atZone(VIETNAM).toOffsetDateTime();
+        return at == null ? null : at.atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 }

@@ -1,10 +1,10 @@
 package vn.thidua.awards.deadline;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -15,6 +15,7 @@ import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.awards.submission.ProvincialSubmission;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.time.VietnamTime;
 
 /**
  * What is due, late or returned in a year, against the procedure's limits (law-2025.md §4) on the working calendar:
@@ -24,8 +25,8 @@ import vn.thidua.platform.security.Roles;
  */
 @ApplicationScoped
 public class DeadlineService {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final Deadlines deadlines;
 
     public DeadlineService(Deadlines deadlines) {
@@ -45,7 +46,7 @@ public class DeadlineService {
         if (!everything && ownUnit.isEmpty() && !caller.hasAnyRole(Roles.PORTAL)) {
             throw new io.quarkus.security.ForbiddenException("deadlines are read by the Board, viewers, the portal and units for their own");
         }
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         List<Deadline> found = new ArrayList<>();
         if (everything || ownUnit.isPresent()) {
             List<Proposal> proposals = everything ? Proposal.list("year = ?1 order by id", year)
@@ -68,7 +69,7 @@ public class DeadlineService {
     /** A proposal's own deadlines: its year-end dossier, and the national limits of the submission carrying it, if one does. */
     @Transactional
     public List<Deadline> ofProposal(Proposal proposal) {
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         List<Deadline> found = new ArrayList<>();
         deadlines.yearEndDossierDueIfInForce(proposal.year).ifPresent(due -> found.add(yearEndDossier(proposal, due, today)));
         if (proposal.submissionId != null) {
@@ -83,7 +84,7 @@ public class DeadlineService {
     /** A submission's national limits, once sent. */
     @Transactional
     public List<Deadline> ofSubmission(ProvincialSubmission submission) {
-        return submission.sentOn == null ? List.of() : national(submission, LocalDate.now(clock.withZone(VIETNAM)));
+        return submission.sentOn == null ? List.of() : national(submission, LocalDate.now(clock.withZone(VietnamTime.ZONE)));
     }
 
     private static Deadline yearEndDossier(Proposal p, Deadlines.Due due, LocalDate today) {
@@ -123,7 +124,7 @@ public class DeadlineService {
             if (p.status == ProposalStatus.FORWARDED) {
                 return null;
             }
-            LocalDate day = p.decisionDate != null ? p.decisionDate : p.updatedAt.atZone(VIETNAM).toLocalDate();
+            LocalDate day = p.decisionDate != null ? p.decisionDate : p.updatedAt.atZone(VietnamTime.ZONE).toLocalDate();
             last = last == null || day.isAfter(last) ? day : last;
         }
         return last;

@@ -2,11 +2,11 @@ package vn.thidua.awards.decision;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -25,6 +25,7 @@ import vn.thidua.awards.proposal.Proposal;
 import vn.thidua.awards.proposal.ProposalService;
 import vn.thidua.awards.proposal.ProposalService.DecisionRecord;
 import vn.thidua.awards.proposal.ProposalStatus;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
@@ -42,10 +43,10 @@ import vn.thidua.platform.web.ProblemException.FieldProblem;
  */
 @ApplicationScoped
 public class DecisionService {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final List<ProposalStatus> ENDED = List.of(ProposalStatus.REJECTED, ProposalStatus.REVOKED);
+        private static final List<ProposalStatus> ENDED = List.of(ProposalStatus.REJECTED, ProposalStatus.REVOKED);
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final ProposalService proposals;
     private final BaseSalaryService baseSalaries;
 
@@ -63,7 +64,7 @@ public class DecisionService {
         if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.PORTAL)) {
             throw new io.quarkus.security.ForbiddenException("board, admin or portal only");
         }
-        DecisionRequest.Checked checked = request.check(LocalDate.now(clock.withZone(VIETNAM)));
+        DecisionRequest.Checked checked = request.check(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
         AwardType award = AwardType.findById(checked.awardTypeCode());
         if (award == null) {
             throw ProblemException.unprocessable("award-type-not-found", "award-type.not-found", checked.awardTypeCode());

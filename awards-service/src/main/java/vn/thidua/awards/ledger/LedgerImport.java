@@ -1,11 +1,11 @@
 package vn.thidua.awards.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.imports.Imports;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.ProblemException;
@@ -33,10 +34,10 @@ import vn.thidua.platform.web.SheetFile;
 public class LedgerImport {
     public static final int MAX_ROWS = 50_000;
     public static final SheetFile.Layout LAYOUT = new SheetFile.Layout(ImportRow.COLUMNS, Set.copyOf(ImportRow.COLUMNS), MAX_ROWS);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final int CHUNK = 1000;
+        private static final int CHUNK = 1000;
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public enum Outcome { CREATED, ALREADY_PRESENT, REFUSED }
 
@@ -67,7 +68,7 @@ public class LedgerImport {
         caller.requireBoardOrAdmin();
         // one import at a time: two files with the same rows do not race for the same key
         Imports.oneAtATime("ledger-import");
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         List<RowResult> results = new ArrayList<>();
         List<ImportRow> parsed = new ArrayList<>();
         Map<Integer, SheetFile.Row> byNumber = new HashMap<>();

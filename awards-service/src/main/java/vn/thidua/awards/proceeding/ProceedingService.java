@@ -1,11 +1,11 @@
 package vn.thidua.awards.proceeding;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -18,6 +18,7 @@ import vn.thidua.awards.imports.Imports;
 import vn.thidua.awards.unit.UnitCodes;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.ProblemException.FieldProblem;
@@ -28,9 +29,9 @@ import vn.thidua.platform.web.Versions;
 /** The Board records proceedings against units and closes them; conditions and decisions ask which are open. */
 @ApplicationScoped
 public class ProceedingService {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private static final String IMPORT = "proceeding-import";
-    private final Clock clock = Clock.systemUTC();
+        private static final String IMPORT = "proceeding-import";
+    @Inject
+    Clock clock;
 
     /** A proceeding as entered; {@code reference}: the sending agency's letter number, when known (null otherwise). */
     public record Opening(Proceeding.Kind kind, LocalDate openedOn, String source, String note, String reference) {
@@ -229,7 +230,7 @@ public class ProceedingService {
     private void requirePastDate(LocalDate date, String field, List<FieldProblem> problems) {
         if (date == null) {
             problems.add(new FieldProblem(field, "problem.field.required", field));
-        } else if (date.isAfter(LocalDate.now(clock.withZone(VIETNAM)))) {
+        } else if (date.isAfter(LocalDate.now(clock.withZone(VietnamTime.ZONE)))) {
             problems.add(new FieldProblem(field, "proceeding.date.future"));
         }
     }

@@ -1,6 +1,7 @@
 package vn.thidua.awards.proposal;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -9,6 +10,7 @@ import java.util.List;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.RuleSet;
 import vn.thidua.awards.document.DocumentSettings;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.awards.vote.MinutesService;
 import vn.thidua.awards.vote.VotingSession;
@@ -23,8 +25,8 @@ import vn.thidua.platform.web.ProblemException;
  */
 @ApplicationScoped
 public class Dossier {
-    private static final java.time.ZoneId VIETNAM = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final MinutesService minutes;
     private final ClusterDirectory clusters;
     private final CoverSubmissionPdf coverPdf = new CoverSubmissionPdf();
@@ -117,7 +119,7 @@ public class Dossier {
         LocalDate voteDate = null;
         if (proposal.votingSessionId != null) {
             VotingSession session = VotingSession.findById(proposal.votingSessionId);
-            voteDate = session.heldOn() != null ? session.heldOn() : session.closedAt.atZone(VIETNAM).toLocalDate();
+            voteDate = session.heldOn() != null ? session.heldOn() : session.closedAt.atZone(VietnamTime.ZONE).toLocalDate();
         }
         List<String> earlier = new ArrayList<>();
         for (Proposal.EarlierAward e : proposal.earlierAwards) {
@@ -136,7 +138,7 @@ public class Dossier {
         CoverSubmission cover = new CoverSubmission(clusterName, proposal.year, unit == null ? proposal.unitCode : unit.name,
                 proposal.unitCode, award.name, award.decidingAuthority, rules.legalBasis, rules.legalBasisDate, proposal.rankingRank,
                 proposal.rankingTotal, voteDate, earlier, attachments,
-                proposal.receivedOn != null ? proposal.receivedOn : LocalDate.now(clock.withZone(VIETNAM)), documents.place(),
+                proposal.receivedOn != null ? proposal.receivedOn : LocalDate.now(clock.withZone(VietnamTime.ZONE)), documents.place(),
                 documents.receivingBody(), proposal.ruleSetChosenBecause == null ? null : vn.thidua.awards.catalogue.ChoiceView.of(
                         proposal.ruleSetChosenBecause, vn.thidua.awards.catalogue.ChoiceView.Occasion.DOSSIER,
                         vn.thidua.platform.web.Messages.VIETNAMESE).reason());

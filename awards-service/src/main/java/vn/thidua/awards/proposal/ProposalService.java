@@ -1,5 +1,6 @@
 package vn.thidua.awards.proposal;
 
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -8,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -39,6 +39,7 @@ import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.FileNames;
 import vn.thidua.platform.web.PdfDocument;
 import vn.thidua.platform.web.ProblemException;
@@ -52,9 +53,9 @@ import vn.thidua.platform.web.Uploads;
  */
 @ApplicationScoped
 public class ProposalService {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
-    private final Clock clock = Clock.systemUTC();
+    
+    @Inject
+    Clock clock;
     private final ClusterDirectory clusters;
     private final CatalogueService catalogue;
     private final AwardHistory history;
@@ -667,7 +668,7 @@ public class ProposalService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
     }
 
     /**

@@ -1,11 +1,11 @@
 package vn.thidua.awards.rating;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -14,6 +14,7 @@ import java.util.TreeMap;
 import vn.thidua.awards.imports.Imports;
 import vn.thidua.awards.unit.UnitCodes;
 import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
@@ -25,8 +26,8 @@ import vn.thidua.platform.web.Versions;
 /** The Board records each unit's yearly rating (one at a time or imported); RATING_STREAK reads them. Changes are audited. */
 @ApplicationScoped
 public class TaskRatingService {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     /** One rating as entered: by hand or from a row of an import. */
     public record Entry(String unitCode, Integer year, TaskRating.Level rating, String source) {
@@ -156,7 +157,7 @@ public class TaskRatingService {
             // a typo must not rate a unit that does not exist
             problems.add(new FieldProblem("unitCode", "unit.not-known", entry.unitCode()));
         }
-        int thisYear = LocalDate.now(clock.withZone(VIETNAM)).getYear();
+        int thisYear = LocalDate.now(clock.withZone(VietnamTime.ZONE)).getYear();
         if (entry.year() == null || entry.year() < 1945 || entry.year() > thisYear) {
             problems.add(new FieldProblem("year", "rating.year", thisYear));
         }

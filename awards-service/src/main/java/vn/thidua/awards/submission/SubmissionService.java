@@ -1,5 +1,6 @@
 package vn.thidua.awards.submission;
 
+import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -7,7 +8,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +22,7 @@ import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.PdfDocument;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Text;
@@ -34,12 +35,12 @@ import vn.thidua.platform.web.Text;
  */
 @ApplicationScoped
 public class SubmissionService {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    /** What each candidate's dossier must hold before the province sends it (law-2025.md §4). */
+        /** What each candidate's dossier must hold before the province sends it (law-2025.md §4). */
     static final List<DossierFile.Kind> REQUIRED = List.of(DossierFile.Kind.ACHIEVEMENT_REPORT, DossierFile.Kind.COUNCIL_MINUTES,
             DossierFile.Kind.MINUTES);
 
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
     private final ProposalService proposals;
     private final Dossier dossier;
     private final Deadlines deadlines;
@@ -238,7 +239,7 @@ public class SubmissionService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
     }
 
     /** Unit codes to names, for views and the document. */

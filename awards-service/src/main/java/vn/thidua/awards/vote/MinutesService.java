@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.UUID;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.ProblemException;
@@ -62,7 +63,7 @@ public class MinutesService {
         String awardName = session.awardTypeCode == null ? null : AwardType.<AwardType>findByIdOptional(session.awardTypeCode)
                 .map(type -> type.name).orElse(session.awardTypeCode);
         return new Minutes(session.clusterName, session.clusterCode, session.year, session.purpose, awardName, session.leadsYear,
-                session.runoffOf != null, session.openedAt.atZone(VotingService.VIETNAM), session.closedAt.atZone(VotingService.VIETNAM),
+                session.runoffOf != null, session.openedAt.atZone(VietnamTime.ZONE), session.closedAt.atZone(VietnamTime.ZONE),
                 session.status == SessionStatus.PUBLISHED, rules.legalBasis, rules.legalBasisDate, Boolean.TRUE.equals(rules.voting.secret()),
                 roll, box.voted(session.id), session.result, names, session.heldOn(), documents.place(),
                 session.ruleSetChosenBecause == null ? null : vn.thidua.awards.catalogue.ChoiceView.of(session.ruleSetChosenBecause,

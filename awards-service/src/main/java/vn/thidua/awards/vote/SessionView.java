@@ -9,6 +9,7 @@ import java.util.UUID;
 import vn.thidua.awards.catalogue.ChoiceView;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.time.VietnamTime;
 
 /**
  * A session as the API shows it. Times are in Vietnam's offset (+07:00). The count appears only to
@@ -39,6 +40,6 @@ public record SessionView(UUID id, UUID runoffOf, long clusterId, String cluster
     }
 
     private static OffsetDateTime local(Instant at) {
-        return at == null ? null : at.atZone(VotingService.VIETNAM).toOffsetDateTime();
+        return at == null ? null : at.atZone(VietnamTime.ZONE).toOffsetDateTime();
     }
 }

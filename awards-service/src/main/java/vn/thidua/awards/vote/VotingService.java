@@ -10,7 +10,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashSet;
@@ -32,6 +31,7 @@ import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.ProblemException;
 
 /**
@@ -41,8 +41,7 @@ import vn.thidua.platform.web.ProblemException;
  */
 @ApplicationScoped
 public class VotingService {
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final int MAX_CANDIDATES = 50;
+        static final int MAX_CANDIDATES = 50;
 
     private final Clock clock;
     private final ClusterDirectory clusters;
@@ -53,8 +52,8 @@ public class VotingService {
     private final String leadershipRulesOf;
 
     public VotingService(ClusterDirectory clusters, CatalogueService catalogue, BallotBox box, Outbox outbox, CloudEvents events,
-                         @ConfigProperty(name = "thidua.voting.leadership-rules-of", defaultValue = "CO_THI_DUA_TINH") String leadershipRulesOf) {
-        this.clock = Clock.systemUTC();
+                         @ConfigProperty(name = "thidua.voting.leadership-rules-of", defaultValue = "CO_THI_DUA_TINH") String leadershipRulesOf, Clock clock) {
+        this.clock = clock;
         this.clusters = clusters;
         this.catalogue = catalogue;
         this.box = box;
@@ -144,7 +143,7 @@ public class VotingService {
             addCandidates(session, Contest.DEPUTY, members(cluster, request.deputyNominees(), "deputyNominees", false), ranking);
         }
         // the day the cluster meets chooses the rules (a conference of the past is entered with its own date)
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
+        LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         LocalDate heldOn = request.heldOn() == null ? today : request.heldOn();
         if (request.heldOn() != null && (heldOn.isAfter(today.plusYears(1)) || heldOn.getYear() < cluster.year())) {
             throw ProblemException.unprocessable("invalid-voting-session", "voting.held-on.range", heldOn.toString(), cluster.year());
@@ -229,7 +228,7 @@ public class VotingService {
             int voted = box.voted(session.id).size();
             if (voted < roll) {
                 throw ProblemException.conflict("voting-early-close", "voting.close.early", voted, roll,
-                        session.closesAt.atZone(VIETNAM).toLocalDateTime().toString());
+                        session.closesAt.atZone(VietnamTime.ZONE).toLocalDateTime().toString());
             }
         }
         List<Ballot> ballots = box.ballots(session.id).stream().map(BallotBox.StoredBallot::ballot).toList();
@@ -459,8 +458,8 @@ public class VotingService {
         if (opensAt == null || closesAt == null) {
             throw ProblemException.unprocessable("invalid-voting-session", "voting.times.required");
         }
-        session.opensAt = opensAt.atZone(VIETNAM).toInstant();
-        session.closesAt = closesAt.atZone(VIETNAM).toInstant();
+        session.opensAt = opensAt.atZone(VietnamTime.ZONE).toInstant();
+        session.closesAt = closesAt.atZone(VietnamTime.ZONE).toInstant();
         if (!session.closesAt.isAfter(session.opensAt) || !session.closesAt.isAfter(Instant.now(clock))) {
             throw ProblemException.unprocessable("invalid-voting-session", "voting.times.order");
         }

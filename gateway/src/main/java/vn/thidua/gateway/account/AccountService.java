@@ -35,12 +35,12 @@ public class AccountService {
     private final String decoyHash;
     private final Clock clock;
 
-    public AccountService(AccountConfig config, Event<AccountChanged> changes) {
+    public AccountService(AccountConfig config, Event<AccountChanged> changes, Clock clock) {
         this.changes = changes;
         AccountConfig.Argon2 argon2 = config.argon2();
         this.hasher = new Argon2id(new Argon2id.Settings(argon2.memoryKib(), argon2.iterations(), argon2.parallelism()));
         this.decoyHash = hasher.hash(UUID.randomUUID().toString());
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     @Transactional

@@ -2,6 +2,7 @@ package vn.thidua.gateway.refresh;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
@@ -45,7 +46,8 @@ public class RefreshTokens {
     private final AuthConfig config;
     private final AccountService accounts;
     private final SecureRandom random = new SecureRandom();
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public RefreshTokens(AuthConfig config, AccountService accounts) {
         this.config = config;

@@ -18,10 +18,10 @@ public class TokenIssuer {
     private final SigningKeys keys;
     private final Clock clock;
 
-    public TokenIssuer(AuthConfig config, SigningKeys keys) {
+    public TokenIssuer(AuthConfig config, SigningKeys keys, Clock clock) {
         this.config = config;
         this.keys = keys;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     public AccessToken issue(AccountIdentity identity) {

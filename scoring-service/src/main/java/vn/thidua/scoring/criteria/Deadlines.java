@@ -2,18 +2,17 @@ package vn.thidua.scoring.criteria;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.ProblemException;
 
 /** Deadlines are dates in Vietnam's time zone: a stage is open through the whole of its last day. */
 public final class Deadlines {
-    public static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
+    
     private Deadlines() {
     }
 
     public static boolean isPast(LocalDate deadline, Clock clock) {
-        return deadline != null && LocalDate.now(clock.withZone(VIETNAM)).isAfter(deadline);
+        return deadline != null && LocalDate.now(clock.withZone(VietnamTime.ZONE)).isAfter(deadline);
     }
 
     /** 422 naming the deadline when the stage's last day is over. */

@@ -9,7 +9,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -18,6 +17,7 @@ import java.util.Map;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.security.Caller;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.ProblemException;
@@ -26,8 +26,7 @@ import vn.thidua.scoring.sheet.EvidenceLinks;
 /** Recording models, their replication and recognition, and finding them again. */
 @ApplicationScoped
 public class ModelService {
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-
+    
     private final ClusterDirectory clusters;
     private final EvidenceLinks evidenceLinks;
     private final Clock clock;
@@ -240,6 +239,6 @@ public class ModelService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
     }
 }

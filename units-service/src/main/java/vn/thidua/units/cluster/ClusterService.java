@@ -2,6 +2,7 @@ package vn.thidua.units.cluster;
 
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,6 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -48,8 +48,7 @@ import vn.thidua.units.unit.UnitCode;
 @ApplicationScoped
 public class ClusterService {
     private static final Logger LOG = Logger.getLogger(ClusterService.class);
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
-    static final String MEMBERSHIP_UNIQUE = "cluster_membership_one_per_kind_and_year";
+        static final String MEMBERSHIP_UNIQUE = "cluster_membership_one_per_kind_and_year";
     static final String CODE_YEAR_UNIQUE = "cluster_year_code_year_unique";
 
     private final UnitDirectory units;
@@ -61,14 +60,14 @@ public class ClusterService {
     private final Clock clock;
 
     public ClusterService(UnitDirectory units, ClusterViews views, ClusterAuditTrail audit, Outbox outbox,
-                          CloudEvents events, AgreementConfig agreements) {
+                          CloudEvents events, AgreementConfig agreements, Clock clock) {
         this.units = units;
         this.views = views;
         this.audit = audit;
         this.outbox = outbox;
         this.events = events;
         this.agreements = agreements;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** What a client sends to open a cluster-year; {@code members} (unit codes) may be left out. */
@@ -545,6 +544,6 @@ public class ClusterService {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock.withZone(VIETNAM));
+        return LocalDate.now(clock.withZone(VietnamTime.ZONE));
     }
 }

@@ -2,6 +2,7 @@ package vn.thidua.units.unit;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -26,7 +27,8 @@ import vn.thidua.platform.web.SheetFile;
 public class UnitImport {
     private static final int CHUNK = 500;
     private final UnitService units;
-    private final Clock clock = Clock.systemUTC();
+    @Inject
+    Clock clock;
 
     public UnitImport(UnitService units) {
         this.units = units;

@@ -25,10 +25,10 @@ public class UnitService {
     private final CloudEvents events;
     private final Clock clock;
 
-    public UnitService(Outbox outbox, CloudEvents events) {
+    public UnitService(Outbox outbox, CloudEvents events, Clock clock) {
         this.outbox = outbox;
         this.events = events;
-        this.clock = Clock.systemUTC();
+        this.clock = clock;
     }
 
     /** Filters of the unit list; {@code null} means any. */

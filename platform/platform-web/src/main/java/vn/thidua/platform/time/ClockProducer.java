@@ -1,10 +1,13 @@
-package vn.thidua.scoring.criteria;
+package vn.thidua.platform.time;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 
-/** One clock for the service, so tests can move time past a deadline without waiting for it. */
+/**
+ * The one clock of a service (UTC instants; dates are read in {@link VietnamTime#ZONE}), injected
+ * wherever "now" is asked, so that a test can move time past a deadline without waiting for it.
+ */
 @ApplicationScoped
 public class ClockProducer {
 

@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * The deadlines of the procedure, from the limits in force and the working calendar: what the rest of
@@ -120,10 +120,10 @@ public class Deadlines {
     }
 
     private ProcedureLimit inForce(String limitCode, LocalDate day, LimitKind kind) {
-        ProcedureLimit limit = limits.inForce(limitCode, day).orElseThrow(() -> ProblemException.unprocessable(
+        ProcedureLimit limit = limits.inForce(limitCode, day).orElseThrow(() -> Refusal.unprocessable(
                 "no-procedure-limit-in-force", "procedure-limit.none-in-force", limitCode, day.toString()));
         if (limit.kind != kind) {
-            throw ProblemException.unprocessable("procedure-limit-kind", "procedure-limit.kind.wrong", limitCode, limit.kind.name(),
+            throw Refusal.unprocessable("procedure-limit-kind", "procedure-limit.kind.wrong", limitCode, limit.kind.name(),
                     kind.name());
         }
         return limit;

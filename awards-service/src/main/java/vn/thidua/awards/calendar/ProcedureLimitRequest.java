@@ -1,5 +1,6 @@
 package vn.thidua.awards.calendar;
 
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import vn.thidua.awards.condition.Vocabulary;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Text;
 
 /**
@@ -36,10 +35,10 @@ public record ProcedureLimitRequest(@Schema(required = true, pattern = "^[A-Za-z
 
     /** 422 listing every bad field. */
     public Checked check() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         String cleanCode = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
         if (cleanCode == null || !CODE.matcher(cleanCode).matches()) {
-            problems.add(new FieldProblem("code", "procedure-limit.code", String.valueOf(code)));
+            problems.add(new Refusal.Reason("code", "procedure-limit.code", String.valueOf(code)));
         }
         LimitKind limitKind = null;
         try {
@@ -48,27 +47,27 @@ public record ProcedureLimitRequest(@Schema(required = true, pattern = "^[A-Za-z
             // answered below
         }
         if (limitKind == null) {
-            problems.add(new FieldProblem("kind", "procedure-limit.kind", String.valueOf(kind)));
+            problems.add(new Refusal.Reason("kind", "procedure-limit.kind", String.valueOf(kind)));
         }
         String cleanValue = value(limitKind);
         if (limitKind != null && cleanValue == null) {
-            problems.add(new FieldProblem("value", limitKind == LimitKind.DAY_OF_YEAR ? "procedure-limit.value.day" : "procedure-limit.value.days",
+            problems.add(new Refusal.Reason("value", limitKind == LimitKind.DAY_OF_YEAR ? "procedure-limit.value.day" : "procedure-limit.value.days",
                     String.valueOf(value), MAX_WORKING_DAYS));
         }
         if (effectiveFrom == null) {
-            problems.add(new FieldProblem("effectiveFrom", "ruleset.date.required"));
+            problems.add(new Refusal.Reason("effectiveFrom", "ruleset.date.required"));
         } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
-            problems.add(new FieldProblem("effectiveTo", "ruleset.effective.order"));
+            problems.add(new Refusal.Reason("effectiveTo", "ruleset.effective.order"));
         }
         String cleanCitation = citation == null ? null : Text.clean(citation, 500, "citation", false);
         if (cleanCitation == null) {
-            problems.add(new FieldProblem("citation", "problem.field.required", "citation"));
+            problems.add(new Refusal.Reason("citation", "problem.field.required", "citation"));
         }
         if (tag == null || !Vocabulary.TAGS.contains(tag)) {
-            problems.add(new FieldProblem("tag", "ruleset.condition.tag"));
+            problems.add(new Refusal.Reason("tag", "ruleset.condition.tag"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-procedure-limit", "procedure-limit.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-procedure-limit", "procedure-limit.invalid", problems.size()).because(problems);
         }
         return new Checked(cleanCode, limitKind, cleanValue, effectiveFrom, effectiveTo, cleanCitation, tag);
     }

@@ -12,9 +12,8 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Versions;
 
 /** The procedure's time limits, each in force for a period: the Board enters them (audited), deadlines read the one in force. */
@@ -39,7 +38,7 @@ public class ProcedureLimitService {
     public ProcedureLimit get(long id) {
         ProcedureLimit limit = ProcedureLimit.findById(id);
         if (limit == null) {
-            throw ProblemException.notFound("procedure-limit-not-found", "procedure-limit.not-found", id);
+            throw Refusal.notFound("procedure-limit-not-found", "procedure-limit.not-found", id);
         }
         return limit;
     }
@@ -52,7 +51,7 @@ public class ProcedureLimitService {
         lock(entry.code());
         for (ProcedureLimit existing : list(entry.code())) {
             if (existing.overlaps(entry.effectiveFrom(), entry.effectiveTo())) {
-                throw ProblemException.unprocessable("procedure-limits-overlap", "procedure-limit.overlap", existing.id, existing.code,
+                throw Refusal.unprocessable("procedure-limits-overlap", "procedure-limit.overlap", existing.id, existing.code,
                         existing.effectiveFrom.toString(), existing.effectiveTo == null ? "…" : existing.effectiveTo.toString());
             }
         }
@@ -78,21 +77,21 @@ public class ProcedureLimitService {
         ProcedureLimit limit = get(id);
         lock(limit.code);
         Versions.requireMatch(ifMatch, limit.version);
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         if (effectiveTo == null) {
-            problems.add(new FieldProblem("effectiveTo", "ruleset.date.required"));
+            problems.add(new Refusal.Reason("effectiveTo", "ruleset.date.required"));
         } else if (effectiveTo.isBefore(limit.effectiveFrom)) {
-            problems.add(new FieldProblem("effectiveTo", "ruleset.effective.order"));
+            problems.add(new Refusal.Reason("effectiveTo", "ruleset.effective.order"));
         }
         if (reason == null) {
-            problems.add(new FieldProblem("reason", "problem.field.required", "reason"));
+            problems.add(new Refusal.Reason("reason", "problem.field.required", "reason"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-procedure-limit-end", "procedure-limit.invalid", problems.size())
-                    .withErrors(problems);
+            throw Refusal.unprocessable("invalid-procedure-limit-end", "procedure-limit.invalid", problems.size())
+                    .because(problems);
         }
         if (limit.effectiveTo != null) {
-            throw ProblemException.conflict("procedure-limit-ended", "procedure-limit.end.already", id, limit.effectiveTo.toString());
+            throw Refusal.conflict("procedure-limit-ended", "procedure-limit.end.already", id, limit.effectiveTo.toString());
         }
         ProcedureLimitView before = ProcedureLimitView.of(limit);
         limit.effectiveTo = effectiveTo;

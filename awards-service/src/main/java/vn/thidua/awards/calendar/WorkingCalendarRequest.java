@@ -1,5 +1,6 @@
 package vn.thidua.awards.calendar;
 
+import vn.thidua.platform.domain.Refusal;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -14,8 +15,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import vn.thidua.awards.condition.Vocabulary;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Text;
 
 /**
@@ -38,26 +37,26 @@ public record WorkingCalendarRequest(@Schema(required = true, type = SchemaType.
 
     /** The year as entered, or 422 listing every broken item (400 for text no field may hold, as {@link Text#clean} refuses it). */
     public CalendarYear check(int year) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         Set<DayOfWeek> weekend = EnumSet.noneOf(DayOfWeek.class);
         if (weekendDays == null) {
-            problems.add(new FieldProblem("weekendDays", "problem.field.required", "weekendDays"));
+            problems.add(new Refusal.Reason("weekendDays", "problem.field.required", "weekendDays"));
         } else {
             for (int i = 0; i < weekendDays.size(); i++) {
                 DayOfWeek day = dayOfWeek(weekendDays.get(i));
                 if (day == null) {
-                    problems.add(new FieldProblem("weekendDays[" + i + "]", "calendar.weekend-day.invalid", String.valueOf(weekendDays.get(i))));
+                    problems.add(new Refusal.Reason("weekendDays[" + i + "]", "calendar.weekend-day.invalid", String.valueOf(weekendDays.get(i))));
                 } else if (!weekend.add(day)) {
-                    problems.add(new FieldProblem("weekendDays[" + i + "]", "calendar.weekend-day.twice", day.name()));
+                    problems.add(new Refusal.Reason("weekendDays[" + i + "]", "calendar.weekend-day.twice", day.name()));
                 }
             }
             if (weekend.size() == 7) {
-                problems.add(new FieldProblem("weekendDays", "calendar.weekend-days.all"));
+                problems.add(new Refusal.Reason("weekendDays", "calendar.weekend-days.all"));
             }
         }
         List<CalendarDay> entered = new ArrayList<>();
         if (days != null && days.size() > MAX_DAYS) {
-            problems.add(new FieldProblem("days", "calendar.days.too-many", days.size(), MAX_DAYS));
+            problems.add(new Refusal.Reason("days", "calendar.days.too-many", days.size(), MAX_DAYS));
         } else if (days != null) {
             Map<LocalDate, Integer> seen = new HashMap<>();
             for (int i = 0; i < days.size(); i++) {
@@ -69,8 +68,8 @@ public record WorkingCalendarRequest(@Schema(required = true, type = SchemaType.
                 if (first != null) {
                     CalendarDay earlier = entered.stream().filter(d -> d.date().equals(day.date())).findFirst().orElseThrow();
                     problems.add(earlier.kind() == day.kind()
-                            ? new FieldProblem("days[" + i + "].date", "calendar.day.twice", day.date().toString(), first)
-                            : new FieldProblem("days[" + i + "].date", "calendar.day.holiday-on-make-up", day.date().toString(), first));
+                            ? new Refusal.Reason("days[" + i + "].date", "calendar.day.twice", day.date().toString(), first)
+                            : new Refusal.Reason("days[" + i + "].date", "calendar.day.holiday-on-make-up", day.date().toString(), first));
                     continue;
                 }
                 entered.add(day);
@@ -78,37 +77,37 @@ public record WorkingCalendarRequest(@Schema(required = true, type = SchemaType.
         }
         String cleanCitation = Text.clean(citation, 500, "citation", false);
         if (cleanCitation == null) {
-            problems.add(new FieldProblem("citation", "problem.field.required", "citation"));
+            problems.add(new Refusal.Reason("citation", "problem.field.required", "citation"));
         }
         if (tag == null || !Vocabulary.TAGS.contains(tag)) {
-            problems.add(new FieldProblem("tag", "ruleset.condition.tag"));
+            problems.add(new Refusal.Reason("tag", "ruleset.condition.tag"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-working-calendar", "calendar.invalid", year, problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-working-calendar", "calendar.invalid", year, problems.size()).because(problems);
         }
         entered.sort(java.util.Comparator.comparing(CalendarDay::date));
         return new CalendarYear(year, weekend, entered, cleanCitation, tag);
     }
 
     /** One listed day, or null when it is broken (its problems added). */
-    private static CalendarDay day(int year, int i, DayRequest request, Set<DayOfWeek> weekend, List<FieldProblem> problems) {
+    private static CalendarDay day(int year, int i, DayRequest request, Set<DayOfWeek> weekend, List<Refusal.Reason> problems) {
         String at = "days[" + i + "]";
         if (request == null) {
-            problems.add(new FieldProblem(at, "problem.field.required", at));
+            problems.add(new Refusal.Reason(at, "problem.field.required", at));
             return null;
         }
         int before = problems.size();
         LocalDate date = null;
         if (request.date() == null || request.date().isBlank()) {
-            problems.add(new FieldProblem(at + ".date", "problem.field.required", at + ".date"));
+            problems.add(new Refusal.Reason(at + ".date", "problem.field.required", at + ".date"));
         } else {
             try {
                 date = LocalDate.parse(request.date().strip());
                 if (date.getYear() != year) {
-                    problems.add(new FieldProblem(at + ".date", "calendar.day.outside-year", date.toString(), year));
+                    problems.add(new Refusal.Reason(at + ".date", "calendar.day.outside-year", date.toString(), year));
                 }
             } catch (DateTimeParseException malformed) {
-                problems.add(new FieldProblem(at + ".date", "calendar.day.date-invalid", request.date()));
+                problems.add(new Refusal.Reason(at + ".date", "calendar.day.date-invalid", request.date()));
             }
         }
         DayKind kind = null;
@@ -118,14 +117,14 @@ public record WorkingCalendarRequest(@Schema(required = true, type = SchemaType.
             // answered below
         }
         if (kind == null) {
-            problems.add(new FieldProblem(at + ".kind", "calendar.day.kind-invalid", String.valueOf(request.kind())));
+            problems.add(new Refusal.Reason(at + ".kind", "calendar.day.kind-invalid", String.valueOf(request.kind())));
         }
         String name = request.name() == null || request.name().isBlank() ? null : Text.clean(request.name(), MAX_NAME, at + ".name", false);
         if (name == null) {
-            problems.add(new FieldProblem(at + ".name", "problem.field.required", at + ".name"));
+            problems.add(new Refusal.Reason(at + ".name", "problem.field.required", at + ".name"));
         }
         if (kind == DayKind.MAKE_UP_WORKDAY && date != null && !weekend.contains(date.getDayOfWeek())) {
-            problems.add(new FieldProblem(at + ".date", "calendar.day.make-up-not-weekend", date.toString(), date.getDayOfWeek().name()));
+            problems.add(new Refusal.Reason(at + ".date", "calendar.day.make-up-not-weekend", date.toString(), date.getDayOfWeek().name()));
         }
         return problems.size() == before ? new CalendarDay(date, kind, name) : null;
     }

@@ -9,8 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Versions;
 
 /** The working calendars by year: the Board enters each year whole (audited); deadlines read them. */
@@ -28,7 +28,7 @@ public class WorkingCalendarService {
     public WorkingCalendarYear get(int year) {
         WorkingCalendarYear found = WorkingCalendarYear.findById(year);
         if (found == null) {
-            throw ProblemException.notFound("working-calendar-not-found", "calendar.not-found", year);
+            throw Refusal.notFound("working-calendar-not-found", "calendar.not-found", year);
         }
         return found;
     }

@@ -1,13 +1,12 @@
 package vn.thidua.awards.cash;
 
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import vn.thidua.awards.condition.Vocabulary;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Text;
 
 /**
@@ -27,20 +26,20 @@ public record BaseSalaryRequest(@Schema(required = true, minimum = "1", maximum 
     /** 422 listing every bad field (400 for text no field may hold, as {@link Text#clean} refuses it). */
     public Checked check() {
         String basis = Text.clean(legalBasis, 500, "legalBasis", false);
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         if (amount == null) {
-            problems.add(new FieldProblem("amount", "problem.field.required", "amount"));
+            problems.add(new Refusal.Reason("amount", "problem.field.required", "amount"));
         } else if (amount.signum() <= 0 || amount.stripTrailingZeros().scale() > 0 || amount.compareTo(BigDecimal.valueOf(MAX_AMOUNT)) > 0) {
-            problems.add(new FieldProblem("amount", "base-salary.amount", MAX_AMOUNT));
+            problems.add(new Refusal.Reason("amount", "base-salary.amount", MAX_AMOUNT));
         }
         if (basis == null) {
-            problems.add(new FieldProblem("legalBasis", "problem.field.required", "legalBasis"));
+            problems.add(new Refusal.Reason("legalBasis", "problem.field.required", "legalBasis"));
         }
         if (tag != null && !Vocabulary.TAGS.contains(tag)) {
-            problems.add(new FieldProblem("tag", "ruleset.condition.tag"));
+            problems.add(new Refusal.Reason("tag", "ruleset.condition.tag"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-base-salary", "base-salary.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-base-salary", "base-salary.invalid", problems.size()).because(problems);
         }
         return new Checked(amount.longValueExact(), basis, tag);
     }

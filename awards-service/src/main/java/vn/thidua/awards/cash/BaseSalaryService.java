@@ -12,8 +12,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Versions;
 
 /** The base salaries by the day each takes effect: the Board enters them (audited), decisions read the one in force. */
@@ -36,7 +36,7 @@ public class BaseSalaryService {
     public BaseSalary get(LocalDate effectiveFrom) {
         BaseSalary salary = BaseSalary.findById(effectiveFrom);
         if (salary == null) {
-            throw ProblemException.notFound("base-salary-not-found", "base-salary.not-found", effectiveFrom.toString());
+            throw Refusal.notFound("base-salary-not-found", "base-salary.not-found", effectiveFrom.toString());
         }
         return salary;
     }

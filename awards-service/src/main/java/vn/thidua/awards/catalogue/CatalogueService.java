@@ -1,5 +1,6 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
@@ -12,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Versions;
 
 /** The Board keeps the award catalogue and each award's rule sets. */
@@ -35,7 +34,7 @@ public class CatalogueService {
     public AwardType save(String code, AwardTypeInput input, String ifMatch, Caller caller) {
         caller.requireBoardOrAdmin();
         if (input.name() == null || input.level() == null || input.decidingAuthority() == null) {
-            throw ProblemException.unprocessable("invalid-award-type", "award-type.invalid");
+            throw Refusal.unprocessable("invalid-award-type", "award-type.invalid");
         }
         AwardType type = AwardType.findById(code);
         if (type == null) {
@@ -60,12 +59,12 @@ public class CatalogueService {
         caller.requireBoardOrAdmin();
         AwardType type = AwardType.findById(awardTypeCode, LockModeType.PESSIMISTIC_WRITE);
         if (type == null) {
-            throw ProblemException.notFound("award-type-not-found", "award-type.not-found", awardTypeCode);
+            throw Refusal.notFound("award-type-not-found", "award-type.not-found", awardTypeCode);
         }
         definition.validate();
         for (RuleSet existing : ruleSets(awardTypeCode)) {
             if (existing.definition().overlaps(definition)) {
-                throw ProblemException.unprocessable("rule-sets-overlap", "ruleset.overlap", existing.id, existing.legalBasis,
+                throw Refusal.unprocessable("rule-sets-overlap", "ruleset.overlap", existing.id, existing.legalBasis,
                         existing.effectiveFrom.toString(), existing.effectiveTo == null ? "…" : existing.effectiveTo.toString());
             }
         }
@@ -104,32 +103,32 @@ public class CatalogueService {
         AwardType type = AwardType.findById(awardTypeCode, LockModeType.PESSIMISTIC_WRITE);
         RuleSet ruleSet = type == null ? null : RuleSet.findById(id);
         if (ruleSet == null || !ruleSet.awardTypeCode.equals(awardTypeCode)) {
-            throw ProblemException.notFound("rule-set-not-found", "ruleset.not-found", id, awardTypeCode);
+            throw Refusal.notFound("rule-set-not-found", "ruleset.not-found", id, awardTypeCode);
         }
         Versions.requireMatch(ifMatch, ruleSet.version);
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         if (effectiveTo == null) {
-            problems.add(new FieldProblem("effectiveTo", "ruleset.date.required"));
+            problems.add(new Refusal.Reason("effectiveTo", "ruleset.date.required"));
         }
         if (reason == null) {
-            problems.add(new FieldProblem("reason", "problem.field.required", "reason"));
+            problems.add(new Refusal.Reason("reason", "problem.field.required", "reason"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-rule-set-end", "ruleset.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-rule-set-end", "ruleset.invalid", problems.size()).because(problems);
         }
         if (ruleSet.effectiveTo != null) {
-            throw ProblemException.conflict("rule-set-ended", "ruleset.end.already", id, ruleSet.effectiveTo.toString(),
+            throw Refusal.conflict("rule-set-ended", "ruleset.end.already", id, ruleSet.effectiveTo.toString(),
                     String.valueOf(ruleSet.endedBy));
         }
         if (effectiveTo.isBefore(ruleSet.effectiveFrom)) {
-            problems.add(new FieldProblem("effectiveTo", "ruleset.effective.order"));
+            problems.add(new Refusal.Reason("effectiveTo", "ruleset.effective.order"));
         }
         LocalDate lastJudged = lastJudgedUnder(id);
         if (lastJudged != null && effectiveTo.isBefore(lastJudged)) {
-            problems.add(new FieldProblem("effectiveTo", "ruleset.end.before-judged", lastJudged.toString()));
+            problems.add(new Refusal.Reason("effectiveTo", "ruleset.end.before-judged", lastJudged.toString()));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-rule-set-end", "ruleset.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-rule-set-end", "ruleset.invalid", problems.size()).because(problems);
         }
         Object before = RuleSetView.of(ruleSet);
         ruleSet.effectiveTo = effectiveTo;
@@ -178,14 +177,14 @@ public class CatalogueService {
         get(awardTypeCode);
         List<RuleSetChoice.Period> periods = ruleSets(awardTypeCode).stream()
                 .map(r -> new RuleSetChoice.Period(r.id, r.effectiveFrom, r.effectiveTo, r.transition)).toList();
-        return RuleSetChoice.choose(periods, achievementYear, receivedOn).orElseThrow(() -> ProblemException.unprocessable(
+        return RuleSetChoice.choose(periods, achievementYear, receivedOn).orElseThrow(() -> Refusal.unprocessable(
                 "no-rule-set-in-force", "ruleset.none-judges", awardTypeCode, achievementYear, receivedOn.toString()));
     }
 
     public AwardType get(String code) {
         AwardType type = AwardType.findById(code);
         if (type == null) {
-            throw ProblemException.notFound("award-type-not-found", "award-type.not-found", code);
+            throw Refusal.notFound("award-type-not-found", "award-type.not-found", code);
         }
         return type;
     }
@@ -202,6 +201,6 @@ public class CatalogueService {
     public RuleSet inForce(String awardTypeCode, LocalDate on) {
         get(awardTypeCode);
         Optional<RuleSet> found = ruleSets(awardTypeCode).stream().filter(r -> r.definition().inForceOn(on)).findFirst();
-        return found.orElseThrow(() -> ProblemException.notFound("no-rule-set-in-force", "ruleset.none-in-force", awardTypeCode, on.toString()));
+        return found.orElseThrow(() -> Refusal.notFound("no-rule-set-in-force", "ruleset.none-in-force", awardTypeCode, on.toString()));
     }
 }

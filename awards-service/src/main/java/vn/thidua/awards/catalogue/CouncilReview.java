@@ -1,11 +1,11 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.util.List;
 import vn.thidua.awards.condition.Vocabulary;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 
 /**
  * How the province's Emulation &amp; Commendation Council reviews the candidates for an award before the
@@ -65,25 +65,25 @@ public record CouncilReview(@Schema(required = true) Body body,
         return Boolean.TRUE.equals(writtenOpinionsCount);
     }
 
-    void validate(List<FieldProblem> problems) {
+    void validate(List<Refusal.Reason> problems) {
         if (body == null || basis == null) {
-            problems.add(new FieldProblem("council", "ruleset.council.required"));
+            problems.add(new Refusal.Reason("council", "ruleset.council.required"));
         }
         if (quorumFraction != null ? !RuleSetDefinition.fraction(quorumFraction, false) : !RuleSetDefinition.percent(quorumPercent, false)) {
-            problems.add(new FieldProblem(quorumFraction != null ? "council.quorumFraction" : "council.quorumPercent", "ruleset.voting.percent"));
+            problems.add(new Refusal.Reason(quorumFraction != null ? "council.quorumFraction" : "council.quorumPercent", "ruleset.voting.percent"));
         }
         if (thresholdFraction != null ? !RuleSetDefinition.fraction(thresholdFraction, true) : !RuleSetDefinition.percent(thresholdPercent, true)) {
-            problems.add(new FieldProblem(thresholdFraction != null ? "council.thresholdFraction" : "council.thresholdPercent",
+            problems.add(new Refusal.Reason(thresholdFraction != null ? "council.thresholdFraction" : "council.thresholdPercent",
                     "ruleset.voting.percent"));
         }
         if (citation == null || citation.isBlank() || citation.length() > 300) {
-            problems.add(new FieldProblem("council.citation", "ruleset.council.citation"));
+            problems.add(new Refusal.Reason("council.citation", "ruleset.council.citation"));
         }
         if (tag == null || !Vocabulary.TAGS.contains(tag)) {
-            problems.add(new FieldProblem("council.tag", "ruleset.condition.tag"));
+            problems.add(new Refusal.Reason("council.tag", "ruleset.condition.tag"));
         }
         if (minimumBallotsForCounts != null && (minimumBallotsForCounts < 1 || minimumBallotsForCounts > 1000)) {
-            problems.add(new FieldProblem("council.minimumBallotsForCounts", "ruleset.voting.minimum-ballots"));
+            problems.add(new Refusal.Reason("council.minimumBallotsForCounts", "ruleset.voting.minimum-ballots"));
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.validation.constraints.Size;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -11,8 +12,6 @@ import java.util.List;
 import java.util.Objects;
 import vn.thidua.awards.condition.Condition;
 import vn.thidua.awards.condition.Vocabulary;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 
 /**
  * The rules of one award under one legal basis, for the dates it is in force: the conditions a
@@ -102,55 +101,55 @@ public record RuleSetDefinition(@Schema(required = true, maxLength = 500) String
 
     /** Refuses (422) with every broken rule listed. */
     public void validate() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         if (legalBasis == null || legalBasis.isBlank()) {
-            problems.add(new FieldProblem("legalBasis", "ruleset.legal-basis.required"));
+            problems.add(new Refusal.Reason("legalBasis", "ruleset.legal-basis.required"));
         }
         if (legalBasisDate == null) {
-            problems.add(new FieldProblem("legalBasisDate", "ruleset.date.required"));
+            problems.add(new Refusal.Reason("legalBasisDate", "ruleset.date.required"));
         }
         if (effectiveFrom == null) {
-            problems.add(new FieldProblem("effectiveFrom", "ruleset.date.required"));
+            problems.add(new Refusal.Reason("effectiveFrom", "ruleset.date.required"));
         } else if (effectiveTo != null && effectiveTo.isBefore(effectiveFrom)) {
-            problems.add(new FieldProblem("effectiveTo", "ruleset.effective.order"));
+            problems.add(new Refusal.Reason("effectiveTo", "ruleset.effective.order"));
         }
         if (effectiveFrom != null && legalBasisDate != null && effectiveFrom.isBefore(legalBasisDate)) {
             // a rule cannot apply before the text it rests on was issued
-            problems.add(new FieldProblem("effectiveFrom", "ruleset.effective.before-basis", legalBasisDate.toString()));
+            problems.add(new Refusal.Reason("effectiveFrom", "ruleset.effective.before-basis", legalBasisDate.toString()));
         }
         for (String[] tagged : new String[][] {{"legalBasisTag", legalBasisTag}, {"transitionTag", transitionTag}, {"cashTag", cashTag}}) {
             if (tagged[1] != null && !Vocabulary.TAGS.contains(tagged[1])) {
-                problems.add(new FieldProblem(tagged[0], "ruleset.condition.tag"));
+                problems.add(new Refusal.Reason(tagged[0], "ruleset.condition.tag"));
             }
         }
         if (cashMultiple != null && (cashMultiple.signum() < 0 || cashMultiple.compareTo(MOST_MULTIPLE) > 0
                 || cashMultiple.stripTrailingZeros().scale() > 2)) {
-            problems.add(new FieldProblem("cashMultiple", "ruleset.cash.multiple"));
+            problems.add(new Refusal.Reason("cashMultiple", "ruleset.cash.multiple"));
         }
         Vocabulary.validate(eligibility, "eligibility", problems);
         if (voting == null || voting.secret() == null || voting.basis() == null || voting.runoffAllowed() == null) {
-            problems.add(new FieldProblem("voting", "ruleset.voting.required"));
+            problems.add(new Refusal.Reason("voting", "ruleset.voting.required"));
         } else {
             if (voting.quorumFraction() != null ? !fraction(voting.quorumFraction(), false) : !percent(voting.quorumPercent(), false)) {
-                problems.add(new FieldProblem(voting.quorumFraction() != null ? "voting.quorumFraction" : "voting.quorumPercent",
+                problems.add(new Refusal.Reason(voting.quorumFraction() != null ? "voting.quorumFraction" : "voting.quorumPercent",
                         "ruleset.voting.percent"));
             }
             if (voting.thresholdFraction() != null ? !fraction(voting.thresholdFraction(), true) : !percent(voting.thresholdPercent(), true)) {
-                problems.add(new FieldProblem(voting.thresholdFraction() != null ? "voting.thresholdFraction" : "voting.thresholdPercent",
+                problems.add(new Refusal.Reason(voting.thresholdFraction() != null ? "voting.thresholdFraction" : "voting.thresholdPercent",
                         "ruleset.voting.percent"));
             }
             if (voting.minimumBallotsForCounts() != null && (voting.minimumBallotsForCounts() < 1 || voting.minimumBallotsForCounts() > 1000)) {
-                problems.add(new FieldProblem("voting.minimumBallotsForCounts", "ruleset.voting.minimum-ballots"));
+                problems.add(new Refusal.Reason("voting.minimumBallotsForCounts", "ruleset.voting.minimum-ballots"));
             }
         }
         if (council != null) {
             council.validate(problems);
         }
         if (provincialChoices.stream().anyMatch(Objects::isNull)) {
-            problems.add(new FieldProblem("provincialChoices", "ruleset.choices.invalid"));
+            problems.add(new Refusal.Reason("provincialChoices", "ruleset.choices.invalid"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-rule-set", "ruleset.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-rule-set", "ruleset.invalid", problems.size()).because(problems);
         }
     }
 

@@ -11,8 +11,8 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import vn.thidua.awards.catalogue.AwardKind;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Messages;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.TextPolicy;
 
 /**
@@ -204,41 +204,41 @@ public final class Vocabulary {
     // ---- validation ----
 
     /** Adds to {@code problems} everything wrong with the conditions, each with where it is ({@code eligibility[1].any[0].params.n}). */
-    public static void validate(List<Condition> conditions, String at, List<FieldProblem> problems) {
+    public static void validate(List<Condition> conditions, String at, List<Refusal.Reason> problems) {
         int[] count = {0};
         for (int i = 0; i < conditions.size(); i++) {
             validate(conditions.get(i), at + "[" + i + "]", 1, count, problems);
         }
         if (count[0] > MAX_CONDITIONS) {
-            problems.add(new FieldProblem(at, "ruleset.condition.too-many", MAX_CONDITIONS));
+            problems.add(new Refusal.Reason(at, "ruleset.condition.too-many", MAX_CONDITIONS));
         }
     }
 
-    private static void validate(Condition c, String at, int depth, int[] count, List<FieldProblem> problems) {
+    private static void validate(Condition c, String at, int depth, int[] count, List<Refusal.Reason> problems) {
         count[0]++;
         if (c == null) {
-            problems.add(new FieldProblem(at, "ruleset.condition.kind", String.join(", ", KINDS.keySet())));
+            problems.add(new Refusal.Reason(at, "ruleset.condition.kind", String.join(", ", KINDS.keySet())));
             return;
         }
         if (c.tag() != null && !TAGS.contains(c.tag())) {
-            problems.add(new FieldProblem(at + ".tag", "ruleset.condition.tag"));
+            problems.add(new Refusal.Reason(at + ".tag", "ruleset.condition.tag"));
         }
         if (c.citation() != null && (c.citation().length() > 300 || TextPolicy.violation(c.citation()) != null)) {
-            problems.add(new FieldProblem(at + ".citation", "ruleset.condition.citation"));
+            problems.add(new Refusal.Reason(at + ".citation", "ruleset.condition.citation"));
         }
         boolean groupAll = c.all() != null;
         boolean groupAny = c.any() != null;
         if (c.kind() != null && (groupAll || groupAny) || groupAll && groupAny) {
-            problems.add(new FieldProblem(at, "ruleset.condition.shape"));
+            problems.add(new Refusal.Reason(at, "ruleset.condition.shape"));
             return;
         }
         if (groupAll || groupAny) {
             List<Condition> members = groupAll ? c.all() : c.any();
             String name = groupAll ? ALL : ANY;
             if (members.isEmpty()) {
-                problems.add(new FieldProblem(at + "." + name, "ruleset.condition.empty-group"));
+                problems.add(new Refusal.Reason(at + "." + name, "ruleset.condition.empty-group"));
             } else if (depth >= MAX_DEPTH) {
-                problems.add(new FieldProblem(at + "." + name, "ruleset.condition.too-deep", MAX_DEPTH));
+                problems.add(new Refusal.Reason(at + "." + name, "ruleset.condition.too-deep", MAX_DEPTH));
             } else {
                 for (int i = 0; i < members.size(); i++) {
                     validate(members.get(i), at + "." + name + "[" + i + "]", depth + 1, count, problems);
@@ -248,34 +248,34 @@ public final class Vocabulary {
         }
         Kind kind = c.kind() == null ? null : KINDS.get(c.kind());
         if (kind == null) {
-            problems.add(new FieldProblem(at + ".kind", "ruleset.condition.kind", String.join(", ", KINDS.keySet())));
+            problems.add(new Refusal.Reason(at + ".kind", "ruleset.condition.kind", String.join(", ", KINDS.keySet())));
             return;
         }
         for (Map.Entry<String, JsonNode> given : c.parameters().entrySet()) {
             Param param = kind.param(given.getKey());
             String where = at + ".params." + given.getKey();
             if (param == null) {
-                problems.add(new FieldProblem(where, "ruleset.condition.param.unknown", given.getKey(), kind.name(),
+                problems.add(new Refusal.Reason(where, "ruleset.condition.param.unknown", given.getKey(), kind.name(),
                         kind.params().isEmpty() ? "—" : kind.params().stream().map(Param::name).collect(Collectors.joining(", "))));
             } else if (given.getValue() != null && !given.getValue().isNull() && !fits(param, given.getValue())) {
-                problems.add(new FieldProblem(where, "ruleset.condition.param.invalid", given.getKey(), kind.name(), expected(param)));
+                problems.add(new Refusal.Reason(where, "ruleset.condition.param.invalid", given.getKey(), kind.name(), expected(param)));
             }
         }
         for (Param param : kind.params()) {
             JsonNode given = c.parameters().get(param.name());
             if (param.required() && (given == null || given.isNull())) {
-                problems.add(new FieldProblem(at + ".params." + param.name(), "ruleset.condition.param.required", param.name(), kind.name(),
+                problems.add(new Refusal.Reason(at + ".params." + param.name(), "ruleset.condition.param.required", param.name(), kind.name(),
                         expected(param)));
             }
         }
         if (kind.name().equals("QUOTA_PERCENT_OF_CLUSTER_LEADERS") && c.parameters().get("rounding") != null
                 && !c.parameters().get("rounding").isNull() && !ROUNDINGS.containsKey(c.parameters().get("rounding").asText())
                 && !"EXACT".equals(c.parameters().get("rounding").asText())) {
-            problems.add(new FieldProblem(at + ".params.rounding", "ruleset.condition.quota.rounding"));
+            problems.add(new Refusal.Reason(at + ".params.rounding", "ruleset.condition.quota.rounding"));
         }
         if (kind.name().equals("MEMBER_SHARE") && problems.stream().noneMatch(p -> p.field().startsWith(at + "."))
                 && Set.of("atLeastPercent", "atMostPercent", "atLeast", "atMost").stream().noneMatch(c.parameters()::containsKey)) {
-            problems.add(new FieldProblem(at + ".params", "ruleset.condition.member-share.bound"));
+            problems.add(new Refusal.Reason(at + ".params", "ruleset.condition.member-share.bound"));
         }
     }
 

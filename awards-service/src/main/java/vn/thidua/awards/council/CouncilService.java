@@ -29,12 +29,12 @@ import vn.thidua.awards.vote.Choice;
 import vn.thidua.awards.vote.SessionStatus;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.units.KnownUnit;
-import vn.thidua.platform.web.ProblemException;
 
 /**
  * The Council's terms, members and sessions: the Board sets them up and runs the sessions, the members
@@ -84,10 +84,10 @@ public class CouncilService {
     public CouncilTerm createTerm(TermRequest request, Caller caller) {
         caller.requireBoardOrAdmin();
         if (request.servesFrom() == null || request.servesTo() == null || request.decisionDate() == null) {
-            throw ProblemException.unprocessable("invalid-council-term", "council.term.dates-required");
+            throw Refusal.unprocessable("invalid-council-term", "council.term.dates-required");
         }
         if (request.servesTo().isBefore(request.servesFrom())) {
-            throw ProblemException.unprocessable("invalid-council-term", "council.term.dates-order");
+            throw Refusal.unprocessable("invalid-council-term", "council.term.dates-order");
         }
         CouncilTerm term = new CouncilTerm();
         term.name = request.name();
@@ -112,10 +112,10 @@ public class CouncilService {
         caller.requireBoardOrAdmin();
         CouncilTerm term = term(termId, caller);
         if (request.role() == null) {
-            throw ProblemException.unprocessable("invalid-council-member", "council.member.role-required");
+            throw Refusal.unprocessable("invalid-council-member", "council.member.role-required");
         }
         if (CouncilMember.count("termId", term.id) >= MAX_MEMBERS_PER_TERM) {
-            throw ProblemException.unprocessable("invalid-council-member", "council.member.too-many", MAX_MEMBERS_PER_TERM);
+            throw Refusal.unprocessable("invalid-council-member", "council.member.too-many", MAX_MEMBERS_PER_TERM);
         }
         CouncilMember member = new CouncilMember();
         member.id = UUID.randomUUID().toString();
@@ -139,7 +139,7 @@ public class CouncilService {
     public CouncilTerm term(long termId, Caller caller) {
         CouncilTerm term = CouncilTerm.findById(termId);
         if (term == null || !canReadTerm(termId, caller)) {
-            throw ProblemException.notFound("council-term-not-found", "council.term.not-found", termId);
+            throw Refusal.notFound("council-term-not-found", "council.term.not-found", termId);
         }
         return term;
     }
@@ -157,14 +157,14 @@ public class CouncilService {
     public CouncilSession create(SessionRequest request, Caller caller) {
         caller.requireBoardOrAdmin();
         if (request.year() == null || request.termId() == null || request.body() == null || request.heldOn() == null) {
-            throw ProblemException.unprocessable("invalid-council-session", "council.session.required");
+            throw Refusal.unprocessable("invalid-council-session", "council.session.required");
         }
         if (request.year() < 2000 || request.year() > 2100) {
-            throw ProblemException.unprocessable("invalid-council-session", "council.session.year", request.year());
+            throw Refusal.unprocessable("invalid-council-session", "council.session.year", request.year());
         }
         CouncilTerm term = CouncilTerm.findById(request.termId());
         if (term == null) {
-            throw ProblemException.unprocessable("council-term-not-found", "council.term.not-found", request.termId());
+            throw Refusal.unprocessable("council-term-not-found", "council.term.not-found", request.termId());
         }
         CouncilSession session = CouncilSession.schedule(request.year(), term, request.body(), request.heldOn(), request.place(),
                 caller.subject(), Instant.now(clock));
@@ -195,16 +195,16 @@ public class CouncilService {
         CouncilSession session = lock(id);
         Map<String, Object> before = CouncilAudit.stateOf(session);
         if (proposalIds == null || proposalIds.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-council-agenda", "council.agenda.ids-required");
+            throw Refusal.unprocessable("invalid-council-agenda", "council.agenda.ids-required");
         }
         if (proposalIds.size() > CouncilSession.MAX_AGENDA) {
-            throw ProblemException.unprocessable("invalid-council-agenda", "council.agenda.too-many", CouncilSession.MAX_AGENDA);
+            throw Refusal.unprocessable("invalid-council-agenda", "council.agenda.too-many", CouncilSession.MAX_AGENDA);
         }
         List<AgendaItem> items = new ArrayList<>();
         for (Long proposalId : proposalIds) {
             Proposal proposal = proposalId == null ? null : Proposal.findById(proposalId);
             if (proposal == null) {
-                throw ProblemException.unprocessable("council-candidate-not-found", "council.agenda.proposal-not-found", String.valueOf(proposalId));
+                throw Refusal.unprocessable("council-candidate-not-found", "council.agenda.proposal-not-found", String.valueOf(proposalId));
             }
             gate.admit(proposal, session);
             String clusterName = clusters.find(proposal.clusterId).map(ClusterYear::name).orElse(null);
@@ -225,7 +225,7 @@ public class CouncilService {
         List<String> present = request.present() == null ? List.of() : request.present();
         List<String> written = request.writtenOpinions() == null ? List.of() : request.writtenOpinions();
         if (present.contains(null) || written.contains(null)) {
-            throw ProblemException.unprocessable("invalid-council-attendance", "council.attendance.null");
+            throw Refusal.unprocessable("invalid-council-attendance", "council.attendance.null");
         }
         session.recordAttendance(present, written, termRoll(session), !ballots.voted(session.id).isEmpty());
         audit.record(session, "ATTENDANCE", before, caller, Instant.now(clock));
@@ -263,7 +263,7 @@ public class CouncilService {
         String voter;
         if (writtenOpinion) {
             if (forMember == null || !session.members(Presence.WRITTEN).contains(forMember)) {
-                throw ProblemException.unprocessable("invalid-council-ballot", "council.ballot.not-written", String.valueOf(forMember));
+                throw Refusal.unprocessable("invalid-council-ballot", "council.ballot.not-written", String.valueOf(forMember));
             }
             voter = forMember;
         } else {
@@ -325,7 +325,7 @@ public class CouncilService {
     public List<String> receipts(UUID id, Caller caller) {
         CouncilSession session = get(id, caller);
         if (!mayReadResult(session, caller)) {
-            throw ProblemException.conflict("council-result-not-published", "council.result.not-published");
+            throw Refusal.conflict("council-result-not-published", "council.result.not-published");
         }
         return ballots.receipts(session.id);
     }
@@ -335,7 +335,7 @@ public class CouncilService {
     public byte[] minutes(UUID id, Caller caller) {
         CouncilSession session = get(id, caller);
         if (session.minutesPdf == null) {
-            throw ProblemException.conflict("council-result-not-published", "council.result.not-published");
+            throw Refusal.conflict("council-result-not-published", "council.result.not-published");
         }
         return session.minutesPdf;
     }
@@ -462,8 +462,8 @@ public class CouncilService {
         return session;
     }
 
-    static ProblemException notFound(Object id) {
-        return ProblemException.notFound("council-session-not-found", "council.session.not-found", id);
+    static Refusal notFound(Object id) {
+        return Refusal.notFound("council-session-not-found", "council.session.not-found", id);
     }
 
 }

@@ -1,5 +1,6 @@
 package vn.thidua.awards.decision;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.thidua.platform.web.openapi.ApiDocs;
@@ -10,8 +11,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import vn.thidua.awards.unit.UnitCodes;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Text;
 
 /**
@@ -44,39 +43,39 @@ public record DecisionRequest(@Schema(required = true, maxLength = 100) String n
     public Checked check(LocalDate today) {
         String cleanNumber = Text.clean(number, 100, "number", true);
         if (date == null) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "date");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "date");
         }
         String cleanAuthority = Text.clean(authority, 300, "authority", false);
         String award = Text.clean(awardTypeCode, 40, "awardTypeCode", true);
         if (year == null) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "year");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "year");
         }
         if (year < MIN_YEAR || year > MAX_YEAR) {
-            throw ProblemException.badRequest("invalid-year", "decision.year.range", year, MIN_YEAR, MAX_YEAR);
+            throw Refusal.invalid("invalid-year", "decision.year.range", year, MIN_YEAR, MAX_YEAR);
         }
         if (units == null || units.isEmpty()) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "units");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "units");
         }
         if (units.size() > MAX_UNITS) {
-            throw ProblemException.badRequest("too-many-units", "decision.units.too-many", units.size(), MAX_UNITS);
+            throw Refusal.invalid("too-many-units", "decision.units.too-many", units.size(), MAX_UNITS);
         }
         Set<String> codes = new LinkedHashSet<>();
-        List<FieldProblem> bad = new ArrayList<>();
+        List<Refusal.Reason> bad = new ArrayList<>();
         for (int i = 0; i < units.size(); i++) {
             try {
                 codes.add(UnitCodes.parse(units.get(i)));
-            } catch (ProblemException problem) {
-                bad.add(new FieldProblem("units[" + i + "]", problem.messageKey(), problem.args()));
+            } catch (Refusal problem) {
+                bad.add(new Refusal.Reason("units[" + i + "]", problem.messageKey(), problem.args()));
             }
         }
         if (!bad.isEmpty()) {
-            throw ProblemException.badRequest("invalid-unit-code", "decision.units.invalid", bad.size()).withErrors(bad);
+            throw Refusal.invalid("invalid-unit-code", "decision.units.invalid", bad.size()).because(bad);
         }
         if (date.isAfter(today)) {
-            throw ProblemException.unprocessable("decision-date-in-future", "decision.date.future", date.toString());
+            throw Refusal.unprocessable("decision-date-in-future", "decision.date.future", date.toString());
         }
         if (date.getYear() < year) {
-            throw ProblemException.unprocessable("decision-date-before-year", "decision.date.before-year", date.toString(), year);
+            throw Refusal.unprocessable("decision-date-before-year", "decision.date.before-year", date.toString(), year);
         }
         return new Checked(cleanNumber, date, cleanAuthority, award, year, new ArrayList<>(codes));
     }

@@ -1,5 +1,6 @@
 package vn.thidua.awards.decision;
 
+import vn.thidua.platform.domain.Refusal;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,8 +31,6 @@ import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Messages;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 
 /**
  * Records decisions: in one transaction, each unit the decision names has its live proposal of the
@@ -67,7 +66,7 @@ public class DecisionService {
         DecisionRequest.Checked checked = request.check(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
         AwardType award = AwardType.findById(checked.awardTypeCode());
         if (award == null) {
-            throw ProblemException.unprocessable("award-type-not-found", "award-type.not-found", checked.awardTypeCode());
+            throw Refusal.unprocessable("award-type-not-found", "award-type.not-found", checked.awardTypeCode());
         }
         String authority = checked.authority() != null ? checked.authority() : award.decidingAuthority;
         // the same decision posted twice at once: the second waits here, then finds the first
@@ -78,31 +77,31 @@ public class DecisionService {
             if (existing.says(checked.date(), award.code, checked.year(), checked.unitSet())) {
                 return new Recorded(view(existing, locale), false);
             }
-            throw ProblemException.conflict("decision-exists", "decision.exists", checked.number(), authority, existing.id);
+            throw Refusal.conflict("decision-exists", "decision.exists", checked.number(), authority, existing.id);
         }
 
         List<Proposal> toDecide = new ArrayList<>();
-        List<FieldProblem> refused = new ArrayList<>();
+        List<Refusal.Reason> refused = new ArrayList<>();
         for (int i = 0; i < checked.units().size(); i++) {
             String unit = checked.units().get(i);
             Proposal live = Proposal.<Proposal>find("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", unit,
                     award.code, checked.year(), ENDED).firstResult();
             // a proposal the caller may not see (a draft, to the portal) is refused as if there were none: its id and state stay hidden
             if (live == null || !proposals.canRead(live, caller)) {
-                refused.add(new FieldProblem("units[" + i + "]", "decision.unit.no-proposal", unit, award.code, checked.year()));
+                refused.add(new Refusal.Reason("units[" + i + "]", "decision.unit.no-proposal", unit, award.code, checked.year()));
             } else if (!live.status.canMoveTo(ProposalStatus.DECIDED, proposals.route(live))) {
-                refused.add(new FieldProblem("units[" + i + "]", "decision.unit.not-decidable", unit, live.id, live.status,
+                refused.add(new Refusal.Reason("units[" + i + "]", "decision.unit.not-decidable", unit, live.id, live.status,
                         decidableFrom(proposals.route(live))));
             } else if (LedgerEntry.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", unit, award.code,
                     checked.year(), checked.number()) > 0) {
                 // e.g. imported from the paper records before the decision was posted: the ledger has it already
-                refused.add(new FieldProblem("units[" + i + "]", "decision.unit.in-ledger", unit, checked.number()));
+                refused.add(new Refusal.Reason("units[" + i + "]", "decision.unit.in-ledger", unit, checked.number()));
             } else {
                 toDecide.add(live);
             }
         }
         if (!refused.isEmpty()) {
-            throw ProblemException.unprocessable("no-decidable-proposal", "decision.units.not-decidable", refused.size()).withErrors(refused);
+            throw Refusal.unprocessable("no-decidable-proposal", "decision.units.not-decidable", refused.size()).because(refused);
         }
 
         Decision decision = new Decision();
@@ -167,7 +166,7 @@ public class DecisionService {
     public DecisionView get(long id, Caller caller, Locale locale) {
         Decision decision = Decision.findById(id);
         if (decision == null || !(readsAll(caller) || caller.unit().map(decision::names).orElse(false))) {
-            throw ProblemException.notFound("decision-not-found", "decision.not-found", id);
+            throw Refusal.notFound("decision-not-found", "decision.not-found", id);
         }
         return view(decision, locale);
     }

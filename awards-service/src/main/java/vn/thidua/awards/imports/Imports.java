@@ -11,9 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Messages;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.SheetFile;
 
 /**
@@ -37,7 +36,7 @@ public final class Imports {
     public static String required(SheetFile.Row row, String column) {
         String value = row.get(column);
         if (value == null || value.isBlank()) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", column);
+            throw Refusal.invalid("invalid-field", "problem.field.required", column);
         }
         return value;
     }
@@ -48,17 +47,17 @@ public final class Imports {
         try {
             return text.contains("/") ? LocalDate.parse(text, VIETNAMESE_DATE) : LocalDate.parse(text);
         } catch (DateTimeParseException malformed) {
-            throw ProblemException.badRequest("invalid-date", messageKey, raw);
+            throw Refusal.invalid("invalid-date", messageKey, raw);
         }
     }
 
     /** Why a row was refused, in the caller's language. */
-    public static String reason(Locale locale, ProblemException problem) {
+    public static String reason(Locale locale, Refusal problem) {
         return Messages.text(locale, problem.messageKey(), problem.args());
     }
 
     /** Every reason a row was refused, field by field, in the caller's language. */
-    public static String reasons(Locale locale, List<FieldProblem> problems) {
+    public static String reasons(Locale locale, List<Refusal.Reason> problems) {
         return problems.stream().map(p -> p.field() + ": " + Messages.text(locale, p.messageKey(), p.args()))
                 .collect(Collectors.joining("; "));
     }

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import vn.thidua.awards.imports.Imports;
 import vn.thidua.awards.unit.UnitCodes;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
 
@@ -20,7 +20,7 @@ public record ImportRow(int row, String unitCode, String awardTypeCode, int year
     /** The first year the ledger takes: the Law on Emulation and Commendation's predecessors go back to 1945. */
     public static final int MIN_YEAR = 1945;
 
-    /** The row's values checked; a {@link ProblemException} names the first thing wrong with it. */
+    /** The row's values checked; a {@link Refusal} names the first thing wrong with it. */
     public static ImportRow parse(SheetFile.Row row, LocalDate today) {
         String unit = UnitCodes.parse(required(row, "unit_code"));
         String award = Text.clean(required(row, "award_type_code"), 40, "award_type_code", true).toUpperCase(Locale.ROOT);
@@ -29,10 +29,10 @@ public record ImportRow(int row, String unitCode, String awardTypeCode, int year
         LocalDate date = date(required(row, "decision_date"));
         String authority = Text.clean(required(row, "deciding_authority"), 300, "deciding_authority", true);
         if (date.isAfter(today)) {
-            throw ProblemException.unprocessable("decision-date-in-future", "decision.date.future", date.toString());
+            throw Refusal.unprocessable("decision-date-in-future", "decision.date.future", date.toString());
         }
         if (date.getYear() < year) {
-            throw ProblemException.unprocessable("decision-date-before-year", "decision.date.before-year", date.toString(), year);
+            throw Refusal.unprocessable("decision-date-before-year", "decision.date.before-year", date.toString(), year);
         }
         return new ImportRow(row.number(), unit, award, year, number, date, authority);
     }
@@ -50,7 +50,7 @@ public record ImportRow(int row, String unitCode, String awardTypeCode, int year
         } catch (NumberFormatException notANumber) {
             // answered below
         }
-        throw ProblemException.badRequest("invalid-year", "ledger.import.year.invalid", raw, MIN_YEAR, thisYear);
+        throw Refusal.invalid("invalid-year", "ledger.import.year.invalid", raw, MIN_YEAR, thisYear);
     }
 
     /** {@code 2017-01-20}, or as Vietnamese write it, {@code 20/01/2017} (day first). */

@@ -1,5 +1,6 @@
 package vn.thidua.awards.ledger;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,7 +20,6 @@ import vn.thidua.awards.imports.Imports;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.SheetFile;
 
 /**
@@ -76,7 +76,7 @@ public class LedgerImport {
             byNumber.put(row.number(), row);
             try {
                 parsed.add(ImportRow.parse(row, today));
-            } catch (ProblemException problem) {
+            } catch (Refusal problem) {
                 results.add(refused(row, problem, locale));
             }
         }
@@ -93,12 +93,12 @@ public class LedgerImport {
         for (ImportRow row : parsed) {
             SheetFile.Row raw = byNumber.get(row.row());
             if (!awards.contains(row.awardTypeCode())) {
-                results.add(refused(raw, ProblemException.unprocessable("award-type-not-found", "award-type.not-found", row.awardTypeCode()),
+                results.add(refused(raw, Refusal.unprocessable("award-type-not-found", "award-type.not-found", row.awardTypeCode()),
                         locale));
                 continue;
             }
             if (!units.contains(row.unitCode())) {
-                results.add(refused(raw, ProblemException.unprocessable("unit-not-known", "unit.not-known", row.unitCode()), locale));
+                results.add(refused(raw, Refusal.unprocessable("unit-not-known", "unit.not-known", row.unitCode()), locale));
                 continue;
             }
             Key key = Key.of(row);
@@ -107,7 +107,7 @@ public class LedgerImport {
                 if (known.date().equals(row.decisionDate()) && known.authority().equals(row.decidingAuthority())) {
                     results.add(result(row, Outcome.ALREADY_PRESENT, known.id()));
                 } else {
-                    results.add(refused(raw, ProblemException.unprocessable("ledger-entry-differs", "ledger.import.differs",
+                    results.add(refused(raw, Refusal.unprocessable("ledger-entry-differs", "ledger.import.differs",
                             row.decisionNumber(), known.date().toString(), known.authority(), known.id()), locale));
                 }
                 continue;
@@ -161,8 +161,8 @@ public class LedgerImport {
                 entryId, null, null);
     }
 
-    private static RowResult refused(SheetFile.Row row, ProblemException problem, Locale locale) {
+    private static RowResult refused(SheetFile.Row row, Refusal problem, Locale locale) {
         return new RowResult(row.number(), row.get("unit_code"), row.get("award_type_code"), row.get("year"), row.get("decision_number"),
-                Outcome.REFUSED, null, problem.typeSlug(), Imports.reason(locale, problem));
+                Outcome.REFUSED, null, problem.type(), Imports.reason(locale, problem));
     }
 }

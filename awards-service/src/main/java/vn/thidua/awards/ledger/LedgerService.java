@@ -1,5 +1,6 @@
 package vn.thidua.awards.ledger;
 
+import vn.thidua.platform.domain.Refusal;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -14,7 +15,6 @@ import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
-import vn.thidua.platform.web.ProblemException;
 
 /**
  * Reading the award ledger: its entries, and whether a unit held an award year after year. Admins,
@@ -66,10 +66,10 @@ public class LedgerService {
     public StreakView streak(String unitCode, String awardTypeCode, int years, int until, Caller caller) {
         String unit = readableUnit(unitCode, caller);
         if (unit == null) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "unitCode");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "unitCode");
         }
         if (awardTypeCode == null || awardTypeCode.isBlank()) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "awardTypeCode");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "awardTypeCode");
         }
         String award = catalogue.get(awardTypeCode.strip()).code;
         Streak streak = Streak.of(history.yearsHeld(unit).getOrDefault(award, Set.of()), years, until);

@@ -8,11 +8,11 @@ import jakarta.transaction.Transactional;
 import java.time.Instant;
 import java.util.List;
 import vn.thidua.awards.proposal.ProposalService;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
-import vn.thidua.platform.web.ProblemException;
 
 /**
  * What people see of the deliveries, and the Board's retry. A proposal's deliveries are shown to
@@ -52,12 +52,12 @@ public class DeliveryService {
     public PortalDelivery get(long id, Caller caller) {
         PortalDelivery delivery = PortalDelivery.findById(id);
         if (delivery == null) {
-            throw ProblemException.notFound("delivery-not-found", "portal.delivery.not-found", id);
+            throw Refusal.notFound("delivery-not-found", "portal.delivery.not-found", id);
         }
         try {
             proposals.get(delivery.proposalId, caller);
-        } catch (ProblemException notAReader) {
-            throw ProblemException.notFound("delivery-not-found", "portal.delivery.not-found", id);
+        } catch (Refusal notAReader) {
+            throw Refusal.notFound("delivery-not-found", "portal.delivery.not-found", id);
         }
         return delivery;
     }
@@ -71,14 +71,14 @@ public class DeliveryService {
         caller.requireBoardOrAdmin();
         PortalDelivery delivery = PortalDelivery.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null) {
-            throw ProblemException.notFound("delivery-not-found", "portal.delivery.not-found", id);
+            throw Refusal.notFound("delivery-not-found", "portal.delivery.not-found", id);
         }
         Instant now = Instant.now();
         if (delivery.state == DeliveryState.DELIVERED) {
-            throw ProblemException.conflict("delivery-delivered", "portal.delivery.delivered", id, delivery.portalReference);
+            throw Refusal.conflict("delivery-delivered", "portal.delivery.delivered", id, delivery.portalReference);
         }
         if (delivery.claim != null && delivery.nextAttemptAt.isAfter(now)) {
-            throw ProblemException.conflict("delivery-in-flight", "portal.delivery.in-flight", id);
+            throw Refusal.conflict("delivery-in-flight", "portal.delivery.in-flight", id);
         }
         delivery.state = DeliveryState.PENDING;
         delivery.claim = null;

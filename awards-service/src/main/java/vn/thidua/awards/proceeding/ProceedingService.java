@@ -16,12 +16,11 @@ import java.util.Set;
 import vn.thidua.awards.condition.Facts;
 import vn.thidua.awards.imports.Imports;
 import vn.thidua.awards.unit.UnitCodes;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.web.Versions;
@@ -57,16 +56,16 @@ public class ProceedingService {
     @Transactional
     public Proceeding open(String unitCode, Opening opening, Caller caller) {
         caller.requireBoardOrAdmin();
-        List<FieldProblem> problems = problems(opening);
+        List<Refusal.Reason> problems = problems(opening);
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-proceeding", "proceeding.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-proceeding", "proceeding.invalid", problems.size()).because(problems);
         }
         if (opening.reference() != null) {
             // the same letter imported meanwhile: one proceeding, not two
             Imports.oneAtATime(IMPORT);
             Proceeding.<Proceeding>find("unitCode = ?1 and source = ?2 and reference = ?3", unitCode, opening.source(), opening.reference())
                     .firstResultOptional().ifPresent(existing -> {
-                        throw ProblemException.conflict("proceeding-already-recorded", "proceeding.import.present", existing.id,
+                        throw Refusal.conflict("proceeding-already-recorded", "proceeding.import.present", existing.id,
                                 opening.reference(), opening.source());
                     });
         }
@@ -91,7 +90,7 @@ public class ProceedingService {
                 if (row.get("unit_code") != null) {
                     named.add(UnitCodes.parse(row.get("unit_code")));
                 }
-            } catch (ProblemException notACode) {
+            } catch (Refusal notACode) {
                 // refused with its row below
             }
         }
@@ -110,10 +109,10 @@ public class ProceedingService {
                         Imports.date(Imports.required(row, "opened_on"), "proceeding.import.date.invalid"),
                         Text.clean(Imports.required(row, "agency"), 500, "agency", true), Text.clean(row.get("note"), 2000, "note", false),
                         Text.clean(Imports.required(row, "reference"), 100, "reference", true));
-                List<FieldProblem> problems = problems(opening);
+                List<Refusal.Reason> problems = problems(opening);
                 if (!known.contains(unit)) {
                     // a typo must not put a proceeding on a unit that does not exist
-                    problems.add(0, new FieldProblem("unit_code", "unit.not-known", unit));
+                    problems.add(0, new Refusal.Reason("unit_code", "unit.not-known", unit));
                 }
                 if (!problems.isEmpty()) {
                     results.add(refused(row, "invalid-proceeding", Imports.reasons(locale, problems)));
@@ -128,11 +127,11 @@ public class ProceedingService {
                 } else if (before.kind == opening.kind() && before.openedOn.equals(opening.openedOn())) {
                     results.add(result(row, Outcome.ALREADY_PRESENT, before.id));
                 } else {
-                    results.add(refused(row, "proceeding-differs", Imports.reason(locale, ProblemException.unprocessable("proceeding-differs",
+                    results.add(refused(row, "proceeding-differs", Imports.reason(locale, Refusal.unprocessable("proceeding-differs",
                             "proceeding.import.differs", before.id, before.kind.name(), before.openedOn.toString()))));
                 }
-            } catch (ProblemException problem) {
-                results.add(refused(row, problem.typeSlug(), Imports.reason(locale, problem)));
+            } catch (Refusal problem) {
+                results.add(refused(row, problem.type(), Imports.reason(locale, problem)));
             }
         }
         return new Report(rows.size(), Imports.counts(Outcome.class, results, RowResult::outcome), results);
@@ -152,19 +151,19 @@ public class ProceedingService {
         try {
             return Proceeding.Kind.valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException unknown) {
-            throw ProblemException.unprocessable("invalid-proceeding", "proceeding.kind");
+            throw Refusal.unprocessable("invalid-proceeding", "proceeding.kind");
         }
     }
 
     /** What is wrong with an opening, field by field; empty when it can be recorded. */
-    private List<FieldProblem> problems(Opening opening) {
-        List<FieldProblem> problems = new ArrayList<>();
+    private List<Refusal.Reason> problems(Opening opening) {
+        List<Refusal.Reason> problems = new ArrayList<>();
         if (opening.kind() == null) {
-            problems.add(new FieldProblem("kind", "proceeding.kind"));
+            problems.add(new Refusal.Reason("kind", "proceeding.kind"));
         }
         requirePastDate(opening.openedOn(), "openedOn", problems);
         if (opening.source() == null) {
-            problems.add(new FieldProblem("source", "problem.field.required", "source"));
+            problems.add(new Refusal.Reason("source", "problem.field.required", "source"));
         }
         return problems;
     }
@@ -188,22 +187,22 @@ public class ProceedingService {
         caller.requireBoardOrAdmin();
         Proceeding proceeding = Proceeding.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (proceeding == null || !proceeding.unitCode.equals(unitCode)) {
-            throw ProblemException.notFound("proceeding-not-found", "proceeding.not-found", id, unitCode);
+            throw Refusal.notFound("proceeding-not-found", "proceeding.not-found", id, unitCode);
         }
         Versions.requireMatch(ifMatch, proceeding.version);
         if (!proceeding.open()) {
-            throw ProblemException.conflict("proceeding-closed", "proceeding.closed", id, proceeding.closedOn.toString());
+            throw Refusal.conflict("proceeding-closed", "proceeding.closed", id, proceeding.closedOn.toString());
         }
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         requirePastDate(closedOn, "closedOn", problems);
         if (closedOn != null && closedOn.isBefore(proceeding.openedOn)) {
-            problems.add(new FieldProblem("closedOn", "proceeding.close.before-open", proceeding.openedOn.toString()));
+            problems.add(new Refusal.Reason("closedOn", "proceeding.close.before-open", proceeding.openedOn.toString()));
         }
         if (source == null) {
-            problems.add(new FieldProblem("source", "problem.field.required", "source"));
+            problems.add(new Refusal.Reason("source", "problem.field.required", "source"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-proceeding", "proceeding.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-proceeding", "proceeding.invalid", problems.size()).because(problems);
         }
         proceeding.closedOn = closedOn;
         proceeding.closeSource = source;
@@ -227,11 +226,11 @@ public class ProceedingService {
                 .map(p -> new Facts.OpenProceeding(p.id, p.kind.name(), p.openedOn, p.source)).toList();
     }
 
-    private void requirePastDate(LocalDate date, String field, List<FieldProblem> problems) {
+    private void requirePastDate(LocalDate date, String field, List<Refusal.Reason> problems) {
         if (date == null) {
-            problems.add(new FieldProblem(field, "problem.field.required", field));
+            problems.add(new Refusal.Reason(field, "problem.field.required", field));
         } else if (date.isAfter(LocalDate.now(clock.withZone(VietnamTime.ZONE)))) {
-            problems.add(new FieldProblem(field, "proceeding.date.future"));
+            problems.add(new Refusal.Reason(field, "proceeding.date.future"));
         }
     }
 }

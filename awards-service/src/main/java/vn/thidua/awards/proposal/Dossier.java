@@ -1,5 +1,6 @@
 package vn.thidua.awards.proposal;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -17,7 +18,6 @@ import vn.thidua.awards.vote.VotingSession;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.PdfDocument;
-import vn.thidua.platform.web.ProblemException;
 
 /**
  * A proposal's dossier (hồ sơ): the files it holds, each with its SHA-256, and the two it
@@ -69,7 +69,7 @@ public class Dossier {
                 .setParameter("proposal", proposal.id).setParameter("replaces", replaces).setParameter("kind", kind).getSingleResult();
         long maxTotal = limits.maxTotalSize().asLongValue();
         if (dossierTotal + size > maxTotal) {
-            throw new ProblemException(413, "dossier-too-large", "proposal.dossier.too-large", dossierTotal, size, maxTotal);
+            throw new Refusal(Refusal.Nature.TOO_LARGE, "dossier-too-large", "proposal.dossier.too-large", dossierTotal, size, maxTotal);
         }
         long unitTotal = DossierFile.getEntityManager().createQuery("select coalesce(sum(f.sizeBytes), 0) from DossierFile f, Proposal p"
                         + " where f.proposalId = p.id and p.unitCode = :unit and p.year = :year"
@@ -78,7 +78,7 @@ public class Dossier {
                 .setParameter("proposal", proposal.id).setParameter("kind", kind).getSingleResult();
         long maxUnit = limits.maxUnitYearSize().asLongValue();
         if (unitTotal + size > maxUnit) {
-            throw new ProblemException(413, "unit-files-too-large", "proposal.dossier.unit-year-too-large", unitTotal,
+            throw new Refusal(Refusal.Nature.TOO_LARGE, "unit-files-too-large", "proposal.dossier.unit-year-too-large", unitTotal,
                     size, maxUnit, proposal.year);
         }
     }

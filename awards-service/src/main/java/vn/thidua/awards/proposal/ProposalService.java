@@ -1,5 +1,6 @@
 package vn.thidua.awards.proposal;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,8 +43,6 @@ import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.FileNames;
 import vn.thidua.platform.web.PdfDocument;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Uploads;
 
 /**
@@ -123,12 +122,12 @@ public class ProposalService {
             cluster = session == null ? null : clusters.find(session.clusterId).orElse(null);
             requireProposer(cluster, caller);
             if (session == null || session.status != SessionStatus.PUBLISHED || session.purpose != Purpose.LEAD_AND_PROPOSE) {
-                throw ProblemException.unprocessable("vote-not-published", "proposal.vote.not-published", request.votingSessionId());
+                throw Refusal.unprocessable("vote-not-published", "proposal.vote.not-published", request.votingSessionId());
             }
             List<String> elected = session.result.elected(Contest.LEAD);
             String unit = request.unitCode() != null ? request.unitCode() : elected.isEmpty() ? null : elected.get(0);
             if (unit == null || !elected.contains(unit)) {
-                throw ProblemException.unprocessable("unit-not-elected", "proposal.vote.not-elected", String.valueOf(unit));
+                throw Refusal.unprocessable("unit-not-elected", "proposal.vote.not-elected", String.valueOf(unit));
             }
             proposal.unitCode = unit;
             proposal.awardTypeCode = session.awardTypeCode;
@@ -137,13 +136,13 @@ public class ProposalService {
             cluster = request.clusterId() == null ? null : clusters.find(request.clusterId()).orElse(null);
             requireProposer(cluster, caller);
             if (request.unitCode() == null || request.awardTypeCode() == null || request.clusterId() == null) {
-                throw ProblemException.unprocessable("invalid-proposal", "proposal.request.required");
+                throw Refusal.unprocessable("invalid-proposal", "proposal.request.required");
             }
             if (cluster == null) {
-                throw ProblemException.unprocessable("cluster-not-known", "voting.cluster.not-known", request.clusterId());
+                throw Refusal.unprocessable("cluster-not-known", "voting.cluster.not-known", request.clusterId());
             }
             if (!cluster.hasMember(request.unitCode())) {
-                throw ProblemException.unprocessable("unit-not-member", "proposal.unit.not-member", request.unitCode(), cluster.code(), cluster.year());
+                throw Refusal.unprocessable("unit-not-member", "proposal.unit.not-member", request.unitCode(), cluster.code(), cluster.year());
             }
             proposal.unitCode = request.unitCode();
             proposal.awardTypeCode = catalogue.get(request.awardTypeCode()).code;
@@ -154,7 +153,7 @@ public class ProposalService {
                 throw new io.quarkus.security.ForbiddenException("only the Board states the day a dossier was received");
             }
             if (request.receivedOn().isAfter(today())) {
-                throw ProblemException.unprocessable("invalid-proposal", "proposal.received.future", request.receivedOn().toString());
+                throw Refusal.unprocessable("invalid-proposal", "proposal.received.future", request.receivedOn().toString());
             }
             proposal.receivedOn = request.receivedOn();
         }
@@ -163,7 +162,7 @@ public class ProposalService {
         proposal.clusterCode = cluster.code();
         if (Proposal.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", proposal.unitCode,
                 proposal.awardTypeCode, proposal.year, List.of(ProposalStatus.REJECTED, ProposalStatus.REVOKED)) > 0) {
-            throw ProblemException.conflict("proposal-exists", "proposal.exists", proposal.unitCode, proposal.awardTypeCode, proposal.year);
+            throw Refusal.conflict("proposal-exists", "proposal.exists", proposal.unitCode, proposal.awardTypeCode, proposal.year);
         }
         FinalizedRanking ranking = FinalizedRanking.findById(cluster.id());
         if (ranking != null) {
@@ -203,7 +202,7 @@ public class ProposalService {
         caller.requireBoardOrAdmin();
         Proposal proposal = lock(id);
         if (proposal.status == ProposalStatus.DECIDED || proposal.status == ProposalStatus.REVOKED || proposal.status == ProposalStatus.REJECTED) {
-            throw ProblemException.conflict("proposal-decided", "proposal.attestation.decided", proposal.status);
+            throw Refusal.conflict("proposal-decided", "proposal.attestation.decided", proposal.status);
         }
         AttestationRecord record = new AttestationRecord(key, holds, basis, caller.subject(), Instant.now(clock));
         Proposal.getEntityManager().createNativeQuery("""
@@ -320,12 +319,12 @@ public class ProposalService {
         proposal.requireStep(ProposalStatus.DECIDED, route);
         String number = required(decision.number(), "number", 100);
         if (decision.date() == null) {
-            throw ProblemException.unprocessable("invalid-field", "problem.field.required", "date");
+            throw Refusal.unprocessable("invalid-field", "problem.field.required", "date");
         }
         // checked before the proposal changes: the query flushes, and a decided proposal must carry its number
         if (LedgerEntry.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", proposal.unitCode,
                 proposal.awardTypeCode, proposal.year, number) > 0) {
-            throw ProblemException.conflict("ledger-entry-exists", "proposal.ledger.exists", proposal.unitCode, number);
+            throw Refusal.conflict("ledger-entry-exists", "proposal.ledger.exists", proposal.unitCode, number);
         }
         String authority = decision.authority() == null ? catalogue.get(proposal.awardTypeCode).decidingAuthority
                 : required(decision.authority(), "authority", 300);
@@ -336,7 +335,7 @@ public class ProposalService {
         if (!open.isEmpty() && noProceedings.isPresent()) {
             // the rule forbids the award itself, not only the proposal, while a proceeding is open; cited as the rule set cites it
             String citation = noProceedings.get().citation() != null ? noProceedings.get().citation() : rules.legalBasis;
-            throw ProblemException.unprocessable("proceeding-open", "proposal.decide.proceeding-open", proposal.unitCode, open.size(), citation);
+            throw Refusal.unprocessable("proceeding-open", "proposal.decide.proceeding-open", proposal.unitCode, open.size(), citation);
         }
         record(proposal, proposal.decide(route, number, decision.date(), authority, now()), caller);
         LedgerEntry entry = new LedgerEntry();
@@ -380,7 +379,7 @@ public class ProposalService {
     public void requireUploadable(long id, DossierFile.Kind kind, long declaredSize, Caller caller) {
         Proposal proposal = Proposal.findById(id);
         if (proposal == null) {
-            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+            throw Refusal.notFound("proposal-not-found", "proposal.not-found", id);
         }
         requireUploadable(proposal, kind, caller);
         if (declaredSize > 0) {
@@ -392,16 +391,16 @@ public class ProposalService {
         boolean ownReport = kind == DossierFile.Kind.ACHIEVEMENT_REPORT && caller.hasAnyRole(Roles.UNIT_REP) && caller.actsFor(proposal.unitCode);
         if (!ownReport && !canPropose(proposal, caller)) {
             if (!canRead(proposal, caller)) {
-                throw ProblemException.notFound("proposal-not-found", "proposal.not-found", proposal.id);
+                throw Refusal.notFound("proposal-not-found", "proposal.not-found", proposal.id);
             }
             throw new io.quarkus.security.ForbiddenException("may not change the dossier of proposal " + proposal.id);
         }
         if (kind == DossierFile.Kind.COVER_SUBMISSION || kind == DossierFile.Kind.MINUTES || kind == DossierFile.Kind.COUNCIL_MINUTES
                 || kind == DossierFile.Kind.PROVINCIAL_SUBMISSION) {
-            throw ProblemException.unprocessable("dossier-file-generated", "proposal.dossier.generated", kind);
+            throw Refusal.unprocessable("dossier-file-generated", "proposal.dossier.generated", kind);
         }
         if (proposal.status != ProposalStatus.DRAFT) {
-            throw ProblemException.conflict("proposal-not-draft", "proposal.dossier.not-draft", proposal.status);
+            throw Refusal.conflict("proposal-not-draft", "proposal.dossier.not-draft", proposal.status);
         }
     }
 
@@ -431,7 +430,7 @@ public class ProposalService {
     public DossierFile file(long id, long fileId, Caller caller) {
         DossierFile file = dossier.file(get(id, caller).id, fileId);
         if (file == null) {
-            throw ProblemException.notFound("dossier-file-not-found", "proposal.dossier.file-not-found", fileId, id);
+            throw Refusal.notFound("dossier-file-not-found", "proposal.dossier.file-not-found", fileId, id);
         }
         return file;
     }
@@ -506,7 +505,7 @@ public class ProposalService {
     public Proposal get(long id, Caller caller) {
         Proposal proposal = Proposal.findById(id);
         if (proposal == null || !canRead(proposal, caller)) {
-            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+            throw Refusal.notFound("proposal-not-found", "proposal.not-found", id);
         }
         return proposal;
     }
@@ -542,7 +541,7 @@ public class ProposalService {
     Proposal lock(long id) {
         Proposal proposal = Proposal.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (proposal == null) {
-            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+            throw Refusal.notFound("proposal-not-found", "proposal.not-found", id);
         }
         return proposal;
     }
@@ -555,7 +554,7 @@ public class ProposalService {
     private Proposal lockVisible(long id, Caller caller) {
         Proposal proposal = lock(id);
         if (!canRead(proposal, caller)) {
-            throw ProblemException.notFound("proposal-not-found", "proposal.not-found", id);
+            throw Refusal.notFound("proposal-not-found", "proposal.not-found", id);
         }
         return proposal;
     }
@@ -632,7 +631,7 @@ public class ProposalService {
         RuleSetChoice choice;
         try {
             choice = catalogue.choose(awardTypeCode, proposal.year, day);
-        } catch (ProblemException noneInForce) {
+        } catch (Refusal noneInForce) {
             return java.util.Optional.empty();
         }
         RuleSet other = RuleSet.findById(choice.ruleSetId());
@@ -694,7 +693,7 @@ public class ProposalService {
 
     private ClusterYear cluster(long clusterId) {
         return clusters.find(clusterId)
-                .orElseThrow(() -> ProblemException.unprocessable("cluster-not-known", "voting.cluster.not-known", clusterId));
+                .orElseThrow(() -> Refusal.unprocessable("cluster-not-known", "voting.cluster.not-known", clusterId));
     }
 
     /**

@@ -1,5 +1,6 @@
 package vn.thidua.awards.rating;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -19,8 +20,6 @@ import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.security.Roles;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Versions;
 
 /** The Board records each unit's yearly rating (one at a time or imported); RATING_STREAK reads them. Changes are audited. */
@@ -45,9 +44,9 @@ public class TaskRatingService {
     @Transactional
     public TaskRating record(Entry entry, String ifMatch, Caller caller) {
         caller.requireBoardOrAdmin();
-        List<FieldProblem> problems = problems(entry, code -> KnownUnit.findById(code) != null);
+        List<Refusal.Reason> problems = problems(entry, code -> KnownUnit.findById(code) != null);
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-task-rating", "rating.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-task-rating", "rating.invalid", problems.size()).because(problems);
         }
         TaskRating.Key key = new TaskRating.Key(entry.unitCode(), entry.year());
         TaskRating rating = TaskRating.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
@@ -72,7 +71,7 @@ public class TaskRatingService {
                 if (row.get("unit_code") != null) {
                     named.add(UnitCodes.parse(row.get("unit_code")));
                 }
-            } catch (ProblemException notACode) {
+            } catch (Refusal notACode) {
                 // refused with its row below
             }
         }
@@ -90,7 +89,7 @@ public class TaskRatingService {
             try {
                 Entry entry = new Entry(unit == null ? null : UnitCodes.parse(unit), wholeYear(year), level(level),
                         Text.clean(row.get("source"), 500, "source", false));
-                List<FieldProblem> problems = problems(entry, known::contains);
+                List<Refusal.Reason> problems = problems(entry, known::contains);
                 if (!problems.isEmpty()) {
                     results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED, Imports.reasons(locale, problems)));
                     continue;
@@ -103,7 +102,7 @@ public class TaskRatingService {
                 }
                 recorded.put(key, write(entry, before, caller));
                 results.add(new RowResult(row.number(), unit, year, level, before == null ? Outcome.CREATED : Outcome.CHANGED, null));
-            } catch (ProblemException problem) {
+            } catch (Refusal problem) {
                 results.add(new RowResult(row.number(), unit, year, level, Outcome.REFUSED, Imports.reason(locale, problem)));
             }
         }
@@ -149,23 +148,23 @@ public class TaskRatingService {
     }
 
     /** What is wrong with an entry, field by field; empty when it can be recorded. {@code known}: whether awards-service knows a unit. */
-    private List<FieldProblem> problems(Entry entry, java.util.function.Predicate<String> known) {
-        List<FieldProblem> problems = new ArrayList<>();
+    private List<Refusal.Reason> problems(Entry entry, java.util.function.Predicate<String> known) {
+        List<Refusal.Reason> problems = new ArrayList<>();
         if (entry.unitCode() == null) {
-            problems.add(new FieldProblem("unit_code", "problem.field.required", "unit_code"));
+            problems.add(new Refusal.Reason("unit_code", "problem.field.required", "unit_code"));
         } else if (!known.test(entry.unitCode())) {
             // a typo must not rate a unit that does not exist
-            problems.add(new FieldProblem("unitCode", "unit.not-known", entry.unitCode()));
+            problems.add(new Refusal.Reason("unitCode", "unit.not-known", entry.unitCode()));
         }
         int thisYear = LocalDate.now(clock.withZone(VietnamTime.ZONE)).getYear();
         if (entry.year() == null || entry.year() < 1945 || entry.year() > thisYear) {
-            problems.add(new FieldProblem("year", "rating.year", thisYear));
+            problems.add(new Refusal.Reason("year", "rating.year", thisYear));
         }
         if (entry.rating() == null) {
-            problems.add(new FieldProblem("rating", "rating.level"));
+            problems.add(new Refusal.Reason("rating", "rating.level"));
         }
         if (entry.source() == null) {
-            problems.add(new FieldProblem("source", "problem.field.required", "source"));
+            problems.add(new Refusal.Reason("source", "problem.field.required", "source"));
         }
         return problems;
     }

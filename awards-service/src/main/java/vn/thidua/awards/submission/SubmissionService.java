@@ -24,7 +24,6 @@ import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.PdfDocument;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Text;
 
 /**
@@ -62,7 +61,7 @@ public class SubmissionService {
     public ProvincialSubmission draft(SubmissionRequest request, Caller caller) {
         caller.requireBoardOrAdmin();
         if (request.year() == null || request.signedOn() == null) {
-            throw ProblemException.unprocessable("invalid-submission", "problem.field.required",
+            throw Refusal.unprocessable("invalid-submission", "problem.field.required",
                     request.year() == null ? "year" : "signedOn");
         }
         String number = Text.clean(request.number(), 100, "number", true);
@@ -71,14 +70,14 @@ public class SubmissionService {
         ProvincialSubmission.getEntityManager().createNativeQuery("SELECT pg_advisory_xact_lock(hashtextextended(?1, 0))")
                 .setParameter(1, "provincial-submission/" + request.year()).getSingleResult();
         if (ProvincialSubmission.count("year = ?1 and status = ?2", request.year(), ProvincialSubmission.Status.DRAFT) > 0) {
-            throw ProblemException.conflict("submission-draft-exists", "submission.draft.exists", request.year());
+            throw Refusal.conflict("submission-draft-exists", "submission.draft.exists", request.year());
         }
         if (ProvincialSubmission.count("year = ?1 and number = ?2", request.year(), number) > 0) {
-            throw ProblemException.conflict("submission-exists", "submission.exists", number, request.year());
+            throw Refusal.conflict("submission-exists", "submission.exists", number, request.year());
         }
         List<Proposal> candidates = candidates(request.year());
         if (candidates.isEmpty()) {
-            throw ProblemException.unprocessable("submission-no-candidates", "submission.no-candidates", request.year());
+            throw Refusal.unprocessable("submission-no-candidates", "submission.no-candidates", request.year());
         }
         requireWholeDossiers(candidates);
         ProvincialSubmission submission = new ProvincialSubmission();
@@ -108,7 +107,7 @@ public class SubmissionService {
         submission.requireStep(ProvincialSubmission.Status.SENT);
         LocalDate day = on != null ? on : today();
         if (day.isAfter(today())) {
-            throw ProblemException.unprocessable("invalid-submission", "submission.day.future", day.toString());
+            throw Refusal.unprocessable("invalid-submission", "submission.day.future", day.toString());
         }
         List<Proposal> covered = covered(submission);
         requireWholeDossiers(covered);
@@ -161,7 +160,7 @@ public class SubmissionService {
         requireReader(caller);
         ProvincialSubmission submission = ProvincialSubmission.findById(id);
         if (submission == null || !visible(submission, caller)) {
-            throw ProblemException.notFound("submission-not-found", "submission.not-found", id);
+            throw Refusal.notFound("submission-not-found", "submission.not-found", id);
         }
         return submission;
     }

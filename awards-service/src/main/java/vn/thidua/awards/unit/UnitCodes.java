@@ -2,7 +2,7 @@ package vn.thidua.awards.unit;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * The form of a unit's electronic identification code (mã định danh, Decision 20/2020/QĐ-TTg) as
@@ -20,7 +20,7 @@ public final class UnitCodes {
     public static String parse(String raw) {
         String code = raw == null ? "" : raw.strip().toUpperCase(Locale.ROOT);
         if (code.length() > MAX_LENGTH || !FORM.matcher(code).matches()) {
-            throw ProblemException.badRequest("invalid-unit-code", "unit.code.invalid", String.valueOf(raw), MAX_LENGTH);
+            throw Refusal.invalid("invalid-unit-code", "unit.code.invalid", String.valueOf(raw), MAX_LENGTH);
         }
         return code;
     }

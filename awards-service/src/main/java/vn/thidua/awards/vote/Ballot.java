@@ -7,8 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import vn.thidua.awards.vote.Tally.Seats;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * What one ballot says: a choice on every candidate of every contest. It names no voter; who cast
@@ -31,10 +30,10 @@ public record Ballot(Map<Contest, Map<String, Choice>> choices) {
      * be on the ballot paper, at most as many FOR as places in each contest, and never the same unit
      * FOR both leader and deputy. Candidates left unmarked abstain, so every stored ballot is complete.
      *
-     * @throws ProblemException 422 listing every mistake
+     * @throws Refusal a broken rule, listing every mistake
      */
     public static Ballot mark(Map<String, Map<String, String>> marks, Map<Contest, Seats> paper) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         EnumMap<Contest, Map<String, Choice>> choices = new EnumMap<>(Contest.class);
         paper.forEach((contest, seats) -> {
             Map<String, Choice> blank = new TreeMap<>();
@@ -42,25 +41,25 @@ public record Ballot(Map<Contest, Map<String, Choice>> choices) {
             choices.put(contest, blank);
         });
         if (marks == null || marks.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-ballot", "ballot.empty");
+            throw Refusal.unprocessable("invalid-ballot", "ballot.empty");
         }
         marks.forEach((contestName, byUnit) -> {
             Contest contest = parse(Contest.class, contestName);
             if (contest == null || !paper.containsKey(contest)) {
-                problems.add(new FieldProblem("choices." + contestName, "ballot.contest.unknown", contestName));
+                problems.add(new Refusal.Reason("choices." + contestName, "ballot.contest.unknown", contestName));
                 return;
             }
             if (byUnit == null) {
-                problems.add(new FieldProblem("choices." + contestName, "ballot.contest.empty", contestName));
+                problems.add(new Refusal.Reason("choices." + contestName, "ballot.contest.empty", contestName));
                 return;
             }
             byUnit.forEach((unit, choiceName) -> {
                 String at = "choices." + contestName + "." + unit;
                 Choice choice = parse(Choice.class, choiceName);
                 if (!choices.get(contest).containsKey(unit)) {
-                    problems.add(new FieldProblem(at, "ballot.candidate.unknown", unit, contestName));
+                    problems.add(new Refusal.Reason(at, "ballot.candidate.unknown", unit, contestName));
                 } else if (choice == null) {
-                    problems.add(new FieldProblem(at, "ballot.choice.invalid", String.valueOf(choiceName)));
+                    problems.add(new Refusal.Reason(at, "ballot.choice.invalid", String.valueOf(choiceName)));
                 } else {
                     choices.get(contest).put(unit, choice);
                 }
@@ -69,18 +68,18 @@ public record Ballot(Map<Contest, Map<String, Choice>> choices) {
         paper.forEach((contest, seats) -> {
             long votesFor = choices.get(contest).values().stream().filter(c -> c == Choice.FOR).count();
             if (votesFor > seats.places()) {
-                problems.add(new FieldProblem("choices." + contest, "ballot.too-many", contest, seats.places()));
+                problems.add(new Refusal.Reason("choices." + contest, "ballot.too-many", contest, seats.places()));
             }
         });
         if (choices.containsKey(Contest.LEADER) && choices.containsKey(Contest.DEPUTY)) {
             choices.get(Contest.LEADER).forEach((unit, choice) -> {
                 if (choice == Choice.FOR && choices.get(Contest.DEPUTY).get(unit) == Choice.FOR) {
-                    problems.add(new FieldProblem("choices.DEPUTY." + unit, "ballot.leader-and-deputy", unit));
+                    problems.add(new Refusal.Reason("choices.DEPUTY." + unit, "ballot.leader-and-deputy", unit));
                 }
             });
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-ballot", "ballot.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-ballot", "ballot.invalid", problems.size()).because(problems);
         }
         return new Ballot(choices);
     }

@@ -1,5 +1,6 @@
 package vn.thidua.awards.vote;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.HashMap;
@@ -13,7 +14,6 @@ import vn.thidua.awards.catalogue.RuleSet;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 
 /** Gathers what the minutes of a counted session say and renders them. */
 @ApplicationScoped
@@ -34,7 +34,7 @@ public class MinutesService {
     public byte[] render(UUID id, Caller caller) {
         VotingSession session = voting.get(id, caller);
         if (session.result == null || !VotingService.mayReadResult(session, caller)) {
-            throw ProblemException.conflict("voting-result-not-published", "voting.result.not-published");
+            throw Refusal.conflict("voting-result-not-published", "voting.result.not-published");
         }
         return pdf.render(minutesOf(session));
     }

@@ -1,5 +1,6 @@
 package vn.thidua.awards.vote;
 
+import vn.thidua.platform.domain.Refusal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.micrometer.core.annotation.Counted;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,7 +33,6 @@ import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.time.VietnamTime;
-import vn.thidua.platform.web.ProblemException;
 
 /**
  * The life of a voting session: the Board sets it up, opens, closes and publishes it; each member
@@ -104,10 +104,10 @@ public class VotingService {
     public VotingSession create(SessionRequest request, Caller caller) {
         caller.requireBoardOrAdmin();
         if (request == null || request.clusterId() == null || request.purpose() == null) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.request.required");
+            throw Refusal.unprocessable("invalid-voting-session", "voting.request.required");
         }
         ClusterYear cluster = clusters.find(request.clusterId())
-                .orElseThrow(() -> ProblemException.unprocessable("cluster-not-known", "voting.cluster.not-known", request.clusterId()));
+                .orElseThrow(() -> Refusal.unprocessable("cluster-not-known", "voting.cluster.not-known", request.clusterId()));
         VotingSession session = new VotingSession();
         session.id = UUID.randomUUID();
         session.clusterId = cluster.id();
@@ -121,14 +121,14 @@ public class VotingService {
         String rulesOf;
         if (request.purpose() == Purpose.LEAD_AND_PROPOSE) {
             if (request.awardTypeCode() == null) {
-                throw ProblemException.unprocessable("invalid-voting-session", "voting.award.required");
+                throw Refusal.unprocessable("invalid-voting-session", "voting.award.required");
             }
             rulesOf = request.awardTypeCode();
             session.awardTypeCode = catalogue.get(rulesOf).code;
             List<String> units = leadCandidates(request, cluster, ranking);
             int places = request.places() == null ? 1 : request.places();
             if (places < 1 || places > units.size()) {
-                throw ProblemException.unprocessable("invalid-voting-session", "voting.places.range", units.size());
+                throw Refusal.unprocessable("invalid-voting-session", "voting.places.range", units.size());
             }
             session.leadPlaces = places;
             addCandidates(session, Contest.LEAD, units, ranking);
@@ -136,7 +136,7 @@ public class VotingService {
             rulesOf = request.votingRulesOf() == null ? leadershipRulesOf : request.votingRulesOf();
             session.leadsYear = request.leadsYear() == null ? cluster.year() + 1 : request.leadsYear();
             if (session.leadsYear < cluster.year() || session.leadsYear > cluster.year() + 1) {
-                throw ProblemException.unprocessable("invalid-voting-session", "voting.leads-year.range", cluster.year(), cluster.year() + 1);
+                throw Refusal.unprocessable("invalid-voting-session", "voting.leads-year.range", cluster.year(), cluster.year() + 1);
             }
             session.leadPlaces = 1;
             addCandidates(session, Contest.LEADER, members(cluster, request.leaderNominees(), "leaderNominees", true), ranking);
@@ -146,7 +146,7 @@ public class VotingService {
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         LocalDate heldOn = request.heldOn() == null ? today : request.heldOn();
         if (request.heldOn() != null && (heldOn.isAfter(today.plusYears(1)) || heldOn.getYear() < cluster.year())) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.held-on.range", heldOn.toString(), cluster.year());
+            throw Refusal.unprocessable("invalid-voting-session", "voting.held-on.range", heldOn.toString(), cluster.year());
         }
         RuleSetChoice choice = catalogue.choose(rulesOf, cluster.year(), heldOn);
         session.ruleSetId = choice.ruleSetId();
@@ -166,11 +166,11 @@ public class VotingService {
         requireStatus(session, SessionStatus.SCHEDULED);
         Instant now = Instant.now(clock);
         if (!now.isBefore(session.closesAt)) {
-            throw ProblemException.conflict("voting-session-over", "voting.closing-time-passed");
+            throw Refusal.conflict("voting-session-over", "voting.closing-time-passed");
         }
         List<String> members = clusters.find(session.clusterId).map(ClusterYear::members).orElse(List.of());
         if (members.isEmpty()) {
-            throw ProblemException.conflict("voting-no-members", "voting.no-members", session.clusterCode, session.year);
+            throw Refusal.conflict("voting-no-members", "voting.no-members", session.clusterCode, session.year);
         }
         box.enrol(session.id, members);
         session.status = SessionStatus.OPEN;
@@ -194,22 +194,22 @@ public class VotingService {
         VotingSession session = lock(id);
         if (!canRead(session, caller)) {
             // another cluster's session: as for a read, its existence is not told (404, not 403)
-            throw ProblemException.notFound("voting-session-not-found", "voting.not-found", id);
+            throw Refusal.notFound("voting-session-not-found", "voting.not-found", id);
         }
         if (!box.onRoll(session.id, unit)) {
             if (session.status == SessionStatus.SCHEDULED && clusters.isMember(session.clusterId, unit)) {
-                throw ProblemException.conflict("voting-session-not-open", "voting.not-open");
+                throw Refusal.conflict("voting-session-not-open", "voting.not-open");
             }
             throw new io.quarkus.security.ForbiddenException(unit + " is not on the voter roll of session " + id);
         }
         Instant now = Instant.now(clock);
         if (!session.acceptsBallotsAt(now)) {
-            throw ProblemException.conflict("voting-session-not-open", session.status == SessionStatus.OPEN && now.isBefore(session.opensAt)
+            throw Refusal.conflict("voting-session-not-open", session.status == SessionStatus.OPEN && now.isBefore(session.opensAt)
                     ? "voting.not-yet-open" : "voting.not-open");
         }
         Ballot ballot = Ballot.mark(marks, session.paper());
         return box.cast(session.id, unit, ballot)
-                .orElseThrow(() -> ProblemException.conflict("ballot-already-cast", "voting.already-voted", unit));
+                .orElseThrow(() -> Refusal.conflict("ballot-already-cast", "voting.already-voted", unit));
     }
 
     /**
@@ -227,7 +227,7 @@ public class VotingService {
             int roll = box.roll(session.id).size();
             int voted = box.voted(session.id).size();
             if (voted < roll) {
-                throw ProblemException.conflict("voting-early-close", "voting.close.early", voted, roll,
+                throw Refusal.conflict("voting-early-close", "voting.close.early", voted, roll,
                         session.closesAt.atZone(VietnamTime.ZONE).toLocalDateTime().toString());
             }
         }
@@ -273,10 +273,10 @@ public class VotingService {
         VotingSession original = lock(id);
         requireStatus(original, SessionStatus.PUBLISHED);
         if (original.result.outcome() != VoteResult.Outcome.RUNOFF_NEEDED) {
-            throw ProblemException.conflict("runoff-not-needed", "voting.runoff.not-needed");
+            throw Refusal.conflict("runoff-not-needed", "voting.runoff.not-needed");
         }
         if (VotingSession.count("runoffOf", original.id) > 0) {
-            throw ProblemException.conflict("runoff-exists", "voting.runoff.exists");
+            throw Refusal.conflict("runoff-exists", "voting.runoff.exists");
         }
         VotingSession runoff = new VotingSession();
         runoff.id = UUID.randomUUID();
@@ -324,7 +324,7 @@ public class VotingService {
     public VotingSession get(UUID id, Caller caller) {
         VotingSession session = VotingSession.findById(id);
         if (session == null || !canRead(session, caller)) {
-            throw ProblemException.notFound("voting-session-not-found", "voting.not-found", id);
+            throw Refusal.notFound("voting-session-not-found", "voting.not-found", id);
         }
         session.candidates.size();
         return session;
@@ -366,7 +366,7 @@ public class VotingService {
     public List<String> receipts(UUID id, Caller caller) {
         VotingSession session = get(id, caller);
         if (session.status == SessionStatus.SCHEDULED || session.status == SessionStatus.OPEN || !mayReadResult(session, caller)) {
-            throw ProblemException.conflict("voting-result-not-published", "voting.result.not-published");
+            throw Refusal.conflict("voting-result-not-published", "voting.result.not-published");
         }
         return box.receipts(session.id);
     }
@@ -379,7 +379,7 @@ public class VotingService {
     public boolean holds(UUID id, String receipt, Caller caller) {
         VotingSession session = get(id, caller);
         if (receipt == null || !receipt.matches("[0-9a-f]{64}")) {
-            throw ProblemException.unprocessable("invalid-receipt", "voting.receipt.invalid");
+            throw Refusal.unprocessable("invalid-receipt", "voting.receipt.invalid");
         }
         return box.holds(session.id, receipt);
     }
@@ -408,15 +408,15 @@ public class VotingService {
     private List<String> leadCandidates(SessionRequest request, ClusterYear cluster, Optional<FinalizedRanking> ranking) {
         boolean nominated = request.nominees() != null && !request.nominees().isEmpty();
         if (nominated == (request.topN() != null)) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.candidates.one-source");
+            throw Refusal.unprocessable("invalid-voting-session", "voting.candidates.one-source");
         }
         if (nominated) {
             return members(cluster, request.nominees(), "nominees", true);
         }
         FinalizedRanking finalized = ranking.orElseThrow(() ->
-                ProblemException.unprocessable("ranking-not-finalized", "voting.ranking.not-finalized", cluster.code(), cluster.year()));
+                Refusal.unprocessable("ranking-not-finalized", "voting.ranking.not-finalized", cluster.code(), cluster.year()));
         if (request.topN() < 1) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.top-n.range");
+            throw Refusal.unprocessable("invalid-voting-session", "voting.top-n.range");
         }
         // ties at the cut-off all stand: the ranking did not separate them
         return finalized.ranking.stream().filter(entry -> entry.rank() <= request.topN())
@@ -426,19 +426,19 @@ public class VotingService {
     private static List<String> members(ClusterYear cluster, List<String> units, String field, boolean required) {
         List<String> given = units == null ? List.of() : units;
         if (required && given.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.candidates.required", field);
+            throw Refusal.unprocessable("invalid-voting-session", "voting.candidates.required", field);
         }
         if (given.size() > MAX_CANDIDATES) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.candidates.too-many", field, MAX_CANDIDATES);
+            throw Refusal.unprocessable("invalid-voting-session", "voting.candidates.too-many", field, MAX_CANDIDATES);
         }
         Set<String> distinct = new LinkedHashSet<>();
         for (String unit : given) {
             if (unit == null || !cluster.members().contains(unit)) {
-                throw ProblemException.unprocessable("candidate-not-member", "voting.candidate.not-member", String.valueOf(unit),
+                throw Refusal.unprocessable("candidate-not-member", "voting.candidate.not-member", String.valueOf(unit),
                         cluster.code(), cluster.year());
             }
             if (!distinct.add(unit)) {
-                throw ProblemException.unprocessable("invalid-voting-session", "voting.candidate.duplicate", unit);
+                throw Refusal.unprocessable("invalid-voting-session", "voting.candidate.duplicate", unit);
             }
         }
         return new ArrayList<>(distinct);
@@ -456,26 +456,26 @@ public class VotingService {
 
     private void setTimes(VotingSession session, LocalDateTime opensAt, LocalDateTime closesAt) {
         if (opensAt == null || closesAt == null) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.times.required");
+            throw Refusal.unprocessable("invalid-voting-session", "voting.times.required");
         }
         session.opensAt = opensAt.atZone(VietnamTime.ZONE).toInstant();
         session.closesAt = closesAt.atZone(VietnamTime.ZONE).toInstant();
         if (!session.closesAt.isAfter(session.opensAt) || !session.closesAt.isAfter(Instant.now(clock))) {
-            throw ProblemException.unprocessable("invalid-voting-session", "voting.times.order");
+            throw Refusal.unprocessable("invalid-voting-session", "voting.times.order");
         }
     }
 
     private static VotingSession lock(UUID id) {
         VotingSession session = VotingSession.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (session == null) {
-            throw ProblemException.notFound("voting-session-not-found", "voting.not-found", id);
+            throw Refusal.notFound("voting-session-not-found", "voting.not-found", id);
         }
         return session;
     }
 
     private static void requireStatus(VotingSession session, SessionStatus wanted) {
         if (session.status != wanted) {
-            throw ProblemException.conflict("voting-session-state", "voting.state", session.status, wanted);
+            throw Refusal.conflict("voting-session-state", "voting.state", session.status, wanted);
         }
     }
 }

@@ -1,12 +1,12 @@
 package vn.thidua.awards.cash;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.thidua.platform.web.ProblemException;
 
 class BaseSalaryRequestTest {
 
@@ -21,15 +21,15 @@ class BaseSalaryRequestTest {
 
     @Test
     void everyBadFieldIsListed() {
-        ProblemException problem = assertThrows(ProblemException.class, () -> new BaseSalaryRequest(new BigDecimal("2340000.5"), " ", "X").check());
-        assertEquals(422, problem.status());
-        assertEquals(List.of("amount", "legalBasis", "tag"), problem.errors().stream().map(ProblemException.FieldProblem::field).toList());
+        Refusal problem = assertThrows(Refusal.class, () -> new BaseSalaryRequest(new BigDecimal("2340000.5"), " ", "X").check());
+        assertEquals(Refusal.Nature.RULE, problem.nature());
+        assertEquals(List.of("amount", "legalBasis", "tag"), problem.reasons().stream().map(Refusal.Reason::field).toList());
         for (String amount : List.of("0", "-2340000", "0.5", "1000000001")) {
-            ProblemException refused = assertThrows(ProblemException.class, () -> new BaseSalaryRequest(new BigDecimal(amount), "x", null).check(),
+            Refusal refused = assertThrows(Refusal.class, () -> new BaseSalaryRequest(new BigDecimal(amount), "x", null).check(),
                     amount);
-            assertEquals(List.of("amount"), refused.errors().stream().map(ProblemException.FieldProblem::field).toList(), amount);
+            assertEquals(List.of("amount"), refused.reasons().stream().map(Refusal.Reason::field).toList(), amount);
         }
-        assertEquals(List.of("amount", "legalBasis"), assertThrows(ProblemException.class, () -> new BaseSalaryRequest(null, null, null).check())
-                .errors().stream().map(ProblemException.FieldProblem::field).toList());
+        assertEquals(List.of("amount", "legalBasis"), assertThrows(Refusal.class, () -> new BaseSalaryRequest(null, null, null).check())
+                .reasons().stream().map(Refusal.Reason::field).toList());
     }
 }

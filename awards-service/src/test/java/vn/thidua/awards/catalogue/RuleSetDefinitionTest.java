@@ -1,5 +1,6 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -16,7 +17,6 @@ import java.util.Map;
 import vn.thidua.awards.condition.Condition;
 import vn.thidua.awards.catalogue.RuleSetDefinition.VotingBasis;
 import vn.thidua.awards.catalogue.RuleSetDefinition.VotingRules;
-import vn.thidua.platform.web.ProblemException;
 
 class RuleSetDefinitionTest {
 
@@ -67,19 +67,19 @@ class RuleSetDefinitionTest {
                         Condition.of("MEMBER_SHARE", params("measure", "WOMEN"), null, null),
                         Condition.of("MIN_TOTAL_POINTS", params("points", "nhiều"), null, null)),
                 new VotingRules(true, BigDecimal.valueOf(50), BigDecimal.valueOf(50), VotingBasis.ALL_MEMBERS, true, true), null);
-        ProblemException problem = assertThrows(ProblemException.class, broken::validate);
+        Refusal problem = assertThrows(Refusal.class, broken::validate);
         assertEquals(List.of("eligibility[0].kind", "eligibility[1].params.colour", "eligibility[2].tag",
                         "eligibility[2].any[0].params.measure", "eligibility[2].any[1].params.years", "eligibility[3].all",
                         "eligibility[4].params", "eligibility[5].params.points"),
-                problem.errors().stream().map(ProblemException.FieldProblem::field).toList());
+                problem.reasons().stream().map(Refusal.Reason::field).toList());
     }
 
     @Test
     void aRuleCannotTakeEffectBeforeItsTextWasIssued() {
         RuleSetDefinition early = rules("Nghị định 152/2025/NĐ-CP", LocalDate.of(2025, 6, 14), LocalDate.of(2025, 1, 1), null, List.of(),
                 new VotingRules(true, BigDecimal.valueOf(50), BigDecimal.valueOf(50), VotingBasis.ALL_MEMBERS, true, true), null);
-        ProblemException problem = assertThrows(ProblemException.class, early::validate);
-        assertEquals("ruleset.effective.before-basis", problem.errors().get(0).messageKey());
+        Refusal problem = assertThrows(Refusal.class, early::validate);
+        assertEquals("ruleset.effective.before-basis", problem.reasons().get(0).messageKey());
     }
 
     @Test
@@ -94,12 +94,12 @@ class RuleSetDefinitionTest {
                         legacy(null, null, null),
                         legacy("HELD_IN_PREVIOUS_YEARS", new BigDecimal("1.5"), null)),
                 new VotingRules(true, BigDecimal.valueOf(-1), BigDecimal.ZERO, VotingBasis.PRESENT, false, null), null);
-        ProblemException problem = assertThrows(ProblemException.class, broken::validate);
+        Refusal problem = assertThrows(Refusal.class, broken::validate);
         assertEquals(List.of("ruleset.legal-basis.required", "ruleset.date.required", "ruleset.effective.order",
                         "ruleset.condition.param.invalid", "ruleset.condition.kind",
                         "ruleset.condition.param.invalid", "ruleset.condition.param.required", "ruleset.voting.percent",
                         "ruleset.voting.percent"),
-                problem.errors().stream().map(ProblemException.FieldProblem::messageKey).toList());
+                problem.reasons().stream().map(Refusal.Reason::messageKey).toList());
     }
 
     @Test
@@ -107,8 +107,8 @@ class RuleSetDefinitionTest {
         for (String[] bad : new String[][] {{"3/2", "2/3"}, {"2/3", "0/3"}, {"2/0", "1/2"}, {"hai phần ba", "2/3"}, {"2/3", "-1/3"}}) {
             RuleSetDefinition rules = rules("Quy chế cụm", LocalDate.of(2023, 6, 3), LocalDate.of(2024, 1, 1), null, List.of(),
                     new VotingRules(true, null, null, VotingBasis.ALL_MEMBERS, true, false, bad[0], bad[1]), null);
-            ProblemException problem = assertThrows(ProblemException.class, rules::validate, () -> String.join(" ", bad));
-            assertEquals(1, problem.errors().size(), () -> String.join(" ", bad));
+            Refusal problem = assertThrows(Refusal.class, rules::validate, () -> String.join(" ", bad));
+            assertEquals(1, problem.reasons().size(), () -> String.join(" ", bad));
         }
         assertDoesNotThrow(() -> rules("Quy chế cụm", LocalDate.of(2023, 6, 3), LocalDate.of(2024, 1, 1), null, List.of(),
                 new VotingRules(true, null, null, VotingBasis.ALL_MEMBERS, true, false, "2/3", "1/2"), null).validate());

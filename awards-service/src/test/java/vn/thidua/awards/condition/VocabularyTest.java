@@ -1,5 +1,6 @@
 package vn.thidua.awards.condition;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -52,7 +53,7 @@ class VocabularyTest {
     }
 
     static Verdict judge(Condition condition, FactsMother facts) {
-        List<vn.thidua.platform.web.ProblemException.FieldProblem> problems = new ArrayList<>();
+        List<vn.thidua.platform.domain.Refusal.Reason> problems = new ArrayList<>();
         Vocabulary.validate(List.of(condition), "eligibility", problems);
         assertEquals(List.of(), problems.stream().map(p -> p.field() + " " + p.messageKey()).toList(), "the condition is valid");
         return Vocabulary.evaluate(condition, facts.facts());
@@ -124,7 +125,7 @@ class VocabularyTest {
         assertEquals(List.of(3, 14, new java.math.BigDecimal("20"), "2", 11, 3, "FLOOR"), over.args());
         expect(Outcome.PASS, "eligibility.quota.pass", judge(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20, "rounding", "HALF_UP"), f));
         expect(Outcome.FAIL, "eligibility.quota.fail", judge(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20), f));
-        List<vn.thidua.platform.web.ProblemException.FieldProblem> problems = new ArrayList<>();
+        List<vn.thidua.platform.domain.Refusal.Reason> problems = new ArrayList<>();
         Vocabulary.validate(List.of(kind("QUOTA_PERCENT_OF_CLUSTER_LEADERS", "percent", 20, "rounding", "UP_TO_THE_BOARD")), "eligibility", problems);
         assertEquals(List.of("eligibility[0].params.rounding"), problems.stream().map(p -> p.field()).toList());
     }

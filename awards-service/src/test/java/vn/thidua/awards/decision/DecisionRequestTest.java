@@ -1,5 +1,6 @@
 package vn.thidua.awards.decision;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -38,9 +39,9 @@ class DecisionRequestTest {
         assertProblem(400, "invalid-year", new DecisionRequest("1", DATE, null, "A", 1999, List.of("A")));
         assertProblem(400, "too-many-units", new DecisionRequest("1", DATE, null, "A", 2016, Collections.nCopies(501, "A")));
         assertProblem(400, "invalid-field", new DecisionRequest("1\u202E", DATE, null, "A", 2016, List.of("A")));
-        ProblemException units = assertProblem(400, "invalid-unit-code",
+        Refusal units = assertProblem(400, "invalid-unit-code",
                 new DecisionRequest("1", DATE, null, "A", 2016, Arrays.asList("A", null, "a b", "A..B", "X".repeat(36))));
-        assertEquals(List.of("units[1]", "units[2]", "units[3]", "units[4]"), units.errors().stream().map(ProblemException.FieldProblem::field).toList());
+        assertEquals(List.of("units[1]", "units[2]", "units[3]", "units[4]"), units.reasons().stream().map(Refusal.Reason::field).toList());
     }
 
     @Test
@@ -52,10 +53,10 @@ class DecisionRequestTest {
         assertEquals(TODAY, new DecisionRequest("1", TODAY, null, "A", 2016, List.of("A")).check(TODAY).date());
     }
 
-    private static ProblemException assertProblem(int status, String type, DecisionRequest request) {
-        ProblemException problem = assertThrows(ProblemException.class, () -> request.check(TODAY));
-        assertEquals(status, problem.status());
-        assertEquals(type, problem.typeSlug());
+    private static Refusal assertProblem(int status, String type, DecisionRequest request) {
+        Refusal problem = assertThrows(Refusal.class, () -> request.check(TODAY));
+        assertEquals(status, ProblemException.statusOf(problem.nature()));
+        assertEquals(type, problem.type());
         return problem;
     }
 }

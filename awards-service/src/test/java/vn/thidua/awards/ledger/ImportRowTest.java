@@ -1,5 +1,6 @@
 package vn.thidua.awards.ledger;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -7,7 +8,6 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.SheetFile;
 
 class ImportRowTest {
@@ -52,7 +52,7 @@ class ImportRowTest {
     }
 
     private static void assertProblem(String type, SheetFile.Row row) {
-        ProblemException problem = assertThrows(ProblemException.class, () -> ImportRow.parse(row, TODAY));
-        assertEquals(type, problem.typeSlug(), problem.getMessage());
+        Refusal problem = assertThrows(Refusal.class, () -> ImportRow.parse(row, TODAY));
+        assertEquals(type, problem.type(), problem.getMessage());
     }
 }

@@ -1,5 +1,6 @@
 package vn.thidua.awards.vote;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -9,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import vn.thidua.awards.vote.Tally.Seats;
-import vn.thidua.platform.web.ProblemException;
 
 class BallotTest {
     static final String A = TallyTest.A;
@@ -35,15 +35,15 @@ class BallotTest {
         marks.put("LEAD", Map.of(A, "FOR"));                          // not on this paper
         marks.put("LEADER", Map.of(A, "FOR", B, "FOR"));               // two FOR for one place
         marks.put("DEPUTY", Map.of(A, "FOR", "000.00.99.H56", "FOR", B, "MAYBE")); // leader too; not a candidate; no such choice
-        ProblemException problem = assertThrows(ProblemException.class, () -> Ballot.mark(marks, election()));
-        assertEquals(422, problem.status());
-        assertEquals(5, problem.errors().size());
+        Refusal problem = assertThrows(Refusal.class, () -> Ballot.mark(marks, election()));
+        assertEquals(Refusal.Nature.RULE, problem.nature());
+        assertEquals(5, problem.reasons().size());
     }
 
     @Test
     void aBlankBallotIsRefusedButAnAllAbstainBallotIsNot() {
-        assertEquals(422, assertThrows(ProblemException.class, () -> Ballot.mark(Map.of(), election())).status());
-        assertEquals(422, assertThrows(ProblemException.class, () -> Ballot.mark(null, election())).status());
+        assertEquals(Refusal.Nature.RULE, assertThrows(Refusal.class, () -> Ballot.mark(Map.of(), election())).nature());
+        assertEquals(Refusal.Nature.RULE, assertThrows(Refusal.class, () -> Ballot.mark(null, election())).nature());
         Ballot abstain = Ballot.mark(Map.of("LEADER", Map.of(A, "ABSTAIN")), election());
         assertEquals(Choice.ABSTAIN, abstain.choicesIn(Contest.LEADER).get(A));
     }

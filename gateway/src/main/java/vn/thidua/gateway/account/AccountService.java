@@ -1,5 +1,6 @@
 package vn.thidua.gateway.account;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.transaction.Transactional;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.UUID;
 import org.jboss.logging.Logger;
 import vn.thidua.platform.security.Roles;
-import vn.thidua.platform.web.ProblemException;
 
 /** Creating accounts and checking their secrets. */
 @ApplicationScoped
@@ -46,10 +46,10 @@ public class AccountService {
     @Transactional
     public AccountIdentity create(NewAccount request, String secret) {
         if (Account.findByLogin(request.login()).isPresent()) {
-            throw ProblemException.conflict("account-exists", "account.exists", request.login());
+            throw Refusal.conflict("account-exists", "account.exists", request.login());
         }
         if (secret == null || secret.isBlank() || secret.length() > Argon2id.MAX_SECRET_LENGTH) {
-            throw ProblemException.unprocessable("invalid-secret", "account.secret.invalid", Argon2id.MAX_SECRET_LENGTH);
+            throw Refusal.unprocessable("invalid-secret", "account.secret.invalid", Argon2id.MAX_SECRET_LENGTH);
         }
         Account account = Account.create(request, hasher.hash(secret), Instant.now(clock));
         account.persist();
@@ -103,7 +103,7 @@ public class AccountService {
     @Transactional
     public AccountRequests.IssuedSecret createByAdmin(AccountRequests.Create request) {
         if (request == null) {
-            throw ProblemException.badRequest("invalid-body", "account.body.missing");
+            throw Refusal.invalid("invalid-body", "account.body.missing");
         }
         NewAccount account = new NewAccount(request.login(), request.displayName(), request.kind(), request.roles(), request.unit(),
                 request.member());
@@ -111,7 +111,7 @@ public class AccountService {
         String shown = null;
         if (account.kind() == AccountKind.SERVICE) {
             if (request.password() != null) {
-                throw ProblemException.unprocessable("secret-generated", "account.secret.generated");
+                throw Refusal.unprocessable("secret-generated", "account.secret.generated");
             }
             secret = shown = newServiceSecret();
         } else {
@@ -125,11 +125,11 @@ public class AccountService {
     @Transactional
     public AccountView update(String login, AccountRequests.Update request) {
         if (request == null) {
-            throw ProblemException.badRequest("invalid-body", "account.body.missing");
+            throw Refusal.invalid("invalid-body", "account.body.missing");
         }
         Account account = existing(login);
         if (request.version() != null && request.version() != account.version) {
-            throw ProblemException.conflict("stale-account", "account.stale", account.login, account.version);
+            throw Refusal.conflict("stale-account", "account.stale", account.login, account.version);
         }
         NewAccount checked = new NewAccount(account.login,
                 request.displayName() == null ? account.displayName : request.displayName(), account.kind,
@@ -161,7 +161,7 @@ public class AccountService {
     public void setPassword(String login, String password) {
         Account account = existing(login);
         if (account.kind != AccountKind.USER) {
-            throw ProblemException.unprocessable("secret-generated", "account.secret.generated");
+            throw Refusal.unprocessable("secret-generated", "account.secret.generated");
         }
         account.secretHash = hasher.hash(checkedPassword(password, account.login));
         account.updatedAt = Instant.now(clock);
@@ -172,7 +172,7 @@ public class AccountService {
     public AccountRequests.IssuedSecret renewServiceSecret(String login) {
         Account account = existing(login);
         if (account.kind != AccountKind.SERVICE) {
-            throw ProblemException.unprocessable("not-a-service-account", "account.not-service", account.login);
+            throw Refusal.unprocessable("not-a-service-account", "account.not-service", account.login);
         }
         String secret = newServiceSecret();
         account.secretHash = hasher.hash(secret);
@@ -199,7 +199,7 @@ public class AccountService {
 
     private Account existing(String login) {
         return Account.findByLogin(NewAccount.normalizeLogin(login))
-                .orElseThrow(() -> ProblemException.notFound("account-not-found", "account.not-found", login));
+                .orElseThrow(() -> Refusal.notFound("account-not-found", "account.not-found", login));
     }
 
     /** Nobody could manage accounts any more: the last enabled admin keeps the role. */
@@ -210,7 +210,7 @@ public class AccountService {
         long others = Account.count("select count(a) from Account a join a.roles r where r = ?1 and a.enabled = true and a.id <> ?2",
                 Roles.ADMIN, account.id);
         if (others == 0) {
-            throw ProblemException.conflict("last-admin", "account.last-admin", account.login);
+            throw Refusal.conflict("last-admin", "account.last-admin", account.login);
         }
     }
 
@@ -220,10 +220,10 @@ public class AccountService {
 
     private static String checkedPassword(String password, String login) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH || password.length() > Argon2id.MAX_SECRET_LENGTH) {
-            throw ProblemException.unprocessable("weak-password", "account.password.length", MIN_PASSWORD_LENGTH, Argon2id.MAX_SECRET_LENGTH);
+            throw Refusal.unprocessable("weak-password", "account.password.length", MIN_PASSWORD_LENGTH, Argon2id.MAX_SECRET_LENGTH);
         }
         if (password.toLowerCase(Locale.ROOT).contains(login)) {
-            throw ProblemException.unprocessable("weak-password", "account.password.contains-login");
+            throw Refusal.unprocessable("weak-password", "account.password.contains-login");
         }
         return password;
     }

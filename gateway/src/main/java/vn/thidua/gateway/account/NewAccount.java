@@ -4,8 +4,8 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Roles;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Text;
 
 /**
@@ -31,46 +31,46 @@ public record NewAccount(String login, String displayName, AccountKind kind, Set
     public NewAccount {
         login = normalizeLogin(login);
         if (login == null || !LOGIN.matcher(login).matches()) {
-            throw ProblemException.unprocessable("invalid-login", "account.login.invalid");
+            throw Refusal.unprocessable("invalid-login", "account.login.invalid");
         }
         // a name as every service takes one: no hidden, reordering or blank-rendering characters ("Nguyễn\u00ADVăn" looks like another's)
         displayName = displayName == null || displayName.isBlank() ? login : Text.name(displayName, Integer.MAX_VALUE, "displayName", false);
         if (displayName.length() > MAX_DISPLAY_NAME) {
-            throw ProblemException.unprocessable("invalid-display-name", "account.display-name.invalid", MAX_DISPLAY_NAME);
+            throw Refusal.unprocessable("invalid-display-name", "account.display-name.invalid", MAX_DISPLAY_NAME);
         }
         if (kind == null) {
-            throw ProblemException.unprocessable("invalid-account-kind", "account.kind.missing");
+            throw Refusal.unprocessable("invalid-account-kind", "account.kind.missing");
         }
         if (roles == null || roles.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-roles", "account.roles.missing");
+            throw Refusal.unprocessable("invalid-roles", "account.roles.missing");
         }
         for (String role : roles) {
             if (!KNOWN_ROLES.contains(role)) {
-                throw ProblemException.unprocessable("invalid-roles", "account.roles.unknown", role, String.join(", ", new TreeSet<>(KNOWN_ROLES)));
+                throw Refusal.unprocessable("invalid-roles", "account.roles.unknown", role, String.join(", ", new TreeSet<>(KNOWN_ROLES)));
             }
         }
         roles = Set.copyOf(roles);
         unit = unit == null || unit.isBlank() ? null : unit.strip().toUpperCase(Locale.ROOT);
         if (actsForAUnit(roles)) {
             if (unit == null) {
-                throw ProblemException.unprocessable("unit-required", "account.unit.required");
+                throw Refusal.unprocessable("unit-required", "account.unit.required");
             }
             if (!UNIT.matcher(unit).matches()) {
-                throw ProblemException.unprocessable("invalid-unit", "account.unit.invalid", unit);
+                throw Refusal.unprocessable("invalid-unit", "account.unit.invalid", unit);
             }
         } else if (unit != null) {
-            throw ProblemException.unprocessable("unit-not-allowed", "account.unit.not-allowed");
+            throw Refusal.unprocessable("unit-not-allowed", "account.unit.not-allowed");
         }
         member = member == null || member.isBlank() ? null : member.strip();
         if (isCouncilMember(roles)) {
             if (member == null) {
-                throw ProblemException.unprocessable("member-required", "account.member.required");
+                throw Refusal.unprocessable("member-required", "account.member.required");
             }
             if (!MEMBER.matcher(member).matches()) {
-                throw ProblemException.unprocessable("invalid-member", "account.member.invalid", member, MAX_MEMBER);
+                throw Refusal.unprocessable("invalid-member", "account.member.invalid", member, MAX_MEMBER);
             }
         } else if (member != null) {
-            throw ProblemException.unprocessable("member-not-allowed", "account.member.not-allowed");
+            throw Refusal.unprocessable("member-not-allowed", "account.member.not-allowed");
         }
     }
 

@@ -1,5 +1,6 @@
 package vn.thidua.gateway.account;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.thidua.platform.web.ProblemException;
 
 class DemoEntryTest {
 
@@ -23,8 +23,8 @@ class DemoEntryTest {
         assertEquals(new DemoEntry("hoidong1", AccountKind.USER, Set.of("council-member"), null, "m-01"), member);
         assertEquals("m-01", member.toNewAccount().member());
         assertNull(DemoEntry.user("mttq:unit-rep:000.00.31.H56:").member());
-        assertEquals("member-required", assertThrows(ProblemException.class,
-                () -> DemoEntry.user("hoidong2:council-member:").toNewAccount()).typeSlug());
+        assertEquals("member-required", assertThrows(Refusal.class,
+                () -> DemoEntry.user("hoidong2:council-member:").toNewAccount()).type());
         assertThrows(IllegalArgumentException.class, () -> DemoEntry.user("a:council-member::m-01:extra"));
     }
 
@@ -65,9 +65,9 @@ class DemoEntryTest {
         assertEquals("mttq", rep.login());
         assertEquals("000.00.31.H56", rep.unit());
 
-        ProblemException noUnit = assertThrows(ProblemException.class, () -> DemoEntry.user("rep:unit-rep:").toNewAccount());
-        assertEquals("unit-required", noUnit.typeSlug());
-        ProblemException unknownRole = assertThrows(ProblemException.class, () -> DemoEntry.user("x1:superuser:").toNewAccount());
-        assertEquals("invalid-roles", unknownRole.typeSlug());
+        Refusal noUnit = assertThrows(Refusal.class, () -> DemoEntry.user("rep:unit-rep:").toNewAccount());
+        assertEquals("unit-required", noUnit.type());
+        Refusal unknownRole = assertThrows(Refusal.class, () -> DemoEntry.user("x1:superuser:").toNewAccount());
+        assertEquals("invalid-roles", unknownRole.type());
     }
 }

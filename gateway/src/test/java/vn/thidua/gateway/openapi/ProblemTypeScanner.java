@@ -55,7 +55,7 @@ final class ProblemTypeScanner {
     private static final List<Sink> SINKS = List.of(
             sink("ProblemException factory", "\\bProblemException\\s*\\.\\s*(?:badRequest|notFound|conflict|unprocessable)\\s*\\(", null, 0, 1, same()),
             sink("new ProblemException", "\\bnew\\s+ProblemException\\s*\\(", null, 1, 2, same()),
-            sink("Refusal factory", "\\bRefusal\\s*\\.\\s*(?:state|rule)\\s*\\(", null, 0, 1, same()),
+            sink("Refusal factory", "\\bRefusal\\s*\\.\\s*(?:invalid|forbidden|notFound|state|conflict|stale|rule|unprocessable)\\s*\\(", null, 0, 1, same()),
             sink("new Refusal", "\\bnew\\s+Refusal\\s*\\(", null, 1, 2, same()),
             sink("new CouncilRefusal", "\\bnew\\s+CouncilRefusal\\s*\\(", null, 0, 1, same()),
             sink("Problem.typeOf", "\\bProblem\\s*\\.\\s*typeOf\\s*\\(", null, 0, -1, same()),
@@ -85,9 +85,9 @@ final class ProblemTypeScanner {
      * the enum or message keys read in {@link #enumTypes} and {@link #httpTypes}.
      */
     static final Set<String> FORWARDERS = Set.of(
-            "ProblemException.java: typeSlug", "ProblemException.java: errors", "ProblemException.java: reasons",
+            "ProblemException.java: typeSlug", "ProblemException.java: reasons", "ProblemException.java: reasons()",
             "Refusal.java: type", "Refusal.java: reasons",
-            "ProblemMappers.java: e.typeSlug()", "ProblemMappers.java: e.type()", "ProblemMappers.java: slug",
+            "ProblemMappers.java: e.type()", "ProblemMappers.java: slug",
             "OAuthProblemMapper.java: code.slug()", "OAuthProblemMapper.java: slug",
             "ProblemResponses.java: slug", "Forwarding.java: kind.slug",
             "PdfDocument.java: type + \"-document-too-large\"", "PdfDocument.java: type + \"-not-pdf\"",

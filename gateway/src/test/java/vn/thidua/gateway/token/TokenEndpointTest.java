@@ -1,5 +1,6 @@
 package vn.thidua.gateway.token;
 
+import vn.thidua.platform.domain.Refusal;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -31,7 +32,6 @@ import vn.thidua.gateway.Jwts;
 import vn.thidua.gateway.account.AccountKind;
 import vn.thidua.gateway.account.AccountService;
 import vn.thidua.gateway.account.NewAccount;
-import vn.thidua.platform.web.ProblemException;
 
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "gateway"))
@@ -223,9 +223,9 @@ class TokenEndpointTest {
 
     @Test
     void aUnitRepresentativeWithoutAUnitCannotBeCreated() {
-        ProblemException refused = assertThrows(ProblemException.class,
+        Refusal refused = assertThrows(Refusal.class,
                 () -> accounts.create(new NewAccount("rep-without-unit", null, AccountKind.USER, Set.of("unit-rep"), null), "secret"));
-        assertEquals("unit-required", refused.typeSlug());
+        assertEquals("unit-required", refused.type());
         rejected(given().contentType(FORM)
                 .formParam("grant_type", "password").formParam("username", "rep-without-unit").formParam("password", "secret"),
                 400, "invalid_grant");

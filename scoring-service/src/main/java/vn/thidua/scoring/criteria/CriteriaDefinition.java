@@ -1,5 +1,6 @@
 package vn.thidua.scoring.criteria;
 
+import vn.thidua.platform.domain.Refusal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -10,8 +11,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 
 /**
  * What a criteria set says, as the Board writes it: groups of criteria with their maxima, the
@@ -60,18 +59,18 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
 
     /** Refuses (422) with every broken rule, so the officer can fix the sheet in one go. */
     public void validate() {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         if (title == null || title.isBlank()) {
-            problems.add(new FieldProblem("title", "criteria.title.required"));
+            problems.add(new Refusal.Reason("title", "criteria.title.required"));
         }
         if (scale != 100 && scale != 1000) {
-            problems.add(new FieldProblem("scale", "criteria.scale.invalid", scale));
+            problems.add(new Refusal.Reason("scale", "criteria.scale.invalid", scale));
         }
         if (bonusCap.signum() < 0) {
-            problems.add(new FieldProblem("bonusCap", "criteria.bonus-cap.negative"));
+            problems.add(new Refusal.Reason("bonusCap", "criteria.bonus-cap.negative"));
         }
         if (groups.isEmpty()) {
-            problems.add(new FieldProblem("groups", "criteria.groups.empty"));
+            problems.add(new Refusal.Reason("groups", "criteria.groups.empty"));
         }
         Set<String> groupCodes = new HashSet<>();
         Set<String> criterionCodes = new HashSet<>();
@@ -80,19 +79,19 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
             GroupDefinition group = groups.get(g);
             String where = "groups[" + g + "]";
             if (group == null) {
-                problems.add(new FieldProblem(where, "criteria.item.missing"));
+                problems.add(new Refusal.Reason(where, "criteria.item.missing"));
                 continue;
             }
             if (group.code() == null || !CODE.matcher(group.code()).matches()) {
-                problems.add(new FieldProblem(where + ".code", "criteria.code.invalid", String.valueOf(group.code())));
+                problems.add(new Refusal.Reason(where + ".code", "criteria.code.invalid", String.valueOf(group.code())));
             } else if (!groupCodes.add(group.code())) {
-                problems.add(new FieldProblem(where + ".code", "criteria.code.duplicate", group.code()));
+                problems.add(new Refusal.Reason(where + ".code", "criteria.code.duplicate", group.code()));
             }
             if (group.title() == null || group.title().isBlank()) {
-                problems.add(new FieldProblem(where + ".title", "criteria.title.required"));
+                problems.add(new Refusal.Reason(where + ".title", "criteria.title.required"));
             }
             if (group.maxPoints() == null || group.maxPoints().signum() < 0) {
-                problems.add(new FieldProblem(where + ".maxPoints", "criteria.max.invalid", String.valueOf(group.code())));
+                problems.add(new Refusal.Reason(where + ".maxPoints", "criteria.max.invalid", String.valueOf(group.code())));
                 continue;
             }
             groupsTotal = groupsTotal.add(group.maxPoints());
@@ -101,22 +100,22 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
                 CriterionDefinition criterion = group.criteria().get(c);
                 String at = where + ".criteria[" + c + "]";
                 if (criterion == null) {
-                    problems.add(new FieldProblem(at, "criteria.item.missing"));
+                    problems.add(new Refusal.Reason(at, "criteria.item.missing"));
                     continue;
                 }
                 if (criterion.code() == null || !CODE.matcher(criterion.code()).matches()) {
-                    problems.add(new FieldProblem(at + ".code", "criteria.code.invalid", String.valueOf(criterion.code())));
+                    problems.add(new Refusal.Reason(at + ".code", "criteria.code.invalid", String.valueOf(criterion.code())));
                 } else if (!criterionCodes.add(criterion.code())) {
-                    problems.add(new FieldProblem(at + ".code", "criteria.code.duplicate", criterion.code()));
+                    problems.add(new Refusal.Reason(at + ".code", "criteria.code.duplicate", criterion.code()));
                 }
                 if (criterion.title() == null || criterion.title().isBlank()) {
-                    problems.add(new FieldProblem(at + ".title", "criteria.title.required"));
+                    problems.add(new Refusal.Reason(at + ".title", "criteria.title.required"));
                 }
                 if (criterion.kind() == null) {
-                    problems.add(new FieldProblem(at + ".kind", "criteria.kind.required", String.valueOf(criterion.code())));
+                    problems.add(new Refusal.Reason(at + ".kind", "criteria.kind.required", String.valueOf(criterion.code())));
                 }
                 if (criterion.maxPoints() == null || criterion.maxPoints().signum() <= 0) {
-                    problems.add(new FieldProblem(at + ".maxPoints", "criteria.max.invalid", String.valueOf(criterion.code())));
+                    problems.add(new Refusal.Reason(at + ".maxPoints", "criteria.max.invalid", String.valueOf(criterion.code())));
                 } else if (criterion.kind() == CriterionKind.STANDARD) {
                     standardTotal = standardTotal.add(criterion.maxPoints());
                 }
@@ -125,49 +124,49 @@ public record CriteriaDefinition(String title, int scale, BigDecimal bonusCap, b
                         || criterion.pointsPerPercent() == null || criterion.pointsPerPercent().signum() <= 0)
                         || criterion.computedFrom() != null && criterion.computedFrom().countsModels() && (criterion.kind() != CriterionKind.BONUS
                         || criterion.pointsPerItem() == null || criterion.pointsPerItem().signum() <= 0)) {
-                    problems.add(new FieldProblem(at + ".computedFrom", "criteria.computed.invalid", String.valueOf(criterion.code())));
+                    problems.add(new Refusal.Reason(at + ".computedFrom", "criteria.computed.invalid", String.valueOf(criterion.code())));
                 }
             }
             if (group.criteria().isEmpty()) {
-                problems.add(new FieldProblem(where + ".criteria", "criteria.group.empty", String.valueOf(group.code())));
+                problems.add(new Refusal.Reason(where + ".criteria", "criteria.group.empty", String.valueOf(group.code())));
             }
             if (standardTotal.compareTo(group.maxPoints()) > 0) {
-                problems.add(new FieldProblem(where, "criteria.group.over", group.code(), plain(standardTotal), plain(group.maxPoints())));
+                problems.add(new Refusal.Reason(where, "criteria.group.over", group.code(), plain(standardTotal), plain(group.maxPoints())));
             }
         }
         if (!groups.isEmpty() && groupsTotal.compareTo(BigDecimal.valueOf(scale)) != 0) {
-            problems.add(new FieldProblem("groups", "criteria.scale.mismatch", plain(groupsTotal), scale));
+            problems.add(new Refusal.Reason("groups", "criteria.scale.mismatch", plain(groupsTotal), scale));
         }
         BigDecimal previous = null;
         for (int b = 0; b < bands.size(); b++) {
             Band band = bands.get(b);
             if (band == null || band.label() == null || band.label().isBlank() || band.minTotal() == null || band.minTotal().signum() < 0) {
-                problems.add(new FieldProblem("bands[" + b + "]", "criteria.band.invalid"));
+                problems.add(new Refusal.Reason("bands[" + b + "]", "criteria.band.invalid"));
             } else if (previous != null && band.minTotal().compareTo(previous) >= 0) {
-                problems.add(new FieldProblem("bands[" + b + "]", "criteria.band.order"));
+                problems.add(new Refusal.Reason("bands[" + b + "]", "criteria.band.order"));
             } else {
                 previous = band.minTotal();
             }
         }
         if (new HashSet<>(tieBreaks).size() != tieBreaks.size() || tieBreaks.stream().anyMatch(Objects::isNull)) {
-            problems.add(new FieldProblem("tieBreaks", "criteria.tie-breaks.duplicate"));
+            problems.add(new Refusal.Reason("tieBreaks", "criteria.tie-breaks.duplicate"));
         }
         boolean thresholdMissing = womenShareThresholdPercent == null && tieBreaks.contains(TieBreak.WOMEN_SHARE);
         // two decimals, as the column keeps it: 66.666 would be stored as 66.67 without a word
         boolean thresholdInvalid = womenShareThresholdPercent != null && (womenShareThresholdPercent.signum() <= 0
                 || womenShareThresholdPercent.compareTo(HUNDRED) > 0 || womenShareThresholdPercent.stripTrailingZeros().scale() > 2);
         if (thresholdMissing || thresholdInvalid) {
-            problems.add(new FieldProblem("womenShareThresholdPercent", "criteria.women-share.invalid"));
+            problems.add(new Refusal.Reason("womenShareThresholdPercent", "criteria.women-share.invalid"));
         }
         if (!peerEnabled && deadlines.peer() != null) {
-            problems.add(new FieldProblem("deadlines.peer", "criteria.deadline.peer-disabled"));
+            problems.add(new Refusal.Reason("deadlines.peer", "criteria.deadline.peer-disabled"));
         }
         if (outOfOrder(deadlines.self(), deadlines.peer()) || outOfOrder(deadlines.peer(), deadlines.board())
                 || outOfOrder(deadlines.self(), deadlines.board())) {
-            problems.add(new FieldProblem("deadlines", "criteria.deadline.order"));
+            problems.add(new Refusal.Reason("deadlines", "criteria.deadline.order"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-criteria-set", "criteria.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-criteria-set", "criteria.invalid", problems.size()).because(problems);
         }
     }
 

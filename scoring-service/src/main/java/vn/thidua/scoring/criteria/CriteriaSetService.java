@@ -7,8 +7,8 @@ import java.time.Instant;
 import java.util.List;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.sheet.SheetService;
 
@@ -67,7 +67,7 @@ public class CriteriaSetService {
         CriteriaSet set = load(id, ifMatch, CriteriaSetStatus.DRAFT, caller);
         ClusterYear cluster = requireKnownCluster(set.clusterId);
         if (cluster.members().isEmpty()) {
-            throw ProblemException.unprocessable("cluster-without-members", "criteria.publish.no-members", cluster.code(), cluster.year());
+            throw Refusal.unprocessable("cluster-without-members", "criteria.publish.no-members", cluster.code(), cluster.year());
         }
         set.definition().validate();
         sheets.openSheets(set, cluster.members());
@@ -84,7 +84,7 @@ public class CriteriaSetService {
     public CriteriaSet reopen(long id, String reason, String ifMatch, Caller caller) {
         CriteriaSet set = load(id, ifMatch, CriteriaSetStatus.CLOSED, caller);
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.unprocessable("reason-required", "criteria.reopen.reason-required");
+            throw Refusal.unprocessable("reason-required", "criteria.reopen.reason-required");
         }
         return move(set, CriteriaSetStatus.PUBLISHED, "REOPENED", reason, caller);
     }
@@ -110,7 +110,7 @@ public class CriteriaSetService {
     public CriteriaSet get(long id) {
         CriteriaSet set = CriteriaSet.findById(id);
         if (set == null) {
-            throw ProblemException.notFound("criteria-set-not-found", "criteria.not-found", id);
+            throw Refusal.notFound("criteria-set-not-found", "criteria.not-found", id);
         }
         return set;
     }
@@ -145,12 +145,12 @@ public class CriteriaSetService {
 
     private ClusterYear requireKnownCluster(long clusterId) {
         return clusters.find(clusterId).orElseThrow(() ->
-                ProblemException.unprocessable("unknown-cluster", "criteria.cluster.unknown", clusterId));
+                Refusal.unprocessable("unknown-cluster", "criteria.cluster.unknown", clusterId));
     }
 
     static void requireStatus(CriteriaSet set, CriteriaSetStatus expected) {
         if (set.status != expected) {
-            throw ProblemException.conflict("criteria-set-status", "criteria.status.wrong", set.id, set.status, expected);
+            throw Refusal.conflict("criteria-set-status", "criteria.status.wrong", set.id, set.status, expected);
         }
     }
 }

@@ -2,8 +2,8 @@ package vn.thidua.scoring.criteria;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.time.VietnamTime;
-import vn.thidua.platform.web.ProblemException;
 
 /** Deadlines are dates in Vietnam's time zone: a stage is open through the whole of its last day. */
 public final class Deadlines {
@@ -19,7 +19,7 @@ public final class Deadlines {
     public static void requireOpen(CriteriaSet set, Stage stage, Clock clock) {
         LocalDate deadline = set.deadline(stage);
         if (isPast(deadline, clock)) {
-            throw ProblemException.unprocessable("stage-deadline-passed", "sheet.deadline-passed", stage, deadline.toString());
+            throw Refusal.unprocessable("stage-deadline-passed", "sheet.deadline-passed", stage, deadline.toString());
         }
     }
 }

@@ -2,7 +2,7 @@ package vn.thidua.scoring.export;
 
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Table;
 
 /** The formats a table is exported in, as the {@code format} query parameter names them. */
@@ -16,7 +16,7 @@ public enum ExportFormat {
         try {
             return valueOf(raw.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-field", "export.format.invalid", raw);
+            throw Refusal.invalid("invalid-field", "export.format.invalid", raw);
         }
     }
 

@@ -3,8 +3,8 @@ package vn.thidua.scoring.model;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.Locale;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 
 /** The rules of models and their replication, plain Java so that they can be tested without Quarkus. */
 public final class ModelRules {
@@ -27,11 +27,11 @@ public final class ModelRules {
     /** 422 unless the year lies between 1945 and next year. */
     public static int requireStartedYear(Integer year, LocalDate today) {
         if (year == null) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "startedYear");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "startedYear");
         }
         int last = today.getYear() + 1;
         if (year < FIRST_YEAR || year > last) {
-            throw ProblemException.unprocessable("model-year-invalid", "model.started-year.range", year, FIRST_YEAR, last);
+            throw Refusal.unprocessable("model-year-invalid", "model.started-year.range", year, FIRST_YEAR, last);
         }
         return year;
     }
@@ -39,10 +39,10 @@ public final class ModelRules {
     /** A date of adoption or recognition: required, and not before the year the model started. */
     public static LocalDate requireNotBeforeStart(LocalDate date, String field, int startedYear) {
         if (date == null) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", field);
+            throw Refusal.invalid("invalid-field", "problem.field.required", field);
         }
         if (date.getYear() < startedYear) {
-            throw ProblemException.unprocessable("model-date-before-start", "model.date.before-start", field, date, startedYear);
+            throw Refusal.unprocessable("model-date-before-start", "model.date.before-start", field, date, startedYear);
         }
         return date;
     }
@@ -50,14 +50,14 @@ public final class ModelRules {
     /** A unit cannot replicate its own model. */
     public static void requireNotOwner(ExemplaryModel model, String adoptingUnit) {
         if (model.ownerUnitCode.equals(adoptingUnit)) {
-            throw ProblemException.unprocessable("model-own-replication", "model.replication.own", model.id, adoptingUnit);
+            throw Refusal.unprocessable("model-own-replication", "model.replication.own", model.id, adoptingUnit);
         }
     }
 
     /** Recognition is given once. */
     public static void requireNotRecognised(ExemplaryModel model) {
         if (model.recognised()) {
-            throw ProblemException.conflict("model-already-recognised", "model.recognition.already", model.id, model.recognisedOn);
+            throw Refusal.conflict("model-already-recognised", "model.recognition.already", model.id, model.recognisedOn);
         }
     }
 
@@ -80,6 +80,6 @@ public final class ModelRules {
         } catch (NumberFormatException | NullPointerException e) {
             // not ours
         }
-        throw ProblemException.notFound("model-not-found", "model.not-found", String.valueOf(raw));
+        throw Refusal.notFound("model-not-found", "model.not-found", String.valueOf(raw));
     }
 }

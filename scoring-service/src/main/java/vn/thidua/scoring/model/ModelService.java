@@ -16,11 +16,11 @@ import java.util.List;
 import java.util.Map;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.scoring.sheet.EvidenceLinks;
 
 /** Recording models, their replication and recognition, and finding them again. */
@@ -56,7 +56,7 @@ public class ModelService {
             throw new ForbiddenException("may not record models for " + draft.unitCode());
         }
         if (draft.kind() == null) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "kind");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "kind");
         }
         ExemplaryModel model = new ExemplaryModel();
         model.ownerUnitCode = draft.unitCode();
@@ -78,7 +78,7 @@ public class ModelService {
     public ExemplaryModel get(long id) {
         ExemplaryModel model = ExemplaryModel.findById(id);
         if (model == null) {
-            throw ProblemException.notFound("model-not-found", "model.not-found", String.valueOf(id));
+            throw Refusal.notFound("model-not-found", "model.not-found", String.valueOf(id));
         }
         return model;
     }
@@ -97,7 +97,7 @@ public class ModelService {
         ModelRules.requireNotOwner(model, unitCode);
         ModelRules.requireNotBeforeStart(adoptedOn, "adoptedOn", model.startedYear);
         if (ModelReplication.count("modelId = ?1 and unitCode = ?2", id, unitCode) > 0) {
-            throw ProblemException.conflict("model-replication-duplicate", "model.replication.duplicate", unitCode, id);
+            throw Refusal.conflict("model-replication-duplicate", "model.replication.duplicate", unitCode, id);
         }
         ModelReplication replication = new ModelReplication();
         replication.modelId = id;
@@ -120,7 +120,7 @@ public class ModelService {
         ModelRules.requireNotRecognised(model);
         model.recognisedOn = ModelRules.requireNotBeforeStart(recognisedOn, "recognisedOn", model.startedYear);
         if (reason == null) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "reason");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "reason");
         }
         model.recognitionReason = reason;
         model.recognisedBy = caller.subject();
@@ -221,14 +221,14 @@ public class ModelService {
 
     private List<String> membersOf(long clusterId) {
         ClusterYear cluster = clusters.find(clusterId)
-                .orElseThrow(() -> ProblemException.notFound("cluster-not-found", "cluster.not-known", clusterId));
+                .orElseThrow(() -> Refusal.notFound("cluster-not-found", "cluster.not-known", clusterId));
         return cluster.members();
     }
 
     private ExemplaryModel locked(long id) {
         ExemplaryModel model = ExemplaryModel.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (model == null) {
-            throw ProblemException.notFound("model-not-found", "model.not-found", String.valueOf(id));
+            throw Refusal.notFound("model-not-found", "model.not-found", String.valueOf(id));
         }
         return model;
     }

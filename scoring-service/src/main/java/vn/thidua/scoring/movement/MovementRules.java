@@ -6,8 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.TreeSet;
 import vn.thidua.platform.clusters.ClusterYear;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Text;
 
 /**
@@ -34,7 +33,7 @@ public final class MovementRules {
     }
 
     public static MovementDefinition check(MovementRequest request, Lookups lookups) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         String name = name(request.name(), NAME_MAX_LENGTH, "name", problems);
         if (request.kind() == null) {
             problems.add(problem("kind", "movement.kind.required"));
@@ -135,36 +134,36 @@ public final class MovementRules {
         }
 
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-movement", "movement.invalid", Integer.toString(problems.size())).withErrors(problems);
+            throw Refusal.unprocessable("invalid-movement", "movement.invalid", Integer.toString(problems.size())).because(problems);
         }
         return new MovementDefinition(name, request.kind(), launchedBy, launchingClusterId, allClusters,
                 new ArrayList<>(participants), period, goals, new ArrayList<>(criteriaSets));
     }
 
     /** Numbers as plain text, so that MessageFormat does not write the year 2016 as "2.016". */
-    private static FieldProblem problem(String field, String messageKey, Object... args) {
+    private static Refusal.Reason problem(String field, String messageKey, Object... args) {
         Object[] texts = new Object[args.length];
         for (int i = 0; i < args.length; i++) {
             texts[i] = args[i] instanceof Number ? args[i].toString() : args[i];
         }
-        return new FieldProblem(field, messageKey, texts);
+        return new Refusal.Reason(field, messageKey, texts);
     }
 
     /** {@link Text#name}, its refusal listed with the other problems. */
-    private static String name(String raw, int maxLength, String field, List<FieldProblem> problems) {
+    private static String name(String raw, int maxLength, String field, List<Refusal.Reason> problems) {
         try {
             return Text.name(raw, maxLength, field, true);
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             problems.add(problem(field, e.messageKey(), e.args()));
             return null;
         }
     }
 
     /** {@link Text#clean}, its refusal (missing, too long, hidden characters) listed with the other problems. */
-    private static String clean(String raw, int maxLength, String field, boolean required, List<FieldProblem> problems) {
+    private static String clean(String raw, int maxLength, String field, boolean required, List<Refusal.Reason> problems) {
         try {
             return Text.clean(raw, maxLength, field, required);
-        } catch (ProblemException e) {
+        } catch (Refusal e) {
             problems.add(problem(field, e.messageKey(), e.args()));
             return null;
         }

@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.Optional;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.CriteriaSet;
 
@@ -48,7 +48,7 @@ public class MovementService {
     public Movement get(long id) {
         Movement movement = Movement.findById(id);
         if (movement == null) {
-            throw ProblemException.notFound("movement-not-found", "movement.not-found", Long.toString(id));
+            throw Refusal.notFound("movement-not-found", "movement.not-found", Long.toString(id));
         }
         return movement;
     }

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.ranking;
 
+import vn.thidua.platform.domain.Refusal;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -18,7 +19,6 @@ import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.CriteriaSetAudit;
 import vn.thidua.scoring.criteria.CriteriaSetService;
@@ -112,13 +112,13 @@ public class RankingService {
         caller.requireBoardOrAdmin();
         CriteriaSet set = sets.get(setId);
         if (set.status != CriteriaSetStatus.CLOSED) {
-            throw ProblemException.conflict("criteria-set-status", "criteria.status.wrong", set.id, set.status, CriteriaSetStatus.CLOSED);
+            throw Refusal.conflict("criteria-set-status", "criteria.status.wrong", set.id, set.status, CriteriaSetStatus.CLOSED);
         }
         if (set.finalizedVersion != null && set.finalizedVersion == set.version) {
-            throw ProblemException.conflict("ranking-already-final", "ranking.already-final", set.id);
+            throw Refusal.conflict("ranking-already-final", "ranking.already-final", set.id);
         }
         ClusterYear cluster = clusters.find(set.clusterId).orElseThrow(() ->
-                ProblemException.unprocessable("unknown-cluster", "criteria.cluster.unknown", set.clusterId));
+                Refusal.unprocessable("unknown-cluster", "criteria.cluster.unknown", set.clusterId));
         List<Ranking.RankedUnit> ranked = compute(set);
         long rankedVersion = set.version;
         Instant now = Instant.now(clock);

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.registration;
 
+import vn.thidua.platform.domain.Refusal;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -7,8 +8,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 
 /**
  * A collective's members at year end, as the Decree 152 conditions of the Excellent and Advanced
@@ -41,16 +40,16 @@ public record MemberStatistics(int members, int completingTasks, int advancedLab
             counts.put("grassrootsFighters", grassrootsFighters);
             counts.put("disciplinedWarningOrAbove", disciplinedWarningOrAbove);
             counts.put("women", women);
-            List<FieldProblem> problems = new ArrayList<>();
+            List<Refusal.Reason> problems = new ArrayList<>();
             boolean membersKnown = check("members", members, 1, problems);
             for (Map.Entry<String, Long> count : counts.entrySet()) {
                 if (check(count.getKey(), count.getValue(), 0, problems) && membersKnown && count.getValue() > members) {
-                    problems.add(new FieldProblem(count.getKey(), "registration.statistics.over-members", count.getValue(), members));
+                    problems.add(new Refusal.Reason(count.getKey(), "registration.statistics.over-members", count.getValue(), members));
                 }
             }
             if (!problems.isEmpty()) {
-                throw ProblemException.unprocessable("invalid-member-statistics", "registration.statistics.invalid", problems.size())
-                        .withErrors(problems);
+                throw Refusal.unprocessable("invalid-member-statistics", "registration.statistics.invalid", problems.size())
+                        .because(problems);
             }
             return new MemberStatistics(members.intValue(), completingTasks.intValue(), advancedLabour.intValue(),
                     grassrootsFighters.intValue(), disciplinedWarningOrAbove.intValue(), women.intValue());
@@ -58,13 +57,13 @@ public record MemberStatistics(int members, int completingTasks, int advancedLab
     }
 
     /** Whether the figure is there and within [least, MOST]; adds the problem if not. */
-    private static boolean check(String field, Long value, int least, List<FieldProblem> problems) {
+    private static boolean check(String field, Long value, int least, List<Refusal.Reason> problems) {
         if (value == null) {
-            problems.add(new FieldProblem(field, "registration.statistics.required"));
+            problems.add(new Refusal.Reason(field, "registration.statistics.required"));
             return false;
         }
         if (value < least || value > MOST) {
-            problems.add(new FieldProblem(field, "registration.statistics.range", value, least, MOST));
+            problems.add(new Refusal.Reason(field, "registration.statistics.range", value, least, MOST));
             return false;
         }
         return true;

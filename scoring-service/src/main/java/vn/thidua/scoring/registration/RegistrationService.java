@@ -1,5 +1,6 @@
 package vn.thidua.scoring.registration;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import io.quarkus.security.ForbiddenException;
@@ -21,8 +22,6 @@ import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.ComputedFrom;
 import vn.thidua.scoring.criteria.CriteriaSet;
@@ -81,7 +80,7 @@ public class RegistrationService {
                                         Caller caller) {
         caller.requireBoardOrAdmin();
         if (registrationCloses == null) {
-            throw ProblemException.badRequest("invalid-field", "problem.field.required", "registrationCloses");
+            throw Refusal.invalid("invalid-field", "problem.field.required", "registrationCloses");
         }
         RegistrationPeriod period = RegistrationPeriod.findById(year);
         if (period == null) {
@@ -100,10 +99,10 @@ public class RegistrationService {
         requireActsFor(unitCode, caller);
         RegistrationPeriod period = RegistrationPeriod.findById(year);
         if (period != null && Deadlines.isPast(period.registrationCloses, clock)) {
-            throw ProblemException.unprocessable("registration-closed", "registration.closed", year, period.registrationCloses.toString());
+            throw Refusal.unprocessable("registration-closed", "registration.closed", year, period.registrationCloses.toString());
         }
         long clusterId = clusters.clusterOf(unitCode, year, "CLUSTER").orElseThrow(() ->
-                ProblemException.unprocessable("not-in-cluster", "registration.not-in-cluster", unitCode, year));
+                Refusal.unprocessable("not-in-cluster", "registration.not-in-cluster", unitCode, year));
         validate(targets, titles);
         Registration registration = Registration.find(year, unitCode);
         if (registration == null) {
@@ -115,7 +114,7 @@ public class RegistrationService {
             // member statistics are year-end results too: new targets would leave awards' copy of the report behind
             if (registration.targets.stream().anyMatch(t -> t.midyearValue != null || t.yearendValue != null)
                     || registration.memberStatistics() != null) {
-                throw ProblemException.conflict("already-reported", "registration.already-reported", unitCode, year);
+                throw Refusal.conflict("already-reported", "registration.already-reported", unitCode, year);
             }
         }
         registration.clusterId = clusterId;
@@ -152,16 +151,16 @@ public class RegistrationService {
         requireActsFor(unitCode, caller);
         Registration registration = get(year, unitCode);
         requireReportOpen(year, kind);
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         for (ResultInput result : results) {
             if (result.position() < 1 || result.position() > registration.targets.size()) {
-                problems.add(new FieldProblem("results", "registration.result.unknown-target", result.position()));
+                problems.add(new Refusal.Reason("results", "registration.result.unknown-target", result.position()));
             } else if (result.achieved() == null || result.achieved().signum() < 0) {
-                problems.add(new FieldProblem("results", "registration.result.invalid", result.position()));
+                problems.add(new Refusal.Reason("results", "registration.result.invalid", result.position()));
             }
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-report", "registration.report.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-report", "registration.report.invalid", problems.size()).because(problems);
         }
         Map<String, List<String>> evidenceByField = new LinkedHashMap<>();
         for (int i = 0; i < results.size(); i++) {
@@ -223,7 +222,7 @@ public class RegistrationService {
         Registration registration = get(year, unitCode);
         Versions.requireCurrent(expectedVersion, registration.version);
         if (registration.memberStatistics() == null) {
-            throw ProblemException.conflict("member-statistics-missing", "registration.statistics.missing", unitCode, year);
+            throw Refusal.conflict("member-statistics-missing", "registration.statistics.missing", unitCode, year);
         }
         if (registration.memberStatisticsConfirmed()) {
             return registration;
@@ -247,7 +246,7 @@ public class RegistrationService {
     private void requireReportOpen(int year, ReportKind kind) {
         RegistrationPeriod period = RegistrationPeriod.findById(year);
         if (period != null && Deadlines.isPast(period.reportCloses(kind), clock)) {
-            throw ProblemException.unprocessable("report-closed", "registration.report-closed", kind, period.reportCloses(kind).toString());
+            throw Refusal.unprocessable("report-closed", "registration.report-closed", kind, period.reportCloses(kind).toString());
         }
     }
 
@@ -322,32 +321,32 @@ public class RegistrationService {
     private static Registration get(int year, String unitCode) {
         Registration registration = Registration.find(year, unitCode);
         if (registration == null) {
-            throw ProblemException.notFound("registration-not-found", "registration.not-found", unitCode, year);
+            throw Refusal.notFound("registration-not-found", "registration.not-found", unitCode, year);
         }
         return registration;
     }
 
     private static void validate(List<TargetInput> targets, List<String> titles) {
-        List<FieldProblem> problems = new ArrayList<>();
+        List<Refusal.Reason> problems = new ArrayList<>();
         if (targets == null || targets.isEmpty() || targets.size() > 50) {
-            problems.add(new FieldProblem("targets", "registration.targets.count"));
+            problems.add(new Refusal.Reason("targets", "registration.targets.count"));
         } else {
             for (int i = 0; i < targets.size(); i++) {
                 TargetInput t = targets.get(i);
                 String at = "targets[" + i + "]";
                 if (t == null || t.name() == null || t.unitOfMeasure() == null) {
-                    problems.add(new FieldProblem(at, "registration.target.incomplete"));
+                    problems.add(new Refusal.Reason(at, "registration.target.incomplete"));
                 } else if (t.planned() == null || t.planned().signum() <= 0 || (t.weight() != null && t.weight().signum() <= 0)) {
-                    problems.add(new FieldProblem(at, "registration.target.values", t.name()));
+                    problems.add(new Refusal.Reason(at, "registration.target.values", t.name()));
                 }
             }
         }
         if (titles == null || titles.size() > 10 || new HashSet<>(titles).size() != titles.size()
                 || titles.stream().anyMatch(code -> code == null || !TITLE_CODE.matcher(code).matches())) {
-            problems.add(new FieldProblem("titles", "registration.titles.invalid"));
+            problems.add(new Refusal.Reason("titles", "registration.titles.invalid"));
         }
         if (!problems.isEmpty()) {
-            throw ProblemException.unprocessable("invalid-registration", "registration.invalid", problems.size()).withErrors(problems);
+            throw Refusal.unprocessable("invalid-registration", "registration.invalid", problems.size()).because(problems);
         }
     }
 }

@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * What counts as evidence (minh chứng) of a score, a target's result or an exemplary model: a
@@ -60,7 +60,7 @@ public class EvidenceLinks {
                 if (file.matches()) {
                     uploaded.put(uuid(file.group(1), at), at);
                 } else if (!isAllowedAddress(reference)) {
-                    throw ProblemException.unprocessable("evidence-not-allowed", "evidence.link.not-allowed", at,
+                    throw Refusal.unprocessable("evidence-not-allowed", "evidence.link.not-allowed", at,
                             String.join(", ", allowedHosts));
                 }
             }
@@ -95,7 +95,7 @@ public class EvidenceLinks {
         try {
             return UUID.fromString(text);
         } catch (IllegalArgumentException malformed) {
-            throw ProblemException.unprocessable("evidence-not-found", "evidence.link.not-found", at);
+            throw Refusal.unprocessable("evidence-not-found", "evidence.link.not-found", at);
         }
     }
 
@@ -109,7 +109,7 @@ public class EvidenceLinks {
         files.forEach((file, at) -> {
             if (!ofTheUnit.contains(file)) {
                 // absent or another unit's: the same answer, so the refusal tells nothing of other units' files
-                throw ProblemException.unprocessable("evidence-not-found", "evidence.link.not-found", at);
+                throw Refusal.unprocessable("evidence-not-found", "evidence.link.not-found", at);
             }
         });
     }

@@ -7,8 +7,8 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.FileKind;
 import vn.thidua.platform.web.FileNames;
 import vn.thidua.platform.web.ImageFile;
@@ -47,9 +47,9 @@ public class EvidenceService {
         return limits.maxSize();
     }
 
-    /** The 413 of an evidence file over the limit. */
-    public ProblemException tooLarge() {
-        return new ProblemException(413, "evidence-too-large", "evidence.too-large", limits.maxSize() / (1024 * 1024));
+    /** The refusal of an evidence file over the limit. */
+    public Refusal tooLarge() {
+        return new Refusal(Refusal.Nature.TOO_LARGE, "evidence-too-large", "evidence.too-large", limits.maxSize() / (1024 * 1024));
     }
 
     /**
@@ -71,7 +71,7 @@ public class EvidenceService {
      */
     public FileKind check(Uploads.Upload upload, String contentType) {
         FileKind kind = FileKind.matching(upload.head(FileKind.HEAD), contentType).orElseThrow(() ->
-                new ProblemException(415, "evidence-type", "evidence.type", String.valueOf(contentType)));
+                new Refusal(Refusal.Nature.UNSUPPORTED, "evidence-type", "evidence.type", String.valueOf(contentType)));
         if (kind == FileKind.PDF) {
             PdfDocument.verify(upload.file(), "evidence", "evidence");
         } else {
@@ -103,14 +103,14 @@ public class EvidenceService {
                 .createQuery("select coalesce(sum(f.sizeBytes), 0) from EvidenceFile f where f.sheetId = :sheet", Long.class)
                 .setParameter("sheet", sheet.id).getSingleResult();
         if (total + size > limits.maxSheetTotal()) {
-            throw new ProblemException(413, "evidence-total-too-large", "evidence.total-too-large", total, size, limits.maxSheetTotal());
+            throw new Refusal(Refusal.Nature.TOO_LARGE, "evidence-total-too-large", "evidence.total-too-large", total, size, limits.maxSheetTotal());
         }
     }
 
     public EvidenceFile read(UUID id, Caller caller) {
         EvidenceFile file = EvidenceFile.findById(id);
         if (file == null) {
-            throw ProblemException.notFound("evidence-not-found", "evidence.not-found", id);
+            throw Refusal.notFound("evidence-not-found", "evidence.not-found", id);
         }
         sheets.read(file.sheetId, caller);
         return file;

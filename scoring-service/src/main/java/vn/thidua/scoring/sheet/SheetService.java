@@ -14,9 +14,8 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.thidua.platform.clusters.ClusterDirectory;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
 import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.BoardReviewer;
 import vn.thidua.scoring.criteria.CriteriaSet;
@@ -71,10 +70,10 @@ public class SheetService {
         entry = new ScoreEntry(entry.points(), entry.comment(), evidenceLinks.check(entry.evidence(), sheet.unitCode, "evidence"),
                 entry.explanation());
         Criterion criterion = set.criteria().stream().filter(c -> c.code.equals(criterionCode)).findFirst()
-                .orElseThrow(() -> ProblemException.notFound("criterion-not-found", "sheet.criterion.unknown", criterionCode));
+                .orElseThrow(() -> Refusal.notFound("criterion-not-found", "sheet.criterion.unknown", criterionCode));
         ScoreRules.requireWithinBounds(criterion, entry.points());
         if (sheet.stage == Stage.SELF && criterion.computedFrom != null) {
-            throw ProblemException.unprocessable("computed-criterion", "sheet.computed-criterion", criterion.code);
+            throw Refusal.unprocessable("computed-criterion", "sheet.computed-criterion", criterion.code);
         }
         if (sheet.stage == Stage.BOARD) {
             BigDecimal before = ScoreQueries.preBoardValue(set, sheet.unitCode, criterion.id);
@@ -142,17 +141,17 @@ public class SheetService {
         requireWritable(set, sheet, caller);
         Versions.requireMatch(ifMatch, sheet.version);
         Map<Long, Score> scores = scoresOf(sheet).stream().collect(Collectors.toMap(s -> s.key.criterionId(), Function.identity()));
-        List<FieldProblem> missing = new ArrayList<>();
+        List<Refusal.Reason> missing = new ArrayList<>();
         for (Criterion criterion : set.criteria()) {
             Score score = scores.get(criterion.id);
             if (score == null) {
-                missing.add(new FieldProblem(criterion.code, "sheet.submit.unscored", criterion.code));
+                missing.add(new Refusal.Reason(criterion.code, "sheet.submit.unscored", criterion.code));
             } else if (sheet.stage == Stage.SELF && criterion.evidenceRequired && score.evidence.isEmpty()) {
-                missing.add(new FieldProblem(criterion.code, "sheet.submit.evidence-missing", criterion.code));
+                missing.add(new Refusal.Reason(criterion.code, "sheet.submit.evidence-missing", criterion.code));
             }
         }
         if (!missing.isEmpty()) {
-            throw ProblemException.unprocessable("sheet-incomplete", "sheet.submit.incomplete", missing.size()).withErrors(missing);
+            throw Refusal.unprocessable("sheet-incomplete", "sheet.submit.incomplete", missing.size()).because(missing);
         }
         sheet.status = SheetStatus.SUBMITTED;
         sheet.submittedAt = Instant.now(clock);
@@ -168,10 +167,10 @@ public class SheetService {
         caller.requireBoardOrAdmin();
         ScoreSheet sheet = sheetForWrite(sheetId);
         if (sheet.status != SheetStatus.SUBMITTED) {
-            throw ProblemException.conflict("sheet-not-submitted", "sheet.reopen.not-submitted", sheet.id);
+            throw Refusal.conflict("sheet-not-submitted", "sheet.reopen.not-submitted", sheet.id);
         }
         if (reason == null || reason.isBlank()) {
-            throw ProblemException.unprocessable("reason-required", "sheet.reopen.reason-required");
+            throw Refusal.unprocessable("reason-required", "sheet.reopen.reason-required");
         }
         sheet.status = SheetStatus.OPEN;
         sheet.submittedAt = null;
@@ -201,7 +200,7 @@ public class SheetService {
     public List<ScoreSheet> list(long setId, Optional<Stage> stage, Optional<String> unit, Caller caller) {
         CriteriaSet set = CriteriaSet.findById(setId);
         if (set == null) {
-            throw ProblemException.notFound("criteria-set-not-found", "criteria.not-found", setId);
+            throw Refusal.notFound("criteria-set-not-found", "criteria.not-found", setId);
         }
         List<ScoreSheet> all = ScoreSheet.list("setId = ?1 order by stage, unitCode, scorerCode", setId);
         Standing standing = standing(set, caller);
@@ -226,14 +225,14 @@ public class SheetService {
             throw new ForbiddenException("sheet " + sheet.id);
         }
         if (set.status != CriteriaSetStatus.PUBLISHED) {
-            throw ProblemException.conflict("scoring-not-open", "sheet.not-open", set.id, set.status);
+            throw Refusal.conflict("scoring-not-open", "sheet.not-open", set.id, set.status);
         }
         if (sheet.status == SheetStatus.SUBMITTED) {
-            throw ProblemException.conflict("sheet-submitted", "sheet.submitted", sheet.id);
+            throw Refusal.conflict("sheet-submitted", "sheet.submitted", sheet.id);
         }
         if (!clusters.isMember(set.clusterId, sheet.unitCode)
                 || (sheet.scorerCode != null && !clusters.isMember(set.clusterId, sheet.scorerCode))) {
-            throw ProblemException.unprocessable("not-a-member", "sheet.not-a-member", sheet.unitCode);
+            throw Refusal.unprocessable("not-a-member", "sheet.not-a-member", sheet.unitCode);
         }
         Deadlines.requireOpen(set, sheet.stage, clock);
     }
@@ -288,7 +287,7 @@ public class SheetService {
     private static ScoreSheet sheet(long id) {
         ScoreSheet sheet = ScoreSheet.findById(id);
         if (sheet == null) {
-            throw ProblemException.notFound("sheet-not-found", "sheet.not-found", id);
+            throw Refusal.notFound("sheet-not-found", "sheet.not-found", id);
         }
         return sheet;
     }

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.criteria;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,7 +10,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.scoring.criteria.CriteriaDefinition.Band;
 import vn.thidua.scoring.criteria.CriteriaDefinition.CriterionDefinition;
 import vn.thidua.scoring.criteria.CriteriaDefinition.Deadlines;
@@ -43,9 +43,9 @@ class CriteriaDefinitionTest {
         CriteriaDefinition over = new CriteriaDefinition("x", 100, BigDecimal.ZERO, false, false, null, null, null, null, null,
                 List.of(new GroupDefinition("I", "Nhóm I", BigDecimal.valueOf(50),
                         List.of(criterion("I.1", CriterionKind.STANDARD, 40), criterion("I.2", CriterionKind.STANDARD, 20)))));
-        ProblemException problem = assertThrows(ProblemException.class, over::validate);
-        assertEquals(422, problem.status());
-        List<String> keys = problem.errors().stream().map(ProblemException.FieldProblem::messageKey).toList();
+        Refusal problem = assertThrows(Refusal.class, over::validate);
+        assertEquals(Refusal.Nature.RULE, problem.nature());
+        List<String> keys = problem.reasons().stream().map(Refusal.Reason::messageKey).toList();
         assertEquals(List.of("criteria.group.over", "criteria.scale.mismatch"), keys);
     }
 
@@ -57,8 +57,8 @@ class CriteriaDefinitionTest {
                 List.of(TieBreak.GROUP_FIRST, TieBreak.GROUP_FIRST), null,
                 List.of(new GroupDefinition("I", "Nhóm", BigDecimal.valueOf(90),
                         List.of(criterion("A", CriterionKind.STANDARD, 10), criterion("A", null, 0), criterion("bad code!", CriterionKind.BONUS, 5)))));
-        ProblemException problem = assertThrows(ProblemException.class, broken::validate);
-        List<String> keys = problem.errors().stream().map(ProblemException.FieldProblem::messageKey).toList();
+        Refusal problem = assertThrows(Refusal.class, broken::validate);
+        List<String> keys = problem.reasons().stream().map(Refusal.Reason::messageKey).toList();
         assertEquals(List.of("criteria.title.required", "criteria.scale.invalid", "criteria.bonus-cap.negative",
                 "criteria.code.duplicate", "criteria.kind.required", "criteria.max.invalid", "criteria.code.invalid",
                 "criteria.band.order", "criteria.tie-breaks.duplicate",
@@ -81,11 +81,11 @@ class CriteriaDefinitionTest {
         assertDoesNotThrow(() -> withWomenShare(List.of(TieBreak.GROUP_FIRST), BigDecimal.valueOf(70)).validate());
         for (BigDecimal bad : Arrays.asList(null, BigDecimal.ZERO, BigDecimal.valueOf(-5), new BigDecimal("100.01"),
                 new BigDecimal("66.666"))) {
-            ProblemException problem = assertThrows(ProblemException.class, () -> withWomenShare(withRule, bad).validate(), String.valueOf(bad));
-            assertEquals(422, problem.status());
-            assertEquals(List.of("womenShareThresholdPercent"), problem.errors().stream().map(ProblemException.FieldProblem::field).toList());
-            assertEquals("criteria.women-share.invalid", problem.errors().get(0).messageKey());
+            Refusal problem = assertThrows(Refusal.class, () -> withWomenShare(withRule, bad).validate(), String.valueOf(bad));
+            assertEquals(Refusal.Nature.RULE, problem.nature());
+            assertEquals(List.of("womenShareThresholdPercent"), problem.reasons().stream().map(Refusal.Reason::field).toList());
+            assertEquals("criteria.women-share.invalid", problem.reasons().get(0).messageKey());
         }
-        assertThrows(ProblemException.class, () -> withWomenShare(List.of(), BigDecimal.valueOf(120)).validate());
+        assertThrows(Refusal.class, () -> withWomenShare(List.of(), BigDecimal.valueOf(120)).validate());
     }
 }

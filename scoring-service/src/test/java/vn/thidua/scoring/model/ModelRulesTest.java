@@ -1,5 +1,6 @@
 package vn.thidua.scoring.model;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -10,7 +11,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.ProblemException;
 
 class ModelRulesTest {
     static final String WOMEN = "000.00.84.H56";
@@ -52,30 +52,30 @@ class ModelRulesTest {
     void theStartYearLiesBetween1945AndNextYear() {
         assertEquals(1945, ModelRules.requireStartedYear(1945, TODAY));
         assertEquals(2017, ModelRules.requireStartedYear(2017, TODAY));
-        assertEquals(422, assertThrows(ProblemException.class, () -> ModelRules.requireStartedYear(1944, TODAY)).status());
-        ProblemException late = assertThrows(ProblemException.class, () -> ModelRules.requireStartedYear(2018, TODAY));
-        assertEquals(422, late.status());
-        assertEquals("model-year-invalid", late.typeSlug());
-        assertEquals(400, assertThrows(ProblemException.class, () -> ModelRules.requireStartedYear(null, TODAY)).status());
+        assertEquals(Refusal.Nature.RULE, assertThrows(Refusal.class, () -> ModelRules.requireStartedYear(1944, TODAY)).nature());
+        Refusal late = assertThrows(Refusal.class, () -> ModelRules.requireStartedYear(2018, TODAY));
+        assertEquals(Refusal.Nature.RULE, late.nature());
+        assertEquals("model-year-invalid", late.type());
+        assertEquals(Refusal.Nature.INVALID, assertThrows(Refusal.class, () -> ModelRules.requireStartedYear(null, TODAY)).nature());
     }
 
     @Test
     void anAdoptionIsNotBeforeTheModelStarted() {
         LocalDate first = LocalDate.of(2014, 1, 1);
         assertEquals(first, ModelRules.requireNotBeforeStart(first, "adoptedOn", 2014));
-        ProblemException early = assertThrows(ProblemException.class,
+        Refusal early = assertThrows(Refusal.class,
                 () -> ModelRules.requireNotBeforeStart(LocalDate.of(2013, 12, 31), "adoptedOn", 2014));
-        assertEquals(422, early.status());
-        assertEquals("model-date-before-start", early.typeSlug());
-        assertEquals(400, assertThrows(ProblemException.class,
-                () -> ModelRules.requireNotBeforeStart(null, "adoptedOn", 2014)).status());
+        assertEquals(Refusal.Nature.RULE, early.nature());
+        assertEquals("model-date-before-start", early.type());
+        assertEquals(Refusal.Nature.INVALID, assertThrows(Refusal.class,
+                () -> ModelRules.requireNotBeforeStart(null, "adoptedOn", 2014)).nature());
     }
 
     @Test
     void theOwnerDoesNotReplicateItsOwnModel() {
         ExemplaryModel model = model(WOMEN, 2014);
         ModelRules.requireNotOwner(model, FARMERS);
-        assertEquals(422, assertThrows(ProblemException.class, () -> ModelRules.requireNotOwner(model, WOMEN)).status());
+        assertEquals(Refusal.Nature.RULE, assertThrows(Refusal.class, () -> ModelRules.requireNotOwner(model, WOMEN)).nature());
     }
 
     @Test
@@ -83,9 +83,9 @@ class ModelRulesTest {
         ExemplaryModel model = model(WOMEN, 2014);
         ModelRules.requireNotRecognised(model);
         model.recognisedOn = LocalDate.of(2016, 12, 14);
-        ProblemException twice = assertThrows(ProblemException.class, () -> ModelRules.requireNotRecognised(model));
-        assertEquals(409, twice.status());
-        assertEquals("model-already-recognised", twice.typeSlug());
+        Refusal twice = assertThrows(Refusal.class, () -> ModelRules.requireNotRecognised(model));
+        assertEquals(Refusal.Nature.STATE, twice.nature());
+        assertEquals("model-already-recognised", twice.type());
     }
 
     @Test
@@ -101,8 +101,8 @@ class ModelRulesTest {
     void badIdsAreNotFound() {
         assertEquals(42L, ModelRules.parseId("42"));
         for (String bad : new String[] {"abc", "0", "-1", "99999999999999999999", ""}) {
-            ProblemException problem = assertThrows(ProblemException.class, () -> ModelRules.parseId(bad), bad);
-            assertEquals(404, problem.status());
+            Refusal problem = assertThrows(Refusal.class, () -> ModelRules.parseId(bad), bad);
+            assertEquals(Refusal.Nature.NOT_FOUND, problem.nature());
         }
     }
 }

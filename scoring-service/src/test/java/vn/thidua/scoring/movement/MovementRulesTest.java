@@ -1,5 +1,6 @@
 package vn.thidua.scoring.movement;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static vn.thidua.scoring.movement.MovementMother.lookups;
@@ -13,18 +14,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
+import vn.thidua.platform.domain.Refusal.Reason;
 
 class MovementRulesTest {
 
     /** field → message key of every problem the request has. */
     static Map<String, String> problems(MovementRequest request) {
-        ProblemException e = assertThrows(ProblemException.class, () -> MovementRules.check(request, lookups()));
-        assertEquals(422, e.status());
-        assertEquals("invalid-movement", e.typeSlug());
-        assertEquals(Integer.toString(e.errors().size()), e.args()[0]);
-        return e.errors().stream().collect(Collectors.toMap(FieldProblem::field, FieldProblem::messageKey));
+        Refusal e = assertThrows(Refusal.class, () -> MovementRules.check(request, lookups()));
+        assertEquals(Refusal.Nature.RULE, e.nature());
+        assertEquals("invalid-movement", e.type());
+        assertEquals(Integer.toString(e.reasons().size()), e.args()[0]);
+        return e.reasons().stream().collect(Collectors.toMap(Reason::field, Reason::messageKey));
     }
 
     @Test
@@ -156,8 +156,8 @@ class MovementRulesTest {
     @Test
     void numbersInMessagesAreNotGrouped() {
         MovementRequest seed = seed();
-        ProblemException e = assertThrows(ProblemException.class, () -> MovementRules.check(new MovementRequest(seed.name(),
+        Refusal e = assertThrows(Refusal.class, () -> MovementRules.check(new MovementRequest(seed.name(),
                 seed.kind(), Launcher.BOARD, null, false, List.of(723L), seed.startDate(), seed.endDate(), null, null), lookups()));
-        assertEquals(List.of("723", "2023", "2016", "2016"), Arrays.asList(e.errors().get(0).args()));
+        assertEquals(List.of("723", "2023", "2016", "2016"), Arrays.asList(e.reasons().get(0).args()));
     }
 }

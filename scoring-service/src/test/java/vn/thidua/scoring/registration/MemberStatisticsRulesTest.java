@@ -1,5 +1,6 @@
 package vn.thidua.scoring.registration;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -9,8 +10,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import vn.thidua.platform.web.Messages;
-import vn.thidua.platform.web.ProblemException;
-import vn.thidua.platform.web.ProblemException.FieldProblem;
+import vn.thidua.platform.domain.Refusal.Reason;
 
 class MemberStatisticsRulesTest {
 
@@ -24,22 +24,22 @@ class MemberStatisticsRulesTest {
 
     @Test
     void everyBadFigureIsListedWithItsField() {
-        ProblemException problem = assertThrows(ProblemException.class,
+        Refusal problem = assertThrows(Refusal.class,
                 () -> new MemberStatistics.Input(0L, null, -1L, 5L, 2_000_000L, 3L).validated());
-        assertEquals(422, problem.status());
-        assertEquals("invalid-member-statistics", problem.typeSlug());
+        assertEquals(Refusal.Nature.RULE, problem.nature());
+        assertEquals("invalid-member-statistics", problem.type());
         assertEquals(List.of("members", "completingTasks", "advancedLabour", "disciplinedWarningOrAbove"),
-                problem.errors().stream().map(FieldProblem::field).toList());
+                problem.reasons().stream().map(Reason::field).toList());
         assertEquals(List.of("registration.statistics.range", "registration.statistics.required", "registration.statistics.range",
-                "registration.statistics.range"), problem.errors().stream().map(FieldProblem::messageKey).toList());
+                "registration.statistics.range"), problem.reasons().stream().map(Reason::messageKey).toList());
     }
 
     @Test
     void noCountMayExceedTheMembers() {
-        ProblemException problem = assertThrows(ProblemException.class,
+        Refusal problem = assertThrows(Refusal.class,
                 () -> new MemberStatistics.Input(40L, 41L, 30L, 2L, 0L, 41L).validated());
-        assertEquals(List.of("completingTasks", "women"), problem.errors().stream().map(FieldProblem::field).toList());
-        FieldProblem over = problem.errors().get(0);
+        assertEquals(List.of("completingTasks", "women"), problem.reasons().stream().map(Reason::field).toList());
+        Reason over = problem.reasons().get(0);
         assertEquals("registration.statistics.over-members", over.messageKey());
         assertEquals("41 is more than the number of members (40).", Messages.text(Messages.ENGLISH, over.messageKey(), over.args()));
         assertEquals("Số 41 lớn hơn tổng số thành viên (40).", Messages.text(Messages.VIETNAMESE, over.messageKey(), over.args()));
@@ -47,9 +47,9 @@ class MemberStatisticsRulesTest {
 
     @Test
     void missingMembersAreNamedOnceAndDoNotMakeTheCountsWrong() {
-        ProblemException problem = assertThrows(ProblemException.class,
+        Refusal problem = assertThrows(Refusal.class,
                 () -> new MemberStatistics.Input(null, 41L, 30L, 2L, 0L, 41L).validated());
-        assertEquals(List.of("members"), problem.errors().stream().map(FieldProblem::field).toList());
+        assertEquals(List.of("members"), problem.reasons().stream().map(Reason::field).toList());
     }
 
     @Test

@@ -2,7 +2,7 @@ package vn.thidua.units.cluster;
 
 import java.time.LocalDate;
 import java.util.Collection;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * The emulation agreement (giao ước thi đua) of a cluster-year: signed by member units, on a date
@@ -17,21 +17,21 @@ public final class AgreementRules {
     public static void requireValid(LocalDate signedOn, Collection<String> signatories, Roster roster,
                                     EmulationYear year, LocalDate today) {
         if (signedOn == null) {
-            throw ProblemException.badRequest("invalid-cluster-agreement", "cluster.agreement.signed-on-required");
+            throw Refusal.invalid("invalid-cluster-agreement", "cluster.agreement.signed-on-required");
         }
         if (signatories == null || signatories.isEmpty()) {
-            throw ProblemException.badRequest("invalid-cluster-agreement", "cluster.agreement.signatories-required");
+            throw Refusal.invalid("invalid-cluster-agreement", "cluster.agreement.signatories-required");
         }
         if (signedOn.isAfter(today)) {
-            throw ProblemException.unprocessable("cluster-agreement-date", "cluster.agreement.signed-on-future", signedOn.toString());
+            throw Refusal.unprocessable("cluster-agreement-date", "cluster.agreement.signed-on-future", signedOn.toString());
         }
         if (signedOn.getYear() < year.value() - 1 || signedOn.getYear() > year.value()) {
-            throw ProblemException.unprocessable("cluster-agreement-date", "cluster.agreement.signed-on-out-of-year",
+            throw Refusal.unprocessable("cluster-agreement-date", "cluster.agreement.signed-on-out-of-year",
                     signedOn.toString(), String.valueOf(year.value()));
         }
         for (String signatory : signatories) {
             if (!roster.contains(signatory)) {
-                throw ProblemException.unprocessable("cluster-agreement-signatory-not-member",
+                throw Refusal.unprocessable("cluster-agreement-signatory-not-member",
                         "cluster.agreement.signatory-not-member", signatory, String.valueOf(year.value()));
             }
         }

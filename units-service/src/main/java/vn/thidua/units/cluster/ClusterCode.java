@@ -2,7 +2,7 @@ package vn.thidua.units.cluster;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * The Board's short code of a cluster or block, such as {@code CUM-07} or {@code KHOI-03}: the same
@@ -14,7 +14,7 @@ public record ClusterCode(String value) {
 
     public ClusterCode {
         if (value == null || value.length() > MAX_LENGTH || !FORM.matcher(value).matches()) {
-            throw ProblemException.badRequest("invalid-cluster-code", "cluster.code.invalid", String.valueOf(value), MAX_LENGTH);
+            throw Refusal.invalid("invalid-cluster-code", "cluster.code.invalid", String.valueOf(value), MAX_LENGTH);
         }
     }
 

@@ -1,7 +1,7 @@
 package vn.thidua.units.cluster;
 
 import java.util.Locale;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /** An emulation cluster (cụm thi đua: units of one area or level) or block (khối thi đua: units of like functions). */
 public enum ClusterKind {
@@ -17,6 +17,6 @@ public enum ClusterKind {
                 }
             }
         }
-        throw ProblemException.badRequest("invalid-cluster-kind", "cluster.kind.invalid", String.valueOf(raw));
+        throw Refusal.invalid("invalid-cluster-kind", "cluster.kind.invalid", String.valueOf(raw));
     }
 }

@@ -1,7 +1,7 @@
 package vn.thidua.units.cluster;
 
 import java.text.Normalizer;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.TextPolicy;
 
 /** A cluster's Vietnamese name, e.g. "Cụm thi đua số 7", kept in Unicode NFC with white space folded. */
@@ -10,7 +10,7 @@ public record ClusterName(String value) {
 
     public ClusterName {
         if (value == null || value.isBlank() || value.length() > MAX_LENGTH) {
-            throw ProblemException.badRequest("invalid-cluster-name", "cluster.name.invalid", MAX_LENGTH);
+            throw Refusal.invalid("invalid-cluster-name", "cluster.name.invalid", MAX_LENGTH);
         }
     }
 
@@ -20,7 +20,7 @@ public record ClusterName(String value) {
         }
         // control, reordering and invisible characters, and none that shows as nothing, so that two names that look the same are the same
         if (TextPolicy.nameViolation(raw) == TextPolicy.Violation.HIDDEN_CHARACTERS) {
-            throw ProblemException.badRequest("invalid-cluster-name", "cluster.name.control-characters");
+            throw Refusal.invalid("invalid-cluster-name", "cluster.name.control-characters");
         }
         return new ClusterName(Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " "));
     }

@@ -1,5 +1,6 @@
 package vn.thidua.units.cluster;
 
+import vn.thidua.platform.domain.Refusal;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import vn.thidua.platform.time.VietnamTime;
@@ -31,7 +32,6 @@ import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.PdfDocument;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.Versions;
 import vn.thidua.units.cluster.ClusterEvents.ClusterState;
@@ -116,7 +116,7 @@ public class ClusterService {
         EmulationYear year = EmulationYear.of(request.year());
         Set<String> members = unitCodes(request.members());
         if (ClusterYear.findByCodeAndYear(code.value(), year.value()).isPresent()) {
-            throw ProblemException.conflict("cluster-exists", "cluster.exists", code.value(), String.valueOf(year.value()));
+            throw Refusal.conflict("cluster-exists", "cluster.exists", code.value(), String.valueOf(year.value()));
         }
         for (String member : members) {
             Roster.requireEligible(member, units);
@@ -358,7 +358,7 @@ public class ClusterService {
         ClusterAccess.requireRead(caller, Set.copyOf(ClusterMembership.currentCodes(id)));
         AgreementDocument document = cluster.agreementDocumentSha256 == null ? null : AgreementDocument.findById(id);
         if (document == null) {
-            throw ProblemException.notFound("cluster-agreement-document-not-found", "cluster.agreement.document-not-found",
+            throw Refusal.notFound("cluster-agreement-document-not-found", "cluster.agreement.document-not-found",
                     String.valueOf(id));
         }
         return new StoredDocument(cluster.code, cluster.year, document.content, cluster.agreementDocumentSha256);
@@ -377,7 +377,7 @@ public class ClusterService {
         EmulationYear next = year.next();
         ClusterYear.lockCodeAndYear(current.code, next.value());
         if (ClusterYear.findByCodeAndYear(current.code, next.value()).isPresent()) {
-            throw ProblemException.conflict("cluster-next-year-exists", "cluster.roll-over.exists", current.code,
+            throw Refusal.conflict("cluster-next-year-exists", "cluster.roll-over.exists", current.code,
                     String.valueOf(next.value()));
         }
         Optional<ElectionRecord> elected = ElectionRecord.newest(current.code, current.kind, next.value())
@@ -442,7 +442,7 @@ public class ClusterService {
         } else {
             try {
                 roster(cluster).requireValid(result.leadership(), units);
-            } catch (ProblemException refused) {
+            } catch (Refusal refused) {
                 record.notApplicable(Messages.text(Locale.ENGLISH, refused.messageKey(), refused.args()));
             }
         }
@@ -485,7 +485,7 @@ public class ClusterService {
         Optional<ClusterMembership> other = ClusterMembership.currentOfKind(unitCode, kind, year);
         if (other.isPresent()) {
             ClusterYear cluster = ClusterYear.findById(other.get().clusterYearId);
-            throw ProblemException.unprocessable("cluster-member-elsewhere", "cluster.member.elsewhere", unitCode,
+            throw Refusal.unprocessable("cluster-member-elsewhere", "cluster.member.elsewhere", unitCode,
                     cluster.code, String.valueOf(year));
         }
     }
@@ -516,10 +516,10 @@ public class ClusterService {
             if (cause instanceof ConstraintViolationException violation && violation.getConstraintName() != null) {
                 String constraint = violation.getConstraintName().toLowerCase(Locale.ROOT);
                 if (constraint.contains(MEMBERSHIP_UNIQUE)) {
-                    return ProblemException.unprocessable("cluster-member-elsewhere", "cluster.member.elsewhere-concurrent");
+                    return Refusal.unprocessable("cluster-member-elsewhere", "cluster.member.elsewhere-concurrent");
                 }
                 if (constraint.contains(CODE_YEAR_UNIQUE)) {
-                    return ProblemException.conflict("cluster-exists", "cluster.exists-concurrent");
+                    return Refusal.conflict("cluster-exists", "cluster.exists-concurrent");
                 }
             }
         }

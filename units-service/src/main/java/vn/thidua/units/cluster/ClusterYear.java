@@ -21,7 +21,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * One cluster or block in one year (cluster-year). A new year is a new row, so what a cluster was
@@ -158,7 +158,7 @@ public class ClusterYear extends PanacheEntityBase {
     static ClusterYear get(long id) {
         ClusterYear cluster = findById(id);
         if (cluster == null) {
-            throw ProblemException.notFound("cluster-not-found", "cluster.not-found", String.valueOf(id));
+            throw Refusal.notFound("cluster-not-found", "cluster.not-found", String.valueOf(id));
         }
         return cluster;
     }
@@ -167,7 +167,7 @@ public class ClusterYear extends PanacheEntityBase {
     static ClusterYear getForUpdate(long id) {
         ClusterYear cluster = findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (cluster == null) {
-            throw ProblemException.notFound("cluster-not-found", "cluster.not-found", String.valueOf(id));
+            throw Refusal.notFound("cluster-not-found", "cluster.not-found", String.valueOf(id));
         }
         return cluster;
     }

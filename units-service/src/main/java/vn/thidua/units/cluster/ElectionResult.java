@@ -1,8 +1,8 @@
 package vn.thidua.units.cluster;
 
 import java.time.Instant;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.events.MalformedEventException;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.units.unit.UnitCode;
 
 /**
@@ -30,7 +30,7 @@ public record ElectionResult(ClusterCode clusterCode, ClusterKind kind, Emulatio
             return new ElectionResult(ClusterCode.parse(data.clusterCode()), ClusterKind.parse(data.kind()),
                     EmulationYear.of(data.year()), new Leadership(leader, deputy), data.votingSessionId().strip(),
                     data.electedAt());
-        } catch (ProblemException invalid) {
+        } catch (Refusal invalid) {
             throw new MalformedEventException("ClusterLeaderElected has an invalid field: " + invalid.getMessage(), invalid);
         }
     }

@@ -5,7 +5,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.units.unit.UnitCode;
 
 /**
@@ -22,13 +22,13 @@ final class EmulationLeaderRules {
     /** The leaders as recorded, in the order given; refuses (400/422 problem) anything the rules do not allow. */
     static List<EmulationLeader> recorded(List<String> rawUnitCodes, String rawReference, Set<String> members) {
         if (rawUnitCodes == null) {
-            throw ProblemException.badRequest("cluster-emulation-leaders-required", "cluster.emulation-leaders.required");
+            throw Refusal.invalid("cluster-emulation-leaders-required", "cluster.emulation-leaders.required");
         }
         if (rawUnitCodes.isEmpty()) {
             return List.of();
         }
         if (rawUnitCodes.size() > MAX_UNITS) {
-            throw ProblemException.unprocessable("cluster-emulation-leaders-too-many", "cluster.emulation-leaders.too-many",
+            throw Refusal.unprocessable("cluster-emulation-leaders-too-many", "cluster.emulation-leaders.too-many",
                     rawUnitCodes.size(), MAX_UNITS);
         }
         String reference = reference(rawReference);
@@ -37,10 +37,10 @@ final class EmulationLeaderRules {
         for (String raw : rawUnitCodes) {
             String code = UnitCode.parse(raw).value();
             if (!seen.add(code)) {
-                throw ProblemException.unprocessable("cluster-emulation-leaders-duplicate", "cluster.emulation-leaders.duplicate", code);
+                throw Refusal.unprocessable("cluster-emulation-leaders-duplicate", "cluster.emulation-leaders.duplicate", code);
             }
             if (!members.contains(code)) {
-                throw ProblemException.unprocessable("cluster-emulation-leader-not-member", "cluster.emulation-leaders.not-member", code);
+                throw Refusal.unprocessable("cluster-emulation-leader-not-member", "cluster.emulation-leaders.not-member", code);
             }
             leaders.add(EmulationLeader.recorded(code, reference));
         }
@@ -50,14 +50,14 @@ final class EmulationLeaderRules {
     /** The minutes' reference in NFC with white space folded: required, at most {@value EmulationLeader#MAX_REFERENCE_LENGTH} characters. */
     static String reference(String raw) {
         if (raw == null || raw.isBlank()) {
-            throw ProblemException.badRequest("cluster-emulation-leaders-reference", "cluster.emulation-leaders.reference-required");
+            throw Refusal.invalid("cluster-emulation-leaders-reference", "cluster.emulation-leaders.reference-required");
         }
         if (raw.codePoints().anyMatch(ClusterName::isForbidden)) {
-            throw ProblemException.badRequest("cluster-emulation-leaders-reference", "cluster.emulation-leaders.reference-control-characters");
+            throw Refusal.invalid("cluster-emulation-leaders-reference", "cluster.emulation-leaders.reference-control-characters");
         }
         String folded = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         if (folded.length() > EmulationLeader.MAX_REFERENCE_LENGTH) {
-            throw ProblemException.badRequest("cluster-emulation-leaders-reference", "cluster.emulation-leaders.reference-too-long",
+            throw Refusal.invalid("cluster-emulation-leaders-reference", "cluster.emulation-leaders.reference-too-long",
                     EmulationLeader.MAX_REFERENCE_LENGTH);
         }
         return folded;

@@ -3,8 +3,8 @@ package vn.thidua.units.cluster;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.events.MalformedEventException;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.units.unit.UnitCode;
 
 /**
@@ -35,7 +35,7 @@ public record EmulationVote(String votingSessionId, String runoffOf, long cluste
             }
             return new EmulationVote(data.votingSessionId().strip(), data.runoffOf() == null ? null : data.runoffOf().strip(),
                     data.clusterId(), ClusterCode.parse(data.clusterCode()), EmulationYear.of(data.year()), List.copyOf(elected));
-        } catch (ProblemException invalid) {
+        } catch (Refusal invalid) {
             throw new MalformedEventException("VoteConcluded has an invalid field: " + invalid.getMessage(), invalid);
         }
     }

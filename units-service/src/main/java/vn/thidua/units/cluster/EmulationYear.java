@@ -1,6 +1,7 @@
 package vn.thidua.units.cluster;
 
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
+
 
 /** The year a cluster-year covers, within a range no real emulation year leaves. */
 public record EmulationYear(int value) {
@@ -9,13 +10,13 @@ public record EmulationYear(int value) {
 
     public EmulationYear {
         if (value < MIN || value > MAX) {
-            throw ProblemException.badRequest("invalid-cluster-year", "cluster.year.invalid", String.valueOf(value), MIN, MAX);
+            throw Refusal.invalid("invalid-cluster-year", "cluster.year.invalid", String.valueOf(value), MIN, MAX);
         }
     }
 
     public static EmulationYear of(Integer value) {
         if (value == null) {
-            throw ProblemException.badRequest("invalid-cluster-year", "cluster.year.invalid", "null", MIN, MAX);
+            throw Refusal.invalid("invalid-cluster-year", "cluster.year.invalid", "null", MIN, MAX);
         }
         return new EmulationYear(value);
     }
@@ -28,7 +29,7 @@ public record EmulationYear(int value) {
         try {
             return new EmulationYear(Integer.parseInt(raw.strip()));
         } catch (NumberFormatException e) {
-            throw ProblemException.badRequest("invalid-cluster-year", "cluster.year.invalid", raw, MIN, MAX);
+            throw Refusal.invalid("invalid-cluster-year", "cluster.year.invalid", raw, MIN, MAX);
         }
     }
 

@@ -2,7 +2,7 @@ package vn.thidua.units.cluster;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.units.unit.Unit;
 import vn.thidua.units.unit.UnitCode;
 import vn.thidua.units.unit.UnitService;
@@ -22,8 +22,8 @@ public class RegistryUnits implements UnitDirectory {
             Unit unit = units.get(UnitCode.parse(unitCode));
             return Optional.of(new MemberUnit(unit.code, unit.name, unit.isActive(),
                     unit.status == null ? null : unit.status.name()));
-        } catch (ProblemException notFound) {
-            if (notFound.status() == 404) {
+        } catch (Refusal notFound) {
+            if (notFound.nature() == Refusal.Nature.NOT_FOUND) {
                 return Optional.empty();
             }
             throw notFound;

@@ -5,7 +5,7 @@ import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * The current members of one cluster-year and its leadership, with the rules that guard them.
@@ -38,7 +38,7 @@ public final class Roster {
     /** A unit may join if it is not a member already and the registry knows it as active. */
     public void requireCanAdd(String unitCode, UnitDirectory units) {
         if (contains(unitCode)) {
-            throw ProblemException.unprocessable("cluster-member-already", "cluster.member.already", unitCode);
+            throw Refusal.unprocessable("cluster-member-already", "cluster.member.already", unitCode);
         }
         requireEligible(unitCode, units);
     }
@@ -46,13 +46,13 @@ public final class Roster {
     /** A leader or deputy cannot leave until the leadership changes. */
     public void requireCanRemove(String unitCode) {
         if (!contains(unitCode)) {
-            throw ProblemException.notFound("cluster-member-not-found", "cluster.member.not-found", unitCode);
+            throw Refusal.notFound("cluster-member-not-found", "cluster.member.not-found", unitCode);
         }
         if (unitCode.equals(leadership.leaderUnitCode())) {
-            throw ProblemException.unprocessable("cluster-member-leads", "cluster.member.is-leader", unitCode);
+            throw Refusal.unprocessable("cluster-member-leads", "cluster.member.is-leader", unitCode);
         }
         if (unitCode.equals(leadership.deputyUnitCode())) {
-            throw ProblemException.unprocessable("cluster-member-leads", "cluster.member.is-deputy", unitCode);
+            throw Refusal.unprocessable("cluster-member-leads", "cluster.member.is-deputy", unitCode);
         }
     }
 
@@ -61,16 +61,16 @@ public final class Roster {
         String leader = proposed.leaderUnitCode();
         String deputy = proposed.deputyUnitCode();
         if (leader == null) {
-            throw ProblemException.badRequest("invalid-cluster-leadership", "cluster.leadership.leader-required");
+            throw Refusal.invalid("invalid-cluster-leadership", "cluster.leadership.leader-required");
         }
         if (leader.equals(deputy)) {
-            throw ProblemException.unprocessable("cluster-leadership-same-unit", "cluster.leadership.same-unit", leader);
+            throw Refusal.unprocessable("cluster-leadership-same-unit", "cluster.leadership.same-unit", leader);
         }
         if (!contains(leader)) {
-            throw ProblemException.unprocessable("cluster-leadership-not-member", "cluster.leadership.leader-not-member", leader);
+            throw Refusal.unprocessable("cluster-leadership-not-member", "cluster.leadership.leader-not-member", leader);
         }
         if (deputy != null && !contains(deputy)) {
-            throw ProblemException.unprocessable("cluster-leadership-not-member", "cluster.leadership.deputy-not-member", deputy);
+            throw Refusal.unprocessable("cluster-leadership-not-member", "cluster.leadership.deputy-not-member", deputy);
         }
         requireEligible(leader, units);
         if (deputy != null) {
@@ -81,9 +81,9 @@ public final class Roster {
     /** Members are units the registry knows and that are still active (not merged, not dissolved). */
     public static MemberUnit requireEligible(String unitCode, UnitDirectory units) {
         MemberUnit unit = units.find(unitCode).orElseThrow(() ->
-                ProblemException.unprocessable("cluster-member-unknown", "cluster.member.unknown", unitCode));
+                Refusal.unprocessable("cluster-member-unknown", "cluster.member.unknown", unitCode));
         if (!unit.active()) {
-            throw ProblemException.unprocessable("cluster-member-inactive", "cluster.member.inactive", unitCode,
+            throw Refusal.unprocessable("cluster-member-inactive", "cluster.member.inactive", unitCode,
                     Objects.toString(unit.status(), "?"));
         }
         return unit;

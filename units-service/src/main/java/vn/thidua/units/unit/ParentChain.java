@@ -4,7 +4,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /** Checks that a unit's parent exists and that making it the parent closes no cycle. */
 final class ParentChain {
@@ -20,16 +20,16 @@ final class ParentChain {
             return;
         }
         if (parent.equals(unit)) {
-            throw ProblemException.unprocessable("parent-cycle", "unit.parent.cycle", unit.value(), parent.value());
+            throw Refusal.unprocessable("parent-cycle", "unit.parent.cycle", unit.value(), parent.value());
         }
         if (parentOf.apply(parent.value()) == null) {
-            throw ProblemException.unprocessable("unknown-parent", "unit.parent.unknown", parent.value());
+            throw Refusal.unprocessable("unknown-parent", "unit.parent.unknown", parent.value());
         }
         Set<String> seen = new HashSet<>();
         String current = parent.value();
         while (current != null && seen.add(current)) {
             if (current.equals(unit.value())) {
-                throw ProblemException.unprocessable("parent-cycle", "unit.parent.cycle", unit.value(), parent.value());
+                throw Refusal.unprocessable("parent-cycle", "unit.parent.cycle", unit.value(), parent.value());
             }
             Optional<String> next = parentOf.apply(current);
             current = next == null ? null : next.orElse(null);

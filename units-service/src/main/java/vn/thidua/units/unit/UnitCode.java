@@ -2,7 +2,7 @@ package vn.thidua.units.unit;
 
 import java.util.Locale;
 import java.util.regex.Pattern;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * The electronic identification code of an agency or organisation (mã định danh điện tử,
@@ -15,7 +15,7 @@ public record UnitCode(String value) {
 
     public UnitCode {
         if (value == null || value.length() > MAX_LENGTH || !FORM.matcher(value).matches()) {
-            throw ProblemException.badRequest("invalid-unit-code", "unit.code.invalid", String.valueOf(value), MAX_LENGTH);
+            throw Refusal.invalid("invalid-unit-code", "unit.code.invalid", String.valueOf(value), MAX_LENGTH);
         }
     }
 

@@ -3,7 +3,7 @@ package vn.thidua.units.unit;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
-import vn.thidua.platform.web.ProblemException;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Text;
 
 /**
@@ -29,11 +29,11 @@ public record UnitDetails(UnitName name, String shortName, UnitKind kind, UnitCo
         public static Contact parse(String person, String phone, String email) {
             String cleanPhone = Text.clean(phone, 30, "contact.phone", false);
             if (cleanPhone != null && !PHONE.matcher(cleanPhone).matches()) {
-                throw ProblemException.badRequest("invalid-field", "unit.contact.phone.invalid", cleanPhone);
+                throw Refusal.invalid("invalid-field", "unit.contact.phone.invalid", cleanPhone);
             }
             String cleanEmail = Text.clean(email, 254, "contact.email", false);
             if (cleanEmail != null && !EMAIL.matcher(cleanEmail).matches()) {
-                throw ProblemException.badRequest("invalid-field", "unit.contact.email.invalid", cleanEmail);
+                throw Refusal.invalid("invalid-field", "unit.contact.email.invalid", cleanEmail);
             }
             return new Contact(Text.clean(person, 200, "contact.person", false), cleanPhone,
                     cleanEmail == null ? null : cleanEmail.toLowerCase(Locale.ROOT));
@@ -45,7 +45,7 @@ public record UnitDetails(UnitName name, String shortName, UnitKind kind, UnitCo
                                     String administrativeAreaCode, Contact contact) {
         String area = Text.clean(administrativeAreaCode, 10, "administrativeAreaCode", false);
         if (area != null && !AREA_CODE.matcher(area).matches()) {
-            throw ProblemException.badRequest("invalid-field", "unit.area.invalid", area);
+            throw Refusal.invalid("invalid-field", "unit.area.invalid", area);
         }
         return new UnitDetails(UnitName.parse(name), Text.name(shortName, 100, "shortName", false), kind(kind),
                 parentCode == null || parentCode.isBlank() ? null : UnitCode.parse(parentCode), area, contact);
@@ -58,7 +58,7 @@ public record UnitDetails(UnitName name, String shortName, UnitKind kind, UnitCo
         try {
             return UnitKind.valueOf(raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badRequest("invalid-field", "unit.kind.invalid", raw, java.util.Arrays.toString(UnitKind.values()));
+            throw Refusal.invalid("invalid-field", "unit.kind.invalid", raw, java.util.Arrays.toString(UnitKind.values()));
         }
     }
 

@@ -14,8 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Messages;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.SheetFile;
 
 /**
@@ -54,13 +54,13 @@ public class UnitImport {
                 UnitCode code = UnitCode.parse(row.get("code"));
                 Candidate earlier = candidates.get(code.value());
                 if (earlier != null) {
-                    throw ProblemException.unprocessable("duplicate-in-file", "unit.import.duplicate-in-file", code.value(), earlier.row());
+                    throw Refusal.unprocessable("duplicate-in-file", "unit.import.duplicate-in-file", code.value(), earlier.row());
                 }
                 UnitDetails details = UnitDetails.parse(row.get("name"), row.get("shortname"), row.get("kind"), row.get("parentcode"),
                         row.get("administrativeareacode"),
                         UnitDetails.Contact.parse(row.get("contactperson"), row.get("contactphone"), row.get("contactemail")));
                 candidates.put(code.value(), new Candidate(row.number(), code, details));
-            } catch (ProblemException problem) {
+            } catch (Refusal problem) {
                 results.put(row.number(), rejected(row.number(), row.get("code"), problem, locale));
             }
         }
@@ -127,7 +127,7 @@ public class UnitImport {
                         }
                         return knownParents.computeIfAbsent(code, UnitService::parentOf);
                     });
-                } catch (ProblemException problem) {
+                } catch (Refusal problem) {
                     candidates.remove(candidate.code().value());
                     results.put(candidate.row(), rejected(candidate.row(), candidate.code().value(), problem, locale));
                     changed = true;
@@ -155,7 +155,7 @@ public class UnitImport {
         return existing;
     }
 
-    private static RowResult rejected(int row, String code, ProblemException problem, Locale locale) {
-        return new RowResult(row, code, Outcome.REJECTED, problem.typeSlug(), Messages.text(locale, problem.messageKey(), problem.args()));
+    private static RowResult rejected(int row, String code, Refusal problem, Locale locale) {
+        return new RowResult(row, code, Outcome.REJECTED, problem.type(), Messages.text(locale, problem.messageKey(), problem.args()));
     }
 }

@@ -9,13 +9,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
-import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Versions;
 
 /** Use cases of the unit registry; each change and its event are committed together. */
@@ -38,7 +38,7 @@ public class UnitService {
     @Transactional
     public Unit register(UnitCode code, UnitDetails details) {
         if (Unit.findByCode(code).isPresent()) {
-            throw ProblemException.conflict("unit-exists", "unit.exists", code.value());
+            throw Refusal.conflict("unit-exists", "unit.exists", code.value());
         }
         ParentChain.check(code, details.parent(), UnitService::parentOf);
         Unit unit = Unit.register(code, details, Instant.now(clock));
@@ -57,7 +57,7 @@ public class UnitService {
         caller.requireBoardOrActsFor(unit.code);
         Versions.requireCurrent(expectedVersion, unit.version);
         if (!caller.isBoardOrAdmin() && details.differsBeyondContact(unit.details())) {
-            throw new ProblemException(403, "contact-only", "unit.edit.contact-only");
+            throw Refusal.forbidden("contact-only", "unit.edit.contact-only");
         }
         ParentChain.check(code, details.parent(), UnitService::parentOf);
         if (unit.apply(details, Instant.now(clock))) {
@@ -73,10 +73,10 @@ public class UnitService {
         Unit unit = get(code);
         Versions.requireCurrent(expectedVersion, unit.version);
         if (effectiveFrom == null) {
-            throw ProblemException.badRequest("invalid-field", "unit.status.effective-date-required");
+            throw Refusal.invalid("invalid-field", "unit.status.effective-date-required");
         }
         if (unit.status == newStatus) {
-            throw ProblemException.conflict("unit-status-unchanged", "unit.status.unchanged", unit.code, newStatus);
+            throw Refusal.conflict("unit-status-unchanged", "unit.status.unchanged", unit.code, newStatus);
         }
         String target = null;
         if (newStatus == UnitStatus.MERGED) {
@@ -92,7 +92,7 @@ public class UnitService {
 
     public Unit get(UnitCode code) {
         return Unit.findByCode(code)
-                .orElseThrow(() -> ProblemException.notFound("unit-not-found", "unit.not-found", code.value()));
+                .orElseThrow(() -> Refusal.notFound("unit-not-found", "unit.not-found", code.value()));
     }
 
     /** A unit, for a caller who may read it: everyone reads all units except those who act for one unit. */
@@ -147,15 +147,15 @@ public class UnitService {
 
     private static Unit mergeTarget(Unit unit, UnitCode mergedInto) {
         if (mergedInto == null) {
-            throw ProblemException.unprocessable("merge-target-required", "unit.status.merge-target-required");
+            throw Refusal.unprocessable("merge-target-required", "unit.status.merge-target-required");
         }
         if (mergedInto.value().equals(unit.code)) {
-            throw ProblemException.unprocessable("merge-into-itself", "unit.status.merge-into-itself", unit.code);
+            throw Refusal.unprocessable("merge-into-itself", "unit.status.merge-into-itself", unit.code);
         }
         Unit target = Unit.findByCode(mergedInto).orElseThrow(() ->
-                ProblemException.unprocessable("merge-target-unknown", "unit.status.merge-target-unknown", mergedInto.value()));
+                Refusal.unprocessable("merge-target-unknown", "unit.status.merge-target-unknown", mergedInto.value()));
         if (!target.isActive()) {
-            throw ProblemException.unprocessable("merge-target-inactive", "unit.status.merge-target-inactive", target.code);
+            throw Refusal.unprocessable("merge-target-inactive", "unit.status.merge-target-inactive", target.code);
         }
         return target;
     }

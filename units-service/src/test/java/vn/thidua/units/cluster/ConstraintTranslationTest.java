@@ -1,5 +1,6 @@
 package vn.thidua.units.cluster;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -7,27 +8,26 @@ import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.hibernate.exception.ConstraintViolationException;
 import org.junit.jupiter.api.Test;
-import vn.thidua.platform.web.ProblemException;
 
 /** What the database refuses in a race is answered like the check that came too late. */
 class ConstraintTranslationTest {
 
     @Test
     void aSecondCurrentMembershipOfTheSameKindAndYearIsA422() {
-        ProblemException problem = (ProblemException) ClusterService.translate(
+        Refusal problem = (Refusal) ClusterService.translate(
                 new ConstraintViolationException("duplicate", new SQLException("duplicate", "23505"),
                         ClusterService.MEMBERSHIP_UNIQUE));
-        assertEquals(422, problem.status());
-        assertEquals("cluster-member-elsewhere", problem.typeSlug());
+        assertEquals(Refusal.Nature.RULE, problem.nature());
+        assertEquals("cluster-member-elsewhere", problem.type());
     }
 
     @Test
     void aSecondClusterYearWithTheSameCodeAndYearIsA409() {
-        ProblemException problem = (ProblemException) ClusterService.translate(
+        Refusal problem = (Refusal) ClusterService.translate(
                 new ConstraintViolationException("duplicate", new SQLException("duplicate", "23505"),
                         ClusterService.CODE_YEAR_UNIQUE));
-        assertEquals(409, problem.status());
-        assertEquals("cluster-exists", problem.typeSlug());
+        assertEquals(Refusal.Nature.STATE, problem.nature());
+        assertEquals("cluster-exists", problem.type());
     }
 
     @Test

@@ -1,5 +1,6 @@
 package vn.thidua.units.cluster;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -36,16 +37,16 @@ class RosterTest {
     void membersUnknownOrInactiveUnitsMayNotJoin() {
         assertProblem(422, "cluster-member-already", () -> CLUSTER_7.requireCanAdd(MTTQ, REGISTRY));
         assertProblem(422, "cluster-member-unknown", () -> CLUSTER_7.requireCanAdd(UNKNOWN, REGISTRY));
-        ProblemException inactive = assertProblem(422, "cluster-member-inactive", () -> CLUSTER_7.requireCanAdd(DISSOLVED, REGISTRY));
+        Refusal inactive = assertProblem(422, "cluster-member-inactive", () -> CLUSTER_7.requireCanAdd(DISSOLVED, REGISTRY));
         assertEquals("DISSOLVED", inactive.args()[1]);
     }
 
     @Test
     void leaderAndDeputyCannotLeaveButOtherMembersCan() {
         assertDoesNotThrow(() -> CLUSTER_7.requireCanRemove(MTTQ));
-        ProblemException leader = assertProblem(422, "cluster-member-leads", () -> CLUSTER_7.requireCanRemove(LDLD));
+        Refusal leader = assertProblem(422, "cluster-member-leads", () -> CLUSTER_7.requireCanRemove(LDLD));
         assertEquals("cluster.member.is-leader", leader.messageKey());
-        ProblemException deputy = assertProblem(422, "cluster-member-leads", () -> CLUSTER_7.requireCanRemove(HND));
+        Refusal deputy = assertProblem(422, "cluster-member-leads", () -> CLUSTER_7.requireCanRemove(HND));
         assertEquals("cluster.member.is-deputy", deputy.messageKey());
         assertProblem(404, "cluster-member-not-found", () -> CLUSTER_7.requireCanRemove(HPN));
     }
@@ -56,10 +57,10 @@ class RosterTest {
         assertDoesNotThrow(() -> CLUSTER_7.requireValid(new Leadership(MTTQ, null), REGISTRY));
         assertProblem(400, "invalid-cluster-leadership", () -> CLUSTER_7.requireValid(new Leadership(null, MTTQ), REGISTRY));
         assertProblem(422, "cluster-leadership-same-unit", () -> CLUSTER_7.requireValid(new Leadership(MTTQ, MTTQ), REGISTRY));
-        ProblemException leader = assertProblem(422, "cluster-leadership-not-member",
+        Refusal leader = assertProblem(422, "cluster-leadership-not-member",
                 () -> CLUSTER_7.requireValid(new Leadership(HPN, MTTQ), REGISTRY));
         assertEquals("cluster.leadership.leader-not-member", leader.messageKey());
-        ProblemException deputy = assertProblem(422, "cluster-leadership-not-member",
+        Refusal deputy = assertProblem(422, "cluster-leadership-not-member",
                 () -> CLUSTER_7.requireValid(new Leadership(MTTQ, HPN), REGISTRY));
         assertEquals("cluster.leadership.deputy-not-member", deputy.messageKey());
 
@@ -70,10 +71,10 @@ class RosterTest {
                 () -> withDissolvedMember.requireValid(new Leadership(MTTQ, DISSOLVED), REGISTRY));
     }
 
-    static ProblemException assertProblem(int status, String slug, org.junit.jupiter.api.function.Executable call) {
-        ProblemException problem = assertThrows(ProblemException.class, call);
-        assertEquals(status, problem.status());
-        assertEquals(slug, problem.typeSlug());
+    static Refusal assertProblem(int status, String slug, org.junit.jupiter.api.function.Executable call) {
+        Refusal problem = assertThrows(Refusal.class, call);
+        assertEquals(status, ProblemException.statusOf(problem.nature()));
+        assertEquals(slug, problem.type());
         return problem;
     }
 }

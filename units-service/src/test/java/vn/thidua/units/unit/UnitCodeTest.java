@@ -1,12 +1,12 @@
 package vn.thidua.units.unit;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import vn.thidua.platform.web.ProblemException;
 
 class UnitCodeTest {
 
@@ -20,13 +20,13 @@ class UnitCodeTest {
     @ParameterizedTest
     @ValueSource(strings = {"", " ", ".000", "000.", "000..00", "000 00", "000-00", "Đ56", "000.00.00.H56.000.00.00.H56.000.00.00"})
     void refusesAnythingElse(String raw) {
-        ProblemException problem = assertThrows(ProblemException.class, () -> UnitCode.parse(raw));
-        assertEquals(400, problem.status());
-        assertEquals("invalid-unit-code", problem.typeSlug());
+        Refusal problem = assertThrows(Refusal.class, () -> UnitCode.parse(raw));
+        assertEquals(Refusal.Nature.INVALID, problem.nature());
+        assertEquals("invalid-unit-code", problem.type());
     }
 
     @Test
     void refusesNull() {
-        assertThrows(ProblemException.class, () -> UnitCode.parse(null));
+        assertThrows(Refusal.class, () -> UnitCode.parse(null));
     }
 }

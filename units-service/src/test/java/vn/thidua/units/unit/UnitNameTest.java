@@ -1,11 +1,11 @@
 package vn.thidua.units.unit;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.text.Normalizer;
 import org.junit.jupiter.api.Test;
-import vn.thidua.platform.web.ProblemException;
 
 class UnitNameTest {
 
@@ -19,11 +19,11 @@ class UnitNameTest {
 
     @Test
     void refusesBlankTooLongAndHiddenCharacters() {
-        assertThrows(ProblemException.class, () -> UnitName.parse(null));
-        assertThrows(ProblemException.class, () -> UnitName.parse("   "));
-        assertThrows(ProblemException.class, () -> UnitName.parse("a".repeat(UnitName.MAX_LENGTH + 1)));
+        assertThrows(Refusal.class, () -> UnitName.parse(null));
+        assertThrows(Refusal.class, () -> UnitName.parse("   "));
+        assertThrows(Refusal.class, () -> UnitName.parse("a".repeat(UnitName.MAX_LENGTH + 1)));
         assertEquals(UnitName.MAX_LENGTH, UnitName.parse("a".repeat(UnitName.MAX_LENGTH)).value().length());
-        assertThrows(ProblemException.class, () -> UnitName.parse("Hội\u0000Nông dân"));
-        assertThrows(ProblemException.class, () -> UnitName.parse("Hội \u202Enâd gnôN"));
+        assertThrows(Refusal.class, () -> UnitName.parse("Hội\u0000Nông dân"));
+        assertThrows(Refusal.class, () -> UnitName.parse("Hội \u202Enâd gnôN"));
     }
 }

@@ -2,9 +2,9 @@ package vn.thidua.platform.units;
 
 import io.quarkus.panache.common.Sort;
 import java.time.Instant;
+import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
-import vn.thidua.platform.web.ProblemException;
 
 /**
  * A known unit as a service's read-only REST view shows it (for checking that the service is in
@@ -30,7 +30,7 @@ public record KnownUnitView(String code, String name, long version, Instant upda
     public static KnownUnitView of(String code) {
         KnownUnit unit = KnownUnit.findById(code);
         if (unit == null) {
-            throw ProblemException.notFound("unit-not-found", "unit.not-known", code);
+            throw Refusal.notFound("unit-not-found", "unit.not-known", code);
         }
         return of(unit);
     }

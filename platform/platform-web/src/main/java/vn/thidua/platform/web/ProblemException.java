@@ -1,48 +1,32 @@
 package vn.thidua.platform.web;
 
-import java.util.Arrays;
 import java.util.List;
+import vn.thidua.platform.domain.Refusal;
 
 /**
- * Thrown by domain or application code to refuse a request with a known, documented problem.
- * The message is looked up by {@code messageKey} in the service's and the platform's bundles,
- * in the caller's language, and formatted with {@code args}.
+ * A refusal made at the web edge, where the answer's HTTP status is what is being decided: reading
+ * parameters, preconditions on headers, upload limits, a busy service with {@code Retry-After}. Domain
+ * and service code throw a plain {@link Refusal} instead, whose nature the mappers turn into a status.
  */
-public class ProblemException extends RuntimeException {
+public class ProblemException extends Refusal {
     private final int status;
-    private final String typeSlug;
-    private final String messageKey;
-    private final transient Object[] args;
-    private final transient List<FieldProblem> errors;
     private final int retryAfterSeconds;
 
-    /** One of several reasons a request is refused, for a field or item of it. */
-    public record FieldProblem(String field, String messageKey, Object... args) {
-    }
-
     public ProblemException(int status, String typeSlug, String messageKey, Object... args) {
-        super(messageKey + Arrays.toString(args));
+        super(natureOf(status), typeSlug, messageKey, args);
         this.status = status;
-        this.typeSlug = typeSlug;
-        this.messageKey = messageKey;
-        this.args = args.clone();
-        this.errors = List.of();
         this.retryAfterSeconds = 0;
     }
 
-    private ProblemException(ProblemException problem, List<FieldProblem> errors, int retryAfterSeconds) {
-        super(problem.getMessage() + errors);
+    private ProblemException(ProblemException problem, List<Reason> reasons, int retryAfterSeconds) {
+        super(problem, reasons);
         this.status = problem.status;
-        this.typeSlug = problem.typeSlug;
-        this.messageKey = problem.messageKey;
-        this.args = problem.args;
-        this.errors = List.copyOf(errors);
         this.retryAfterSeconds = retryAfterSeconds;
     }
 
     /** The same problem, telling the caller to try again after that many seconds ({@code Retry-After}). */
     public ProblemException retryAfter(int seconds) {
-        return new ProblemException(this, errors, seconds);
+        return new ProblemException(this, reasons(), seconds);
     }
 
     /** Seconds for {@code Retry-After}, 0 when the answer carries none. */
@@ -51,12 +35,9 @@ public class ProblemException extends RuntimeException {
     }
 
     /** The same problem, listing every reason (each shown in the caller's language). */
-    public ProblemException withErrors(List<FieldProblem> reasons) {
+    @Override
+    public ProblemException because(List<Reason> reasons) {
         return new ProblemException(this, reasons, retryAfterSeconds);
-    }
-
-    public List<FieldProblem> errors() {
-        return errors;
     }
 
     public static ProblemException badRequest(String typeSlug, String messageKey, Object... args) {
@@ -79,15 +60,28 @@ public class ProblemException extends RuntimeException {
         return status;
     }
 
-    public String typeSlug() {
-        return typeSlug;
+    /** The HTTP status that answers a refusal of this nature. */
+    public static int statusOf(Nature nature) {
+        return switch (nature) {
+            case INVALID -> 400;
+            case FORBIDDEN -> 403;
+            case NOT_FOUND -> 404;
+            case STATE -> 409;
+            case STALE -> 412;
+            case TOO_LARGE -> 413;
+            case UNSUPPORTED -> 415;
+            case RULE -> 422;
+            case VERSION_REQUIRED -> 428;
+            case BUSY -> 503;
+        };
     }
 
-    public String messageKey() {
-        return messageKey;
-    }
-
-    public Object[] args() {
-        return args.clone();
+    private static Nature natureOf(int status) {
+        for (Nature nature : Nature.values()) {
+            if (statusOf(nature) == status) {
+                return nature;
+            }
+        }
+        throw new IllegalArgumentException("No refusal answers with HTTP " + status);
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * Turns every failure of a REST call into an {@code application/problem+json} answer in the
@@ -28,22 +29,24 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpHeaders headers, UriInfo uri) {
-        Locale locale = locale(headers);
-        List<Problem.FieldError> errors = e.errors().stream()
-                .map(error -> new Problem.FieldError(error.field(), Messages.text(locale, error.messageKey(), error.args())))
-                .toList();
-        Response response = respond(e.status(), e.typeSlug(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, errors);
+        Response response = answer(e.status(), e, headers, uri);
         return e.retryAfterSeconds() > 0
                 ? Response.fromResponse(response).header(HttpHeaders.RETRY_AFTER, e.retryAfterSeconds()).build()
                 : response;
     }
 
-    /** A domain refusal: a state that does not allow the step is a conflict (409), a broken rule is unprocessable (422). */
+    /** A refusal of domain or service code: its nature chooses the status (a state that does not allow the step 409, a broken rule 422, ...). */
     @ServerExceptionMapper
-    public Response refused(vn.thidua.platform.domain.Refusal e, HttpHeaders headers, UriInfo uri) {
-        int status = e.nature() == vn.thidua.platform.domain.Refusal.Nature.STATE ? 409 : 422;
-        return problem(new ProblemException(status, e.type(), e.messageKey(), e.args()).withErrors(e.reasons().stream()
-                .map(reason -> new ProblemException.FieldProblem(reason.field(), reason.messageKey(), reason.args())).toList()), headers, uri);
+    public Response refused(Refusal e, HttpHeaders headers, UriInfo uri) {
+        return answer(ProblemException.statusOf(e.nature()), e, headers, uri);
+    }
+
+    private Response answer(int status, Refusal e, HttpHeaders headers, UriInfo uri) {
+        Locale locale = locale(headers);
+        List<Problem.FieldError> errors = e.reasons().stream()
+                .map(reason -> new Problem.FieldError(reason.field(), Messages.text(locale, reason.messageKey(), reason.args())))
+                .toList();
+        return respond(status, e.type(), locale, Messages.text(locale, e.messageKey(), e.args()), uri, errors);
     }
 
     @ServerExceptionMapper

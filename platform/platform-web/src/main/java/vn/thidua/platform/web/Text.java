@@ -1,6 +1,7 @@
 package vn.thidua.platform.web;
 
 import java.text.Normalizer;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * Hygiene for every free-text field people type: Unicode NFC (so the same Vietnamese word typed
@@ -40,7 +41,7 @@ public final class Text {
         }
         String cleaned = Normalizer.normalize(raw, Normalizer.Form.NFC).strip().replaceAll("\\s+", " ");
         if (cleaned.codePointCount(0, cleaned.length()) > maxLength) {
-            throw new ProblemException(400, "invalid-field", "problem.field.too-long", field, maxLength);
+            throw Refusal.invalid("invalid-field", "problem.field.too-long", field, maxLength);
         }
         return cleaned;
     }
@@ -53,7 +54,7 @@ public final class Text {
         return text != null && text.chars().anyMatch(Character::isISOControl);
     }
 
-    private static ProblemException invalid(String field, String reasonKey) {
-        return new ProblemException(400, "invalid-field", reasonKey, field);
+    private static Refusal invalid(String field, String reasonKey) {
+        return Refusal.invalid("invalid-field", reasonKey, field);
     }
 }

@@ -16,6 +16,7 @@ import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongFunction;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.thidua.platform.domain.Refusal;
 
 /**
  * Bodies of uploaded files, read only once the caller may upload (the resource takes the body as an
@@ -64,7 +65,7 @@ public class Uploads {
      * @param contentLength the request's {@code Content-Length} header, or {@code null} when it sent none
      * @param tooLarge      the endpoint's own 413 problem, given the size seen (the limit plus one when cut off)
      */
-    public Upload receive(InputStream body, String contentLength, long maxBytes, LongFunction<ProblemException> tooLarge) {
+    public Upload receive(InputStream body, String contentLength, long maxBytes, LongFunction<? extends Refusal> tooLarge) {
         long declared = declared(contentLength);
         if (declared > maxBytes) {
             throw tooLarge.apply(declared);

@@ -1,5 +1,6 @@
 package vn.thidua.platform.web;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -47,9 +48,9 @@ class FileNamesTest {
     void aHeaderNameIsHeldToTheTextPolicyFirst() {
         assertEquals("p2.pdf", FileNames.uploaded("../../../../p2.pdf", "X-File-Name", "x"));
         assertEquals("x", FileNames.uploaded(null, "X-File-Name", "x"));
-        ProblemException markup = assertThrows(ProblemException.class,
+        Refusal markup = assertThrows(Refusal.class,
                 () -> FileNames.uploaded("<script>alert(1)</script>.pdf", "X-File-Name", "x"));
-        assertEquals(400, markup.status());
-        assertEquals(400, assertThrows(ProblemException.class, () -> FileNames.uploaded("a\u202Efdp.exe", "X-File-Name", "x")).status());
+        assertEquals(Refusal.Nature.INVALID, markup.nature());
+        assertEquals(Refusal.Nature.INVALID, assertThrows(Refusal.class, () -> FileNames.uploaded("a\u202Efdp.exe", "X-File-Name", "x")).nature());
     }
 }

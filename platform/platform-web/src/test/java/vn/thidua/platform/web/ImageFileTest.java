@@ -91,7 +91,7 @@ class ImageFileTest {
     private ProblemException refused(Path file, FileKind kind, long maxPixels) {
         ProblemException problem = assertThrows(ProblemException.class, () -> ImageFile.verify(file, kind, maxPixels, "evidence"));
         assertEquals(422, problem.status());
-        assertEquals("evidence-not-image", problem.typeSlug());
+        assertEquals("evidence-not-image", problem.type());
         return problem;
     }
 

@@ -16,7 +16,7 @@ class PageRequestTest {
         for (int page : new int[] {PageRequest.MAX_PAGE + 1, Integer.MAX_VALUE}) {
             ProblemException refused = assertThrows(ProblemException.class, () -> PageRequest.of(page, 20));
             assertEquals(400, refused.status());
-            assertEquals("invalid-page", refused.typeSlug());
+            assertEquals("invalid-page", refused.type());
             assertEquals("The page parameter is too large: at most 100000.", Messages.text(Messages.ENGLISH, refused.messageKey(), refused.args()));
         }
         assertEquals(400, assertThrows(ProblemException.class, () -> PageRequest.of(-1, 20)).status());

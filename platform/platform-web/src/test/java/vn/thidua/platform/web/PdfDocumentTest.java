@@ -130,7 +130,7 @@ class PdfDocumentTest {
     private static ProblemException assertProblem(int status, String type, Executable call) {
         ProblemException problem = assertThrows(ProblemException.class, call);
         assertEquals(status, problem.status());
-        assertEquals(type, problem.typeSlug());
+        assertEquals(type, problem.type());
         return problem;
     }
 }

@@ -155,7 +155,7 @@ class SheetFileTest {
         }
         ProblemException tooLarge = assertThrows(ProblemException.class, () -> SheetFile.read(packed.toByteArray(), SheetFile.XLSX, LAYOUT));
         assertEquals(413, tooLarge.status());
-        assertEquals("sheet-too-large", tooLarge.typeSlug());
+        assertEquals("sheet-too-large", tooLarge.type());
         String detail = Messages.text(Messages.ENGLISH, tooLarge.messageKey(), tooLarge.args());
         assertEquals("The spreadsheet is too large once unpacked: at most 16 MB of data.", detail);
     }
@@ -181,6 +181,6 @@ class SheetFileTest {
     private static void assertProblem(int status, String type, Executable call) {
         ProblemException problem = assertThrows(ProblemException.class, call);
         assertEquals(status, problem.status());
-        assertEquals(type, problem.typeSlug());
+        assertEquals(type, problem.type());
     }
 }

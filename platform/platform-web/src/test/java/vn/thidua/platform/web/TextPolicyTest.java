@@ -1,5 +1,6 @@
 package vn.thidua.platform.web;
 
+import vn.thidua.platform.domain.Refusal;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -71,7 +72,7 @@ class TextPolicyTest {
             assertEquals(TextPolicy.Violation.HIDDEN_CHARACTERS, TextPolicy.nameViolation(lookalike), lookalike);
         }
         REAL_TEXTS.forEach(text -> assertNull(TextPolicy.nameViolation(text), text));
-        ProblemException refused = assertThrows(ProblemException.class, () -> Text.name("Hội Nông\u00ADdân", 300, "name", true));
+        Refusal refused = assertThrows(Refusal.class, () -> Text.name("Hội Nông\u00ADdân", 300, "name", true));
         assertEquals("problem.field.hidden-characters", refused.messageKey());
         assertEquals("Thi\u00ADđua", Text.clean("Thi\u00ADđua", 300, "reason", true));
     }

@@ -63,7 +63,7 @@ class UploadsTest {
         ProblemException busy = assertThrows(ProblemException.class,
                 () -> uploads.receive(new ByteArrayInputStream(new byte[8]), "8", 100, seen -> TOO_LARGE));
         assertEquals(503, busy.status());
-        assertEquals("uploads-busy", busy.typeSlug());
+        assertEquals("uploads-busy", busy.type());
         assertEquals(7, busy.retryAfterSeconds());
         assertEquals(1, uploads.refused());
         first.close();

@@ -28,7 +28,7 @@ class UrlInputPolicyTest {
     void aPathSegmentWithNulIsRefused() {
         ProblemException refused = UrlInputPolicy.refusalOf(List.of("admin", "accounts", "a\u0000b"), Map.of());
         assertEquals(400, refused.status());
-        assertEquals("invalid-request", refused.typeSlug());
+        assertEquals("invalid-request", refused.type());
         assertEquals("Đường dẫn của yêu cầu chứa ký tự điều khiển (như NUL); ký tự này không được chấp nhận.",
                 Messages.text(Messages.VIETNAMESE, refused.messageKey(), refused.args()));
     }
@@ -39,7 +39,7 @@ class UrlInputPolicyTest {
         assertEquals("Query parameter \"q\" contains a control character (such as NUL), which is not accepted.",
                 Messages.text(Messages.ENGLISH, byValue.messageKey(), byValue.args()));
         ProblemException byName = UrlInputPolicy.refusalOf(List.of("api", "units"), Map.of("q\u0000", List.of("a")));
-        assertEquals("invalid-request", byName.typeSlug());
+        assertEquals("invalid-request", byName.type());
         assertEquals("q\uFFFD", byName.args()[0]);
     }
 
@@ -50,6 +50,6 @@ class UrlInputPolicyTest {
         assertEquals(400, refused.status());
         assertEquals("Request header \"X-File-Name\" contains a control character (such as NUL), which is not accepted.",
                 Messages.text(Messages.ENGLISH, refused.messageKey(), refused.args()));
-        assertEquals("invalid-request", UrlInputPolicy.headerRefusalOf(Map.of("X-Note", List.of("a\u001Bb"))).typeSlug());
+        assertEquals("invalid-request", UrlInputPolicy.headerRefusalOf(Map.of("X-Note", List.of("a\u001Bb"))).type());
     }
 }

@@ -41,6 +41,6 @@ class VersionsTest {
     void anOptionalIfMatchNamingAnotherVersionIs412(String header) {
         ProblemException problem = assertThrows(ProblemException.class, () -> Versions.requireMatch(header, 3));
         assertEquals(412, problem.status());
-        assertEquals("stale-version", problem.typeSlug());
+        assertEquals("stale-version", problem.type());
     }
 }

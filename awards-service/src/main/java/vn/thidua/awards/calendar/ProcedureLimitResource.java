@@ -93,7 +93,7 @@ public class ProcedureLimitResource {
                         EndRequest request) {
         Requests.requireBody(request);
         Versions.required(ifMatch);
-        ProcedureLimit limit = limits.end(id(id), request.effectiveTo(), Text.clean(request.reason(), 2000, "reason", false), ifMatch,
+        ProcedureLimit limit = limits.end(id(id), request.effectiveTo(), Text.clean(request.reason(), 2000, "reason", false), Versions.expected(ifMatch),
                 callers.current());
         return Response.ok(ProcedureLimitView.of(limit)).tag(Versions.etag(limit.version)).build();
     }

@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.Versions;
 
 /** The procedure's time limits, each in force for a period: the Board enters them (audited), deadlines read the one in force. */
 @ApplicationScoped
@@ -72,11 +72,11 @@ public class ProcedureLimitService {
 
     /** Ends an open limit on {@code effectiveTo} (inclusive), once, when the next text applies; the next may start the day after. */
     @Transactional
-    public ProcedureLimit end(long id, LocalDate effectiveTo, String reason, String ifMatch, Caller caller) {
+    public ProcedureLimit end(long id, LocalDate effectiveTo, String reason, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         ProcedureLimit limit = get(id);
         lock(limit.code);
-        Versions.requireMatch(ifMatch, limit.version);
+        expected.requireMatches(limit.version);
         List<Refusal.Reason> problems = new ArrayList<>();
         if (effectiveTo == null) {
             problems.add(new Refusal.Reason("effectiveTo", "ruleset.date.required"));

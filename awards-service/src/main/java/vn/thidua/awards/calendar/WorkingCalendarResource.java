@@ -62,7 +62,7 @@ public class WorkingCalendarResource {
     public Response replace(@PathParam("year") String year,
                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_TO_REPLACE) String ifMatch,
                             WorkingCalendarRequest request) {
-        WorkingCalendarYear saved = calendars.replace(Requests.requiredYear(year, MIN_YEAR, MAX_YEAR), Requests.requireBody(request), ifMatch,
+        WorkingCalendarYear saved = calendars.replace(Requests.requiredYear(year, MIN_YEAR, MAX_YEAR), Requests.requireBody(request), Versions.expected(ifMatch),
                 callers.current());
         return Response.ok(WorkingCalendarView.of(saved)).tag(Versions.etag(saved.version)).build();
     }

@@ -9,9 +9,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.Versions;
 
 /** The working calendars by year: the Board enters each year whole (audited); deadlines read them. */
 @ApplicationScoped
@@ -39,7 +39,7 @@ public class WorkingCalendarService {
      * again changes nothing and audits nothing.
      */
     @Transactional
-    public WorkingCalendarYear replace(int year, WorkingCalendarRequest request, String ifMatch, Caller caller) {
+    public WorkingCalendarYear replace(int year, WorkingCalendarRequest request, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         CalendarYear entered = request.check(year);
         // two officers entering the same new year at once: the second waits, then needs the first's version
@@ -53,8 +53,8 @@ public class WorkingCalendarService {
             stored = new WorkingCalendarYear();
             stored.year = year;
         } else {
-            Versions.required(ifMatch);
-            Versions.requireMatch(ifMatch, stored.version);
+            expected.requireNamed();
+            expected.requireMatches(stored.version);
             if (stored.weekendDays.equals(weekend) && stored.days.equals(days) && stored.citation.equals(entered.citation())
                     && stored.tag.equals(entered.tag())) {
                 return stored;

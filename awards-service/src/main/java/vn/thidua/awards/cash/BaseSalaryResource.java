@@ -72,7 +72,7 @@ public class BaseSalaryResource {
     public Response save(@PathParam("effectiveFrom") String effectiveFrom,
                          @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                          BaseSalaryRequest request) {
-        BaseSalary salary = salaries.save(day(effectiveFrom), Requests.requireBody(request), ifMatch, callers.current());
+        BaseSalary salary = salaries.save(day(effectiveFrom), Requests.requireBody(request), Versions.expected(ifMatch), callers.current());
         return Response.ok(BaseSalaryView.of(salary)).tag(Versions.etag(salary.version)).build();
     }
 

@@ -12,9 +12,9 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.Versions;
 
 /** The base salaries by the day each takes effect: the Board enters them (audited), decisions read the one in force. */
 @ApplicationScoped
@@ -47,7 +47,7 @@ public class BaseSalaryService {
      * stays as it was: each ledger entry keeps the base salary it was computed on.
      */
     @Transactional
-    public BaseSalary save(LocalDate effectiveFrom, BaseSalaryRequest request, String ifMatch, Caller caller) {
+    public BaseSalary save(LocalDate effectiveFrom, BaseSalaryRequest request, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         BaseSalaryRequest.Checked entry = request.check();
         // two officers entering the same new day at once: the second waits, then corrects the first's row
@@ -59,7 +59,7 @@ public class BaseSalaryService {
             salary = new BaseSalary();
             salary.effectiveFrom = effectiveFrom;
         } else {
-            Versions.requireMatch(ifMatch, salary.version);
+            expected.requireMatches(salary.version);
             if (salary.amount == entry.amount() && salary.legalBasis.equals(entry.legalBasis()) && Objects.equals(salary.tag, entry.tag())) {
                 // the same PUT again: nothing changed, nothing to audit
                 return salary;

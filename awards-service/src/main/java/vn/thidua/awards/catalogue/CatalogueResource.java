@@ -94,7 +94,7 @@ public class CatalogueResource {
         Requests.requireBody(request);
         AwardType type = catalogue.save(code(code), new CatalogueService.AwardTypeInput(Text.name(request.name(), 300, "name", true),
                 request.level(), Text.clean(request.decidingAuthority(), 300, "decidingAuthority", true), request.kind()),
-                ifMatch, callers.current());
+                Versions.expected(ifMatch), callers.current());
         return Response.ok(AwardTypeView.of(type)).tag(Versions.etag(type.version)).build();
     }
 
@@ -163,7 +163,7 @@ public class CatalogueResource {
                         EndRequest request) {
         Requests.requireBody(request);
         Versions.required(ifMatch);
-        RuleSet ruleSet = catalogue.end(code(code), id, request.effectiveTo(), Text.clean(request.reason(), 2000, "reason", false), ifMatch,
+        RuleSet ruleSet = catalogue.end(code(code), id, request.effectiveTo(), Text.clean(request.reason(), 2000, "reason", false), Versions.expected(ifMatch),
                 callers.current());
         return Response.ok(RuleSetView.of(ruleSet)).tag(Versions.etag(ruleSet.version)).build();
     }

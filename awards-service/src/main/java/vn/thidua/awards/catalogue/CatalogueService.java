@@ -1,5 +1,6 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -13,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.Versions;
 
 /** The Board keeps the award catalogue and each award's rule sets. */
 @ApplicationScoped
@@ -31,7 +31,7 @@ public class CatalogueService {
     }
 
     @Transactional
-    public AwardType save(String code, AwardTypeInput input, String ifMatch, Caller caller) {
+    public AwardType save(String code, AwardTypeInput input, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         if (input.name() == null || input.level() == null || input.decidingAuthority() == null) {
             throw Refusal.unprocessable("invalid-award-type", "award-type.invalid");
@@ -41,7 +41,7 @@ public class CatalogueService {
             type = new AwardType();
             type.code = code;
         } else {
-            Versions.requireMatch(ifMatch, type.version);
+            expected.requireMatches(type.version);
         }
         type.name = input.name();
         type.level = input.level();
@@ -98,14 +98,14 @@ public class CatalogueService {
      * change what they rested on); the next rule set may then start the day after.
      */
     @Transactional
-    public RuleSet end(String awardTypeCode, long id, LocalDate effectiveTo, String reason, String ifMatch, Caller caller) {
+    public RuleSet end(String awardTypeCode, long id, LocalDate effectiveTo, String reason, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         AwardType type = AwardType.findById(awardTypeCode, LockModeType.PESSIMISTIC_WRITE);
         RuleSet ruleSet = type == null ? null : RuleSet.findById(id);
         if (ruleSet == null || !ruleSet.awardTypeCode.equals(awardTypeCode)) {
             throw Refusal.notFound("rule-set-not-found", "ruleset.not-found", id, awardTypeCode);
         }
-        Versions.requireMatch(ifMatch, ruleSet.version);
+        expected.requireMatches(ruleSet.version);
         List<Refusal.Reason> problems = new ArrayList<>();
         if (effectiveTo == null) {
             problems.add(new Refusal.Reason("effectiveTo", "ruleset.date.required"));

@@ -97,7 +97,7 @@ public class ProceedingResource {
                           CloseRequest request) {
         Requests.requireBody(request);
         Proceeding proceeding = proceedings.close(UnitCodes.parse(code), id, request.closedOn(), Text.clean(request.source(), 500, "source", false),
-                ifMatch, callers.current());
+                Versions.expected(ifMatch), callers.current());
         return Response.ok(ProceedingView.of(proceeding)).tag(Versions.etag(proceeding.version)).build();
     }
 }

@@ -16,6 +16,7 @@ import java.util.Set;
 import vn.thidua.awards.condition.Facts;
 import vn.thidua.awards.imports.Imports;
 import vn.thidua.awards.unit.UnitCodes;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
@@ -23,7 +24,6 @@ import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
-import vn.thidua.platform.web.Versions;
 
 /** The Board records proceedings against units and closes them; conditions and decisions ask which are open. */
 @ApplicationScoped
@@ -183,13 +183,13 @@ public class ProceedingService {
     }
 
     @Transactional
-    public Proceeding close(String unitCode, long id, LocalDate closedOn, String source, String ifMatch, Caller caller) {
+    public Proceeding close(String unitCode, long id, LocalDate closedOn, String source, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         Proceeding proceeding = Proceeding.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (proceeding == null || !proceeding.unitCode.equals(unitCode)) {
             throw Refusal.notFound("proceeding-not-found", "proceeding.not-found", id, unitCode);
         }
-        Versions.requireMatch(ifMatch, proceeding.version);
+        expected.requireMatches(proceeding.version);
         if (!proceeding.open()) {
             throw Refusal.conflict("proceeding-closed", "proceeding.closed", id, proceeding.closedOn.toString());
         }

@@ -71,7 +71,7 @@ public class TaskRatingResource {
                            RatingRequest request) {
         Requests.requireBody(request);
         TaskRating rating = ratings.record(new TaskRatingService.Entry(UnitCodes.parse(code), Requests.requiredYear(year, 1945, 2100),
-                request.rating(), Text.clean(request.source(), 500, "source", false)), ifMatch, callers.current());
+                request.rating(), Text.clean(request.source(), 500, "source", false)), Versions.expected(ifMatch), callers.current());
         return Response.ok(RatingView.of(rating)).tag(Versions.etag(rating.version)).build();
     }
 }

@@ -1,5 +1,6 @@
 package vn.thidua.awards.rating;
 
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -20,7 +21,6 @@ import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Text;
 import vn.thidua.platform.security.Roles;
-import vn.thidua.platform.web.Versions;
 
 /** The Board records each unit's yearly rating (one at a time or imported); RATING_STREAK reads them. Changes are audited. */
 @ApplicationScoped
@@ -42,7 +42,7 @@ public class TaskRatingService {
     }
 
     @Transactional
-    public TaskRating record(Entry entry, String ifMatch, Caller caller) {
+    public TaskRating record(Entry entry, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         List<Refusal.Reason> problems = problems(entry, code -> KnownUnit.findById(code) != null);
         if (!problems.isEmpty()) {
@@ -51,7 +51,7 @@ public class TaskRatingService {
         TaskRating.Key key = new TaskRating.Key(entry.unitCode(), entry.year());
         TaskRating rating = TaskRating.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         if (rating != null) {
-            Versions.requireMatch(ifMatch, rating.version);
+            expected.requireMatches(rating.version);
         }
         return write(entry, rating, caller);
     }

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.criteria;
 
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -167,7 +168,7 @@ public class CriteriaSetResource {
                              @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
                              CriteriaSetRequest request) {
         Requests.requireBody(request);
-        long expected = Versions.required(ifMatch);
+        ExpectedVersion expected = Versions.requiredVersion(ifMatch);
         return view(sets.redefine(id, expected, request.definition(), callers.current()));
     }
 
@@ -194,7 +195,7 @@ public class CriteriaSetResource {
             content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     public Response publish(@PathParam("id") long id,
                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch) {
-        return view(sets.publish(id, ifMatch, callers.current()));
+        return view(sets.publish(id, Versions.expected(ifMatch), callers.current()));
     }
 
     @POST
@@ -204,7 +205,7 @@ public class CriteriaSetResource {
             content = @Content(schema = @Schema(implementation = CriteriaSetView.class)))
     public Response close(@PathParam("id") long id,
                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch) {
-        return view(sets.close(id, ifMatch, callers.current()));
+        return view(sets.close(id, Versions.expected(ifMatch), callers.current()));
     }
 
     @POST
@@ -217,7 +218,7 @@ public class CriteriaSetResource {
                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                            ReasonRequest request) {
         String reason = request == null ? null : Text.clean(request.reason(), 2000, "reason", false);
-        return view(sets.reopen(id, reason, ifMatch, callers.current()));
+        return view(sets.reopen(id, reason, Versions.expected(ifMatch), callers.current()));
     }
 
     @GET

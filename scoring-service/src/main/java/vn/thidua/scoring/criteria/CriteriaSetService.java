@@ -7,9 +7,9 @@ import java.time.Instant;
 import java.util.List;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.sheet.SheetService;
 
 /** The life of a criteria set: drafted, published (sheets open), closed (ranking final), reopened with a reason. */
@@ -50,10 +50,10 @@ public class CriteriaSetService {
     }
 
     @Transactional
-    public CriteriaSet redefine(long id, long expectedVersion, CriteriaDefinition definition, Caller caller) {
+    public CriteriaSet redefine(long id, ExpectedVersion expected, CriteriaDefinition definition, Caller caller) {
         caller.requireBoardOrAdmin();
         CriteriaSet set = get(id);
-        Versions.requireCurrent(expectedVersion, set.version);
+        expected.requireMatches(set.version);
         requireStatus(set, CriteriaSetStatus.DRAFT);
         definition.validate();
         set.define(definition, Instant.now(clock));
@@ -63,8 +63,8 @@ public class CriteriaSetService {
 
     /** Freezes the criteria and opens a sheet for every member in every stage the set has. */
     @Transactional
-    public CriteriaSet publish(long id, String ifMatch, Caller caller) {
-        CriteriaSet set = load(id, ifMatch, CriteriaSetStatus.DRAFT, caller);
+    public CriteriaSet publish(long id, ExpectedVersion expected, Caller caller) {
+        CriteriaSet set = load(id, expected, CriteriaSetStatus.DRAFT, caller);
         ClusterYear cluster = requireKnownCluster(set.clusterId);
         if (cluster.members().isEmpty()) {
             throw Refusal.unprocessable("cluster-without-members", "criteria.publish.no-members", cluster.code(), cluster.year());
@@ -75,14 +75,14 @@ public class CriteriaSetService {
     }
 
     @Transactional
-    public CriteriaSet close(long id, String ifMatch, Caller caller) {
-        return move(load(id, ifMatch, CriteriaSetStatus.PUBLISHED, caller), CriteriaSetStatus.CLOSED, "CLOSED", null, caller);
+    public CriteriaSet close(long id, ExpectedVersion expected, Caller caller) {
+        return move(load(id, expected, CriteriaSetStatus.PUBLISHED, caller), CriteriaSetStatus.CLOSED, "CLOSED", null, caller);
     }
 
     /** Only a Board officer, and only with a written reason, which the audit trail keeps. */
     @Transactional
-    public CriteriaSet reopen(long id, String reason, String ifMatch, Caller caller) {
-        CriteriaSet set = load(id, ifMatch, CriteriaSetStatus.CLOSED, caller);
+    public CriteriaSet reopen(long id, String reason, ExpectedVersion expected, Caller caller) {
+        CriteriaSet set = load(id, expected, CriteriaSetStatus.CLOSED, caller);
         if (reason == null || reason.isBlank()) {
             throw Refusal.unprocessable("reason-required", "criteria.reopen.reason-required");
         }
@@ -90,10 +90,10 @@ public class CriteriaSetService {
     }
 
     /** A set that a Board officer may move on: the version the caller had, in the status the step starts from. */
-    private CriteriaSet load(long id, String ifMatch, CriteriaSetStatus from, Caller caller) {
+    private CriteriaSet load(long id, ExpectedVersion expected, CriteriaSetStatus from, Caller caller) {
         caller.requireBoardOrAdmin();
         CriteriaSet set = get(id);
-        Versions.requireMatch(ifMatch, set.version);
+        expected.requireMatches(set.version);
         requireStatus(set, from);
         return set;
     }

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.movement;
 
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -104,7 +105,7 @@ public class MovementResource {
     public Response change(@PathParam("id") long id,
                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
                            MovementRequest request) {
-        long expected = Versions.required(ifMatch);
+        ExpectedVersion expected = Versions.requiredVersion(ifMatch);
         Requests.requireBody(request);
         return view(movements.change(id, expected, request, callers.current()));
     }

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Optional;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.CriteriaSet;
 
 /** Launching, changing and finding emulation movements. */
@@ -34,10 +34,10 @@ public class MovementService {
     }
 
     @Transactional
-    public Movement change(long id, long expectedVersion, MovementRequest request, Caller caller) {
+    public Movement change(long id, ExpectedVersion expected, MovementRequest request, Caller caller) {
         Movement movement = get(id);
         MovementAccess.requireMayChange(caller, movement, request, clusters::find);
-        Versions.requireCurrent(expectedVersion, movement.version);
+        expected.requireMatches(movement.version);
         MovementDefinition definition = MovementRules.check(request, lookups());
         movement.define(definition, caller.subject(), Instant.now(clock));
         movement.persistAndFlush();

@@ -1,6 +1,7 @@
 package vn.thidua.scoring.registration;
 
 import jakarta.validation.constraints.Pattern;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -123,7 +124,7 @@ public class RegistrationResource {
                 .toList();
         List<String> titles = request.titles() == null ? List.of() : request.titles().stream()
                 .map(code -> code == null ? null : code.strip().toUpperCase(Locale.ROOT)).toList();
-        return view(registrations.register(year, unitCode, targets, titles, ifMatch, callers.current()));
+        return view(registrations.register(year, unitCode, targets, titles, Versions.expected(ifMatch), callers.current()));
     }
 
     @PUT
@@ -160,7 +161,7 @@ public class RegistrationResource {
                                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                           MemberStatistics.Input request) {
         Requests.requireBody(request);
-        return view(registrations.enterMemberStatistics(year, unitCode, request, ifMatch, callers.current()));
+        return view(registrations.enterMemberStatistics(year, unitCode, request, Versions.expected(ifMatch), callers.current()));
     }
 
     /** The Board confirms the statistics of the version it read (If-Match required). */
@@ -172,7 +173,7 @@ public class RegistrationResource {
             content = @Content(schema = @Schema(implementation = RegistrationView.class)))
     public Response confirmMemberStatistics(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
                                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch) {
-        long expected = Versions.required(ifMatch);
+        ExpectedVersion expected = Versions.requiredVersion(ifMatch);
         return view(registrations.confirmMemberStatistics(year, unitCode, expected, callers.current()));
     }
 

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.registration;
 
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -22,7 +23,6 @@ import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
-import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.ComputedFrom;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.CriteriaSetStatus;
@@ -95,7 +95,7 @@ public class RegistrationService {
     }
 
     @Transactional
-    public Registration register(int year, String unitCode, List<TargetInput> targets, List<String> titles, String ifMatch, Caller caller) {
+    public Registration register(int year, String unitCode, List<TargetInput> targets, List<String> titles, ExpectedVersion expected, Caller caller) {
         requireActsFor(unitCode, caller);
         RegistrationPeriod period = RegistrationPeriod.findById(year);
         if (period != null && Deadlines.isPast(period.registrationCloses, clock)) {
@@ -110,7 +110,7 @@ public class RegistrationService {
             registration.year = year;
             registration.unitCode = unitCode;
         } else {
-            Versions.requireMatch(ifMatch, registration.version);
+            expected.requireMatches(registration.version);
             // member statistics are year-end results too: new targets would leave awards' copy of the report behind
             if (registration.targets.stream().anyMatch(t -> t.midyearValue != null || t.yearendValue != null)
                     || registration.memberStatistics() != null) {
@@ -195,10 +195,10 @@ public class RegistrationService {
      * New figures need the Board's confirmation again; the same figures sent again change nothing.
      */
     @Transactional
-    public Registration enterMemberStatistics(int year, String unitCode, MemberStatistics.Input input, String ifMatch, Caller caller) {
+    public Registration enterMemberStatistics(int year, String unitCode, MemberStatistics.Input input, ExpectedVersion expected, Caller caller) {
         requireActsFor(unitCode, caller);
         Registration registration = get(year, unitCode);
-        Versions.requireMatch(ifMatch, registration.version);
+        expected.requireMatches(registration.version);
         requireReportOpen(year, ReportKind.YEAREND);
         MemberStatistics statistics = input.validated();
         if (statistics.equals(registration.memberStatistics())) {
@@ -217,10 +217,10 @@ public class RegistrationService {
      * statistics stay confirmed (and keep their first confirmer) until they change.
      */
     @Transactional
-    public Registration confirmMemberStatistics(int year, String unitCode, long expectedVersion, Caller caller) {
+    public Registration confirmMemberStatistics(int year, String unitCode, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         Registration registration = get(year, unitCode);
-        Versions.requireCurrent(expectedVersion, registration.version);
+        expected.requireMatches(registration.version);
         if (registration.memberStatistics() == null) {
             throw Refusal.conflict("member-statistics-missing", "registration.statistics.missing", unitCode, year);
         }

@@ -125,7 +125,7 @@ public class SheetResource {
         }
         SheetService.ScoreEntry entry = new SheetService.ScoreEntry(request.points(),
                 Text.clean(request.comment(), 2000, "comment", false), evidence, Text.clean(request.explanation(), 2000, "explanation", false));
-        return view(sheets.score(id, criterionCode, entry, ifMatch, callers.current()));
+        return view(sheets.score(id, criterionCode, entry, Versions.expected(ifMatch), callers.current()));
     }
 
     @POST
@@ -135,7 +135,7 @@ public class SheetResource {
             content = @Content(schema = @Schema(implementation = SheetView.class)))
     public Response submit(@PathParam("id") long id,
                            @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch) {
-        return view(sheets.submit(id, ifMatch, callers.current()));
+        return view(sheets.submit(id, Versions.expected(ifMatch), callers.current()));
     }
 
     @POST

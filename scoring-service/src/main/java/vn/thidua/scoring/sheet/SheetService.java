@@ -14,9 +14,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.thidua.platform.clusters.ClusterDirectory;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.BoardReviewer;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.CriteriaSetStatus;
@@ -62,11 +62,11 @@ public class SheetService {
     }
 
     @Transactional
-    public ScoreSheet score(long sheetId, String criterionCode, ScoreEntry entry, String ifMatch, Caller caller) {
+    public ScoreSheet score(long sheetId, String criterionCode, ScoreEntry entry, ExpectedVersion expected, Caller caller) {
         ScoreSheet sheet = sheetForWrite(sheetId);
         CriteriaSet set = CriteriaSet.findById(sheet.setId);
         requireWritable(set, sheet, caller);
-        Versions.requireMatch(ifMatch, sheet.version);
+        expected.requireMatches(sheet.version);
         entry = new ScoreEntry(entry.points(), entry.comment(), evidenceLinks.check(entry.evidence(), sheet.unitCode, "evidence"),
                 entry.explanation());
         Criterion criterion = set.criteria().stream().filter(c -> c.code.equals(criterionCode)).findFirst()
@@ -135,11 +135,11 @@ public class SheetService {
     }
 
     @Transactional
-    public ScoreSheet submit(long sheetId, String ifMatch, Caller caller) {
+    public ScoreSheet submit(long sheetId, ExpectedVersion expected, Caller caller) {
         ScoreSheet sheet = sheetForWrite(sheetId);
         CriteriaSet set = CriteriaSet.findById(sheet.setId);
         requireWritable(set, sheet, caller);
-        Versions.requireMatch(ifMatch, sheet.version);
+        expected.requireMatches(sheet.version);
         Map<Long, Score> scores = scoresOf(sheet).stream().collect(Collectors.toMap(s -> s.key.criterionId(), Function.identity()));
         List<Refusal.Reason> missing = new ArrayList<>();
         for (Criterion criterion : set.criteria()) {

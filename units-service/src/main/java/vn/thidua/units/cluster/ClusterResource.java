@@ -1,5 +1,6 @@
 package vn.thidua.units.cluster;
 
+import vn.thidua.platform.web.Versions;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -117,7 +118,7 @@ public class ClusterResource {
     @APIResponse(responseCode = "200", description = "The cluster-year with the member.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response addMember(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch, NewMember request) {
-        return ok(clusters.addMember(callers.current(), id, ifMatch, request));
+        return ok(clusters.addMember(callers.current(), id, Versions.expected(ifMatch), request));
     }
 
     @DELETE
@@ -128,7 +129,7 @@ public class ClusterResource {
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response removeMember(@PathParam("id") long id, @PathParam("unitCode") String unitCode,
                                  @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch) {
-        return ok(clusters.removeMember(callers.current(), id, ifMatch, unitCode));
+        return ok(clusters.removeMember(callers.current(), id, Versions.expected(ifMatch), unitCode));
     }
 
     @PUT
@@ -140,7 +141,7 @@ public class ClusterResource {
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response assignLeadership(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                      LeadershipChange request) {
-        return ok(clusters.assignLeadership(callers.current(), id, ifMatch, request));
+        return ok(clusters.assignLeadership(callers.current(), id, Versions.expected(ifMatch), request));
     }
 
     @POST
@@ -150,7 +151,7 @@ public class ClusterResource {
     @APIResponse(responseCode = "201", description = "The next year's cluster-year, created.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response rollOver(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch, UriInfo uri) {
-        ClusterView next = clusters.rollOver(callers.current(), id, ifMatch);
+        ClusterView next = clusters.rollOver(callers.current(), id, Versions.expected(ifMatch));
         return Response.created(uri.getBaseUriBuilder().path("api/clusters").path(Long.toString(next.id())).build())
                 .tag(etag(next)).entity(next).build();
     }
@@ -164,7 +165,7 @@ public class ClusterResource {
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response recordAgreement(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                     AgreementChange request) {
-        return ok(clusters.recordAgreement(callers.current(), id, ifMatch, request));
+        return ok(clusters.recordAgreement(callers.current(), id, Versions.expected(ifMatch), request));
     }
 
     /** The units a cluster that voted on paper recognised as leading its emulation (đơn vị dẫn đầu). */
@@ -177,7 +178,7 @@ public class ClusterResource {
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response recordEmulationLeaders(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                            EmulationLeadersChange request) {
-        return ok(clusters.recordEmulationLeaders(callers.current(), id, ifMatch, request));
+        return ok(clusters.recordEmulationLeaders(callers.current(), id, Versions.expected(ifMatch), request));
     }
 
     @PUT
@@ -191,12 +192,12 @@ public class ClusterResource {
                                             @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength, InputStream body) {
         // who may, on which cluster-year, at which version: all before a byte of the body is read
         Caller caller = callers.current();
-        clusters.requireAgreementUploadable(caller, id, ifMatch);
+        clusters.requireAgreementUploadable(caller, id, Versions.expected(ifMatch));
         long max = clusters.maxAgreementBytes();
         try (Uploads.Upload upload = uploads.receive(body, contentLength, max,
                 seen -> PdfDocument.tooLarge(seen, max, "cluster-agreement", "cluster.agreement"))) {
             PdfDocument.verify(upload.file(), "cluster-agreement", "cluster.agreement");
-            return ok(clusters.uploadAgreementDocument(caller, id, ifMatch, new PdfDocument(upload.bytes(), upload.sha256(), upload.size())));
+            return ok(clusters.uploadAgreementDocument(caller, id, Versions.expected(ifMatch), new PdfDocument(upload.bytes(), upload.sha256(), upload.size())));
         }
     }
 

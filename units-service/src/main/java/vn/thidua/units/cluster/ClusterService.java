@@ -1,5 +1,6 @@
 package vn.thidua.units.cluster;
 
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -33,7 +34,6 @@ import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.PdfDocument;
 import vn.thidua.platform.web.Requests;
-import vn.thidua.platform.web.Versions;
 import vn.thidua.units.cluster.ClusterEvents.ClusterState;
 import vn.thidua.units.cluster.ClusterViews.ClusterSummary;
 import vn.thidua.units.cluster.ClusterViews.ClusterView;
@@ -181,12 +181,12 @@ public class ClusterService {
     }
 
     @Transactional
-    public ClusterView addMember(Caller caller, long id, String ifMatch, NewMember request) {
+    public ClusterView addMember(Caller caller, long id, ExpectedVersion expected, NewMember request) {
         ClusterAccess.requireManage(caller);
         Requests.requireBody(request);
         String unitCode = UnitCode.parse(request.unitCode()).value();
         ClusterYear cluster = ClusterYear.getForUpdate(id);
-        Versions.requireMatch(ifMatch, cluster.version);
+        expected.requireMatches(cluster.version);
         ClusterState before = state(cluster);
         roster(cluster).requireCanAdd(unitCode, units);
         requireNotElsewhere(unitCode, cluster.kind, cluster.year);
@@ -197,11 +197,11 @@ public class ClusterService {
     }
 
     @Transactional
-    public ClusterView removeMember(Caller caller, long id, String ifMatch, String rawUnitCode) {
+    public ClusterView removeMember(Caller caller, long id, ExpectedVersion expected, String rawUnitCode) {
         ClusterAccess.requireManage(caller);
         String unitCode = UnitCode.parse(rawUnitCode).value();
         ClusterYear cluster = ClusterYear.getForUpdate(id);
-        Versions.requireMatch(ifMatch, cluster.version);
+        expected.requireMatches(cluster.version);
         ClusterState before = state(cluster);
         roster(cluster).requireCanRemove(unitCode);
         Instant now = now();
@@ -211,12 +211,12 @@ public class ClusterService {
     }
 
     @Transactional
-    public ClusterView assignLeadership(Caller caller, long id, String ifMatch, LeadershipChange request) {
+    public ClusterView assignLeadership(Caller caller, long id, ExpectedVersion expected, LeadershipChange request) {
         ClusterAccess.requireManage(caller);
         Requests.requireBody(request);
         Leadership proposed = new Leadership(optionalUnitCode(request.leaderUnitCode()), optionalUnitCode(request.deputyUnitCode()));
         ClusterYear cluster = ClusterYear.getForUpdate(id);
-        Versions.requireMatch(ifMatch, cluster.version);
+        expected.requireMatches(cluster.version);
         roster(cluster).requireValid(proposed, units);
         if (proposed.equals(cluster.leadership()) && cluster.leadershipBasis == LeadershipBasis.ASSIGNED) {
             return views.detail(cluster, ClusterMembership.currentCodes(id));
@@ -229,12 +229,12 @@ public class ClusterService {
     }
 
     @Transactional
-    public ClusterView recordAgreement(Caller caller, long id, String ifMatch, AgreementChange request) {
+    public ClusterView recordAgreement(Caller caller, long id, ExpectedVersion expected, AgreementChange request) {
         ClusterAccess.requireManage(caller);
         Requests.requireBody(request);
         Set<String> signatories = unitCodes(request.signatories());
         ClusterYear cluster = ClusterYear.getForUpdate(id);
-        Versions.requireMatch(ifMatch, cluster.version);
+        expected.requireMatches(cluster.version);
         AgreementRules.requireValid(request.signedOn(), signatories, roster(cluster), new EmulationYear(cluster.year), today());
         ClusterState before = state(cluster);
         Instant now = now();
@@ -251,11 +251,11 @@ public class ClusterService {
      * An empty list clears them. The same list and reference again changes nothing.
      */
     @Transactional
-    public ClusterView recordEmulationLeaders(Caller caller, long id, String ifMatch, EmulationLeadersChange request) {
+    public ClusterView recordEmulationLeaders(Caller caller, long id, ExpectedVersion expected, EmulationLeadersChange request) {
         ClusterAccess.requireManage(caller);
         Requests.requireBody(request);
         ClusterYear cluster = ClusterYear.getForUpdate(id);
-        Versions.requireMatch(ifMatch, cluster.version);
+        expected.requireMatches(cluster.version);
         List<EmulationLeader> leaders = EmulationLeaderRules.recorded(request.unitCodes(), request.reference(),
                 Set.copyOf(ClusterMembership.currentCodes(id)));
         if (leaders.equals(cluster.emulationLeaders)) {
@@ -325,18 +325,18 @@ public class ClusterService {
 
     /** Whether the caller may upload the cluster-year's agreement document at this version: checked before the body is read. */
     @Transactional
-    public void requireAgreementUploadable(Caller caller, long id, String ifMatch) {
+    public void requireAgreementUploadable(Caller caller, long id, ExpectedVersion expected) {
         ClusterAccess.requireManage(caller);
         ClusterYear cluster = ClusterYear.get(id);
-        Versions.requireMatch(ifMatch, cluster.version);
+        expected.requireMatches(cluster.version);
     }
 
     /** Stores a received and checked agreement document (platform-web Uploads, PdfDocument), the checks made again under the lock. */
     @Transactional
-    public ClusterView uploadAgreementDocument(Caller caller, long id, String ifMatch, PdfDocument pdf) {
+    public ClusterView uploadAgreementDocument(Caller caller, long id, ExpectedVersion expected, PdfDocument pdf) {
         ClusterAccess.requireManage(caller);
         ClusterYear cluster = ClusterYear.getForUpdate(id);
-        Versions.requireMatch(ifMatch, cluster.version);
+        expected.requireMatches(cluster.version);
         ClusterState before = state(cluster);
         Instant now = now();
         AgreementDocument stored = AgreementDocument.findById(id);
@@ -369,10 +369,10 @@ public class ClusterService {
      * as it is. A result already elected for next year is used and marked applied.
      */
     @Transactional
-    public ClusterView rollOver(Caller caller, long id, String ifMatch) {
+    public ClusterView rollOver(Caller caller, long id, ExpectedVersion expected) {
         ClusterAccess.requireManage(caller);
         ClusterYear current = ClusterYear.getForUpdate(id);
-        Versions.requireMatch(ifMatch, current.version);
+        expected.requireMatches(current.version);
         EmulationYear year = new EmulationYear(current.year);
         EmulationYear next = year.next();
         ClusterYear.lockCodeAndYear(current.code, next.value());

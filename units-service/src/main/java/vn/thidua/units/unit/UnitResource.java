@@ -1,5 +1,6 @@
 package vn.thidua.units.unit;
 
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -156,7 +157,7 @@ public class UnitResource {
         if (request.code() != null && !request.code().isBlank() && !request.code().strip().equals(code.strip())) {
             callers.current().requireBoardOrActsFor(request.code().strip());
         }
-        long expected = Versions.required(ifMatch);
+        ExpectedVersion expected = Versions.requiredVersion(ifMatch);
         Unit unit = units.update(UnitCode.parse(code), expected, request.details(), callers.current());
         return Response.ok(UnitView.of(unit)).tag(Versions.etag(unit.version)).build();
     }
@@ -172,7 +173,7 @@ public class UnitResource {
                                  @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch,
                                  StatusRequest request) {
         Requests.requireBody(request);
-        long expected = Versions.required(ifMatch);
+        ExpectedVersion expected = Versions.requiredVersion(ifMatch);
         UnitCode mergedInto = request.mergedInto() == null || request.mergedInto().isBlank() ? null : UnitCode.parse(request.mergedInto());
         Unit unit = units.changeStatus(UnitCode.parse(code), expected, status(request.status()), request.effectiveFrom(),
                 mergedInto, Text.clean(request.reason(), 1000, "reason", false), callers.current());

@@ -9,6 +9,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.events.CloudEvents;
 import vn.thidua.platform.events.Outbox;
@@ -16,7 +17,6 @@ import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.Page;
 import vn.thidua.platform.web.PageRequest;
-import vn.thidua.platform.web.Versions;
 
 /** Use cases of the unit registry; each change and its event are committed together. */
 @ApplicationScoped
@@ -52,10 +52,10 @@ public class UnitService {
      * the Board and admins everything.
      */
     @Transactional
-    public Unit update(UnitCode code, long expectedVersion, UnitDetails details, Caller caller) {
+    public Unit update(UnitCode code, ExpectedVersion expected, UnitDetails details, Caller caller) {
         Unit unit = get(code);
         caller.requireBoardOrActsFor(unit.code);
-        Versions.requireCurrent(expectedVersion, unit.version);
+        expected.requireMatches(unit.version);
         if (!caller.isBoardOrAdmin() && details.differsBeyondContact(unit.details())) {
             throw Refusal.forbidden("contact-only", "unit.edit.contact-only");
         }
@@ -68,10 +68,10 @@ public class UnitService {
     }
 
     @Transactional
-    public Unit changeStatus(UnitCode code, long expectedVersion, UnitStatus newStatus, LocalDate effectiveFrom,
+    public Unit changeStatus(UnitCode code, ExpectedVersion expected, UnitStatus newStatus, LocalDate effectiveFrom,
                              UnitCode mergedInto, String reason, Caller caller) {
         Unit unit = get(code);
-        Versions.requireCurrent(expectedVersion, unit.version);
+        expected.requireMatches(unit.version);
         if (effectiveFrom == null) {
             throw Refusal.invalid("invalid-field", "unit.status.effective-date-required");
         }

@@ -1,6 +1,9 @@
 package vn.thidua.platform.web;
 
 import jakarta.ws.rs.core.EntityTag;
+import java.util.HashSet;
+import java.util.Set;
+import vn.thidua.platform.domain.ExpectedVersion;
 
 /**
  * Optimistic concurrency over HTTP: a resource's version is its strong {@code ETag}; an update
@@ -28,23 +31,40 @@ public final class Versions {
         }
     }
 
+    /** The version an {@code If-Match} header must name, as the services take it. */
+    public static ExpectedVersion requiredVersion(String ifMatch) {
+        return ExpectedVersion.exactly(required(ifMatch));
+    }
+
     /**
      * For commands that may be sent without reading first (add a member, assign a leader): no
      * {@code If-Match} means "apply to whatever is current"; one names the versions the client
      * accepts ({@code "3"}, {@code W/"3"}, a list, or {@code *}), and any other version is 412.
      */
-    public static void requireMatch(String ifMatch, long current) {
+    public static ExpectedVersion expected(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            return;
+            return ExpectedVersion.any();
         }
-        String currentTag = Long.toString(current);
-        for (String tag : ifMatch.split(",")) {
+        Set<Long> versions = new HashSet<>();
+        boolean wildcard = false;
+        boolean allOurs = true;
+        String[] tags = ifMatch.split(",");
+        for (String tag : tags) {
             String value = unquote(tag.strip());
-            if (value.equals("*") || value.equals(currentTag)) {
-                return;
+            if (value.equals("*")) {
+                wildcard = true;
+            } else if (!value.isEmpty() && value.length() < 19 && value.chars().allMatch(c -> c >= '0' && c <= '9')) {
+                versions.add(Long.parseLong(value));
+            } else {
+                allOurs = false;
             }
         }
-        throw new ProblemException(412, "stale-version", "problem.stale-version.current", current);
+        return ExpectedVersion.named(versions, wildcard, allOurs && tags.length == 1, ifMatch);
+    }
+
+    /** 412 unless {@code current} is a version {@code If-Match} names (none named: any). */
+    public static void requireMatch(String ifMatch, long current) {
+        expected(ifMatch).requireMatches(current);
     }
 
     private static String unquote(String tag) {
@@ -57,8 +77,6 @@ public final class Versions {
 
     /** 412 unless the stored version is the one the client had. */
     public static void requireCurrent(long expected, long actual) {
-        if (expected != actual) {
-            throw new ProblemException(412, "stale-version", "problem.stale-version", expected, actual);
-        }
+        ExpectedVersion.exactly(expected).requireMatches(actual);
     }
 }

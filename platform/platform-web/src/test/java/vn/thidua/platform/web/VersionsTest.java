@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import vn.thidua.platform.domain.Refusal;
 
 class VersionsTest {
 
@@ -26,7 +28,7 @@ class VersionsTest {
     @Test
     void aStaleVersionIs412() {
         assertDoesNotThrow(() -> Versions.requireCurrent(4, 4));
-        assertEquals(412, assertThrows(ProblemException.class, () -> Versions.requireCurrent(3, 4)).status());
+        assertEquals(412, ProblemException.statusOf(assertThrows(Refusal.class, () -> Versions.requireCurrent(3, 4)).nature()));
     }
 
     @org.junit.jupiter.params.ParameterizedTest
@@ -39,8 +41,20 @@ class VersionsTest {
     @org.junit.jupiter.params.ParameterizedTest
     @org.junit.jupiter.params.provider.ValueSource(strings = {"\"2\"", "\"4\"", "W/\"2\", \"30\"", "\"\"", "garbage"})
     void anOptionalIfMatchNamingAnotherVersionIs412(String header) {
-        ProblemException problem = assertThrows(ProblemException.class, () -> Versions.requireMatch(header, 3));
-        assertEquals(412, problem.status());
+        Refusal problem = assertThrows(Refusal.class, () -> Versions.requireMatch(header, 3));
+        assertEquals(412, ProblemException.statusOf(problem.nature()));
         assertEquals("stale-version", problem.type());
+    }
+
+    @Test
+    void aReplacementNeedsOneVersionOfOursNamed() {
+        assertEquals(Refusal.Nature.VERSION_REQUIRED, assertThrows(Refusal.class, () -> Versions.expected(null).requireNamed()).nature());
+        for (String notOne : new String[] {"*", "\"1\", \"2\"", "garbage"}) {
+            Refusal refused = assertThrows(Refusal.class, () -> Versions.expected(notOne).requireNamed(), notOne);
+            assertEquals("invalid-if-match", refused.type(), notOne);
+        }
+        assertDoesNotThrow(() -> Versions.expected("W/\"3\"").requireNamed());
+        Refusal stale = assertThrows(Refusal.class, () -> Versions.requiredVersion("\"2\"").requireMatches(3));
+        assertEquals(List.of(2L, 3L), List.of(stale.args()));
     }
 }

@@ -197,6 +197,14 @@ public class OutboxRelay {
             if (rows.isEmpty()) {
                 return sent;
             }
+            if (backlog) {
+                // Commits beyond the bound (or a failed send) left rows in the table only, older than the ones
+                // handed over after them: sending these first would put an aggregate's newer events before its
+                // older ones. Checked after taking them, since a row is handed over only after the older row's
+                // overflow set the flag. The claim sends the table in id order, these rows included.
+                claimUntilEmpty(Duration.ZERO);
+                continue;
+            }
             sendAndAwaitAcks(rows);
             sent = true;
             QuarkusTransaction.requiringNew().run(() -> {

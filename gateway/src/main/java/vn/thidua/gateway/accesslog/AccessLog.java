@@ -16,7 +16,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.jboss.logging.Logger;
-import vn.thidua.gateway.proxy.GatewayConfig;
+import vn.thidua.gateway.config.GatewayConfig;
 import vn.thidua.gateway.throttle.ClientAddress;
 import vn.thidua.gateway.throttle.TrustedProxies;
 

@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
-import vn.thidua.gateway.proxy.GatewayConfig;
+import vn.thidua.gateway.config.GatewayConfig;
 import vn.thidua.gateway.proxy.RouteTable;
 import vn.thidua.gateway.proxy.Upstream;
 

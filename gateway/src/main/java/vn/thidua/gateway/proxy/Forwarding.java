@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Locale;
 import org.jboss.logging.Logger;
 import vn.thidua.gateway.accesslog.AccessLog;
+import vn.thidua.gateway.web.ProblemResponses;
+import vn.thidua.gateway.web.RequestIds;
 import vn.thidua.platform.web.Problem;
 
 /**

@@ -25,10 +25,13 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 import vn.thidua.gateway.accesslog.AccessLog;
+import vn.thidua.gateway.config.GatewayConfig;
 import vn.thidua.gateway.ratelimit.ClientRateLimiter;
 import vn.thidua.gateway.throttle.ClientAddress;
 import vn.thidua.gateway.throttle.TrustedProxies;
 import vn.thidua.gateway.token.VerifiedTokens;
+import vn.thidua.gateway.web.ProblemResponses;
+import vn.thidua.gateway.web.RequestIds;
 
 /**
  * The public API: every {@code /api/**} call is authenticated here, then streamed to the service

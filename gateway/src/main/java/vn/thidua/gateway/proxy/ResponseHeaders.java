@@ -7,6 +7,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.util.Optional;
+import vn.thidua.gateway.config.GatewayConfig;
+import vn.thidua.gateway.web.RequestIds;
 
 /**
  * What every answer of the gateway carries, whoever wrote it (a service through the proxy, the

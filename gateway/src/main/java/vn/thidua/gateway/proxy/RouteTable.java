@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import vn.thidua.gateway.config.GatewayConfig;
 
 /** The configured routes, longest prefix first, so {@code /api/awards/portal} may go elsewhere than {@code /api/awards}. */
 public final class RouteTable {

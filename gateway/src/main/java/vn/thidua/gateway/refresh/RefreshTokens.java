@@ -18,7 +18,7 @@ import org.jboss.logging.Logger;
 import vn.thidua.gateway.account.AccountChanged;
 import vn.thidua.gateway.account.AccountIdentity;
 import vn.thidua.gateway.account.AccountService;
-import vn.thidua.gateway.token.AuthConfig;
+import vn.thidua.gateway.config.AuthConfig;
 
 /**
  * Rotating refresh tokens: a login starts a family, each exchange spends the token presented and

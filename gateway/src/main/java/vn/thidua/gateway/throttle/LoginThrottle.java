@@ -5,7 +5,7 @@ import java.util.OptionalLong;
 import java.util.concurrent.TimeUnit;
 import vn.thidua.gateway.account.AccountKind;
 import vn.thidua.gateway.account.NewAccount;
-import vn.thidua.gateway.proxy.GatewayConfig;
+import vn.thidua.gateway.config.GatewayConfig;
 
 /**
  * Slows down password guessing at the token endpoint: too many failures for one login (or client

@@ -5,7 +5,7 @@ import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import vn.thidua.gateway.proxy.GatewayConfig;
+import vn.thidua.gateway.config.GatewayConfig;
 
 /**
  * The proxies whose {@code X-Forwarded-For} the gateway believes ({@code thidua.gateway.trusted-proxies}:

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.RsaJsonWebKey;
+import vn.thidua.gateway.config.AuthConfig;
 
 /**
  * The gateway's token signing key and its public half, and the public halves of the keys of a

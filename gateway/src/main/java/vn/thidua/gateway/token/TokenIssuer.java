@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.UUID;
 import vn.thidua.gateway.account.AccountIdentity;
 import vn.thidua.gateway.account.NewAccount;
+import vn.thidua.gateway.config.AuthConfig;
 import vn.thidua.platform.security.Roles;
 
 /** Signs access tokens in the shape every service verifies (architecture.md, "Security"). */

@@ -1,5 +1,6 @@
 package vn.thidua.gateway.token;
 
+import vn.thidua.gateway.config.AuthConfig;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.media.SchemaProperty;
@@ -23,7 +24,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Context;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import vn.thidua.gateway.proxy.GatewayConfig;
+import vn.thidua.gateway.config.GatewayConfig;
 import vn.thidua.gateway.throttle.ClientAddress;
 import vn.thidua.gateway.throttle.TrustedProxies;
 import vn.thidua.platform.web.ProblemException;

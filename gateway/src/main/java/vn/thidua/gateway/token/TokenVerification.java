@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import org.jboss.logging.Logger;
+import vn.thidua.gateway.config.AuthConfig;
 
 /**
  * How the gateway verifies the tokens it is shown. With its own identity provider it verifies

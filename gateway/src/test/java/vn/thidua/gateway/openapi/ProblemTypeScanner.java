@@ -19,6 +19,7 @@ import java.util.function.BiFunction;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import vn.thidua.gateway.web.ProblemResponses;
 
 /**
  * Finds every problem type the code can answer with ({@code https://thidua.vn/problems/<slug>}) by reading the

@@ -1,4 +1,4 @@
-package vn.thidua.gateway.proxy;
+package vn.thidua.gateway.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

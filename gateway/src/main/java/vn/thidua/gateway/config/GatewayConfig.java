@@ -1,4 +1,4 @@
-package vn.thidua.gateway.proxy;
+package vn.thidua.gateway.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

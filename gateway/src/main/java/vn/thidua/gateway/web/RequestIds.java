@@ -1,4 +1,4 @@
-package vn.thidua.gateway.proxy;
+package vn.thidua.gateway.web;
 
 import io.vertx.ext.web.RoutingContext;
 import java.util.UUID;
@@ -6,9 +6,9 @@ import java.util.regex.Pattern;
 
 /** The {@code X-Request-Id} that ties the gateway's and the services' log lines of one call together. */
 public final class RequestIds {
-    static final String HEADER = "X-Request-Id";
+    public static final String HEADER = "X-Request-Id";
     /** Where {@link ResponseHeaders} leaves the id for the rest of the exchange. */
-    static final String CONTEXT_KEY = "thidua.request-id";
+    public static final String CONTEXT_KEY = "thidua.request-id";
     // A caller's id is kept only when it cannot smuggle anything into logs or headers.
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
 
@@ -21,7 +21,7 @@ public final class RequestIds {
         return id != null ? id : keepOrCreate(rc.request().getHeader(HEADER));
     }
 
-    static String keepOrCreate(String fromCaller) {
+    public static String keepOrCreate(String fromCaller) {
         if (fromCaller != null && SAFE.matcher(fromCaller).matches()) {
             return fromCaller;
         }

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import vn.thidua.awards.condition.AwardKind;
 
 /** An award for collectives (Cờ thi đua của Chính phủ, Cờ thi đua của UBND tỉnh, Bằng khen, …). */
 @Entity

@@ -1,5 +1,6 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.awards.condition.AwardKind;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;

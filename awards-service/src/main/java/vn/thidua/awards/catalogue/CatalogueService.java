@@ -1,5 +1,6 @@
 package vn.thidua.awards.catalogue;
 
+import vn.thidua.awards.condition.AwardKind;
 import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;

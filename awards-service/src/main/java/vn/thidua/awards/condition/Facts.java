@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import vn.thidua.awards.catalogue.AwardKind;
+import vn.thidua.awards.condition.AwardKind;
 
 /**
  * What conditions look at, for one unit, award and achievement year, gathered by the service so

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import vn.thidua.awards.catalogue.AwardKind;
+import vn.thidua.awards.condition.AwardKind;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Messages;
 import vn.thidua.platform.web.TextPolicy;

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
+import vn.thidua.awards.calendar.Deadline;
 import vn.thidua.platform.security.Callers;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.web.ProblemException;
@@ -29,7 +30,7 @@ public class DeadlineResource {
 
     @GET
     @Operation(operationId = "listDeadlines", summary = "List deadlines")
-    public List<DeadlineService.Deadline> list(@QueryParam("year") Integer year) {
+    public List<Deadline> list(@QueryParam("year") Integer year) {
         if (year == null || year < 2000 || year > 2100) {
             throw ProblemException.badRequest("invalid-query", "quota.year", String.valueOf(year));
         }

@@ -9,10 +9,14 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import vn.thidua.awards.calendar.Deadline;
+import vn.thidua.awards.calendar.DeadlineState;
 import vn.thidua.awards.calendar.Deadlines;
 import vn.thidua.awards.proposal.Proposal;
+import vn.thidua.awards.proposal.ProposalDeadlines;
 import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.awards.submission.ProvincialSubmission;
+import vn.thidua.awards.submission.SubmissionDeadlines;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.time.VietnamTime;
@@ -24,19 +28,13 @@ import vn.thidua.platform.time.VietnamTime;
  * submits to the Prime Minister within another). The Board sees everything; a unit only its own proposals.
  */
 @ApplicationScoped
-public class DeadlineService {
+public class DeadlineService implements ProposalDeadlines, SubmissionDeadlines {
     @Inject
     Clock clock;
     private final Deadlines deadlines;
 
     public DeadlineService(Deadlines deadlines) {
         this.deadlines = deadlines;
-    }
-
-    /** One step with a time limit: whose it is, what, by when, under which limit, and where it stands. */
-    public record Deadline(String subject, long id, String href, String unitCode, String awardTypeCode, String step, LocalDate due,
-                           Deadlines.LimitUsed limit, boolean calendarComplete, List<Integer> incompleteYears, DeadlineState state,
-                           LocalDate doneOn, String reason) {
     }
 
     @Transactional
@@ -68,6 +66,7 @@ public class DeadlineService {
 
     /** A proposal's own deadlines: its year-end dossier, and the national limits of the submission carrying it, if one does. */
     @Transactional
+    @Override
     public List<Deadline> ofProposal(Proposal proposal) {
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         List<Deadline> found = new ArrayList<>();
@@ -83,6 +82,7 @@ public class DeadlineService {
 
     /** A submission's national limits, once sent. */
     @Transactional
+    @Override
     public List<Deadline> ofSubmission(ProvincialSubmission submission) {
         return submission.sentOn == null ? List.of() : national(submission, LocalDate.now(clock.withZone(VietnamTime.ZONE)));
     }

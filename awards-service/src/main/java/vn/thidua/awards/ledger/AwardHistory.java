@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.condition.AwardKind;
+import vn.thidua.awards.condition.Facts;
 
 /** What the ledger says of a unit: the questions eligibility and dossiers ask. Joins the caller's transaction. */
 @ApplicationScoped
@@ -28,12 +31,12 @@ public class AwardHistory {
     }
 
     /** What the unit holds (revocations left out), each with its award type's kind; an award no longer in the catalogue counts as merit. */
-    public List<vn.thidua.awards.condition.Facts.HeldAward> heldAwards(String unitCode) {
-        Map<String, vn.thidua.awards.catalogue.AwardKind> kinds = new HashMap<>();
-        return of(unitCode).stream().filter(entry -> !entry.revoked()).map(entry -> new vn.thidua.awards.condition.Facts.HeldAward(
+    public List<Facts.HeldAward> heldAwards(String unitCode) {
+        Map<String, AwardKind> kinds = new HashMap<>();
+        return of(unitCode).stream().filter(entry -> !entry.revoked()).map(entry -> new Facts.HeldAward(
                 entry.awardTypeCode, entry.year, kinds.computeIfAbsent(entry.awardTypeCode, code -> {
-                    vn.thidua.awards.catalogue.AwardType type = vn.thidua.awards.catalogue.AwardType.findById(code);
-                    return type == null ? vn.thidua.awards.catalogue.AwardKind.MERIT : type.kind;
+                    AwardType type = AwardType.findById(code);
+                    return type == null ? AwardKind.MERIT : type.kind;
                 }))).toList();
     }
 

@@ -1,5 +1,6 @@
 package vn.thidua.awards.proposal;
 
+import vn.thidua.awards.calendar.Deadline;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -36,7 +37,6 @@ import vn.thidua.awards.catalogue.ChoiceView;
 import vn.thidua.awards.condition.Outcome;
 import vn.thidua.awards.condition.Verdict;
 import vn.thidua.awards.condition.Vocabulary;
-import vn.thidua.awards.deadline.DeadlineService;
 import vn.thidua.awards.proposal.ProposalService.ProposalRequest;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Callers;
@@ -57,14 +57,14 @@ import vn.thidua.platform.web.Requests;
 public class ProposalResource {
     private final ProposalService proposals;
     private final Callers callers;
-    private final DeadlineService deadlines;
+    private final ProposalDeadlines deadlines;
     private final long maxFileBytes;
     @jakarta.ws.rs.core.Context
     HttpHeaders headers;
 
     private final Uploads uploads;
 
-    public ProposalResource(ProposalService proposals, Callers callers, DeadlineService deadlines, Uploads uploads,
+    public ProposalResource(ProposalService proposals, Callers callers, ProposalDeadlines deadlines, Uploads uploads,
                             @ConfigProperty(name = "thidua.proposals.max-file-size", defaultValue = "10M") MemorySize maxFileSize) {
         this.uploads = uploads;
         this.proposals = proposals;
@@ -78,14 +78,14 @@ public class ProposalResource {
                                String legalGround, String decisionNumber, LocalDate decisionDate, String decidingAuthority,
                                List<Proposal.EarlierAward> earlierAwards, LocalDate receivedOn, LocalDate judgedOn,
                                ChoiceView ruleSetChosenBecause, UUID councilSessionId, String councilResult, Long submissionId,
-                               List<DeadlineService.Deadline> deadlines, long version, Instant createdAt,
+                               List<Deadline> deadlines, long version, Instant createdAt,
                                Instant updatedAt) {
         static ProposalView of(Proposal p, Locale locale) {
             return of(p, locale, null);
         }
 
         /** With its deadlines (shown for one proposal; lists leave them out, null: GET /api/awards/deadlines has them all). */
-        static ProposalView of(Proposal p, Locale locale, List<DeadlineService.Deadline> deadlines) {
+        static ProposalView of(Proposal p, Locale locale, List<Deadline> deadlines) {
             return new ProposalView(p.id, p.unitCode, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
                     p.rankingRank, p.rankingTotal, p.status, p.statusReason, p.legalGround, p.decisionNumber, p.decisionDate,
                     p.decidingAuthority, p.earlierAwards, p.receivedOn,

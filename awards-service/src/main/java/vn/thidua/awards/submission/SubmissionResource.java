@@ -1,5 +1,6 @@
 package vn.thidua.awards.submission;
 
+import vn.thidua.awards.calendar.Deadline;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -41,9 +42,9 @@ import vn.thidua.platform.web.Versions;
 public class SubmissionResource {
     private final SubmissionService submissions;
     private final Callers callers;
-    private final vn.thidua.awards.deadline.DeadlineService deadlines;
+    private final SubmissionDeadlines deadlines;
 
-    public SubmissionResource(SubmissionService submissions, Callers callers, vn.thidua.awards.deadline.DeadlineService deadlines) {
+    public SubmissionResource(SubmissionService submissions, Callers callers, SubmissionDeadlines deadlines) {
         this.submissions = submissions;
         this.deadlines = deadlines;
         this.callers = callers;
@@ -65,9 +66,9 @@ public class SubmissionResource {
     public record SubmissionView(long id, int year, String number, String signedBy, LocalDate signedOn, ProvincialSubmission.Status status,
                                  LocalDate sentOn, LocalDate returnDue, LocalDate returnedOn, String returnReason, boolean returnedLate,
                                  LocalDate acceptedOn, LocalDate decisionDue, String nationalReference, List<Candidate> candidates,
-                                 String documentSha256, String documentHref, List<vn.thidua.awards.deadline.DeadlineService.Deadline> deadlines,
+                                 String documentSha256, String documentHref, List<Deadline> deadlines,
                                  long version, String createdBy, Instant createdAt) {
-        static SubmissionView of(ProvincialSubmission s, List<Proposal> covered, List<vn.thidua.awards.deadline.DeadlineService.Deadline> deadlines) {
+        static SubmissionView of(ProvincialSubmission s, List<Proposal> covered, List<Deadline> deadlines) {
             Map<String, String> names = SubmissionService.unitNames(covered);
             List<Candidate> candidates = covered.stream().map(p -> new Candidate(p.id, p.unitCode, names.get(p.unitCode), p.awardTypeCode,
                     p.clusterCode, p.status, p.councilResult, "/api/awards/proposals/" + p.id)).toList();

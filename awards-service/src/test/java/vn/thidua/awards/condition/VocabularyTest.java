@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
-import vn.thidua.awards.catalogue.AwardKind;
+import vn.thidua.awards.condition.AwardKind;
 
 /** Each kind of the vocabulary passes, fails and (where facts can be missing) stays unknown, in plain Java. */
 class VocabularyTest {

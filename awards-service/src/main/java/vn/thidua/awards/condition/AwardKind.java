@@ -1,4 +1,4 @@
-package vn.thidua.awards.catalogue;
+package vn.thidua.awards.condition;
 
 /**
  * What an award rewards. Ad-hoc and thematic awards are not a basis for merit awards (Decree

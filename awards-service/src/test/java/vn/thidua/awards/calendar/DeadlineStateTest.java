@@ -1,4 +1,4 @@
-package vn.thidua.awards.deadline;
+package vn.thidua.awards.calendar;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

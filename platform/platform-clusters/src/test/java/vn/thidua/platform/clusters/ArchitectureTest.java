@@ -1,20 +1,10 @@
 package vn.thidua.platform.clusters;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
-import vn.thidua.devstack.testing.HouseRules;
+import vn.thidua.devstack.testing.PlatformArchitecture;
 
-/** The house rules (architecture.md) over platform-clusters's main classes: platform knows no service, and its packages form no cycle. */
-class ArchitectureTest {
-    private static final JavaClasses CLASSES = HouseRules.mainClasses("platform.clusters");
-
-    @Test
-    void importsNoService() {
-        HouseRules.platformImportsNoService(CLASSES);
-    }
-
-    @Test
-    void packagesFormNoCycle() {
-        HouseRules.noPackageCycles("platform", CLASSES);
+/** The house rules (architecture.md) over platform-clusters's main classes. */
+class ArchitectureTest extends PlatformArchitecture {
+    ArchitectureTest() {
+        super("clusters");
     }
 }

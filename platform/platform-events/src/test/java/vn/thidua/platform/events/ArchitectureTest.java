@@ -1,20 +1,10 @@
 package vn.thidua.platform.events;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import org.junit.jupiter.api.Test;
-import vn.thidua.devstack.testing.HouseRules;
+import vn.thidua.devstack.testing.PlatformArchitecture;
 
-/** The house rules (architecture.md) over platform-events's main classes: platform knows no service, and its packages form no cycle. */
-class ArchitectureTest {
-    private static final JavaClasses CLASSES = HouseRules.mainClasses("platform.events");
-
-    @Test
-    void importsNoService() {
-        HouseRules.platformImportsNoService(CLASSES);
-    }
-
-    @Test
-    void packagesFormNoCycle() {
-        HouseRules.noPackageCycles("platform", CLASSES);
+/** The house rules (architecture.md) over platform-events's main classes. */
+class ArchitectureTest extends PlatformArchitecture {
+    ArchitectureTest() {
+        super("events");
     }
 }

@@ -1,0 +1,24 @@
+package vn.thidua.devstack.testing;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+/** The house rules as a platform module's {@code ArchitectureTest}: platform knows no service, and has no cycle. */
+public abstract class PlatformArchitecture {
+    private final JavaClasses classes;
+
+    /** The module's packages under {@code vn.thidua.platform}. */
+    protected PlatformArchitecture(String... packages) {
+        this.classes = HouseRules.mainClasses(java.util.Arrays.stream(packages).map(p -> "platform." + p).toArray(String[]::new));
+    }
+
+    @Test
+    void importsNoService() {
+        HouseRules.platformImportsNoService(classes);
+    }
+
+    @Test
+    void packagesFormNoCycle() {
+        HouseRules.noPackageCycles("platform", classes);
+    }
+}

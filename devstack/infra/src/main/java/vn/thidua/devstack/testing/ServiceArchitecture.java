@@ -1,0 +1,37 @@
+package vn.thidua.devstack.testing;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The house rules as a service's {@code ArchitectureTest}: a subclass names the service and, where the service is
+ * mostly an edge (the gateway), the packages that hold its domain.
+ */
+public abstract class ServiceArchitecture {
+    private final String service;
+    private final JavaClasses classes;
+    private final JavaClasses domain;
+
+    /** {@code domainPackages} under the service's root; none: the whole service. */
+    protected ServiceArchitecture(String service, String... domainPackages) {
+        this.service = service;
+        this.classes = HouseRules.mainClasses(service);
+        this.domain = domainPackages.length == 0 ? classes
+                : HouseRules.mainClasses(java.util.Arrays.stream(domainPackages).map(p -> service + "." + p).toArray(String[]::new));
+    }
+
+    @Test
+    void importsNoOtherService() {
+        HouseRules.noServiceImportsAnother(service, classes);
+    }
+
+    @Test
+    void domainAndServicesKnowNoWire() {
+        HouseRules.domainKnowsNoWire(service, domain);
+    }
+
+    @Test
+    void featurePackagesFormNoCycle() {
+        HouseRules.noPackageCycles(service, classes);
+    }
+}

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import vn.thidua.platform.domain.Refusal;
 
 /**
@@ -105,17 +106,17 @@ public class Deadlines {
      * (a refusal thrown through this transactional bean would mark the caller's transaction for rollback).
      */
     @Transactional
-    public java.util.Optional<Due> yearEndDossierDueIfInForce(int year) {
+    public Optional<Due> yearEndDossierDueIfInForce(int year) {
         return inForceOfKind(YEAR_END_DOSSIER_DUE, LocalDate.of(year, 1, 1), LimitKind.DAY_OF_YEAR).map(l -> dayOfYear(YEAR_END_DOSSIER_DUE, year));
     }
 
     /** As {@link #workingDaysAfter(String, LocalDate)}, or empty when no such limit is in force (see {@link #yearEndDossierDueIfInForce}). */
     @Transactional
-    public java.util.Optional<Due> workingDaysAfterIfInForce(String limitCode, LocalDate from) {
+    public Optional<Due> workingDaysAfterIfInForce(String limitCode, LocalDate from) {
         return inForceOfKind(limitCode, from, LimitKind.WORKING_DAYS).map(l -> workingDaysAfter(from, List.of(limitCode)));
     }
 
-    private java.util.Optional<ProcedureLimit> inForceOfKind(String limitCode, LocalDate day, LimitKind kind) {
+    private Optional<ProcedureLimit> inForceOfKind(String limitCode, LocalDate day, LimitKind kind) {
         return limits.inForce(limitCode, day).filter(limit -> limit.kind == kind);
     }
 

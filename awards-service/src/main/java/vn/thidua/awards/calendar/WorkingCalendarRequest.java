@@ -1,5 +1,6 @@
 package vn.thidua.awards.calendar;
 
+import java.util.Comparator;
 import vn.thidua.platform.domain.Refusal;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import vn.thidua.platform.web.openapi.ApiDocs;
@@ -85,7 +86,7 @@ public record WorkingCalendarRequest(@Schema(required = true, type = SchemaType.
         if (!problems.isEmpty()) {
             throw Refusal.unprocessable("invalid-working-calendar", "calendar.invalid", year, problems.size()).because(problems);
         }
-        entered.sort(java.util.Comparator.comparing(CalendarDay::date));
+        entered.sort(Comparator.comparing(CalendarDay::date));
         return new CalendarYear(year, weekend, entered, cleanCitation, tag);
     }
 

@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,7 +49,7 @@ public class WorkingCalendarService {
         WorkingCalendarYear stored = WorkingCalendarYear.findById(year);
         WorkingCalendarView before = null;
         List<WorkingCalendarYear.StoredDay> days = entered.days().stream().map(WorkingCalendarYear.StoredDay::of).toList();
-        List<java.time.DayOfWeek> weekend = new ArrayList<>(entered.weekendDays());
+        List<DayOfWeek> weekend = new ArrayList<>(entered.weekendDays());
         if (stored == null) {
             stored = new WorkingCalendarYear();
             stored.year = year;

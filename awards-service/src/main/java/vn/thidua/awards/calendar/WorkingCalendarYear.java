@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.DayOfWeek;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -55,7 +56,7 @@ public class WorkingCalendarYear extends PanacheEntityBase {
         }
 
         CalendarDay day() {
-            return new CalendarDay(java.time.LocalDate.parse(date), kind, name);
+            return new CalendarDay(LocalDate.parse(date), kind, name);
         }
     }
 

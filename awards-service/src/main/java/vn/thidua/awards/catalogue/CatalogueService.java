@@ -1,5 +1,8 @@
 package vn.thidua.awards.catalogue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.quarkus.panache.common.Sort;
+import java.sql.Date;
 import vn.thidua.awards.condition.AwardKind;
 import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
@@ -153,7 +156,7 @@ public class CatalogueService {
                             WHERE rule_set_id = ?1 AND received_on IS NOT NULL AND rule_set_chosen_because IS NOT NULL
                         ) judged""")
                 .setParameter(1, ruleSetId).getSingleResult();
-        return latest == null ? null : latest instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) latest;
+        return latest == null ? null : latest instanceof Date date ? date.toLocalDate() : (LocalDate) latest;
     }
 
     private void audit(RuleSet ruleSet, String action, Object before, String reason, Caller caller) {
@@ -165,7 +168,7 @@ public class CatalogueService {
                     .setParameter(3, before == null ? null : mapper.writeValueAsString(before))
                     .setParameter(4, mapper.writeValueAsString(RuleSetView.of(ruleSet))).setParameter(5, reason)
                     .setParameter(6, caller.subject()).setParameter(7, Instant.now(clock)).executeUpdate();
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+        } catch (JsonProcessingException e) {
             throw new IllegalStateException("A rule set's view is plain JSON", e);
         }
     }
@@ -191,7 +194,7 @@ public class CatalogueService {
     }
 
     public List<AwardType> all() {
-        return AwardType.listAll(io.quarkus.panache.common.Sort.by("level").and("code"));
+        return AwardType.listAll(Sort.by("level").and("code"));
     }
 
     public List<RuleSet> ruleSets(String awardTypeCode) {

@@ -1,6 +1,7 @@
 package vn.thidua.awards.catalogue;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import vn.thidua.platform.web.Messages;
 
@@ -39,6 +40,6 @@ public record ChoiceView(long ruleSetId, String legalBasis, LocalDate legalBasis
     /** A day as the reader writes it: 14/12/2016 in Vietnamese, 2016-12-14 in English. */
     private static String day(LocalDate date, Locale locale) {
         return Messages.ENGLISH.getLanguage().equals(locale.getLanguage()) ? date.toString()
-                : date.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy"));
+                : date.format(DateTimeFormatter.ofPattern("dd/MM/yyyy"));
     }
 }

@@ -1,5 +1,7 @@
 package vn.thidua.awards.condition;
 
+import java.util.Objects;
+import java.util.Optional;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -71,7 +73,7 @@ public record Condition(@Schema(description = "A kind of condition (docs/rules.m
 
     /** This condition and every one inside it of that kind, in order. */
     public List<Condition> findAll(String someKind) {
-        List<Condition> found = new java.util.ArrayList<>();
+        List<Condition> found = new ArrayList<>();
         if (someKind.equals(kind)) {
             found.add(this);
         }
@@ -84,11 +86,11 @@ public record Condition(@Schema(description = "A kind of condition (docs/rules.m
     }
 
     /** This condition, or the first one inside it, of that kind. */
-    public java.util.Optional<Condition> find(String someKind) {
+    public Optional<Condition> find(String someKind) {
         if (someKind.equals(kind)) {
-            return java.util.Optional.of(this);
+            return Optional.of(this);
         }
         List<Condition> inside = all != null ? all : any != null ? any : List.of();
-        return inside.stream().filter(java.util.Objects::nonNull).map(c -> c.find(someKind)).flatMap(java.util.Optional::stream).findFirst();
+        return inside.stream().filter(Objects::nonNull).map(c -> c.find(someKind)).flatMap(Optional::stream).findFirst();
     }
 }

@@ -2,6 +2,8 @@ package vn.thidua.awards.condition;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,7 +39,7 @@ public record Facts(String unitCode, int year, String clusterName, boolean ledTh
     /** The unit's year-end report: each registered target's attainment (null: not reported) and its member statistics (null: none). */
     public record YearEnd(List<BigDecimal> attainments, MemberStatistics statistics) {
         public YearEnd {
-            attainments = java.util.Collections.unmodifiableList(new java.util.ArrayList<>(attainments));
+            attainments = Collections.unmodifiableList(new ArrayList<>(attainments));
         }
     }
 

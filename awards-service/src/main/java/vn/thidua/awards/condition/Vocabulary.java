@@ -4,12 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
 import vn.thidua.awards.condition.AwardKind;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Messages;
@@ -123,7 +127,7 @@ public final class Vocabulary {
                 return Result.of(Outcome.UNKNOWN, "eligibility.meets.none", a.code("awardTypeCode"), f.year());
             }
             Outcome outcome = outcome(other);
-            return Result.of(outcome, "eligibility.meets." + outcome.name().toLowerCase(java.util.Locale.ROOT), a.code("awardTypeCode"), f.year(),
+            return Result.of(outcome, "eligibility.meets." + outcome.name().toLowerCase(Locale.ROOT), a.code("awardTypeCode"), f.year(),
                     other.stream().filter(Verdict::passed).count(), other.size());
         });
         define("HELD_IN_PREVIOUS_YEARS", List.of(new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50)),
@@ -286,11 +290,11 @@ public final class Vocabulary {
                     && inRange(param, node.decimalValue());
             case CODE -> node.isTextual() && CODE.matcher(node.textValue()).matches();
             case CODES -> node.isArray() && node.size() >= 1 && node.size() <= 20
-                    && java.util.stream.StreamSupport.stream(node.spliterator(), false)
+                    && StreamSupport.stream(node.spliterator(), false)
                     .allMatch(item -> item.isTextual() && CODE.matcher(item.textValue()).matches());
             case TEXT -> node.isTextual() && !node.textValue().isBlank() && node.textValue().length() <= 500
                     && TextPolicy.violation(node.textValue()) == null;
-            case MEASURE -> node.isTextual() && java.util.Arrays.stream(Measure.values()).anyMatch(m -> m.name().equals(node.textValue()));
+            case MEASURE -> node.isTextual() && Arrays.stream(Measure.values()).anyMatch(m -> m.name().equals(node.textValue()));
         };
     }
 
@@ -300,12 +304,12 @@ public final class Vocabulary {
 
     private static String expected(Param param) {
         return switch (param.type()) {
-            case INTEGER, DECIMAL -> param.type().name().toLowerCase(java.util.Locale.ROOT) + " " + param.min().stripTrailingZeros().toPlainString()
+            case INTEGER, DECIMAL -> param.type().name().toLowerCase(Locale.ROOT) + " " + param.min().stripTrailingZeros().toPlainString()
                     + "–" + param.max().stripTrailingZeros().toPlainString();
             case CODE -> "code [A-Z0-9_]";
             case CODES -> "[code, …] (1–20)";
             case TEXT -> "text (≤ 500)";
-            case MEASURE -> java.util.Arrays.stream(Measure.values()).map(Enum::name).collect(Collectors.joining(" | "));
+            case MEASURE -> Arrays.stream(Measure.values()).map(Enum::name).collect(Collectors.joining(" | "));
         };
     }
 
@@ -328,7 +332,7 @@ public final class Vocabulary {
             Outcome outcome = all ? Outcome.all(outcomes) : Outcome.any(outcomes);
             long passing = outcomes.stream().filter(o -> o == Outcome.PASS).count();
             return new Verdict(all ? ALL : ANY, null, c.citation(), c.tag(), outcome,
-                    "eligibility." + (all ? "all" : "any") + "." + outcome.name().toLowerCase(java.util.Locale.ROOT),
+                    "eligibility." + (all ? "all" : "any") + "." + outcome.name().toLowerCase(Locale.ROOT),
                     List.of(passing, children.size()), children);
         }
         Kind kind = KINDS.get(c.kind());
@@ -359,7 +363,7 @@ public final class Vocabulary {
             return Result.of(Outcome.UNKNOWN, "eligibility.targets.none", f.year());
         }
         List<BigDecimal> attainments = f.yearEnd().attainments();
-        long unreported = attainments.stream().filter(java.util.Objects::isNull).count();
+        long unreported = attainments.stream().filter(Objects::isNull).count();
         if (unreported > 0) {
             return Result.of(Outcome.UNKNOWN, "eligibility.targets.unreported", unreported, attainments.size());
         }
@@ -401,7 +405,7 @@ public final class Vocabulary {
             failed.add("≤ " + a.integer("atMost"));
         }
         // a number, so the message writes it the reader's way (67,5 % in Vietnamese, 67.5% in English)
-        BigDecimal percent = share.divide(whole, 1, java.math.RoundingMode.DOWN).stripTrailingZeros();
+        BigDecimal percent = share.divide(whole, 1, RoundingMode.DOWN).stripTrailingZeros();
         return Result.of(Outcome.of(failed.isEmpty()), failed.isEmpty() ? "eligibility.members.pass" : "eligibility.members.fail",
                 new Messages.Term("measure." + measure.name()), count, s.members(), percent, String.join(", ", failed));
     }

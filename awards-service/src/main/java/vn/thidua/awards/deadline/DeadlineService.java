@@ -1,5 +1,6 @@
 package vn.thidua.awards.deadline;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -42,7 +43,7 @@ public class DeadlineService implements ProposalDeadlines, SubmissionDeadlines {
         boolean everything = caller.isBoardOrAdmin() || caller.hasAnyRole(Roles.VIEWER);
         Optional<String> ownUnit = caller.actingUnit();
         if (!everything && ownUnit.isEmpty() && !caller.hasAnyRole(Roles.PORTAL)) {
-            throw new io.quarkus.security.ForbiddenException("deadlines are read by the Board, viewers, the portal and units for their own");
+            throw new ForbiddenException("deadlines are read by the Board, viewers, the portal and units for their own");
         }
         LocalDate today = LocalDate.now(clock.withZone(VietnamTime.ZONE));
         List<Deadline> found = new ArrayList<>();

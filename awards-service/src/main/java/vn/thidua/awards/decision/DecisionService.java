@@ -1,5 +1,6 @@
 package vn.thidua.awards.decision;
 
+import io.quarkus.security.ForbiddenException;
 import vn.thidua.platform.domain.Refusal;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,7 +62,7 @@ public class DecisionService {
     @Transactional
     public Recorded record(DecisionRequest request, Caller caller, Locale locale) {
         if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.PORTAL)) {
-            throw new io.quarkus.security.ForbiddenException("board, admin or portal only");
+            throw new ForbiddenException("board, admin or portal only");
         }
         DecisionRequest.Checked checked = request.check(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
         AwardType award = AwardType.findById(checked.awardTypeCode());

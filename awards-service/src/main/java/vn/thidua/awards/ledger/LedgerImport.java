@@ -1,5 +1,6 @@
 package vn.thidua.awards.ledger;
 
+import java.util.Comparator;
 import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -131,7 +132,7 @@ public class LedgerImport {
             }
         }
 
-        results.sort(java.util.Comparator.comparingInt(RowResult::row));
+        results.sort(Comparator.comparingInt(RowResult::row));
         return new Report(rows.size(), Imports.counts(Outcome.class, results, RowResult::outcome), results);
     }
 

@@ -1,5 +1,6 @@
 package vn.thidua.awards.ledger;
 
+import io.quarkus.security.ForbiddenException;
 import vn.thidua.platform.domain.Refusal;
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -85,9 +86,9 @@ public class LedgerService {
         if (caller.hasAnyRole(Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.PORTAL)) {
             return unit;
         }
-        String own = caller.unit().orElseThrow(() -> new io.quarkus.security.ForbiddenException("acts for no unit"));
+        String own = caller.unit().orElseThrow(() -> new ForbiddenException("acts for no unit"));
         if (unit != null && !unit.equals(own)) {
-            throw new io.quarkus.security.ForbiddenException("acts for " + own + ", not " + unit);
+            throw new ForbiddenException("acts for " + own + ", not " + unit);
         }
         return own;
     }

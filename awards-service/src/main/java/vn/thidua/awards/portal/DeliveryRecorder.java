@@ -13,6 +13,7 @@ import vn.thidua.awards.proposal.Proposal;
 import vn.thidua.awards.proposal.ProposalMoved;
 import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.awards.proposal.ProposalTransition;
+import vn.thidua.awards.submission.ProvincialSubmission;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
@@ -88,8 +89,8 @@ public class DeliveryRecorder {
     }
 
     private static PortalPayload.Submission submission(Long id) {
-        vn.thidua.awards.submission.ProvincialSubmission found = id == null ? null
-                : vn.thidua.awards.submission.ProvincialSubmission.findById(id);
+        ProvincialSubmission found = id == null ? null
+                : ProvincialSubmission.findById(id);
         return found == null ? null : new PortalPayload.Submission(found.id, found.number, found.signedBy, found.signedOn,
                 "/api/awards/submissions/" + found.id);
     }

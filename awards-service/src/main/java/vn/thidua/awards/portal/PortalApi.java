@@ -5,6 +5,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.File;
 
 /** The portal's dossier endpoint, as a REST client; its base URI is {@code thidua.portal.url} itself. */
 interface PortalApi {
@@ -16,5 +17,5 @@ interface PortalApi {
                      @HeaderParam("Thidua-Delivery-Id") String deliveryId,
                      @HeaderParam(Signature.TIMESTAMP_HEADER) String timestamp,
                      @HeaderParam(Signature.SIGNATURE_HEADER) String signature,
-                     java.io.File body);
+                     File body);
 }

@@ -4,6 +4,7 @@ import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZonedDateTime;
@@ -27,7 +28,7 @@ class PortalClient {
         this.config = config;
     }
 
-    PortalAnswer send(UUID idempotencyKey, long deliveryId, long timestamp, String signature, java.nio.file.Path body) {
+    PortalAnswer send(UUID idempotencyKey, long deliveryId, long timestamp, String signature, Path body) {
         try (Response response = api().deliver(idempotencyKey.toString(), Long.toString(deliveryId), Long.toString(timestamp), signature, body.toFile())) {
             return answer(response);
         } catch (WebApplicationException refused) {

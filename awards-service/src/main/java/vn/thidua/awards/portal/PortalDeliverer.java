@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -50,7 +51,7 @@ public class PortalDeliverer {
         this.client = client;
         for (PortalAnswer.Verdict verdict : PortalAnswer.Verdict.values()) {
             outcomes.put(verdict, Counter.builder("thidua.portal.attempts").description("Attempts to deliver a proposal to the portal, by outcome")
-                    .tag("outcome", verdict.name().toLowerCase(java.util.Locale.ROOT)).register(registry));
+                    .tag("outcome", verdict.name().toLowerCase(Locale.ROOT)).register(registry));
         }
         this.backoff = new Backoff(config.backoff().initial(), config.backoff().max());
         // long enough for the slowest answer the client waits for, with a margin for reading the dossier

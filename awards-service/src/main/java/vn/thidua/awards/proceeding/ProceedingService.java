@@ -1,7 +1,9 @@
 package vn.thidua.awards.proceeding;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
@@ -185,7 +187,7 @@ public class ProceedingService {
     @Transactional
     public Proceeding close(String unitCode, long id, LocalDate closedOn, String source, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
-        Proceeding proceeding = Proceeding.findById(id, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        Proceeding proceeding = Proceeding.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (proceeding == null || !proceeding.unitCode.equals(unitCode)) {
             throw Refusal.notFound("proceeding-not-found", "proceeding.not-found", id, unitCode);
         }
@@ -215,7 +217,7 @@ public class ProceedingService {
     /** The Board, admins and viewers read every unit's proceedings; a unit's own people read its own. */
     public List<Proceeding> list(String unitCode, Caller caller) {
         if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.VIEWER) && !caller.actsFor(unitCode)) {
-            throw new io.quarkus.security.ForbiddenException("proceedings of " + unitCode);
+            throw new ForbiddenException("proceedings of " + unitCode);
         }
         return Proceeding.list("unitCode = ?1 order by openedOn desc, id desc", unitCode);
     }

@@ -1,5 +1,11 @@
 package vn.thidua.awards.rating;
 
+import io.quarkus.security.ForbiddenException;
+import jakarta.persistence.LockModeType;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.function.Predicate;
 import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -49,7 +55,7 @@ public class TaskRatingService {
             throw Refusal.unprocessable("invalid-task-rating", "rating.invalid", problems.size()).because(problems);
         }
         TaskRating.Key key = new TaskRating.Key(entry.unitCode(), entry.year());
-        TaskRating rating = TaskRating.findById(key, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+        TaskRating rating = TaskRating.findById(key, LockModeType.PESSIMISTIC_WRITE);
         if (rating != null) {
             expected.requireMatches(rating.version);
         }
@@ -65,7 +71,7 @@ public class TaskRatingService {
         caller.requireBoardOrAdmin();
         // one import at a time; the units it names and their ratings are read once, not row by row
         Imports.oneAtATime("task-rating-import");
-        java.util.Set<String> named = new java.util.HashSet<>();
+        Set<String> named = new HashSet<>();
         for (SheetFile.Row row : rows) {
             try {
                 if (row.get("unit_code") != null) {
@@ -75,10 +81,10 @@ public class TaskRatingService {
                 // refused with its row below
             }
         }
-        java.util.Set<String> known = KnownUnit.namesOf(named).keySet();
-        Map<TaskRating.Key, TaskRating> recorded = new java.util.HashMap<>();
+        Set<String> known = KnownUnit.namesOf(named).keySet();
+        Map<TaskRating.Key, TaskRating> recorded = new HashMap<>();
         if (!known.isEmpty()) {
-            TaskRating.<TaskRating>find("key.unitCode in ?1", known).withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).list()
+            TaskRating.<TaskRating>find("key.unitCode in ?1", known).withLock(LockModeType.PESSIMISTIC_WRITE).list()
                     .forEach(rating -> recorded.put(rating.key, rating));
         }
         List<RowResult> results = new ArrayList<>();
@@ -148,7 +154,7 @@ public class TaskRatingService {
     }
 
     /** What is wrong with an entry, field by field; empty when it can be recorded. {@code known}: whether awards-service knows a unit. */
-    private List<Refusal.Reason> problems(Entry entry, java.util.function.Predicate<String> known) {
+    private List<Refusal.Reason> problems(Entry entry, Predicate<String> known) {
         List<Refusal.Reason> problems = new ArrayList<>();
         if (entry.unitCode() == null) {
             problems.add(new Refusal.Reason("unit_code", "problem.field.required", "unit_code"));
@@ -172,7 +178,7 @@ public class TaskRatingService {
     /** Anyone who may read awards reads ratings, but a unit's representative or cluster leader only its own unit's. */
     public List<TaskRating> of(String unitCode, Caller caller) {
         if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.VIEWER) && !caller.actsFor(unitCode)) {
-            throw new io.quarkus.security.ForbiddenException("ratings of " + unitCode);
+            throw new ForbiddenException("ratings of " + unitCode);
         }
         return TaskRating.list("key.unitCode = ?1 order by key.year desc", unitCode);
     }

@@ -10,6 +10,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import vn.thidua.awards.condition.Facts;
+import vn.thidua.platform.events.MalformedEventException;
 
 /**
  * Each unit's year-end report as scoring-service announces it: what EXCEEDS_TARGETS and
@@ -27,7 +28,7 @@ public class YearEndReports {
 
     void apply(YearEndReported event) {
         if (event.unitCode() == null || event.targets() == null) {
-            throw new vn.thidua.platform.events.MalformedEventException("YearEndReported without a unit or targets");
+            throw new MalformedEventException("YearEndReported without a unit or targets");
         }
         List<BigDecimal> attainments = event.targets().stream().sorted(Comparator.comparingInt(YearEndReported.Target::position))
                 .map(YearEndReported.Target::attainment).toList();

@@ -1,9 +1,11 @@
 package vn.thidua.awards.submission;
 
+import com.lowagie.text.Element;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.RuleSet;
 import vn.thidua.awards.document.DocumentSettings;
@@ -33,7 +35,7 @@ public class SubmissionPdf {
         Map<String, String> units = SubmissionService.unitNames(candidates);
         // whom it goes to and what it rests on come from the candidates' awards and the rule sets that judged them
         String recipient = candidates.stream().map(p -> AwardType.<AwardType>findById(p.awardTypeCode)).map(a -> a.decidingAuthority)
-                .distinct().collect(java.util.stream.Collectors.joining(", "));
+                .distinct().collect(Collectors.joining(", "));
         List<String> bases = candidates.stream().map(p -> RuleSet.<RuleSet>findById(p.ruleSetId)).map(r -> r.legalBasis).distinct().toList();
         String title = "Tờ trình đề nghị " + recipient + " khen thưởng năm " + submission.year;
         return layout.render(title, document -> {
@@ -56,14 +58,14 @@ public class SubmissionPdf {
             for (Proposal p : candidates) {
                 AwardType award = AwardType.findById(p.awardTypeCode);
                 String cluster = clusters.find(p.clusterId).map(ClusterYear::name).orElse(p.clusterCode);
-                table.addCell(PdfLayout.cell(String.valueOf(row++), layout.small, com.lowagie.text.Element.ALIGN_CENTER));
+                table.addCell(PdfLayout.cell(String.valueOf(row++), layout.small, Element.ALIGN_CENTER));
                 table.addCell(PdfLayout.cell(units.getOrDefault(p.unitCode, p.unitCode) + " (" + p.unitCode + ")", layout.small,
-                        com.lowagie.text.Element.ALIGN_LEFT));
-                table.addCell(PdfLayout.cell(award == null ? p.awardTypeCode : award.name, layout.small, com.lowagie.text.Element.ALIGN_LEFT));
-                table.addCell(PdfLayout.cell(cluster, layout.small, com.lowagie.text.Element.ALIGN_LEFT));
+                        Element.ALIGN_LEFT));
+                table.addCell(PdfLayout.cell(award == null ? p.awardTypeCode : award.name, layout.small, Element.ALIGN_LEFT));
+                table.addCell(PdfLayout.cell(cluster, layout.small, Element.ALIGN_LEFT));
                 table.addCell(PdfLayout.cell(p.rankingTotal == null ? "" : PdfLayout.number(p.rankingTotal)
-                        + (p.rankingRank == null ? "" : ", hạng " + p.rankingRank), layout.small, com.lowagie.text.Element.ALIGN_CENTER));
-                table.addCell(PdfLayout.cell(p.councilResult == null ? "" : p.councilResult, layout.small, com.lowagie.text.Element.ALIGN_LEFT));
+                        + (p.rankingRank == null ? "" : ", hạng " + p.rankingRank), layout.small, Element.ALIGN_CENTER));
+                table.addCell(PdfLayout.cell(p.councilResult == null ? "" : p.councilResult, layout.small, Element.ALIGN_LEFT));
             }
             document.add(table);
             layout.heading(document, "Hồ sơ kèm theo mỗi trường hợp:", 10);

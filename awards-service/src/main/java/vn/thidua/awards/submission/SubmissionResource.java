@@ -1,5 +1,6 @@
 package vn.thidua.awards.submission;
 
+import jakarta.transaction.Transactional;
 import vn.thidua.awards.calendar.Deadline;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -37,7 +38,7 @@ import vn.thidua.platform.web.Versions;
 @Path("/api/awards/submissions")
 @Produces(MediaType.APPLICATION_JSON)
 // one transaction a request: the view reads the submission's candidates and deadlines after the step
-@jakarta.transaction.Transactional
+@Transactional
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.PORTAL})
 public class SubmissionResource {
     private final SubmissionService submissions;

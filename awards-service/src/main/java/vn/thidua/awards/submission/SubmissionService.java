@@ -1,5 +1,6 @@
 package vn.thidua.awards.submission;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,7 @@ import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.security.Roles;
 import vn.thidua.platform.time.VietnamTime;
+import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.web.PdfDocument;
 import vn.thidua.platform.web.Text;
 
@@ -222,13 +224,13 @@ public class SubmissionService {
 
     private static void requireReader(Caller caller) {
         if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.VIEWER, Roles.PORTAL)) {
-            throw new io.quarkus.security.ForbiddenException("the province's submissions are read by the Board, viewers and the portal");
+            throw new ForbiddenException("the province's submissions are read by the Board, viewers and the portal");
         }
     }
 
     private static void requireBoardOrPortal(Caller caller) {
         if (!caller.isBoardOrAdmin() && !caller.hasAnyRole(Roles.PORTAL)) {
-            throw new io.quarkus.security.ForbiddenException("board, admin or portal only");
+            throw new ForbiddenException("board, admin or portal only");
         }
     }
 
@@ -243,6 +245,6 @@ public class SubmissionService {
 
     /** Unit codes to names, for views and the document. */
     static Map<String, String> unitNames(List<Proposal> proposals) {
-        return vn.thidua.platform.units.KnownUnit.namesOf(proposals.stream().map(p -> p.unitCode).distinct().toList());
+        return KnownUnit.namesOf(proposals.stream().map(p -> p.unitCode).distinct().toList());
     }
 }

@@ -12,6 +12,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /** Calls the system as any client would: through the gateway, with a token from its token endpoint. */
 final class GatewayClient {
@@ -21,11 +23,11 @@ final class GatewayClient {
      * Calls again, for up to a minute, while the answer is a 422 of that problem: a service whose
      * read model has not yet caught up with another's event (a cluster-year it does not know yet).
      */
-    static HttpResponse<String> whileCatchingUp(String problem, java.util.function.Supplier<HttpResponse<String>> call) {
+    static HttpResponse<String> whileCatchingUp(String problem, Supplier<HttpResponse<String>> call) {
         long deadline = System.nanoTime() + CATCHING_UP.toNanos();
         HttpResponse<String> response = call.get();
         while (response.statusCode() == 422 && response.body().contains(problem) && System.nanoTime() < deadline) {
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
             response = call.get();
         }
         return response;

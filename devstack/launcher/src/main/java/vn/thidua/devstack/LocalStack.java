@@ -2,6 +2,7 @@ package vn.thidua.devstack;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -13,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.thidua.devstack.infra.KafkaBroker;
@@ -126,10 +128,10 @@ public final class LocalStack implements AutoCloseable {
      * system's range, one of which was then now and again the port chosen ("port in use").
      */
     static int freePort() throws IOException {
-        java.util.concurrent.ThreadLocalRandom random = java.util.concurrent.ThreadLocalRandom.current();
+        ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int attempt = 0; attempt < 100; attempt++) {
             int port = random.nextInt(FIRST_LISTENING_PORT, LAST_LISTENING_PORT + 1);
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(port)) {
+            try (ServerSocket socket = new ServerSocket(port)) {
                 return socket.getLocalPort();
             } catch (IOException taken) {
                 // another one

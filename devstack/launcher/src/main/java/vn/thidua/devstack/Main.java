@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.logging.LogManager;
 import java.util.stream.Stream;
+import vn.thidua.devstack.portal.FakePortal;
 
 /**
  * {@code ./thidua up}: the whole stack on this machine with the seed story's demo data, until
@@ -94,7 +95,7 @@ public final class Main {
      * The seed story and the 2025 review of the same cluster, through the public API as an officer of the Board would enter
      * them; {@code portal}: the fake portal whose national system answers the Chairman's submissions (null with a real one).
      */
-    static void loadDemoData(GatewayClient gateway, vn.thidua.devstack.portal.FakePortal portal) {
+    static void loadDemoData(GatewayClient gateway, FakePortal portal) {
         String board = gateway.passwordToken("board", DemoData.PASSWORD);
         DemoWorkingCalendar.load(gateway, board);
         List<DemoData.DemoUnit> units = new ArrayList<>(DemoData.CLUSTER_7_UNITS);

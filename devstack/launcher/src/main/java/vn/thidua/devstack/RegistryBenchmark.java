@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * Against a running stack: adds {@code units} units by CSV imports of 10,000 rows (timing each
@@ -100,7 +101,7 @@ final class RegistryBenchmark {
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException("The read models did not catch up within 10 minutes");
             }
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
         return registered;
     }

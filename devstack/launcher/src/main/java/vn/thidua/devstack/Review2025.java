@@ -1,6 +1,7 @@
 package vn.thidua.devstack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -258,7 +259,7 @@ final class Review2025 {
 
     /** A share in percent with one decimal, Vietnamese style (67,5). */
     private static String percent(int count, int whole) {
-        return java.math.BigDecimal.valueOf(count * 1000L / whole, 1).stripTrailingZeros().toPlainString().replace('.', ',');
+        return BigDecimal.valueOf(count * 1000L / whole, 1).stripTrailingZeros().toPlainString().replace('.', ',');
     }
 
     private static String unitName(String code) {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.locks.LockSupport;
+import vn.thidua.devstack.portal.FakePortal;
 
 /**
  * The end of the seed story: "the units … voted on the units to propose to the Prime Minister
@@ -48,7 +49,7 @@ final class SeedStoryProposals {
      * portal is named).
      */
     static void run(GatewayClient gateway, long clusterId, SeedStoryProvince.Council council, Map<String, Long> otherClusters,
-                    vn.thidua.devstack.portal.FakePortal portal) {
+                    FakePortal portal) {
         String board = gateway.passwordToken("board", DemoData.PASSWORD);
         JsonNode sessions = read(expect(gateway.get("/api/awards/voting-sessions?year=" + YEAR + "&clusterId=" + clusterId, board),
                 "the cluster's votes"));

@@ -16,10 +16,12 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.net.ConnectException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
 import org.jboss.logging.Logger;
 import vn.thidua.gateway.config.GatewayConfig;
@@ -167,10 +169,10 @@ public class MergedOpenApi {
 
     private static String reason(Throwable failure) {
         String name = failure.getClass().getSimpleName();
-        if (failure instanceof java.net.ConnectException || name.contains("Connect")) {
+        if (failure instanceof ConnectException || name.contains("Connect")) {
             return "not reachable";
         }
-        if (failure instanceof java.util.concurrent.TimeoutException || name.contains("Timeout")) {
+        if (failure instanceof TimeoutException || name.contains("Timeout")) {
             return "no answer in time";
         }
         String message = failure.getMessage();

@@ -1,6 +1,7 @@
 package vn.thidua.scoring.model;
 
 import jakarta.validation.constraints.Size;
+import java.util.Locale;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -231,7 +232,7 @@ public class ModelResource {
         if (raw == null || raw.isBlank()) {
             return null;
         }
-        return switch (raw.strip().toLowerCase(java.util.Locale.ROOT)) {
+        return switch (raw.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
             default -> throw ProblemException.badRequest("invalid-recognised", "model.query.recognised", raw);

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.ranking;
 
+import java.util.Optional;
 import vn.thidua.platform.domain.Refusal;
 import io.quarkus.hibernate.orm.panache.Panache;
 import io.quarkus.security.ForbiddenException;
@@ -133,7 +134,7 @@ public class RankingService {
         return new ClusterRanking(set, false, ranked);
     }
 
-    public java.util.Optional<ClusterYear> clusterOf(CriteriaSet set) {
+    public Optional<ClusterYear> clusterOf(CriteriaSet set) {
         return clusters.find(set.clusterId);
     }
 

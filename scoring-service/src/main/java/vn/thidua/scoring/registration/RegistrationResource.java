@@ -1,6 +1,7 @@
 package vn.thidua.scoring.registration;
 
 import jakarta.validation.constraints.Pattern;
+import java.util.Objects;
 import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -144,7 +145,7 @@ public class RegistrationResource {
             throw ProblemException.notFound("report-kind", "problem.http-404");
         }
         List<RegistrationService.ResultInput> results = request.results() == null ? List.of() : request.results().stream()
-                .filter(java.util.Objects::nonNull).map(r -> new RegistrationService.ResultInput(r.position(), r.achieved(),
+                .filter(Objects::nonNull).map(r -> new RegistrationService.ResultInput(r.position(), r.achieved(),
                         r.evidence() == null ? List.of() : r.evidence().stream().map(e -> Text.clean(e, 2000, "evidence", true)).toList()))
                 .toList();
         return view(registrations.report(year, unitCode, reportKind, results, callers.current()));

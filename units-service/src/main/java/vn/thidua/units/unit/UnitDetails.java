@@ -1,5 +1,6 @@
 package vn.thidua.units.unit;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -58,7 +59,7 @@ public record UnitDetails(UnitName name, String shortName, UnitKind kind, UnitCo
         try {
             return UnitKind.valueOf(raw.strip().toUpperCase(Locale.ROOT).replace('-', '_').replace(' ', '_'));
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalid("invalid-field", "unit.kind.invalid", raw, java.util.Arrays.toString(UnitKind.values()));
+            throw Refusal.invalid("invalid-field", "unit.kind.invalid", raw, Arrays.toString(UnitKind.values()));
         }
     }
 

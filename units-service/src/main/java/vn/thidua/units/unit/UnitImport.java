@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -145,7 +146,7 @@ public class UnitImport {
         return depth;
     }
 
-    private static Map<String, Unit> loadExisting(java.util.Collection<String> codes) {
+    private static Map<String, Unit> loadExisting(Collection<String> codes) {
         Map<String, Unit> existing = new HashMap<>();
         List<String> all = List.copyOf(codes);
         for (int from = 0; from < all.size(); from += 1000) {

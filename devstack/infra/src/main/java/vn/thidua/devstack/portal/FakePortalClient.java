@@ -1,5 +1,7 @@
 package vn.thidua.devstack.portal;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -24,8 +26,8 @@ public final class FakePortalClient {
     private final String control;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
     /** Requests it logged carry whole dossiers as text: tens of MB for a few large files. */
-    private final ObjectMapper json = new ObjectMapper(com.fasterxml.jackson.core.JsonFactory.builder()
-            .streamReadConstraints(com.fasterxml.jackson.core.StreamReadConstraints.builder().maxStringLength(200_000_000).build()).build());
+    private final ObjectMapper json = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxStringLength(200_000_000).build()).build());
 
     /** @param dossiersUrl the portal's dossier URL ({@code thidua.portal.url}) or its base URL */
     public FakePortalClient(String dossiersUrl) {
@@ -55,16 +57,16 @@ public final class FakePortalClient {
 
     /** Scripts the national system behind the portal: {@code answer} NONE, RETURN (with {@code reason}) or ACCEPT_AND_DECIDE. */
     public void national(String answer, String reason, String decisionNumber) {
-        post("national?answer=" + answer + (reason == null ? "" : "&reason=" + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8))
-                + (decisionNumber == null ? "" : "&decision=" + java.net.URLEncoder.encode(decisionNumber, java.nio.charset.StandardCharsets.UTF_8)));
+        post("national?answer=" + answer + (reason == null ? "" : "&reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8))
+                + (decisionNumber == null ? "" : "&decision=" + URLEncoder.encode(decisionNumber, StandardCharsets.UTF_8)));
     }
 
     /** The same, answering through {@code thiduaUrl} (Thi đua's base URL) with a portal token the caller signed. */
     public void national(String answer, String reason, String decisionNumber, String thiduaUrl, String portalToken) {
-        post("national?answer=" + answer + (reason == null ? "" : "&reason=" + java.net.URLEncoder.encode(reason, java.nio.charset.StandardCharsets.UTF_8))
-                + (decisionNumber == null ? "" : "&decision=" + java.net.URLEncoder.encode(decisionNumber, java.nio.charset.StandardCharsets.UTF_8))
-                + "&callback=" + java.net.URLEncoder.encode(thiduaUrl, java.nio.charset.StandardCharsets.UTF_8)
-                + "&token=" + java.net.URLEncoder.encode(portalToken, java.nio.charset.StandardCharsets.UTF_8));
+        post("national?answer=" + answer + (reason == null ? "" : "&reason=" + URLEncoder.encode(reason, StandardCharsets.UTF_8))
+                + (decisionNumber == null ? "" : "&decision=" + URLEncoder.encode(decisionNumber, StandardCharsets.UTF_8))
+                + "&callback=" + URLEncoder.encode(thiduaUrl, StandardCharsets.UTF_8)
+                + "&token=" + URLEncoder.encode(portalToken, StandardCharsets.UTF_8));
     }
 
     public void reset() {

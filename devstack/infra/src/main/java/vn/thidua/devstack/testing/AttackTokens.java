@@ -1,6 +1,7 @@
 package vn.thidua.devstack.testing;
 
 import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
 import io.smallrye.jwt.util.KeyUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,7 +114,7 @@ public final class AttackTokens {
         return valid(subject, null, roles);
     }
 
-    private static io.smallrye.jwt.build.JwtClaimsBuilder withUnit(io.smallrye.jwt.build.JwtClaimsBuilder claims, String unit) {
+    private static JwtClaimsBuilder withUnit(JwtClaimsBuilder claims, String unit) {
         return unit == null ? claims : claims.claim("unit", unit);
     }
 

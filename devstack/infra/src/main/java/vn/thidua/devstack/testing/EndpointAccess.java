@@ -38,7 +38,7 @@ public final class EndpointAccess {
      * Roles that only some services serve: their column shows only in the tables of services that name them,
      * so a role one service brings in does not rewrite every other service's table.
      */
-    private static final java.util.Set<String> SHOWN_WHERE_NAMED = java.util.Set.of("council-member");
+    private static final Set<String> SHOWN_WHERE_NAMED = Set.of("council-member");
 
     private static final String PATH = "jakarta.ws.rs.Path";
     private static final String HTTP_METHOD = "jakarta.ws.rs.HttpMethod";

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.function.Supplier;
 
 /**
@@ -380,7 +381,7 @@ public final class InputAttacks {
 
     private static byte[] randomBytes(int length) {
         byte[] bytes = new byte[length];
-        new java.util.Random(42).nextBytes(bytes);
+        new Random(42).nextBytes(bytes);
         return bytes;
     }
 

@@ -1,6 +1,7 @@
 package vn.thidua.devstack.testing;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /** The house rules as a platform module's {@code ArchitectureTest}: platform knows no service, and has no cycle. */
@@ -9,7 +10,7 @@ public abstract class PlatformArchitecture {
 
     /** The module's packages under {@code vn.thidua.platform}. */
     protected PlatformArchitecture(String... packages) {
-        this.classes = HouseRules.mainClasses(java.util.Arrays.stream(packages).map(p -> "platform." + p).toArray(String[]::new));
+        this.classes = HouseRules.mainClasses(Arrays.stream(packages).map(p -> "platform." + p).toArray(String[]::new));
     }
 
     @Test

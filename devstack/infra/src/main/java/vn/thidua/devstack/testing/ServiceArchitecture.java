@@ -1,6 +1,7 @@
 package vn.thidua.devstack.testing;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
+import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -17,7 +18,7 @@ public abstract class ServiceArchitecture {
         this.service = service;
         this.classes = HouseRules.mainClasses(service);
         this.domain = domainPackages.length == 0 ? classes
-                : HouseRules.mainClasses(java.util.Arrays.stream(domainPackages).map(p -> service + "." + p).toArray(String[]::new));
+                : HouseRules.mainClasses(Arrays.stream(domainPackages).map(p -> service + "." + p).toArray(String[]::new));
     }
 
     @Test

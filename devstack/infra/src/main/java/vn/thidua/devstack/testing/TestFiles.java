@@ -3,6 +3,7 @@ package vn.thidua.devstack.testing;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -59,8 +60,8 @@ public final class TestFiles {
         if (content.length > size) {
             throw new IllegalArgumentException("a PDF needs more than " + size + " bytes");
         }
-        byte[] exact = java.util.Arrays.copyOf(content, size);
-        java.util.Arrays.fill(exact, content.length, size, (byte) '\n');
+        byte[] exact = Arrays.copyOf(content, size);
+        Arrays.fill(exact, content.length, size, (byte) '\n');
         return exact;
     }
 

@@ -112,7 +112,7 @@ public class OutboxRelay {
         }
         // let a batch in flight finish so no row is left sent but not deleted
         drain.stop(config.sendTimeout().plusSeconds(1));
-        producer.close(java.time.Duration.ofSeconds(5));
+        producer.close(Duration.ofSeconds(5));
     }
 
     /**

@@ -6,6 +6,9 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * A unit as a service that keeps this read model knows it: its own copy, rebuilt from units-service's events and never
@@ -29,12 +32,12 @@ public class KnownUnit extends PanacheEntityBase {
     public Instant updatedAt;
 
     /** The names this service knows for these codes; unknown codes are left out. */
-    public static java.util.Map<String, String> namesOf(java.util.Collection<String> codes) {
+    public static Map<String, String> namesOf(Collection<String> codes) {
         if (codes.isEmpty()) {
-            return java.util.Map.of();
+            return Map.of();
         }
         return KnownUnit.<KnownUnit>list("code in ?1", codes).stream()
-                .collect(java.util.stream.Collectors.toMap(unit -> unit.code, unit -> unit.name));
+                .collect(Collectors.toMap(unit -> unit.code, unit -> unit.name));
     }
 
     /** Takes the state an event carries, unless this copy is already as new or newer. */

@@ -1,6 +1,7 @@
 package vn.thidua.platform.web;
 
 import java.text.MessageFormat;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.MissingResourceException;
@@ -45,7 +46,7 @@ public final class Messages {
                 ResourceBundle bundle = ResourceBundle.getBundle(bundleName, language,
                         Thread.currentThread().getContextClassLoader(), NO_FALLBACK);
                 if (bundle.containsKey(key)) {
-                    Object[] translated = args == null ? null : java.util.Arrays.stream(args)
+                    Object[] translated = args == null ? null : Arrays.stream(args)
                             .map(arg -> arg instanceof Term term ? text(language, term.key()) : arg).toArray();
                     return new MessageFormat(bundle.getString(key), language).format(translated);
                 }

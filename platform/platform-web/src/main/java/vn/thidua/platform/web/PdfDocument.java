@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.apache.pdfbox.io.IOUtils;
 import org.apache.pdfbox.io.RandomAccessRead;
 import org.apache.pdfbox.io.RandomAccessReadBuffer;
@@ -162,7 +164,7 @@ public record PdfDocument(byte[] content, String sha256, long size) {
         byte[] tail = new byte[window];
         source.readFully(tail, 0, window); // a buffered file reads at most to its page's end at a time
         String text = new String(tail, StandardCharsets.ISO_8859_1);
-        java.util.regex.Matcher matcher = java.util.regex.Pattern.compile("startxref\\s+(\\d{1,15})\\s+%%EOF$").matcher(text);
+        Matcher matcher = Pattern.compile("startxref\\s+(\\d{1,15})\\s+%%EOF$").matcher(text);
         if (!matcher.find()) {
             return false;
         }

@@ -8,13 +8,21 @@ import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.Deque;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 import vn.thidua.platform.domain.Refusal;
@@ -137,7 +145,7 @@ public class ProblemMappers {
         return builder.build();
     }
 
-    @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
+    @ServerExceptionMapper(priority = Priorities.USER + 1000)
     public Response unexpected(Throwable e, HttpHeaders headers, UriInfo uri) {
         if (isConcurrentChange(e)) {
             // two writers of one row, the loser found out at commit: nothing was written, the caller may retry
@@ -152,7 +160,7 @@ public class ProblemMappers {
             Locale locale = locale(headers);
             return respond(400, "malformed-form", locale, Messages.text(locale, "problem.malformed-form"), uri, List.of());
         }
-        String incident = java.util.UUID.randomUUID().toString();
+        String incident = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", incident, uri.getPath());
         Locale locale = locale(headers);
         return respond(500, "internal", locale, Messages.text(locale, "problem.internal", incident), uri, List.of());
@@ -184,8 +192,8 @@ public class ProblemMappers {
      * serves services with and without persistence, and does not depend on Hibernate.
      */
     static boolean isConcurrentChange(Throwable e) {
-        java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
-        java.util.Deque<Throwable> pending = new java.util.ArrayDeque<>(List.of(e));
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        Deque<Throwable> pending = new ArrayDeque<>(List.of(e));
         while (!pending.isEmpty()) {
             Throwable next = pending.pop();
             if (!seen.add(next)) {
@@ -199,12 +207,12 @@ public class ProblemMappers {
             if (next.getCause() != null) {
                 pending.push(next.getCause());
             }
-            java.util.Arrays.stream(next.getSuppressed()).forEach(pending::push);
+            Arrays.stream(next.getSuppressed()).forEach(pending::push);
         }
         return false;
     }
 
-    private static final java.util.Set<String> CONCURRENT_CHANGE = java.util.Set.of(
+    private static final Set<String> CONCURRENT_CHANGE = Set.of(
             "jakarta.persistence.OptimisticLockException", "org.hibernate.StaleStateException");
 
     /**

@@ -1,5 +1,7 @@
 package vn.thidua.platform.web;
 
+import java.util.Locale;
+
 /** Small checks every resource makes on what a client sent, with the same problems everywhere. */
 public final class Requests {
     private Requests() {
@@ -55,6 +57,6 @@ public final class Requests {
     }
 
     private static String kebab(String camel) {
-        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT);
+        return camel.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(Locale.ROOT);
     }
 }

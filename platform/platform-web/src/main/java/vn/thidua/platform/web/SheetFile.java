@@ -26,6 +26,7 @@ import java.util.zip.ZipInputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.apache.poi.openxml4j.util.ZipSecureFile;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellType;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -70,7 +71,7 @@ public final class SheetFile {
 
     static {
         // POI's own bounds behind ours: no single part larger than all parts may be together
-        org.apache.poi.openxml4j.util.ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_BYTES);
+        ZipSecureFile.setMaxEntrySize(MAX_UNPACKED_BYTES);
     }
 
     /** One data row: its number as a spreadsheet program shows it (the header is row 1) and its values by column. */

@@ -9,6 +9,7 @@ import java.io.Writer;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.QuoteMode;
@@ -49,9 +50,9 @@ public record Table(List<String> titleLines, List<String> headers, List<List<Obj
         headers = List.copyOf(headers);
         List<List<Object>> copied = new ArrayList<>();
         for (List<Object> row : rows) {
-            copied.add(java.util.Collections.unmodifiableList(new ArrayList<>(row)));
+            copied.add(Collections.unmodifiableList(new ArrayList<>(row)));
         }
-        rows = java.util.Collections.unmodifiableList(copied);
+        rows = Collections.unmodifiableList(copied);
     }
 
     /** The XLSX as a download named {@code fileName}. */

@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeMap;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
@@ -67,7 +69,7 @@ public class ContractFilter implements OASFilter {
             Map.entry("503", "Temporarily unavailable: try again after `Retry-After`."));
 
     /** What Quarkus writes on the responses it adds itself: ours say more. */
-    private static final java.util.Set<String> GENERIC = java.util.Set.of("", "Bad Request", "Not Authorized", "Not Allowed");
+    private static final Set<String> GENERIC = Set.of("", "Bad Request", "Not Authorized", "Not Allowed");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -97,7 +99,7 @@ public class ContractFilter implements OASFilter {
                 .addProperty("title", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .description("Short summary of the kind of problem."))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .minimum(java.math.BigDecimal.valueOf(400)).maximum(java.math.BigDecimal.valueOf(599))
+                        .minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599))
                         .description("The HTTP status code."))
                 .addProperty("detail", OASFactory.createSchema().addType(Schema.SchemaType.STRING)
                         .description("What went wrong with this request."))

@@ -18,8 +18,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
+import vn.thidua.platform.clusters.ClusterYear;
+import vn.thidua.platform.domain.Refusal;
 
 /** A criteria set (bảng tiêu chí chấm điểm) of one cluster-year. */
 @Entity
@@ -106,8 +109,74 @@ public class CriteriaSet extends PanacheEntityBase {
         return set;
     }
 
-    /** Replaces everything the definition says; only a draft may change. */
-    void define(CriteriaDefinition definition, Instant now) {
+    /** A new draft with this set's criteria for a cluster-year (the same or another): a template, or last year's set. */
+    CriteriaSet copyFor(long targetClusterId, Instant now) {
+        CriteriaSet copy = draft(targetClusterId, definition(), now);
+        copy.copiedFrom = id;
+        return copy;
+    }
+
+    /** The event of a set just drafted (and persisted, so that it has its id). */
+    CriteriaSetEvent created(String actor, Instant now) {
+        return copiedFrom == null
+                ? new CriteriaSetEvent(id, CriteriaSetEvent.CREATED, null, actor, now)
+                : new CriteriaSetEvent(id, CriteriaSetEvent.COPIED, "from " + copiedFrom, actor, now);
+    }
+
+    /** A draft takes a new definition; records no event (the audit trail keeps the life of the set, not its drafts). */
+    void redefine(CriteriaDefinition definition, Instant now) {
+        requireStatus(CriteriaSetStatus.DRAFT);
+        definition.validate();
+        define(definition, now);
+    }
+
+    /**
+     * Freezes the criteria: a draft of a known cluster-year that has members, with a valid
+     * definition. The caller then opens the sheets of the cluster's members.
+     */
+    CriteriaSetEvent publish(Optional<ClusterYear> cluster, String actor, Instant now) {
+        requireStatus(CriteriaSetStatus.DRAFT);
+        ClusterYear known = cluster.orElseThrow(() -> unknownCluster(clusterId));
+        if (known.members().isEmpty()) {
+            throw Refusal.unprocessable("cluster-without-members", "criteria.publish.no-members", known.code(), known.year());
+        }
+        definition().validate();
+        return move(CriteriaSetStatus.PUBLISHED, CriteriaSetEvent.PUBLISHED, null, actor, now);
+    }
+
+    /** Scoring ends: the ranking becomes final. */
+    CriteriaSetEvent close(String actor, Instant now) {
+        requireStatus(CriteriaSetStatus.PUBLISHED);
+        return move(CriteriaSetStatus.CLOSED, CriteriaSetEvent.CLOSED, null, actor, now);
+    }
+
+    /** A closed set opens again only with a written reason, which the event keeps. */
+    CriteriaSetEvent reopen(String reason, String actor, Instant now) {
+        requireStatus(CriteriaSetStatus.CLOSED);
+        if (reason == null || reason.isBlank()) {
+            throw Refusal.unprocessable("reason-required", "criteria.reopen.reason-required");
+        }
+        return move(CriteriaSetStatus.PUBLISHED, CriteriaSetEvent.REOPENED, reason, actor, now);
+    }
+
+    private CriteriaSetEvent move(CriteriaSetStatus to, String action, String reason, String actor, Instant now) {
+        status = to;
+        updatedAt = now;
+        return new CriteriaSetEvent(id, action, reason, actor, now);
+    }
+
+    void requireStatus(CriteriaSetStatus expected) {
+        if (status != expected) {
+            throw Refusal.conflict("criteria-set-status", "criteria.status.wrong", id, status, expected);
+        }
+    }
+
+    static Refusal unknownCluster(long clusterId) {
+        return Refusal.unprocessable("unknown-cluster", "criteria.cluster.unknown", clusterId);
+    }
+
+    /** Replaces everything the definition says. */
+    private void define(CriteriaDefinition definition, Instant now) {
         title = definition.title();
         scale = definition.scale();
         bonusCap = definition.bonusCap();

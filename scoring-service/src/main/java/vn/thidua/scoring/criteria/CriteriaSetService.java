@@ -5,21 +5,25 @@ import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.clusters.ClusterYear;
 import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
-import vn.thidua.scoring.sheet.SheetService;
 
-/** The life of a criteria set: drafted, published (sheets open), closed (ranking final), reopened with a reason. */
+/**
+ * The life of a criteria set: drafted, published (sheets open), closed (ranking final), reopened
+ * with a reason. Each step loads the set, authorizes the caller, lets the {@link CriteriaSet}
+ * make the transition, persists it and records the event it returns in the audit trail.
+ */
 @ApplicationScoped
 public class CriteriaSetService {
     private final ClusterDirectory clusters;
-    private final SheetService sheets;
+    private final SheetsOfSet sheets;
     private final Clock clock;
 
-    public CriteriaSetService(ClusterDirectory clusters, SheetService sheets, Clock clock) {
+    public CriteriaSetService(ClusterDirectory clusters, SheetsOfSet sheets, Clock clock) {
         this.clusters = clusters;
         this.sheets = sheets;
         this.clock = clock;
@@ -30,9 +34,10 @@ public class CriteriaSetService {
         caller.requireBoardOrAdmin();
         requireKnownCluster(clusterId);
         definition.validate();
-        CriteriaSet set = CriteriaSet.draft(clusterId, definition, Instant.now(clock));
+        Instant now = Instant.now(clock);
+        CriteriaSet set = CriteriaSet.draft(clusterId, definition, now);
         set.persistAndFlush();
-        CriteriaSetAudit.record(set.id, "CREATED", null, caller.subject(), Instant.now(clock));
+        record(set.created(caller.subject(), now));
         return set;
     }
 
@@ -42,21 +47,17 @@ public class CriteriaSetService {
         caller.requireBoardOrAdmin();
         CriteriaSet source = get(sourceId);
         requireKnownCluster(clusterId);
-        CriteriaSet copy = CriteriaSet.draft(clusterId, source.definition(), Instant.now(clock));
-        copy.copiedFrom = source.id;
+        Instant now = Instant.now(clock);
+        CriteriaSet copy = source.copyFor(clusterId, now);
         copy.persistAndFlush();
-        CriteriaSetAudit.record(copy.id, "COPIED", "from " + source.id, caller.subject(), Instant.now(clock));
+        record(copy.created(caller.subject(), now));
         return copy;
     }
 
     @Transactional
     public CriteriaSet redefine(long id, ExpectedVersion expected, CriteriaDefinition definition, Caller caller) {
-        caller.requireBoardOrAdmin();
-        CriteriaSet set = get(id);
-        expected.requireMatches(set.version);
-        requireStatus(set, CriteriaSetStatus.DRAFT);
-        definition.validate();
-        set.define(definition, Instant.now(clock));
+        CriteriaSet set = load(id, expected, caller);
+        set.redefine(definition, Instant.now(clock));
         set.persistAndFlush();
         return set;
     }
@@ -64,47 +65,42 @@ public class CriteriaSetService {
     /** Freezes the criteria and opens a sheet for every member in every stage the set has. */
     @Transactional
     public CriteriaSet publish(long id, ExpectedVersion expected, Caller caller) {
-        CriteriaSet set = load(id, expected, CriteriaSetStatus.DRAFT, caller);
-        ClusterYear cluster = requireKnownCluster(set.clusterId);
-        if (cluster.members().isEmpty()) {
-            throw Refusal.unprocessable("cluster-without-members", "criteria.publish.no-members", cluster.code(), cluster.year());
-        }
-        set.definition().validate();
-        sheets.openSheets(set, cluster.members());
-        return move(set, CriteriaSetStatus.PUBLISHED, "PUBLISHED", null, caller);
+        CriteriaSet set = load(id, expected, caller);
+        Optional<ClusterYear> cluster = clusters.find(set.clusterId);
+        CriteriaSetEvent published = set.publish(cluster, caller.subject(), Instant.now(clock));
+        sheets.openSheets(set, cluster.orElseThrow().members());
+        return persist(set, published);
     }
 
     @Transactional
     public CriteriaSet close(long id, ExpectedVersion expected, Caller caller) {
-        return move(load(id, expected, CriteriaSetStatus.PUBLISHED, caller), CriteriaSetStatus.CLOSED, "CLOSED", null, caller);
+        CriteriaSet set = load(id, expected, caller);
+        return persist(set, set.close(caller.subject(), Instant.now(clock)));
     }
 
     /** Only a Board officer, and only with a written reason, which the audit trail keeps. */
     @Transactional
     public CriteriaSet reopen(long id, String reason, ExpectedVersion expected, Caller caller) {
-        CriteriaSet set = load(id, expected, CriteriaSetStatus.CLOSED, caller);
-        if (reason == null || reason.isBlank()) {
-            throw Refusal.unprocessable("reason-required", "criteria.reopen.reason-required");
-        }
-        return move(set, CriteriaSetStatus.PUBLISHED, "REOPENED", reason, caller);
+        CriteriaSet set = load(id, expected, caller);
+        return persist(set, set.reopen(reason, caller.subject(), Instant.now(clock)));
     }
 
-    /** A set that a Board officer may move on: the version the caller had, in the status the step starts from. */
-    private CriteriaSet load(long id, ExpectedVersion expected, CriteriaSetStatus from, Caller caller) {
+    /** A set that a Board officer may move on, at the version the caller had. */
+    private CriteriaSet load(long id, ExpectedVersion expected, Caller caller) {
         caller.requireBoardOrAdmin();
         CriteriaSet set = get(id);
         expected.requireMatches(set.version);
-        requireStatus(set, from);
         return set;
     }
 
-    private CriteriaSet move(CriteriaSet set, CriteriaSetStatus to, String action, String reason, Caller caller) {
-        Instant now = Instant.now(clock);
-        set.status = to;
-        set.updatedAt = now;
-        CriteriaSetAudit.record(set.id, action, reason, caller.subject(), now);
+    private CriteriaSet persist(CriteriaSet set, CriteriaSetEvent event) {
+        record(event);
         set.persistAndFlush();
         return set;
+    }
+
+    private static void record(CriteriaSetEvent event) {
+        CriteriaSetAudit.record(event.setId(), event.action(), event.reason(), event.actor(), event.at());
     }
 
     public CriteriaSet get(long id) {
@@ -144,13 +140,6 @@ public class CriteriaSetService {
     }
 
     private ClusterYear requireKnownCluster(long clusterId) {
-        return clusters.find(clusterId).orElseThrow(() ->
-                Refusal.unprocessable("unknown-cluster", "criteria.cluster.unknown", clusterId));
-    }
-
-    static void requireStatus(CriteriaSet set, CriteriaSetStatus expected) {
-        if (set.status != expected) {
-            throw Refusal.conflict("criteria-set-status", "criteria.status.wrong", set.id, set.status, expected);
-        }
+        return clusters.find(clusterId).orElseThrow(() -> CriteriaSet.unknownCluster(clusterId));
     }
 }

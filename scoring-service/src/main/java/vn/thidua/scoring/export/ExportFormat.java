@@ -1,6 +1,5 @@
 package vn.thidua.scoring.export;
 
-import jakarta.ws.rs.core.Response;
 import java.util.Locale;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.web.Table;
@@ -20,8 +19,10 @@ public enum ExportFormat {
         }
     }
 
-    /** The file as a download named {@code baseName} with this format's extension. */
-    public Response download(Table table, String sheetName, String baseName) {
-        return this == XLSX ? table.xlsxDownload(sheetName, baseName + ".xlsx") : table.csvDownload(baseName + ".csv");
+    /** The table as a file in this format, named {@code baseName} with this format's extension. */
+    public ExportFile file(Table table, String sheetName, String baseName) {
+        return this == XLSX
+                ? new ExportFile(table.xlsx(sheetName), Table.XLSX, baseName + ".xlsx")
+                : new ExportFile(table.csv(), Table.CSV, baseName + ".csv");
     }
 }

@@ -18,6 +18,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.transaction.Transactional;
+import vn.thidua.platform.web.ContentDisposition;
+import vn.thidua.scoring.export.ExportFile;
 import vn.thidua.scoring.export.ExportFormat;
 import vn.thidua.platform.web.Table;
 import java.util.List;
@@ -68,8 +70,13 @@ public class RankingResource {
     public Response export(@PathParam("setId") long setId, @QueryParam("format") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}, defaultValue = "xlsx")) String format) {
         ExportFormat exportFormat = ExportFormat.parse(format);
         RankingService.ClusterRanking ranking = rankings.ranking(setId, callers.current());
-        return exportFormat.download(RankingTable.of(ranking, rankings.clusterOf(ranking.set())), "Xếp hạng",
-                "xep-hang-bang-tieu-chi-" + setId);
+        return download(exportFormat.file(RankingTable.of(ranking, rankings.clusterOf(ranking.set())), "Xếp hạng",
+                "xep-hang-bang-tieu-chi-" + setId));
+    }
+
+    private static Response download(ExportFile file) {
+        return Response.ok(file.content(), file.mediaType())
+                .header("Content-Disposition", ContentDisposition.attachment(file.fileName())).build();
     }
 
     /** Publishes the closed set's ranking as {@code ClusterRankingFinalized}. */

@@ -45,4 +45,16 @@ public class Score extends PanacheEntityBase {
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /** A criterion's score on a sheet: the one written before, or a new one not yet scored. */
+    static Score of(long sheetId, long criterionId) {
+        Score score = findById(new Key(sheetId, criterionId));
+        return score != null ? score : unscored(sheetId, criterionId);
+    }
+
+    static Score unscored(long sheetId, long criterionId) {
+        Score score = new Score();
+        score.key = new Key(sheetId, criterionId);
+        return score;
+    }
 }

@@ -46,18 +46,17 @@ public class ScoreAudit extends PanacheEntityBase {
     @Column(nullable = false)
     public Instant at;
 
-    static ScoreAudit of(ScoreSheet sheet, Long criterionId, String action, BigDecimal oldPoints, BigDecimal newPoints,
-                         String reason, String actor, Instant at) {
+    static ScoreAudit of(SheetEvent event) {
         ScoreAudit audit = new ScoreAudit();
-        audit.setId = sheet.setId;
-        audit.sheetId = sheet.id;
-        audit.criterionId = criterionId;
-        audit.action = action;
-        audit.oldPoints = oldPoints;
-        audit.newPoints = newPoints;
-        audit.reason = reason;
-        audit.actor = actor;
-        audit.at = at;
+        audit.setId = event.setId();
+        audit.sheetId = event.sheetId();
+        audit.criterionId = event.criterionId();
+        audit.action = event.action();
+        audit.oldPoints = event.oldPoints();
+        audit.newPoints = event.newPoints();
+        audit.reason = event.reason();
+        audit.actor = event.actor();
+        audit.at = event.at();
         return audit;
     }
 }

@@ -39,6 +39,8 @@ import vn.thidua.platform.web.Versions;
 import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Stage;
+import vn.thidua.platform.web.ContentDisposition;
+import vn.thidua.scoring.export.ExportFile;
 import vn.thidua.scoring.export.ExportFormat;
 
 @Tag(name = "Sheets", description = "Scoring sheets, their scores and evidence.")
@@ -102,8 +104,13 @@ public class SheetResource {
         ExportFormat exportFormat = ExportFormat.parse(format);
         ScoreSheet sheet = sheets.read(id, callers.current());
         CriteriaSet set = CriteriaSet.findById(sheet.setId);
-        return exportFormat.download(SheetTable.of(sheet, set, sheets.scoresOf(sheet)), "Phiếu chấm",
-                "phieu-cham-" + sheet.stage.name().toLowerCase(Locale.ROOT) + "-" + sheet.unitCode + "-" + id);
+        return download(exportFormat.file(SheetTable.of(sheet, set, sheets.scoresOf(sheet)), "Phiếu chấm",
+                "phieu-cham-" + sheet.stage.name().toLowerCase(Locale.ROOT) + "-" + sheet.unitCode + "-" + id));
+    }
+
+    private static Response download(ExportFile file) {
+        return Response.ok(file.content(), file.mediaType())
+                .header("Content-Disposition", ContentDisposition.attachment(file.fileName())).build();
     }
 
     @PUT
@@ -123,7 +130,7 @@ public class SheetResource {
         if (evidence.size() > MAX_EVIDENCE) {
             throw ProblemException.badRequest("invalid-field", "problem.field.too-long", "evidence", MAX_EVIDENCE);
         }
-        SheetService.ScoreEntry entry = new SheetService.ScoreEntry(request.points(),
+        ScoreEntry entry = new ScoreEntry(request.points(),
                 Text.clean(request.comment(), 2000, "comment", false), evidence, Text.clean(request.explanation(), 2000, "explanation", false));
         return view(sheets.score(id, criterionCode, entry, Versions.expected(ifMatch), callers.current()));
     }

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import vn.thidua.scoring.criteria.CriteriaSet;
 import vn.thidua.scoring.criteria.CriteriaSetStatus;
 import vn.thidua.scoring.criteria.Criterion;
 import vn.thidua.scoring.criteria.Deadlines;
+import vn.thidua.scoring.criteria.SheetsOfSet;
 import vn.thidua.scoring.criteria.Stage;
 
 /**
@@ -31,7 +31,7 @@ import vn.thidua.scoring.criteria.Stage;
  * that peers never see each other's scores while they are still scoring.
  */
 @ApplicationScoped
-public class SheetService {
+public class SheetService implements SheetsOfSet {
     private final ClusterDirectory clusters;
     private final EvidenceLinks evidenceLinks;
     private final Clock clock;
@@ -42,10 +42,7 @@ public class SheetService {
         this.clock = clock;
     }
 
-    /** What a scorer writes for one criterion. */
-    public record ScoreEntry(BigDecimal points, String comment, List<String> evidence, String explanation) {
-    }
-
+    @Override
     public void openSheets(CriteriaSet set, List<String> members) {
         for (String unit : members) {
             ScoreSheet.open(set.id, Stage.SELF, unit, unit).persist();
@@ -71,32 +68,9 @@ public class SheetService {
                 entry.explanation());
         Criterion criterion = set.criteria().stream().filter(c -> c.code.equals(criterionCode)).findFirst()
                 .orElseThrow(() -> Refusal.notFound("criterion-not-found", "sheet.criterion.unknown", criterionCode));
-        ScoreRules.requireWithinBounds(criterion, entry.points());
-        if (sheet.stage == Stage.SELF && criterion.computedFrom != null) {
-            throw Refusal.unprocessable("computed-criterion", "sheet.computed-criterion", criterion.code);
-        }
-        if (sheet.stage == Stage.BOARD) {
-            BigDecimal before = ScoreQueries.preBoardValue(set, sheet.unitCode, criterion.id);
-            ScoreRules.requireExplanationIfAdjusted(criterion, before, entry.points(), entry.explanation());
-        }
-        Score.Key key = new Score.Key(sheet.id, criterion.id);
-        Score score = Score.findById(key);
-        BigDecimal old = score == null ? null : score.points;
-        if (score == null) {
-            score = new Score();
-            score.key = key;
-        }
-        score.points = entry.points();
-        score.comment = entry.comment();
-        score.evidence = entry.evidence() == null ? new ArrayList<>() : new ArrayList<>(entry.evidence());
-        score.explanation = entry.explanation();
-        score.updatedBy = caller.subject();
-        score.updatedAt = Instant.now(clock);
-        score.persist();
-        ScoreAudit.of(sheet, criterion.id, "SCORED", old, entry.points(),
-                entry.explanation() != null ? entry.explanation() : entry.comment(), caller.subject(), Instant.now(clock)).persist();
-        // a score changes the sheet: its version is what If-Match protects, and two writers collide on it
-        ScoreSheet.getEntityManager().lock(sheet, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        BigDecimal preBoardValue = sheet.stage == Stage.BOARD ? ScoreQueries.preBoardValue(set, sheet.unitCode, criterion.id) : null;
+        Score score = Score.of(sheet.id, criterion.id);
+        persist(sheet, score, sheet.score(criterion, score, entry, preBoardValue, caller.subject(), Instant.now(clock)));
         ScoreSheet.getEntityManager().flush();
         return sheet;
     }
@@ -110,27 +84,19 @@ public class SheetService {
     public void fillComputed(CriteriaSet set, String unitCode, Criterion criterion, BigDecimal points, List<String> evidence,
                              String reason, String actor) {
         ScoreSheet sheet = ScoreSheet.find("setId = ?1 and stage = ?2 and unitCode = ?3", set.id, Stage.SELF, unitCode).firstResult();
-        if (sheet == null || sheet.status != SheetStatus.OPEN || set.status != CriteriaSetStatus.PUBLISHED) {
+        if (sheet == null) {
             return;
         }
-        Score.Key key = new Score.Key(sheet.id, criterion.id);
-        Score score = Score.findById(key);
-        BigDecimal old = score == null ? null : score.points;
-        if (old != null && old.compareTo(points) == 0 && score.evidence.equals(evidence)) {
-            return;
-        }
-        if (score == null) {
-            score = new Score();
-            score.key = key;
-        }
-        score.points = points;
-        score.comment = reason;
-        // the report's evidence backs the computed points
-        score.evidence = new ArrayList<>(evidence);
-        score.updatedBy = actor;
-        score.updatedAt = Instant.now(clock);
+        Score score = Score.of(sheet.id, criterion.id);
+        sheet.fillComputed(set, score, points, evidence, reason, actor, Instant.now(clock))
+                .ifPresent(event -> persist(sheet, score, event));
+    }
+
+    /** A score and its line of the audit trail; the score changes the sheet, whose version is what If-Match protects. */
+    private static void persist(ScoreSheet sheet, Score score, SheetEvent event) {
         score.persist();
-        ScoreAudit.of(sheet, criterion.id, "COMPUTED", old, points, reason, actor, Instant.now(clock)).persist();
+        ScoreAudit.of(event).persist();
+        // two writers of one sheet collide on its version
         ScoreSheet.getEntityManager().lock(sheet, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
     }
 
@@ -141,22 +107,7 @@ public class SheetService {
         requireWritable(set, sheet, caller);
         expected.requireMatches(sheet.version);
         Map<Long, Score> scores = scoresOf(sheet).stream().collect(Collectors.toMap(s -> s.key.criterionId(), Function.identity()));
-        List<Refusal.Reason> missing = new ArrayList<>();
-        for (Criterion criterion : set.criteria()) {
-            Score score = scores.get(criterion.id);
-            if (score == null) {
-                missing.add(new Refusal.Reason(criterion.code, "sheet.submit.unscored", criterion.code));
-            } else if (sheet.stage == Stage.SELF && criterion.evidenceRequired && score.evidence.isEmpty()) {
-                missing.add(new Refusal.Reason(criterion.code, "sheet.submit.evidence-missing", criterion.code));
-            }
-        }
-        if (!missing.isEmpty()) {
-            throw Refusal.unprocessable("sheet-incomplete", "sheet.submit.incomplete", missing.size()).because(missing);
-        }
-        sheet.status = SheetStatus.SUBMITTED;
-        sheet.submittedAt = Instant.now(clock);
-        sheet.submittedBy = caller.subject();
-        ScoreAudit.of(sheet, null, "SUBMITTED", null, null, null, caller.subject(), Instant.now(clock)).persist();
+        ScoreAudit.of(sheet.submit(set.criteria(), scores, caller.subject(), Instant.now(clock))).persist();
         ScoreQueries.resummarize(set, sheet.unitCode, sheet.stage);
         return sheet;
     }
@@ -166,16 +117,7 @@ public class SheetService {
     public ScoreSheet reopen(long sheetId, String reason, Caller caller) {
         caller.requireBoardOrAdmin();
         ScoreSheet sheet = sheetForWrite(sheetId);
-        if (sheet.status != SheetStatus.SUBMITTED) {
-            throw Refusal.conflict("sheet-not-submitted", "sheet.reopen.not-submitted", sheet.id);
-        }
-        if (reason == null || reason.isBlank()) {
-            throw Refusal.unprocessable("reason-required", "sheet.reopen.reason-required");
-        }
-        sheet.status = SheetStatus.OPEN;
-        sheet.submittedAt = null;
-        sheet.submittedBy = null;
-        ScoreAudit.of(sheet, null, "REOPENED", null, null, reason, caller.subject(), Instant.now(clock)).persist();
+        ScoreAudit.of(sheet.reopen(reason, caller.subject(), Instant.now(clock))).persist();
         ScoreQueries.resummarize(CriteriaSet.findById(sheet.setId), sheet.unitCode, sheet.stage);
         return sheet;
     }
@@ -227,9 +169,7 @@ public class SheetService {
         if (set.status != CriteriaSetStatus.PUBLISHED) {
             throw Refusal.conflict("scoring-not-open", "sheet.not-open", set.id, set.status);
         }
-        if (sheet.status == SheetStatus.SUBMITTED) {
-            throw Refusal.conflict("sheet-submitted", "sheet.submitted", sheet.id);
-        }
+        sheet.requireOpen();
         if (!clusters.isMember(set.clusterId, sheet.unitCode)
                 || (sheet.scorerCode != null && !clusters.isMember(set.clusterId, sheet.scorerCode))) {
             throw Refusal.unprocessable("not-a-member", "sheet.not-a-member", sheet.unitCode);

@@ -46,7 +46,7 @@ class RankingSummaryTest {
 
     @Test
     void theSummaryGivesWhatTheScoresGiveAfterSubmitReopenAndResubmit() throws Exception {
-        long setId = ScoringRulesTest.publishedSet(700031, FIVE, null, Map.of());
+        long setId = ScoringRulesIT.publishedSet(700031, FIVE, null, Map.of());
         String target = FIVE.get(0);
         // nothing submitted yet: every member is there, with zeros
         assertSummaryMatchesScores(setId);
@@ -113,7 +113,7 @@ class RankingSummaryTest {
     @Test
     void aClosedSetsRankingFollowsASheetTheBoardReopens() {
         List<String> three = List.of("000.00.56.H56", "000.00.57.H56", "000.00.58.H56");
-        long setId = ScoringRulesTest.publishedSet(700032, three, null, Map.of());
+        long setId = ScoringRulesIT.publishedSet(700032, three, null, Map.of());
         for (String unit : three) {
             long self = sheetOf(setId, "SELF", unit, unit);
             fill(rep(unit), self, 3);
@@ -161,7 +161,7 @@ class RankingSummaryTest {
      */
     @Test
     void theMigrationsBackfillGivesWhatSubmitAndReopenKeep() throws Exception {
-        long setId = ScoringRulesTest.publishedSet(700033, List.of("000.00.59.H56", "000.00.60.H56", "000.00.61.H56"), null, Map.of());
+        long setId = ScoringRulesIT.publishedSet(700033, List.of("000.00.59.H56", "000.00.60.H56", "000.00.61.H56"), null, Map.of());
         long self = sheetOf(setId, "SELF", "000.00.59.H56", "000.00.59.H56");
         fill(rep("000.00.59.H56"), self, 5);
         submit(rep("000.00.59.H56"), self);

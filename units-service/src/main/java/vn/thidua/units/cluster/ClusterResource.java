@@ -39,12 +39,12 @@ import vn.thidua.platform.web.PageRequest;
 import vn.thidua.platform.web.PdfDocument;
 import vn.thidua.platform.web.ProblemException;
 import vn.thidua.platform.web.Uploads;
-import vn.thidua.units.cluster.ClusterService.AgreementChange;
-import vn.thidua.units.cluster.ClusterService.EmulationLeadersChange;
-import vn.thidua.units.cluster.ClusterService.LeadershipChange;
-import vn.thidua.units.cluster.ClusterService.NewCluster;
-import vn.thidua.units.cluster.ClusterService.NewMember;
-import vn.thidua.units.cluster.ClusterService.StoredDocument;
+import vn.thidua.units.cluster.ClusterRequests.AgreementChange;
+import vn.thidua.units.cluster.ClusterRequests.EmulationLeadersChange;
+import vn.thidua.units.cluster.ClusterRequests.LeadershipChange;
+import vn.thidua.units.cluster.ClusterRequests.NewCluster;
+import vn.thidua.units.cluster.ClusterRequests.NewMember;
+import vn.thidua.units.cluster.ClusterQueries.StoredDocument;
 import vn.thidua.units.cluster.ClusterViews.ClusterSummary;
 import vn.thidua.units.cluster.ClusterViews.ClusterView;
 import vn.thidua.units.cluster.ClusterViews.MembershipView;
@@ -52,7 +52,7 @@ import vn.thidua.units.cluster.ClusterViews.MembershipView;
 /**
  * Emulation clusters and blocks, year by year. Every answer about one cluster-year carries its
  * version as {@code ETag}; changes accept {@code If-Match} with it. Who may do what is checked in
- * {@link ClusterService}; the roles here only turn away those who may do nothing.
+ * {@link ClusterService} and {@link ClusterQueries}; the roles here only turn away those who may do nothing.
  */
 @Tag(name = "Clusters", description = "Emulation clusters: membership, leadership and agreements.")
 @Path("/api/clusters")
@@ -61,13 +61,15 @@ public class ClusterResource {
     static final String PDF = "application/pdf";
 
     private final ClusterService clusters;
+    private final ClusterQueries queries;
     private final Callers callers;
 
     private final Uploads uploads;
 
-    public ClusterResource(ClusterService clusters, Callers callers, Uploads uploads) {
+    public ClusterResource(ClusterService clusters, ClusterQueries queries, Callers callers, Uploads uploads) {
         this.uploads = uploads;
         this.clusters = clusters;
+        this.queries = queries;
         this.callers = callers;
     }
 
@@ -88,7 +90,7 @@ public class ClusterResource {
     @Operation(operationId = "listClusters", summary = "List clusters")
     public Page<ClusterSummary> list(@QueryParam("year") String year, @QueryParam("kind") String kind,
                                      @QueryParam("page") String page, @QueryParam("size") String size) {
-        return clusters.list(callers.current(), year, kind, PageRequest.of(number(page, "invalid-page", "problem.invalid-page"),
+        return queries.list(callers.current(), year, kind, PageRequest.of(number(page, "invalid-page", "problem.invalid-page"),
                 number(size, "invalid-page-size", "problem.invalid-page-size")));
     }
 
@@ -99,7 +101,7 @@ public class ClusterResource {
     @APIResponse(responseCode = "200", description = "The cluster-year.", headers = @Header(name = ApiDocs.ETAG, ref = ApiDocs.ETAG_REF),
             content = @Content(schema = @Schema(implementation = ClusterView.class)))
     public Response get(@PathParam("id") long id) {
-        return ok(clusters.get(callers.current(), id));
+        return ok(queries.get(callers.current(), id));
     }
 
     @GET
@@ -107,7 +109,7 @@ public class ClusterResource {
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER})
     @Operation(operationId = "getClusterMembershipHistory", summary = "Get a cluster's membership history")
     public List<MembershipView> membershipHistory(@PathParam("id") long id) {
-        return clusters.membershipHistory(callers.current(), id);
+        return queries.membershipHistory(callers.current(), id);
     }
 
     @POST
@@ -210,7 +212,7 @@ public class ClusterResource {
             content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     @APIResponse(responseCode = "304", description = "`If-None-Match` names this document: the copy the client has is current.")
     public Response agreementDocument(@PathParam("id") long id, @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
-        StoredDocument document = clusters.agreementDocument(callers.current(), id);
+        StoredDocument document = queries.agreementDocument(callers.current(), id);
         EntityTag tag = new EntityTag(document.sha256());
         if (ifNoneMatch != null && (ifNoneMatch.contains("\"" + document.sha256() + "\"") || ifNoneMatch.strip().equals("*"))) {
             return Response.notModified(tag).build();

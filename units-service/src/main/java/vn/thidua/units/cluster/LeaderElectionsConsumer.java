@@ -19,9 +19,9 @@ public class LeaderElectionsConsumer {
     static final String CHANNEL = "leader-elections";
     private final Inbox inbox;
     private final CloudEvents events;
-    private final ClusterService clusters;
+    private final ClusterResultsHandler clusters;
 
-    public LeaderElectionsConsumer(Inbox inbox, CloudEvents events, ClusterService clusters) {
+    public LeaderElectionsConsumer(Inbox inbox, CloudEvents events, ClusterResultsHandler clusters) {
         this.inbox = inbox;
         this.events = events;
         this.clusters = clusters;

@@ -14,18 +14,18 @@ class ConstraintTranslationTest {
 
     @Test
     void aSecondCurrentMembershipOfTheSameKindAndYearIsA422() {
-        Refusal problem = (Refusal) ClusterService.translate(
+        Refusal problem = (Refusal) ClusterChanges.translate(
                 new ConstraintViolationException("duplicate", new SQLException("duplicate", "23505"),
-                        ClusterService.MEMBERSHIP_UNIQUE));
+                        ClusterChanges.MEMBERSHIP_UNIQUE));
         assertEquals(Refusal.Nature.RULE, problem.nature());
         assertEquals("cluster-member-elsewhere", problem.type());
     }
 
     @Test
     void aSecondClusterYearWithTheSameCodeAndYearIsA409() {
-        Refusal problem = (Refusal) ClusterService.translate(
+        Refusal problem = (Refusal) ClusterChanges.translate(
                 new ConstraintViolationException("duplicate", new SQLException("duplicate", "23505"),
-                        ClusterService.CODE_YEAR_UNIQUE));
+                        ClusterChanges.CODE_YEAR_UNIQUE));
         assertEquals(Refusal.Nature.STATE, problem.nature());
         assertEquals("cluster-exists", problem.type());
     }
@@ -33,6 +33,6 @@ class ConstraintTranslationTest {
     @Test
     void anythingElseIsLeftAlone() {
         PersistenceException other = new PersistenceException("boom");
-        assertSame(other, ClusterService.translate(other));
+        assertSame(other, ClusterChanges.translate(other));
     }
 }

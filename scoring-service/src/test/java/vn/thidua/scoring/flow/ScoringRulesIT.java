@@ -28,7 +28,7 @@ import vn.thidua.devstack.testing.TestTokens;
 /** The final rule with real differences between peers, the cluster leader as appraiser, and membership. */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "scoring"))
-class ScoringRulesTest {
+class ScoringRulesIT {
     static final List<String> FOUR = List.of("000.00.61.H56", "000.00.62.H56", "000.00.63.H56", "000.00.64.H56");
 
     static long publishedSet(long clusterId, List<String> members, String leader, Map<String, Object> changes) {

@@ -1,5 +1,6 @@
 package vn.thidua.scoring.criteria;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.Clock;
@@ -130,7 +131,7 @@ public class CriteriaSetService {
 
     private void requireReader(long clusterId, Caller caller) {
         if (!clusters.readableBy(clusterId, caller)) {
-            throw new io.quarkus.security.ForbiddenException("criteria of cluster-year " + clusterId);
+            throw new ForbiddenException("criteria of cluster-year " + clusterId);
         }
     }
 

@@ -2,6 +2,7 @@ package vn.thidua.scoring.sheet;
 
 import io.quarkus.hibernate.orm.panache.Panache;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import vn.thidua.scoring.criteria.CriteriaSet;
@@ -226,6 +227,6 @@ public final class ScoreQueries {
     }
 
     private static BigDecimal decimal(Object value) {
-        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString()).setScale(2, RoundingMode.HALF_UP);
     }
 }

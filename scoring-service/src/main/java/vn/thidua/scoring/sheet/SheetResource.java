@@ -1,6 +1,7 @@
 package vn.thidua.scoring.sheet;
 
 import jakarta.validation.constraints.Size;
+import java.util.Comparator;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -161,7 +162,7 @@ public class SheetResource {
         Map<Long, String> codes = codesOf(sheet.setId);
         List<ScoreView> scores = sheets.scoresOf(sheet).stream()
                 .map(s -> new ScoreView(codes.get(s.key.criterionId()), s.points, s.comment, s.evidence, s.explanation, s.updatedBy, s.updatedAt))
-                .sorted(java.util.Comparator.comparing(ScoreView::criterionCode))
+                .sorted(Comparator.comparing(ScoreView::criterionCode))
                 .toList();
         SheetView view = new SheetView(sheet.id, sheet.setId, sheet.stage, sheet.unitCode, sheet.scorerCode, sheet.status,
                 sheet.submittedAt, sheet.submittedBy, sheet.version, scores);

@@ -46,10 +46,12 @@ import vn.thidua.platform.web.Versions;
 @Transactional
 public class RegistrationResource {
     private final RegistrationService registrations;
+    private final YearEndReports yearEnd;
     private final Callers callers;
 
-    public RegistrationResource(RegistrationService registrations, Callers callers) {
+    public RegistrationResource(RegistrationService registrations, YearEndReports yearEnd, Callers callers) {
         this.registrations = registrations;
+        this.yearEnd = yearEnd;
         this.callers = callers;
     }
 
@@ -148,7 +150,7 @@ public class RegistrationResource {
                 .filter(Objects::nonNull).map(r -> new RegistrationService.ResultInput(r.position(), r.achieved(),
                         r.evidence() == null ? List.of() : r.evidence().stream().map(e -> Text.clean(e, 2000, "evidence", true)).toList()))
                 .toList();
-        return view(registrations.report(year, unitCode, reportKind, results, callers.current()));
+        return view(yearEnd.report(year, unitCode, reportKind, results, callers.current()));
     }
 
     /** The unit's year-end member statistics: its representative's for its own unit, or the Board's. */
@@ -162,7 +164,7 @@ public class RegistrationResource {
                                           @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(description = ApiDocs.IF_MATCH_OPTIONAL) String ifMatch,
                                           MemberStatistics.Input request) {
         Requests.requireBody(request);
-        return view(registrations.enterMemberStatistics(year, unitCode, request, Versions.expected(ifMatch), callers.current()));
+        return view(yearEnd.enterMemberStatistics(year, unitCode, request, Versions.expected(ifMatch), callers.current()));
     }
 
     /** The Board confirms the statistics of the version it read (If-Match required). */
@@ -175,7 +177,7 @@ public class RegistrationResource {
     public Response confirmMemberStatistics(@PathParam("year") int year, @PathParam("unitCode") String unitCode,
                                             @HeaderParam(HttpHeaders.IF_MATCH) @Parameter(required = true, description = ApiDocs.IF_MATCH_REQUIRED) String ifMatch) {
         ExpectedVersion expected = Versions.requiredVersion(ifMatch);
-        return view(registrations.confirmMemberStatistics(year, unitCode, expected, callers.current()));
+        return view(yearEnd.confirmMemberStatistics(year, unitCode, expected, callers.current()));
     }
 
     @GET

@@ -2,6 +2,7 @@ package vn.thidua.awards.ranking;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 
 /** What the rest of the service asks of the finalized rankings scoring-service sent. Joins the caller's transaction. */
@@ -20,5 +21,11 @@ public class Rankings {
         }
         return ranking.ranking.stream().filter(e -> e.unitCode().equals(unitCode)).findFirst()
                 .map(entry -> new Standing(entry.rank(), entry.total(), ranking.criteriaSetVersion));
+    }
+
+    /** The newest finalized ranking of the cluster-year, best first; none before scoring-service finalized one. */
+    public Optional<List<RankingFinalized.Entry>> finalizedOf(long clusterId) {
+        FinalizedRanking ranking = FinalizedRanking.findById(clusterId);
+        return ranking == null ? Optional.empty() : Optional.of(ranking.ranking);
     }
 }

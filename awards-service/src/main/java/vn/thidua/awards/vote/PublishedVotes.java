@@ -1,9 +1,11 @@
 package vn.thidua.awards.vote;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import vn.thidua.platform.time.VietnamTime;
 
 /** What proposals ask of the cluster's votes: whom a published vote elected to lead. Joins the caller's transaction. */
 @ApplicationScoped
@@ -24,6 +26,12 @@ public class PublishedVotes {
         boolean proposes = session.status == SessionStatus.PUBLISHED && session.purpose == Purpose.LEAD_AND_PROPOSE;
         return Optional.of(new Vote(session.id, session.clusterId, session.awardTypeCode, proposes,
                 proposes ? session.result.elected(Contest.LEAD) : List.of()));
+    }
+
+    /** The day the vote was held: its last round's day, else the day it closed (in Vietnam's time). */
+    public LocalDate heldOn(UUID id) {
+        VotingSession session = VotingSession.findById(id);
+        return session.heldOn() != null ? session.heldOn() : session.closedAt.atZone(VietnamTime.ZONE).toLocalDate();
     }
 
     /** Whether a published vote of the cluster-year elected the unit to lead it. */

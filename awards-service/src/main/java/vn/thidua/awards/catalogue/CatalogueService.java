@@ -207,4 +207,23 @@ public class CatalogueService {
         Optional<RuleSet> found = ruleSets(awardTypeCode).stream().filter(r -> r.definition().inForceOn(on)).findFirst();
         return found.orElseThrow(() -> Refusal.notFound("no-rule-set-in-force", "ruleset.none-in-force", awardTypeCode, on.toString()));
     }
+
+    /** A rule set by its id; none when there is no such rule set. */
+    public Optional<RuleSet> ruleSet(long id) {
+        return RuleSet.findByIdOptional(id);
+    }
+
+    /** The award type's name, its code when the catalogue no longer has it. */
+    public String nameOf(String code) {
+        AwardType type = AwardType.findById(code);
+        return type == null ? code : type.name;
+    }
+
+    /**
+     * Locks the award type until the transaction ends, so that two submissions of it, one after the other, cannot both
+     * take the last place of its quota.
+     */
+    public void lockForSubmission(String code) {
+        AwardType.findById(code, LockModeType.PESSIMISTIC_WRITE);
+    }
 }

@@ -27,9 +27,9 @@ import java.util.Map;
 import java.util.UUID;
 import vn.thidua.awards.catalogue.CouncilReview;
 import vn.thidua.awards.council.CouncilService.AttendanceRequest;
-import vn.thidua.awards.council.CouncilService.MemberRequest;
+import vn.thidua.awards.council.CouncilTerms.MemberRequest;
 import vn.thidua.awards.council.CouncilService.SessionRequest;
-import vn.thidua.awards.council.CouncilService.TermRequest;
+import vn.thidua.awards.council.CouncilTerms.TermRequest;
 import vn.thidua.awards.council.CouncilViews.MemberView;
 import vn.thidua.awards.council.CouncilViews.SessionView;
 import vn.thidua.awards.council.CouncilViews.TermView;
@@ -52,10 +52,14 @@ import vn.thidua.platform.web.Text;
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.VIEWER, Roles.COUNCIL_MEMBER})
 public class CouncilResource {
     private final CouncilService council;
+    private final CouncilTerms terms;
+    private final CouncilRecords records;
     private final CouncilBallots ballots;
     private final Callers callers;
 
-    public CouncilResource(CouncilService council, CouncilBallots ballots, Callers callers) {
+    public CouncilResource(CouncilService council, CouncilTerms terms, CouncilRecords records, CouncilBallots ballots, Callers callers) {
+        this.terms = terms;
+        this.records = records;
         this.council = council;
         this.ballots = ballots;
         this.callers = callers;
@@ -93,7 +97,7 @@ public class CouncilResource {
     @Path("/council-terms")
     @Operation(operationId = "listCouncilTerms", summary = "List council terms")
     public List<TermView> terms() {
-        return council.terms(callers.current()).stream().map(TermView::of).toList();
+        return terms.terms(callers.current()).stream().map(TermView::of).toList();
     }
 
     @POST
@@ -104,7 +108,7 @@ public class CouncilResource {
     @APIResponse(responseCode = "201", description = "The term, created.", content = @Content(schema = @Schema(implementation = TermView.class)))
     public Response createTerm(TermBody body) {
         Requests.requireBody(body);
-        CouncilTerm term = council.createTerm(new TermRequest(Text.name(body.name(), 300, "name", true), body.servesFrom(), body.servesTo(),
+        CouncilTerm term = terms.createTerm(new TermRequest(Text.name(body.name(), 300, "name", true), body.servesFrom(), body.servesTo(),
                 Text.clean(body.decisionNumber(), 300, "decisionNumber", true), body.decisionDate()), callers.current());
         return Response.created(URI.create("/api/awards/council-terms/" + term.id)).entity(TermView.of(term)).build();
     }
@@ -113,7 +117,7 @@ public class CouncilResource {
     @Path("/council-terms/{id}/members")
     @Operation(operationId = "listCouncilMembers", summary = "List a council term's members")
     public List<MemberView> members(@PathParam("id") String id) {
-        return council.members(termId(id), callers.current()).stream().map(MemberView::of).toList();
+        return terms.members(termId(id), callers.current()).stream().map(MemberView::of).toList();
     }
 
     @POST
@@ -124,7 +128,7 @@ public class CouncilResource {
     @APIResponse(responseCode = "201", description = "The member, added.", content = @Content(schema = @Schema(implementation = MemberView.class)))
     public Response addMember(@PathParam("id") String id, MemberBody body) {
         Requests.requireBody(body);
-        CouncilMember member = council.addMember(termId(id), new MemberRequest(Text.name(body.fullName(), 200, "fullName", true),
+        CouncilMember member = terms.addMember(termId(id), new MemberRequest(Text.name(body.fullName(), 200, "fullName", true),
                 Text.clean(body.position(), 300, "position", false), body.role()), callers.current());
         return Response.created(URI.create("/api/awards/council-terms/" + member.termId + "/members")).entity(MemberView.of(member)).build();
     }
@@ -231,7 +235,7 @@ public class CouncilResource {
     @Path("/council-sessions/{id}/receipts")
     @Operation(operationId = "listCouncilBallotReceipts", summary = "List the receipts of every counted council ballot")
     public List<String> receipts(@PathParam("id") String id) {
-        return council.receipts(sessionId(id), callers.current());
+        return records.receipts(sessionId(id), callers.current());
     }
 
     /** The minutes (biên bản họp xét) as published: the same bytes every time. */
@@ -243,7 +247,7 @@ public class CouncilResource {
             content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response minutes(@PathParam("id") String id) {
         UUID sessionId = sessionId(id);
-        byte[] pdf = council.minutes(sessionId, callers.current());
+        byte[] pdf = records.minutes(sessionId, callers.current());
         return Response.ok(pdf, "application/pdf")
                 .header("Content-Disposition", ContentDisposition.attachment("bien-ban-hoi-dong-" + sessionId + ".pdf")).build();
     }

@@ -319,6 +319,23 @@ public class CouncilSession extends PanacheEntityBase {
         return new Closed(id, result, now);
     }
 
+    /** Only a closed session is published: checked before its minutes are written, which need its count. */
+    public void requirePublishable() {
+        requireStatus(SessionStatus.CLOSED);
+    }
+
+    /** What the other services hear of a published session: the totals of each candidate, never a ballot. */
+    CouncilEvents.CouncilSessionConcluded concludedEvent() {
+        requireStatus(SessionStatus.PUBLISHED);
+        return new CouncilEvents.CouncilSessionConcluded(id, year, termId, body, heldOn, result.roll(), result.present(), result.written(),
+                agenda.stream().map(item -> {
+                    CouncilResult.CandidateResult c = result.of(item.proposalId).orElseThrow();
+                    return new CouncilEvents.CandidateTotals(item.proposalId, item.unitCode, item.awardTypeCode, item.clusterCode,
+                            item.ruleSetId, c.votesFor(), c.votesAgainst(), c.abstentions(), c.basis(), c.basisCount(), c.needed(),
+                            c.outcome());
+                }).toList(), publishedAt);
+    }
+
     /** Publishes the result with its minutes, which are kept as they are: from now on nothing changes. */
     public CouncilConcluded publish(byte[] minutes, Instant now, String publishedBy) {
         requireStatus(SessionStatus.CLOSED);

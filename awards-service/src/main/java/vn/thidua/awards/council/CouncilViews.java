@@ -65,13 +65,13 @@ public final class CouncilViews {
         CouncilTerm term = CouncilTerm.findById(session.termId);
         Map<String, CouncilMember> members = new HashMap<>();
         CouncilMember.ofTerm(session.termId).forEach(member -> members.put(member.id, member));
-        List<MemberView> roll = service.termRoll(session).stream().map(members::get).filter(java.util.Objects::nonNull)
+        List<MemberView> roll = service.roll(session).stream().map(members::get).filter(java.util.Objects::nonNull)
                 .sorted(java.util.Comparator.comparing((CouncilMember m) -> m.role).thenComparing(m -> m.fullName, CouncilMember.VIETNAMESE))
                 .map(MemberView::of).toList();
-        boolean resultVisible = session.result != null && CouncilService.mayReadResult(session, caller);
+        boolean resultVisible = session.result != null && CouncilAccess.mayReadResult(session, caller);
         Map<String, String> unitNames = KnownUnit.namesOf(session.agenda.stream().map(item -> item.unitCode).toList());
         Map<String, String> awardNames = new LinkedHashMap<>();
-        Map<Long, CouncilReview> reviews = CouncilService.reviews(session);
+        Map<Long, CouncilReview> reviews = service.reviews(session);
         List<AgendaItemView> agenda = session.agenda.stream().map(item -> new AgendaItemView(item.proposalId, item.position, item.unitCode,
                 unitNames.get(item.unitCode), item.awardTypeCode, awardNames.computeIfAbsent(item.awardTypeCode,
                 code -> AwardType.<AwardType>findByIdOptional(code).map(type -> type.name).orElse(code)), item.clusterId, item.clusterCode,

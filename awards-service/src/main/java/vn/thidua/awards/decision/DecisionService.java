@@ -25,7 +25,8 @@ import vn.thidua.awards.catalogue.RuleSet;
 import vn.thidua.awards.ledger.LedgerEntry;
 import vn.thidua.awards.proposal.Proposal;
 import vn.thidua.awards.proposal.ProposalService;
-import vn.thidua.awards.proposal.ProposalService.DecisionRecord;
+import vn.thidua.awards.proposal.ProposalDecisions;
+import vn.thidua.awards.proposal.ProposalDecisions.DecisionRecord;
 import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
@@ -35,7 +36,7 @@ import vn.thidua.platform.web.Messages;
 
 /**
  * Records decisions: in one transaction, each unit the decision names has its live proposal of the
- * award and year decided ({@link ProposalService#decide}, which writes the ledger), or nothing is
+ * award and year decided ({@link ProposalDecisions#decide}, which writes the ledger), or nothing is
  * written at all; each ledger entry written also records the cash the award pays (the base salary
  * in force on the decision date × the multiple of the proposal's rule set). A decision is known by
  * its number and authority: posting the same one again returns what was recorded (the portal may
@@ -48,10 +49,12 @@ public class DecisionService {
     @Inject
     Clock clock;
     private final ProposalService proposals;
+    private final ProposalDecisions decisions;
     private final BaseSalaryService baseSalaries;
 
-    public DecisionService(ProposalService proposals, BaseSalaryService baseSalaries) {
+    public DecisionService(ProposalService proposals, ProposalDecisions decisions, BaseSalaryService baseSalaries) {
         this.proposals = proposals;
+        this.decisions = decisions;
         this.baseSalaries = baseSalaries;
     }
 
@@ -120,7 +123,7 @@ public class DecisionService {
         // in force on the decision date, as the law says, whenever the decision reaches us
         Optional<Long> baseSalary = baseSalaries.inForceOn(decision.date).map(salary -> salary.amount);
         for (Proposal proposal : toDecide) {
-            Proposal decided = proposals.decide(proposal.id, record, caller);
+            Proposal decided = decisions.decide(proposal.id, record, caller);
             decision.units.add(new Decision.DecidedUnit(decided.unitCode, decided.id));
             RuleSet rules = RuleSet.findById(decided.ruleSetId);
             Optional<CashAmount> cash = CashAmount.of(baseSalary, rules == null ? null : rules.cashMultiple);

@@ -17,10 +17,10 @@ import vn.thidua.platform.security.Caller;
  */
 @ApplicationScoped
 public class CouncilReviews {
-    private final ProposalService proposals;
+    private final ProposalStore proposals;
     private final Dossier dossier;
 
-    public CouncilReviews(ProposalService proposals, Dossier dossier) {
+    public CouncilReviews(ProposalStore proposals, Dossier dossier) {
         this.proposals = proposals;
         this.dossier = dossier;
     }

@@ -14,7 +14,8 @@ import vn.thidua.awards.document.DocumentSettings;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.awards.vote.MinutesService;
-import vn.thidua.awards.vote.VotingSession;
+import vn.thidua.awards.vote.PublishedVotes;
+import vn.thidua.awards.catalogue.CatalogueService;
 import vn.thidua.platform.clusters.ClusterDirectory;
 import vn.thidua.platform.security.Caller;
 import vn.thidua.platform.web.PdfDocument;
@@ -35,8 +36,13 @@ public class Dossier {
 
     private final DossierLimits limits;
 
+    private final CatalogueService catalogue;
+    private final PublishedVotes votes;
+
     public Dossier(MinutesService minutes, ClusterDirectory clusters, DocumentSettings documents,
-                   DossierLimits limits) {
+                   DossierLimits limits, CatalogueService catalogue, PublishedVotes votes) {
+        this.catalogue = catalogue;
+        this.votes = votes;
         this.limits = limits;
         this.minutes = minutes;
         this.clusters = clusters;
@@ -93,9 +99,8 @@ public class Dossier {
     }
 
     void attachMinutes(Proposal proposal, Caller caller) {
-        VotingSession session = VotingSession.findById(proposal.votingSessionId);
-        byte[] pdf = minutes.render(session);
-        store(proposal, DossierFile.Kind.MINUTES, "bien-ban-kiem-phieu-" + session.id + ".pdf", pdf, PdfDocument.sha256(pdf), caller);
+        byte[] pdf = minutes.render(proposal.votingSessionId);
+        store(proposal, DossierFile.Kind.MINUTES, "bien-ban-kiem-phieu-" + proposal.votingSessionId + ".pdf", pdf, PdfDocument.sha256(pdf), caller);
     }
 
     /** Attaches a generated document (the Council's minutes, the province's submission), replacing an earlier one of its kind. */
@@ -113,18 +118,16 @@ public class Dossier {
 
     /** The cover submission as it would read now. */
     byte[] coverSubmission(Proposal proposal) {
-        AwardType award = AwardType.findById(proposal.awardTypeCode);
-        RuleSet rules = RuleSet.findById(proposal.ruleSetId);
+        AwardType award = catalogue.get(proposal.awardTypeCode);
+        RuleSet rules = catalogue.ruleSet(proposal.ruleSetId).orElseThrow();
         String clusterName = clusters.find(proposal.clusterId).map(c -> c.name()).orElse(proposal.clusterCode);
         LocalDate voteDate = null;
         if (proposal.votingSessionId != null) {
-            VotingSession session = VotingSession.findById(proposal.votingSessionId);
-            voteDate = session.heldOn() != null ? session.heldOn() : session.closedAt.atZone(VietnamTime.ZONE).toLocalDate();
+            voteDate = votes.heldOn(proposal.votingSessionId);
         }
         List<String> earlier = new ArrayList<>();
         for (Proposal.EarlierAward e : proposal.earlierAwards) {
-            AwardType type = AwardType.findById(e.awardTypeCode());
-            earlier.add((type == null ? e.awardTypeCode() : type.name) + " năm " + e.year() + " (Quyết định số " + e.decisionNumber()
+            earlier.add(catalogue.nameOf(e.awardTypeCode()) + " năm " + e.year() + " (Quyết định số " + e.decisionNumber()
                     + " ngày " + e.decisionDate().format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")) + " của "
                     + e.decidingAuthority() + ")");
         }

@@ -118,6 +118,95 @@ public class Proposal extends PanacheEntityBase {
 
     // ---- the life of a proposal: one method per step, each checks the step, takes it and returns the event ----
 
+    /**
+     * A new draft of the award for the unit and cluster-year ({@code votingSessionId}: the vote it comes from, if any).
+     * {@code receivedOn}, the day a past dossier reached the Board, may not lie after {@code today}.
+     */
+    public static Proposal draft(String unitCode, String awardTypeCode, int year, long clusterId, String clusterCode, UUID votingSessionId,
+                                 LocalDate receivedOn, LocalDate today, String createdBy, Instant at) {
+        if (receivedOn != null && receivedOn.isAfter(today)) {
+            throw Refusal.unprocessable("invalid-proposal", "proposal.received.future", receivedOn.toString());
+        }
+        Proposal proposal = new Proposal();
+        proposal.unitCode = unitCode;
+        proposal.awardTypeCode = awardTypeCode;
+        proposal.year = year;
+        proposal.clusterId = clusterId;
+        proposal.clusterCode = clusterCode;
+        proposal.votingSessionId = votingSessionId;
+        proposal.receivedOn = receivedOn;
+        proposal.status = ProposalStatus.DRAFT;
+        proposal.createdBy = createdBy;
+        proposal.createdAt = at;
+        proposal.updatedAt = at;
+        return proposal;
+    }
+
+    /** The first step of a draft, once it has its id. */
+    public ProposalMoved opened() {
+        return new ProposalMoved(id, null, ProposalStatus.DRAFT);
+    }
+
+    /** The rule set chosen to judge it, and why. */
+    public void judgeBy(vn.thidua.awards.catalogue.RuleSetChoice choice) {
+        ruleSetId = choice.ruleSetId();
+        ruleSetChosenBecause = choice;
+    }
+
+    /** Where the unit stood in its cluster-year's finalized ranking, as the proposal records it. */
+    public void rankedAs(int rank, BigDecimal total, long criteriaSetVersion) {
+        rankingRank = rank;
+        rankingTotal = total;
+        rankingSetVersion = criteriaSetVersion;
+    }
+
+    /** The awards the unit held before, as the dossier lists them. */
+    public void heldBefore(List<EarlierAward> awards) {
+        earlierAwards = awards;
+    }
+
+    /**
+     * The Board receives the dossier on {@code today} unless it stated an earlier day: true when it is received now, and
+     * the rule set that judges it must then be chosen for good.
+     */
+    public boolean receive(LocalDate today) {
+        if (receivedOn != null) {
+            return false;
+        }
+        receivedOn = today;
+        return true;
+    }
+
+    /** While a draft is judged on today's rules: not received yet, so it shows what submitting now would meet. */
+    public boolean judgedProvisionally() {
+        return receivedOn == null && status == ProposalStatus.DRAFT;
+    }
+
+    /** Whether it is yet to be counted against its award's quota: not put to the Board, or sent back to its proposer. */
+    public boolean outsideQuota() {
+        return status == ProposalStatus.DRAFT || status == ProposalStatus.RETURNED;
+    }
+
+    /** The Board's findings count until the proposal ends: decided, revoked or rejected, they can change nothing. */
+    public void requireAttestable() {
+        if (status == ProposalStatus.DECIDED || status == ProposalStatus.REVOKED || status == ProposalStatus.REJECTED) {
+            throw Refusal.conflict("proposal-decided", "proposal.attestation.decided", status);
+        }
+    }
+
+    /** Only a draft's dossier changes: once submitted, the Board judges what was submitted. */
+    public void requireDossierOpen() {
+        if (status != ProposalStatus.DRAFT) {
+            throw Refusal.conflict("proposal-not-draft", "proposal.dossier.not-draft", status);
+        }
+    }
+
+    /** A file was added to its dossier. */
+    public void dossierChanged(Instant at) {
+        updatedAt = at;
+    }
+
+
     /** Put to the Board: only if every condition holds and the dossier has its achievement report. */
     public ProposalMoved submit(ProposalStatus.Route route, java.util.List<vn.thidua.awards.condition.Verdict> verdicts,
                                 boolean hasAchievementReport, Instant at) {

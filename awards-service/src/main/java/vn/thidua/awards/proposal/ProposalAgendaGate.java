@@ -21,10 +21,10 @@ import vn.thidua.platform.domain.Refusal;
  */
 @ApplicationScoped
 public class ProposalAgendaGate extends RuleSetAgendaGate {
-    private final ProposalService proposals;
+    private final ProposalEligibility proposals;
     private final ProceedingService proceedings;
 
-    public ProposalAgendaGate(ProposalService proposals, ProceedingService proceedings) {
+    public ProposalAgendaGate(ProposalEligibility proposals, ProceedingService proceedings) {
         this.proposals = proposals;
         this.proceedings = proceedings;
     }

@@ -56,6 +56,11 @@ import vn.thidua.platform.web.Requests;
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
 public class ProposalResource {
     private final ProposalService proposals;
+    private final BoardAppraisal appraisal;
+    private final ProposalDecisions decisions;
+    private final ProposalAttestations attestations;
+    private final DossierService dossiers;
+    private final ProposalExport exports;
     private final Callers callers;
     private final ProposalDeadlines deadlines;
     private final long maxFileBytes;
@@ -64,10 +69,17 @@ public class ProposalResource {
 
     private final Uploads uploads;
 
-    public ProposalResource(ProposalService proposals, Callers callers, ProposalDeadlines deadlines, Uploads uploads,
+    public ProposalResource(ProposalService proposals, BoardAppraisal appraisal, ProposalDecisions decisions,
+                            ProposalAttestations attestations, DossierService dossiers, ProposalExport exports, Callers callers,
+                            ProposalDeadlines deadlines, Uploads uploads,
                             @ConfigProperty(name = "thidua.proposals.max-file-size", defaultValue = "10M") MemorySize maxFileSize) {
         this.uploads = uploads;
         this.proposals = proposals;
+        this.appraisal = appraisal;
+        this.decisions = decisions;
+        this.attestations = attestations;
+        this.dossiers = dossiers;
+        this.exports = exports;
         this.deadlines = deadlines;
         this.callers = callers;
         this.maxFileBytes = maxFileSize.asLongValue();
@@ -139,7 +151,7 @@ public class ProposalResource {
     public Response export(@QueryParam("year") @Parameter(required = true, schema = @Schema(type = SchemaType.INTEGER, minimum = "2000", maximum = "2100")) String year, @QueryParam("clusterId") String clusterId,
                            @QueryParam("awardTypeCode") String awardTypeCode, @QueryParam("status") String status) {
         int forYear = Requests.requiredYear(year, 2000, 2100);
-        return proposals.export(forYear, Requests.optionalId(clusterId, "clusterId"), awardTypeCode, status(status), callers.current())
+        return exports.export(forYear, Requests.optionalId(clusterId, "clusterId"), awardTypeCode, status(status), callers.current())
                 .xlsxDownload(ProposalListTable.SHEET, "danh-sach-de-nghi-khen-thuong-" + forYear + ".xlsx");
     }
 
@@ -178,8 +190,8 @@ public class ProposalResource {
     @GET
     @Path("/{id}/attestations")
     @Operation(operationId = "listAttestations", summary = "List the Board's attestations on a proposal")
-    public List<ProposalService.AttestationRecord> attestations(@PathParam("id") long id) {
-        return proposals.attestations(id, callers.current());
+    public List<ProposalAttestations.AttestationRecord> attestations(@PathParam("id") long id) {
+        return attestations.of(id, callers.current());
     }
 
     /** The Board finds that an ATTESTED condition ({@code key}) holds or not, and on what basis. */
@@ -188,7 +200,7 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.BOARD})
     @Operation(operationId = "attestCondition", summary = "Attest whether a condition holds")
-    public ProposalService.AttestationRecord attest(@PathParam("id") long id, @PathParam("key") String key, AttestationRequest request) {
+    public ProposalAttestations.AttestationRecord attest(@PathParam("id") long id, @PathParam("key") String key, AttestationRequest request) {
         Requests.requireBody(request);
         String code = key == null ? "" : key.strip().toUpperCase(Locale.ROOT);
         if (!code.matches("[A-Z0-9_]{2,40}")) {
@@ -197,7 +209,7 @@ public class ProposalResource {
         if (request.holds() == null) {
             throw ProblemException.unprocessable("invalid-field", "problem.field.required", "holds");
         }
-        return proposals.attest(id, code, request.holds(), vn.thidua.platform.web.Text.clean(request.basis(), 2000, "basis", true),
+        return attestations.attest(id, code, request.holds(), vn.thidua.platform.web.Text.clean(request.basis(), 2000, "basis", true),
                 callers.current());
     }
 
@@ -225,7 +237,7 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "returnProposal", summary = "Return a proposal to its proposer")
     public ProposalView returnToProposer(@PathParam("id") long id, Reason request) {
-        return step(id, (proposal, caller) -> proposals.returnToProposer(proposal, Requests.requireBody(request).reason(), caller));
+        return step(id, (proposal, caller) -> appraisal.returnToProposer(proposal, Requests.requireBody(request).reason(), caller));
     }
 
     @POST
@@ -239,21 +251,21 @@ public class ProposalResource {
     @Path("/{id}/appraisal")
     @Operation(operationId = "startAppraisal", summary = "Start appraising a proposal")
     public ProposalView startAppraisal(@PathParam("id") long id) {
-        return step(id, proposals::startAppraisal);
+        return step(id, appraisal::startAppraisal);
     }
 
     @POST
     @Path("/{id}/appraise")
     @Operation(operationId = "appraiseProposal", summary = "Record a proposal's appraisal")
     public ProposalView appraise(@PathParam("id") long id) {
-        return step(id, proposals::appraise);
+        return step(id, appraisal::appraise);
     }
 
     @POST
     @Path("/{id}/forward")
     @Operation(operationId = "forwardProposal", summary = "Forward a proposal")
     public ProposalView forward(@PathParam("id") long id) {
-        return step(id, proposals::forward);
+        return step(id, appraisal::forward);
     }
 
     @POST
@@ -261,7 +273,7 @@ public class ProposalResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "rejectProposal", summary = "Reject a proposal")
     public ProposalView reject(@PathParam("id") long id, Reason request) {
-        return step(id, (proposal, caller) -> proposals.reject(proposal, Requests.requireBody(request).reason(), caller));
+        return step(id, (proposal, caller) -> appraisal.reject(proposal, Requests.requireBody(request).reason(), caller));
     }
 
     @POST
@@ -270,14 +282,14 @@ public class ProposalResource {
     @Operation(operationId = "revokeProposal", summary = "Revoke a proposal")
     public ProposalView revoke(@PathParam("id") long id, Reason request) {
         Reason body = Requests.requireBody(request);
-        return step(id, (proposal, caller) -> proposals.revoke(proposal, body.reason(), body.legalGround(), caller));
+        return step(id, (proposal, caller) -> decisions.revoke(proposal, body.reason(), body.legalGround(), caller));
     }
 
     @GET
     @Path("/{id}/files")
     @Operation(operationId = "listProposalFiles", summary = "List a proposal's dossier files")
     public List<Dossier.FileInfo> files(@PathParam("id") long id) {
-        return proposals.files(id, callers.current());
+        return dossiers.files(id, callers.current());
     }
 
     /** The unit's achievement report (báo cáo thành tích): a raw PDF body, its name in {@code X-File-Name}; replaces an earlier one. */
@@ -309,7 +321,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", description = "The file, with its name in `Content-Disposition`.",
             content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response file(@PathParam("id") long id, @PathParam("fileId") long fileId) {
-        DossierFile file = proposals.file(id, fileId, callers.current());
+        DossierFile file = dossiers.file(id, fileId, callers.current());
         return Response.ok(file.content, "application/pdf").header("Content-Disposition", ContentDisposition.attachment(file.fileName))
                 .header("Digest", "sha-256=" + java.util.Base64.getEncoder().encodeToString(java.util.HexFormat.of().parseHex(file.sha256)))
                 .build();
@@ -323,11 +335,11 @@ public class ProposalResource {
     private Response upload(long id, DossierFile.Kind kind, String fileName, InputStream body) {
         Caller caller = callers.current();
         String length = headers.getHeaderString(HttpHeaders.CONTENT_LENGTH);
-        proposals.requireUploadable(id, kind, declared(length), caller);
+        dossiers.requireUploadable(id, kind, declared(length), caller);
         try (Uploads.Upload upload = uploads.receive(body, length, maxFileBytes,
                 seen -> PdfDocument.tooLarge(seen, maxFileBytes, "dossier-file", "proposal.dossier.file"))) {
             PdfDocument.verify(upload.file(), "dossier-file", "proposal.dossier.file");
-            return uploaded(id, proposals.upload(id, kind, fileName, upload, caller));
+            return uploaded(id, dossiers.upload(id, kind, fileName, upload, caller));
         }
     }
 
@@ -347,7 +359,7 @@ public class ProposalResource {
     @APIResponse(responseCode = "200", description = "The cover submission as it would read now.",
             content = @Content(mediaType = ApiDocs.PDF, schema = @Schema(type = SchemaType.STRING, format = "binary")))
     public Response coverPreview(@PathParam("id") long id) {
-        return Response.ok(proposals.coverPreview(id, callers.current()), "application/pdf")
+        return Response.ok(dossiers.coverPreview(id, callers.current()), "application/pdf")
                 .header("Content-Disposition", ContentDisposition.attachment("to-trinh-" + id + ".pdf")).build();
     }
 

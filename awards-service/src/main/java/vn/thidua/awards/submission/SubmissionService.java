@@ -18,7 +18,7 @@ import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.proposal.Dossier;
 import vn.thidua.awards.proposal.DossierFile;
 import vn.thidua.awards.proposal.Proposal;
-import vn.thidua.awards.proposal.ProposalService;
+import vn.thidua.awards.proposal.BoardAppraisal;
 import vn.thidua.awards.proposal.ProposalStatus;
 import vn.thidua.platform.domain.Refusal;
 import vn.thidua.platform.security.Caller;
@@ -42,12 +42,12 @@ public class SubmissionService {
 
     @Inject
     Clock clock;
-    private final ProposalService proposals;
+    private final BoardAppraisal proposals;
     private final Dossier dossier;
     private final Deadlines deadlines;
     private final SubmissionPdf pdf;
 
-    public SubmissionService(ProposalService proposals, Dossier dossier, Deadlines deadlines, SubmissionPdf pdf) {
+    public SubmissionService(BoardAppraisal proposals, Dossier dossier, Deadlines deadlines, SubmissionPdf pdf) {
         this.proposals = proposals;
         this.dossier = dossier;
         this.deadlines = deadlines;

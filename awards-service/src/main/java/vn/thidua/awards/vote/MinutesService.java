@@ -33,7 +33,7 @@ public class MinutesService {
     @Transactional
     public byte[] render(UUID id, Caller caller) {
         VotingSession session = voting.get(id, caller);
-        if (session.result == null || !VotingService.mayReadResult(session, caller)) {
+        if (session.result == null || !VotingAccess.mayReadResult(session, caller)) {
             throw Refusal.conflict("voting-result-not-published", "voting.result.not-published");
         }
         return pdf.render(minutesOf(session));
@@ -41,7 +41,8 @@ public class MinutesService {
 
     /** The minutes of a counted session, whoever asks: for the dossier of a proposal that rests on it. */
     @Transactional
-    public byte[] render(VotingSession session) {
+    public byte[] render(UUID sessionId) {
+        VotingSession session = VotingSession.findById(sessionId);
         if (session.result == null) {
             throw new IllegalStateException("Session " + session.id + " has not been counted");
         }

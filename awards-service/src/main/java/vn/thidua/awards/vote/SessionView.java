@@ -13,7 +13,7 @@ import vn.thidua.platform.time.VietnamTime;
 
 /**
  * A session as the API shows it. Times are in Vietnam's offset (+07:00). The count appears only to
- * those who may see it ({@link VotingService#mayReadResult}); {@code ownUnitHasVoted} only to a
+ * those who may see it ({@link VotingAccess.mayReadResult}); {@code ownUnitHasVoted} only to a
  * unit's people, about their own unit.
  */
 public record SessionView(UUID id, UUID runoffOf, long clusterId, String clusterCode, String clusterName, String kind, int year,
@@ -36,7 +36,7 @@ public record SessionView(UUID id, UUID runoffOf, long clusterId, String cluster
                 s.leadsYear, s.ruleSetId, s.heldOn(), s.ruleSetChosenBecause == null ? null : s.ruleSetChosenBecause.judgedOn(), ChoiceView.of(s.ruleSetChosenBecause, ChoiceView.Occasion.VOTE, locale),
                 s.leadPlaces, local(s.opensAt), local(s.closesAt), s.status, local(s.openedAt),
                 local(s.closedAt), local(s.publishedAt), candidates, ownUnitHasVoted,
-                VotingService.mayReadResult(s, caller) ? s.result : null, s.version);
+                VotingAccess.mayReadResult(s, caller) ? s.result : null, s.version);
     }
 
     private static OffsetDateTime local(Instant at) {

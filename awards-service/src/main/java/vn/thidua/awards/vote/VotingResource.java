@@ -40,12 +40,14 @@ import vn.thidua.platform.web.Requests;
 @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.VIEWER, Roles.PORTAL})
 public class VotingResource {
     private final VotingService voting;
+    private final VotingRecords records;
     private final MinutesService minutes;
     private final Callers callers;
     @jakarta.ws.rs.core.Context
     jakarta.ws.rs.core.HttpHeaders headers;
 
-    public VotingResource(VotingService voting, MinutesService minutes, Callers callers) {
+    public VotingResource(VotingService voting, VotingRecords records, MinutesService minutes, Callers callers) {
+        this.records = records;
         this.voting = voting;
         this.minutes = minutes;
         this.callers = callers;
@@ -148,7 +150,7 @@ public class VotingResource {
     @Path("/{id}/attendance")
     @Operation(operationId = "getVotingAttendance", summary = "Get a voting session's voter roll and turnout")
     public Attendance attendance(@PathParam("id") String id) {
-        return voting.attendance(sessionId(id), callers.current());
+        return records.attendance(sessionId(id), callers.current());
     }
 
     /** The receipts of every counted ballot, sorted: each voter finds its own, nobody learns anyone's choice. */
@@ -156,7 +158,7 @@ public class VotingResource {
     @Path("/{id}/receipts")
     @Operation(operationId = "listBallotReceipts", summary = "List the receipts of every counted ballot")
     public List<String> receipts(@PathParam("id") String id) {
-        return voting.receipts(sessionId(id), callers.current());
+        return records.receipts(sessionId(id), callers.current());
     }
 
     @POST
@@ -164,7 +166,7 @@ public class VotingResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(operationId = "checkBallotReceipt", summary = "Check that a ballot receipt was counted")
     public ReceiptCheck checkReceipt(@PathParam("id") String id, ReceiptQuery query) {
-        return new ReceiptCheck(voting.holds(sessionId(id), Requests.requireBody(query).receipt(), callers.current()));
+        return new ReceiptCheck(records.holds(sessionId(id), Requests.requireBody(query).receipt(), callers.current()));
     }
 
     /** The minutes (biên bản kiểm phiếu) as a PDF: a draft for the Board once closed, final once published. */

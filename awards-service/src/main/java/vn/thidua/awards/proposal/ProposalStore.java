@@ -49,7 +49,7 @@ public class ProposalStore {
         return proposal;
     }
 
-    Proposal lock(long id) {
+    public Proposal lock(long id) {
         Proposal proposal = Proposal.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (proposal == null) {
             throw notFound(id);
@@ -89,7 +89,7 @@ public class ProposalStore {
      * Keeps a step the aggregate took: written now, appended to its audit trail, published through the outbox
      * and announced to the rest of the service ({@link ProposalMoved}), all in the step's transaction.
      */
-    Proposal record(Proposal proposal, ProposalMoved step, Caller caller) {
+    public Proposal record(Proposal proposal, ProposalMoved step, Caller caller) {
         proposal.flush();
         ProposalTransition transition = new ProposalTransition();
         transition.proposalId = proposal.id;

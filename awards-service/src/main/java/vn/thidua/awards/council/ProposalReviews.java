@@ -1,35 +1,39 @@
-package vn.thidua.awards.proposal;
+package vn.thidua.awards.council;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.Set;
-import vn.thidua.awards.council.CandidatesPutOnAgenda;
-import vn.thidua.awards.council.CouncilConcluded;
-import vn.thidua.awards.council.CouncilResult;
-import vn.thidua.awards.council.CouncilSession;
+import vn.thidua.awards.proposal.Dossier;
+import vn.thidua.awards.proposal.DossierFile;
+import vn.thidua.awards.proposal.Proposal;
+import vn.thidua.awards.proposal.ProposalStore;
 import vn.thidua.platform.security.Caller;
 
 /**
- * Moves proposals along the Council's review, in the Council's own transactions: on its agenda they are under
+ * Moves proposals along the Council's review (the Council's side of the proposals it reviews), in the Council's own transactions: on its agenda they are under
  * review (COUNCIL_REVIEW); once it publishes, each is recommended or not (RECOMMENDED or REJECTED, with the ballot
  * result) and its dossier gets the Council's minutes as published — the document the province's submission needs.
  */
 @ApplicationScoped
-public class CouncilReviews {
+public class ProposalReviews {
     private final ProposalStore proposals;
     private final Dossier dossier;
+    private final Clock clock;
 
-    public CouncilReviews(ProposalStore proposals, Dossier dossier) {
+    public ProposalReviews(ProposalStore proposals, Dossier dossier, Clock clock) {
         this.proposals = proposals;
         this.dossier = dossier;
+        this.clock = clock;
     }
 
     void onAgenda(@Observes CandidatesPutOnAgenda agenda) {
         Caller actor = actor(agenda.actor());
         for (Long id : agenda.proposalIds()) {
             Proposal proposal = proposals.lock(id);
-            proposals.record(proposal, proposal.putBeforeCouncil(proposals.route(proposal), agenda.sessionId(), java.time.Instant.now()), actor);
+            proposals.record(proposal, proposal.putBeforeCouncil(proposals.route(proposal), agenda.sessionId(), Instant.now(clock)), actor);
         }
     }
 
@@ -42,7 +46,7 @@ public class CouncilReviews {
             dossier.attachGenerated(proposal, DossierFile.Kind.COUNCIL_MINUTES, minutesFile, session.minutesPdf, actor);
             boolean recommended = candidate.outcome() == CouncilResult.Outcome.RECOMMENDED;
             proposals.record(proposal, proposal.councilConcluded(proposals.route(proposal), concluded.sessionId(), recommended,
-                    "Hội đồng Thi đua - Khen thưởng tỉnh: " + candidate.tally(), java.time.Instant.now()), actor);
+                    "Hội đồng Thi đua - Khen thưởng tỉnh: " + candidate.tally(), Instant.now(clock)), actor);
         }
     }
 

@@ -1,4 +1,4 @@
-package vn.thidua.awards.proposal;
+package vn.thidua.awards.council;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
@@ -7,10 +7,9 @@ import vn.thidua.awards.condition.Facts;
 import vn.thidua.awards.condition.Outcome;
 import vn.thidua.awards.condition.Verdict;
 import vn.thidua.awards.condition.Vocabulary;
-import vn.thidua.awards.council.CouncilRefusal;
-import vn.thidua.awards.council.CouncilSession;
-import vn.thidua.awards.council.RuleSetAgendaGate;
 import vn.thidua.awards.proceeding.ProceedingService;
+import vn.thidua.awards.proposal.Proposal;
+import vn.thidua.awards.proposal.ProposalEligibility;
 import vn.thidua.platform.domain.Refusal;
 
 /**

@@ -47,7 +47,7 @@ import vn.thidua.platform.clusters.ClusterDirectory;
  */
 @QuarkusTest
 @WithTestResource(value = RealInfrastructure.class, initArgs = @ResourceArg(name = "service", value = "awards"))
-class VotingSessionTest {
+class VotingSessionIT {
     static final String VOTES = "thidua.awards.votes.v1";
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The compatibility guard (docs/api/README.md, Compatibility): the committed contract, {@code docs/api/openapi.json}
- * (which {@link ContractTest} keeps equal to the code), against the last released one, the newest
+ * (which {@link ContractIT} keeps equal to the code), against the last released one, the newest
  * {@code docs/api/released/openapi-<version>.json}. Every change that breaks a client of the release
  * ({@link ContractComparer}) fails the build, listed, unless the contract's major version ({@code info.version}, the
  * gateway's {@code quarkus.smallrye-openapi.info-version}) is above the release's. Plain JUnit: no Quarkus, no network.

@@ -216,7 +216,7 @@ public class SheetService implements SheetsOfSet {
     /**
      * The sheet with its row locked until the transaction ends. Writers of one sheet queue here, so
      * the second reads the version the first made and gets 412 on a stale If-Match, instead of both
-     * passing the check and colliding at commit (a 500, found by ConcurrentSheetEditsTest).
+     * passing the check and colliding at commit (a 500, found by ConcurrentSheetEditsIT).
      */
     private static ScoreSheet sheetForWrite(long id) {
         ScoreSheet.getEntityManager().createNativeQuery("SELECT id FROM score_sheet WHERE id = ?1 FOR UPDATE")

@@ -3,10 +3,10 @@ package vn.thidua.scoring.flow;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static vn.thidua.scoring.flow.SeedStoryScoringTest.BOARD;
-import static vn.thidua.scoring.flow.SeedStoryScoringTest.rep;
-import static vn.thidua.scoring.flow.SeedStoryScoringTest.score;
-import static vn.thidua.scoring.flow.SeedStoryScoringTest.sheetOf;
+import static vn.thidua.scoring.flow.SeedStoryScoringIT.BOARD;
+import static vn.thidua.scoring.flow.SeedStoryScoringIT.rep;
+import static vn.thidua.scoring.flow.SeedStoryScoringIT.score;
+import static vn.thidua.scoring.flow.SeedStoryScoringIT.sheetOf;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -32,11 +32,11 @@ class ScoringRulesIT {
     static final List<String> FOUR = List.of("000.00.61.H56", "000.00.62.H56", "000.00.63.H56", "000.00.64.H56");
 
     static long publishedSet(long clusterId, List<String> members, String leader, Map<String, Object> changes) {
-        SeedStoryScoringTest.announceCluster(clusterId, 2018, members);
+        SeedStoryScoringIT.announceCluster(clusterId, 2018, members);
         if (leader != null) {
             announce(clusterId, members, leader, 1);
         }
-        Map<String, Object> definition = SeedStoryScoringTest.criteriaSet(clusterId, "2099-12-10");
+        Map<String, Object> definition = SeedStoryScoringIT.criteriaSet(clusterId, "2099-12-10");
         definition.putAll(changes);
         long setId = ((Number) given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(definition)
                 .when().post("/api/scoring/criteria-sets").then().statusCode(201).extract().path("id")).longValue();

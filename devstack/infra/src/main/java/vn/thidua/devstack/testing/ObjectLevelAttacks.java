@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * The object-level authorization part of the attack suite, the same for every service: a caller
  * that acts for unit A (a unit-rep, or the cluster-leader of A's cluster) names unit B's things, in
  * the path or in the body, and must be refused; a list must not show B's items. Each service's
- * {@code ObjectLevelAttackTest} sets up A's and B's things as the Board, {@link #watch watches} B's
+ * {@code ObjectLevelAttackIT} sets up A's and B's things as the Board, {@link #watch watches} B's
  * things (and A's where a write names B in the body), states each attack, and ends with
  * {@link #assertAll}, which fails listing every attack that was not refused as it should be, and
  * every watched thing that changed.

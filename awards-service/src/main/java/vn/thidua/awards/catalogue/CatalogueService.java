@@ -213,6 +213,11 @@ public class CatalogueService {
         return RuleSet.findByIdOptional(id);
     }
 
+    /** An award type by its code; none when the catalogue does not have it. */
+    public Optional<AwardType> find(String code) {
+        return AwardType.findByIdOptional(code);
+    }
+
     /** The award type's name, its code when the catalogue no longer has it. */
     public String nameOf(String code) {
         AwardType type = AwardType.findById(code);

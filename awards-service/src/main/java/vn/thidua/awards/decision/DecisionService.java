@@ -21,7 +21,9 @@ import vn.thidua.awards.cash.BaseSalaryService;
 import vn.thidua.awards.cash.CashAmount;
 import vn.thidua.awards.catalogue.AwardLevel;
 import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.catalogue.CatalogueService;
 import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.ledger.Ledger;
 import vn.thidua.awards.ledger.LedgerEntry;
 import vn.thidua.awards.proposal.Proposal;
 import vn.thidua.awards.proposal.ProposalService;
@@ -51,11 +53,16 @@ public class DecisionService {
     private final ProposalService proposals;
     private final ProposalDecisions decisions;
     private final BaseSalaryService baseSalaries;
+    private final CatalogueService catalogue;
+    private final Ledger ledger;
 
-    public DecisionService(ProposalService proposals, ProposalDecisions decisions, BaseSalaryService baseSalaries) {
+    public DecisionService(ProposalService proposals, ProposalDecisions decisions, BaseSalaryService baseSalaries,
+                           CatalogueService catalogue, Ledger ledger) {
         this.proposals = proposals;
         this.decisions = decisions;
         this.baseSalaries = baseSalaries;
+        this.catalogue = catalogue;
+        this.ledger = ledger;
     }
 
     /** The decision and whether this call recorded it ({@code false}: it was recorded before, with the same content). */
@@ -68,7 +75,7 @@ public class DecisionService {
             throw new ForbiddenException("board, admin or portal only");
         }
         DecisionRequest.Checked checked = request.check(LocalDate.now(clock.withZone(VietnamTime.ZONE)));
-        AwardType award = AwardType.findById(checked.awardTypeCode());
+        AwardType award = catalogue.find(checked.awardTypeCode()).orElse(null);
         if (award == null) {
             throw Refusal.unprocessable("award-type-not-found", "award-type.not-found", checked.awardTypeCode());
         }
@@ -96,8 +103,7 @@ public class DecisionService {
             } else if (!live.status.canMoveTo(ProposalStatus.DECIDED, proposals.route(live))) {
                 refused.add(new Refusal.Reason("units[" + i + "]", "decision.unit.not-decidable", unit, live.id, live.status,
                         decidableFrom(proposals.route(live))));
-            } else if (LedgerEntry.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", unit, award.code,
-                    checked.year(), checked.number()) > 0) {
+            } else if (ledger.holds(unit, award.code, checked.year(), checked.number())) {
                 // e.g. imported from the paper records before the decision was posted: the ledger has it already
                 refused.add(new Refusal.Reason("units[" + i + "]", "decision.unit.in-ledger", unit, checked.number()));
             } else {
@@ -125,9 +131,9 @@ public class DecisionService {
         for (Proposal proposal : toDecide) {
             Proposal decided = decisions.decide(proposal.id, record, caller);
             decision.units.add(new Decision.DecidedUnit(decided.unitCode, decided.id));
-            RuleSet rules = RuleSet.findById(decided.ruleSetId);
+            RuleSet rules = catalogue.ruleSet(decided.ruleSetId).orElse(null);
             Optional<CashAmount> cash = CashAmount.of(baseSalary, rules == null ? null : rules.cashMultiple);
-            for (LedgerEntry entry : LedgerEntry.<LedgerEntry>list("proposalId = ?1 and decisionNumber = ?2", decided.id, decision.number)) {
+            for (LedgerEntry entry : ledger.writtenBy(decided.id, decision.number)) {
                 entry.decisionId = decision.id;
                 cash.ifPresent(entry::pay);
             }
@@ -181,9 +187,9 @@ public class DecisionService {
     }
 
     private DecisionView view(Decision decision, Locale locale) {
-        AwardType award = AwardType.findById(decision.awardTypeCode);
+        AwardType award = catalogue.find(decision.awardTypeCode).orElse(null);
         Map<String, String> names = KnownUnit.namesOf(decision.unitCodes());
-        Map<Long, LedgerEntry> entries = LedgerEntry.<LedgerEntry>list("decisionId", decision.id).stream()
+        Map<Long, LedgerEntry> entries = ledger.ofDecision(decision.id).stream()
                 .collect(Collectors.toMap(e -> e.proposalId, Function.identity(), (first, second) -> first));
         List<DecisionView.UnitView> units = decision.units.stream().sorted(Comparator.comparing(u -> u.unitCode))
                 .map(u -> unitView(u, names.get(u.unitCode), entries.get(u.proposalId), decision.date, locale)).toList();
@@ -192,7 +198,7 @@ public class DecisionService {
                 decision.recordedAt);
     }
 
-    private static DecisionView.UnitView unitView(Decision.DecidedUnit unit, String name, LedgerEntry entry, LocalDate date, Locale locale) {
+    private DecisionView.UnitView unitView(Decision.DecidedUnit unit, String name, LedgerEntry entry, LocalDate date, Locale locale) {
         if (entry == null) {
             return new DecisionView.UnitView(unit.unitCode, name, unit.proposalId, null, null, null, null, false);
         }
@@ -205,14 +211,14 @@ public class DecisionService {
      * multiple is never edited, the amount is computed once), so the reason given is the one that held
      * when the decision was recorded, even if a base salary for that day was entered since.
      */
-    private static String cashNote(LedgerEntry entry, LocalDate date, Locale locale) {
+    private String cashNote(LedgerEntry entry, LocalDate date, Locale locale) {
         if (entry.revoked()) {
             return Messages.text(locale, "cash.note.revoked");
         }
         if (entry.cashAmount != null) {
             return null;
         }
-        RuleSet rules = entry.ruleSetId == null ? null : RuleSet.findById(entry.ruleSetId);
+        RuleSet rules = entry.ruleSetId == null ? null : catalogue.ruleSet(entry.ruleSetId).orElse(null);
         if (rules == null || rules.cashMultiple == null) {
             return Messages.text(locale, "cash.note.no-multiple", rules == null ? "?" : rules.legalBasis);
         }

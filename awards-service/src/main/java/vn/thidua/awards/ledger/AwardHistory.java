@@ -6,13 +6,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.catalogue.CatalogueService;
 import vn.thidua.awards.condition.AwardKind;
 import vn.thidua.awards.condition.Facts;
 
 /** What the ledger says of a unit: the questions eligibility and dossiers ask. Joins the caller's transaction. */
 @ApplicationScoped
 public class AwardHistory {
+    private final CatalogueService catalogue;
+
+    public AwardHistory(CatalogueService catalogue) {
+        this.catalogue = catalogue;
+    }
 
     /** Every award the unit holds or held, newest first, revoked ones included (they are marked). */
     public List<LedgerEntry> of(String unitCode) {
@@ -34,10 +39,8 @@ public class AwardHistory {
     public List<Facts.HeldAward> heldAwards(String unitCode) {
         Map<String, AwardKind> kinds = new HashMap<>();
         return of(unitCode).stream().filter(entry -> !entry.revoked()).map(entry -> new Facts.HeldAward(
-                entry.awardTypeCode, entry.year, kinds.computeIfAbsent(entry.awardTypeCode, code -> {
-                    AwardType type = AwardType.findById(code);
-                    return type == null ? AwardKind.MERIT : type.kind;
-                }))).toList();
+                entry.awardTypeCode, entry.year, kinds.computeIfAbsent(entry.awardTypeCode,
+                        code -> catalogue.find(code).map(type -> type.kind).orElse(AwardKind.MERIT)))).toList();
     }
 
     /** Whether the unit held the award (not revoked) in each year from {@code fromYear} to {@code toYear}, both included. */

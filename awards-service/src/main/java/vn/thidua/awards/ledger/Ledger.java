@@ -2,6 +2,7 @@ package vn.thidua.awards.ledger;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.time.LocalDate;
 
 /**
@@ -45,5 +46,15 @@ public class Ledger {
             entry.revocationReason = reason;
             entry.revocationGround = ground;
         }
+    }
+
+    /** The entries a proposal's decision of that number wrote, for the decision to record its cash on. */
+    public List<LedgerEntry> writtenBy(long proposalId, String decisionNumber) {
+        return LedgerEntry.list("proposalId = ?1 and decisionNumber = ?2", proposalId, decisionNumber);
+    }
+
+    /** The entries of a recorded decision. */
+    public List<LedgerEntry> ofDecision(long decisionId) {
+        return LedgerEntry.list("decisionId", decisionId);
     }
 }

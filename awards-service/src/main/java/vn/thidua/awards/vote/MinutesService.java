@@ -9,8 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import vn.thidua.awards.catalogue.AwardType;
+import vn.thidua.awards.catalogue.CatalogueService;
 import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.document.DocumentSettings;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.units.KnownUnit;
 import vn.thidua.platform.security.Caller;
@@ -22,12 +23,14 @@ public class MinutesService {
     private final BallotBox box;
     private final MinutesPdf pdf = new MinutesPdf();
 
-    private final vn.thidua.awards.document.DocumentSettings documents;
+    private final DocumentSettings documents;
+    private final CatalogueService catalogue;
 
-    public MinutesService(VotingService voting, BallotBox box, vn.thidua.awards.document.DocumentSettings documents) {
+    public MinutesService(VotingService voting, BallotBox box, DocumentSettings documents, CatalogueService catalogue) {
         this.voting = voting;
         this.box = box;
         this.documents = documents;
+        this.catalogue = catalogue;
     }
 
     @Transactional
@@ -50,7 +53,8 @@ public class MinutesService {
     }
 
     Minutes minutesOf(VotingSession session) {
-        RuleSet rules = RuleSet.findById(session.ruleSetId);
+        RuleSet rules = catalogue.ruleSet(session.ruleSetId).orElseThrow(
+                () -> new IllegalStateException("Session " + session.id + " names rule set " + session.ruleSetId + ", which is gone"));
         List<String> roll = box.roll(session.id);
         Set<String> units = new LinkedHashSet<>(roll);
         session.candidates.forEach(c -> units.add(c.unitCode));
@@ -61,8 +65,7 @@ public class MinutesService {
                 names.put(code, unit.name);
             }
         }
-        String awardName = session.awardTypeCode == null ? null : AwardType.<AwardType>findByIdOptional(session.awardTypeCode)
-                .map(type -> type.name).orElse(session.awardTypeCode);
+        String awardName = session.awardTypeCode == null ? null : catalogue.nameOf(session.awardTypeCode);
         return new Minutes(session.clusterName, session.clusterCode, session.year, session.purpose, awardName, session.leadsYear,
                 session.runoffOf != null, session.openedAt.atZone(VietnamTime.ZONE), session.closedAt.atZone(VietnamTime.ZONE),
                 session.status == SessionStatus.PUBLISHED, rules.legalBasis, rules.legalBasisDate, Boolean.TRUE.equals(rules.voting.secret()),

@@ -14,10 +14,10 @@ import java.util.List;
 final class BenchSuite {
 
     /** The sizes the issue names (full), or small ones that exercise the same paths in a couple of minutes (quick). */
-    record Scale(int gatewaySamples, int latencySamples, int registryUnits, int registrySearches, int ballotSessions,
-                 int ballotClients, int rankingClusters, int rankingSamples, int footprintRequests) {
-        static final Scale FULL = new Scale(2000, 40, 100_000, 600, 50, 32, 100, 50, 2000);
-        static final Scale QUICK = new Scale(200, 10, 2_000, 60, 5, 8, 2, 6, 100);
+    record Scale(int gatewaySamples, Duration throughputRound, int latencySamples, int registryUnits, int registrySearches,
+                 int ballotSessions, int ballotClients, int rankingClusters, int rankingSamples, int footprintRequests) {
+        static final Scale FULL = new Scale(2000, GatewayBenchmark.THROUGHPUT_ROUND, 40, 100_000, 600, 50, 32, 100, 50, 2000);
+        static final Scale QUICK = new Scale(100, Duration.ofSeconds(2), 10, 2_000, 60, 5, 8, 2, 6, 100);
     }
 
     /**
@@ -42,7 +42,7 @@ final class BenchSuite {
         try (LocalStack stack = LocalStack.startPrivate(root, "bench", UNLIMITED)) {
             Main.loadDemoData(new GatewayClient(stack.gatewayUrl()), stack.fakePortal());
             String units = stack.serviceUrl("units");
-            step("gateway", () -> GatewayBenchmark.run(stack.gatewayUrl(), units, scale.gatewaySamples(), report));
+            step("gateway", () -> GatewayBenchmark.run(stack.gatewayUrl(), units, scale.gatewaySamples(), scale.throughputRound(), report));
             step("event latency", () -> EventLatency.run(stack.gatewayUrl(), stack.kafkaBootstrapServers(), scale.latencySamples(), report));
             step("registry", () -> RegistryBenchmark.run(stack.gatewayUrl(), units, scale.registryUnits(), scale.registrySearches(), report));
             if (quick) {

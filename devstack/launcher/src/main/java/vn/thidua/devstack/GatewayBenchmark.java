@@ -44,11 +44,16 @@ import java.util.concurrent.atomic.LongAdder;
  */
 final class GatewayBenchmark {
     private static final int THROUGHPUT_CLIENTS = 8;
-    private static final Duration THROUGHPUT_ROUND = Duration.ofSeconds(5);
+    /** The length of one throughput round in a measurement; a quick check of the harness runs shorter ones. */
+    static final Duration THROUGHPUT_ROUND = Duration.ofSeconds(5);
     private static final String BENCH_UNIT_PREFIX = "BENCH.GW.";
     private static final double TARGET_RATIO = 0.80;
 
     static void run(String gatewayUrl, String unitsUrl, int samples, BenchReport report) {
+        run(gatewayUrl, unitsUrl, samples, THROUGHPUT_ROUND, report);
+    }
+
+    static void run(String gatewayUrl, String unitsUrl, int samples, Duration throughputRound, BenchReport report) {
         GatewayClient gateway = new GatewayClient(gatewayUrl);
         String board = gateway.passwordToken("board", DemoData.PASSWORD);
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
@@ -71,7 +76,7 @@ final class GatewayBenchmark {
             System.out.println("no plot: " + e);
         }
         for (Workload workload : workloads) {
-            throughput(http, workload, targets, report);
+            throughput(http, workload, targets, throughputRound, report);
         }
     }
 
@@ -174,12 +179,12 @@ final class GatewayBenchmark {
      * measured otherwise: start the stack with a high one
      * ({@code THIDUA_GATEWAY_RATE_LIMIT_RPS=1000000 THIDUA_GATEWAY_RATE_LIMIT_BURST=1000000 ./thidua up}).
      */
-    private static void throughput(HttpClient http, Workload workload, Targets targets, BenchReport report) {
+    private static void throughput(HttpClient http, Workload workload, Targets targets, Duration roundLength, BenchReport report) {
         List<Round> direct = new ArrayList<>();
         List<Round> proxied = new ArrayList<>();
         for (int round = 0; round < 2; round++) {
-            direct.add(round(http, workload, targets.direct(), targets));
-            Optional<Round> gateway = Optional.ofNullable(round(http, workload, targets.gateway(), targets));
+            direct.add(round(http, workload, targets.direct(), targets, roundLength));
+            Optional<Round> gateway = Optional.ofNullable(round(http, workload, targets.gateway(), targets, roundLength));
             if (gateway.isEmpty()) {
                 System.out.println("throughput: the gateway answered 429 (its per-client rate limit); restart the stack with"
                         + " THIDUA_GATEWAY_RATE_LIMIT_RPS=1000000 THIDUA_GATEWAY_RATE_LIMIT_BURST=1000000 to measure the gateway itself");
@@ -194,7 +199,7 @@ final class GatewayBenchmark {
         String load = BenchReport.loadAverage();
         System.out.printf("%s throughput, %d clients, 2 rounds of %d s each way: directly %.0f/s, through the gateway %.0f/s, ratio %.0f %%;"
                         + " load average %s%n",
-                workload.name(), THROUGHPUT_CLIENTS, THROUGHPUT_ROUND.toSeconds(), d.perSecond(), g.perSecond(), 100 * ratio, load);
+                workload.name(), THROUGHPUT_CLIENTS, roundLength.toSeconds(), d.perSecond(), g.perSecond(), 100 * ratio, load);
         String cpu = String.format("CPU per request: directly units-service %.2f ms + client %.2f ms;"
                         + " through the gateway gateway %.2f ms + units-service %.2f ms + client %.2f ms",
                 d.serviceCpuMs(), d.clientCpuMs(), g.gatewayCpuMs(), g.serviceCpuMs(), g.clientCpuMs());
@@ -219,11 +224,11 @@ final class GatewayBenchmark {
     }
 
     /** Completed requests per second over one round and the CPU it cost, or null if the gateway's rate limit refused one. */
-    private static Round round(HttpClient http, Workload workload, String baseUrl, Targets targets) {
+    private static Round round(HttpClient http, Workload workload, String baseUrl, Targets targets, Duration roundLength) {
         long gatewayCpu = cpuNanos(targets.gatewayProcess());
         long serviceCpu = cpuNanos(targets.directProcess());
         long clientCpu = cpuNanos(Optional.of(ProcessHandle.current()));
-        long end = System.nanoTime() + THROUGHPUT_ROUND.toNanos();
+        long end = System.nanoTime() + roundLength.toNanos();
         LongAdder completed = new LongAdder();
         AtomicBoolean limited = new AtomicBoolean();
         List<Thread> clients = new ArrayList<>();
@@ -255,7 +260,7 @@ final class GatewayBenchmark {
             return null;
         }
         double n = Math.max(1, completed.sum());
-        return new Round(completed.sum() / (double) THROUGHPUT_ROUND.toSeconds(),
+        return new Round(completed.sum() / (double) roundLength.toSeconds(),
                 (cpuNanos(targets.gatewayProcess()) - gatewayCpu) / 1e6 / n,
                 (cpuNanos(targets.directProcess()) - serviceCpu) / 1e6 / n,
                 (cpuNanos(Optional.of(ProcessHandle.current())) - clientCpu) / 1e6 / n);

@@ -3,8 +3,13 @@ package vn.thidua.devstack.testing;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
-/** The house rules as a platform module's {@code ArchitectureTest}: platform knows no service, and has no cycle. */
+/**
+ * The house rules as a platform module's {@code ArchitectureTest}: platform knows no service, and has no cycle.
+ * One instance serves every rule, so the classes are read once.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class PlatformArchitecture {
     private final JavaClasses classes;
 

@@ -3,11 +3,14 @@ package vn.thidua.devstack.testing;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The house rules as a service's {@code ArchitectureTest}: a subclass names the service and, where the service is
  * mostly an edge (the gateway), the packages that hold its domain.
+ * One instance serves every rule, so the classes are read once.
  */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class ServiceArchitecture {
     private final String service;
     private final JavaClasses classes;

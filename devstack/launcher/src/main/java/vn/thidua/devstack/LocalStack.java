@@ -42,6 +42,10 @@ public final class LocalStack implements AutoCloseable {
             "thidua.scoring.registrations.v1.dlq.awards-service",
             "thidua.awards.votes.v1",
             "thidua.awards.votes.v1.dlq.units-service",
+            "thidua.people.v1",
+            "thidua.people.v1.dlq.awards-service",
+            "thidua.member-statistics.v1",
+            "thidua.member-statistics.v1.dlq.scoring-service",
             "thidua.awards.proposals.v1");
     /**
      * Topic settings beyond the broker's defaults, as deploy/kubernetes/base/kafka-topics.yaml sets them
@@ -180,6 +184,8 @@ public final class LocalStack implements AutoCloseable {
         gatewayConfig.put("mp.jwt.verify.publickey.location", keys.publicKeyPem().toUri().toString());
         gatewayConfig.put("thidua.gateway.routes.units.url", "http://127.0.0.1:" + settings.unitsPort());
         gatewayConfig.put("thidua.gateway.routes.clusters.url", "http://127.0.0.1:" + settings.unitsPort());
+        gatewayConfig.put("thidua.gateway.routes.people.url", "http://127.0.0.1:" + settings.unitsPort());
+        gatewayConfig.put("thidua.gateway.routes.initiatives.url", "http://127.0.0.1:" + settings.unitsPort());
         gatewayConfig.put("thidua.gateway.routes.scoring.url", "http://127.0.0.1:" + settings.scoringPort());
         gatewayConfig.put("thidua.gateway.routes.awards.url", "http://127.0.0.1:" + settings.awardsPort());
         gatewayConfig.put("thidua.demo.accounts", String.join(",", DemoData.accounts()));

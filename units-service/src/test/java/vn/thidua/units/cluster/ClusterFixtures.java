@@ -23,8 +23,8 @@ import vn.thidua.devstack.testing.TestTokens;
  * Test data for the cluster tests, made through the public API. Each test makes its own units (codes
  * {@code 000.7N.NN.H56}, which no other test uses) and cluster codes, so tests never share state.
  */
-final class ClusterFixtures {
-    static final String BOARD = TestTokens.user("board-officer", "board");
+public final class ClusterFixtures {
+    public static final String BOARD = TestTokens.user("board-officer", "board");
     static final String ADMIN = TestTokens.user("admin-1", "admin");
     static final String VIEWER = TestTokens.user("viewer-1", "viewer");
     static final ObjectMapper JSON = new ObjectMapper();
@@ -34,7 +34,7 @@ final class ClusterFixtures {
     }
 
     /** Registers a unit under a code no other test uses and returns the code. */
-    static String newUnit(String name) {
+    public static String newUnit(String name) {
         while (true) {
             int n = NEXT_UNIT.getAndIncrement();
             if (n >= 1000) {
@@ -94,7 +94,7 @@ final class ClusterFixtures {
         return postCluster(code, kind, year, members).then().statusCode(201).extract().jsonPath().getLong("id");
     }
 
-    static long createCluster(int year, String... members) {
+    public static long createCluster(int year, String... members) {
         return createCluster(newClusterCode(), "CLUSTER", year, members);
     }
 
@@ -111,7 +111,7 @@ final class ClusterFixtures {
         return given().auth().oauth2(BOARD).when().delete("/api/clusters/" + id + "/members/" + unitCode);
     }
 
-    static Response assignLeadership(long id, String leader, String deputy) {
+    public static Response assignLeadership(long id, String leader, String deputy) {
         Map<String, Object> body = new HashMap<>();
         body.put("leaderUnitCode", leader);
         body.put("deputyUnitCode", deputy);

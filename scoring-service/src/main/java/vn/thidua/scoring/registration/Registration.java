@@ -70,6 +70,10 @@ public class Registration extends PanacheEntityBase {
 
     public Integer women;
 
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    @Column(name = "statistics_source", nullable = false, length = 10)
+    public StatisticsSource statisticsSource = StatisticsSource.DECLARED;
+
     /** Who of the Board confirmed the statistics, and when; null until confirmed and again once they change. */
     @Column(name = "statistics_confirmed_by", length = 100)
     public String statisticsConfirmedBy;
@@ -85,6 +89,23 @@ public class Registration extends PanacheEntityBase {
 
     /** Takes new figures; the Board's confirmation was of the old ones, so it goes. */
     void memberStatistics(MemberStatistics statistics) {
+        memberStatistics(statistics, StatisticsSource.DECLARED);
+    }
+
+    /** Sets the statistics (null: none) and where they come from; new figures need the Board's confirmation again. */
+    void memberStatistics(MemberStatistics statistics, StatisticsSource source) {
+        statisticsSource = source;
+        if (statistics == null) {
+            members = null;
+            completingTasks = null;
+            advancedLabour = null;
+            grassrootsFighters = null;
+            disciplinedWarningOrAbove = null;
+            women = null;
+            statisticsConfirmedBy = null;
+            statisticsConfirmedAt = null;
+            return;
+        }
         members = statistics.members();
         completingTasks = statistics.completingTasks();
         advancedLabour = statistics.advancedLabour();

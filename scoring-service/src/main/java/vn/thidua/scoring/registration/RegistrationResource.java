@@ -77,12 +77,13 @@ public class RegistrationResource {
     /** @param womenSharePercent women / members, in percent with two decimals: for the reader */
     public record MemberStatisticsView(int members, int completingTasks, int advancedLabour, int grassrootsFighters,
                                        int disciplinedWarningOrAbove, int women, BigDecimal womenSharePercent, boolean confirmed,
-                                       String confirmedBy, Instant confirmedAt) {
+                                       String confirmedBy, Instant confirmedAt,
+                                       @Schema(description = "DECLARED: entered by the unit; COUNTED: counted from its registered people (units-service), and then not entered by hand.") StatisticsSource source) {
         static MemberStatisticsView of(Registration r) {
             MemberStatistics s = r.memberStatistics();
             return s == null ? null : new MemberStatisticsView(s.members(), s.completingTasks(), s.advancedLabour(),
                     s.grassrootsFighters(), s.disciplinedWarningOrAbove(), s.women(), s.womenSharePercent(),
-                    r.memberStatisticsConfirmed(), r.statisticsConfirmedBy, r.statisticsConfirmedAt);
+                    r.memberStatisticsConfirmed(), r.statisticsConfirmedBy, r.statisticsConfirmedAt, r.statisticsSource);
         }
     }
 

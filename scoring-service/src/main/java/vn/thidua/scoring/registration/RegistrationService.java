@@ -96,7 +96,7 @@ public class RegistrationService {
             expected.requireMatches(registration.version);
             // member statistics are year-end results too: new targets would leave awards' copy of the report behind
             if (registration.targets.stream().anyMatch(t -> t.midyearValue != null || t.yearendValue != null)
-                    || registration.memberStatistics() != null) {
+                    || registration.memberStatistics() != null && registration.statisticsSource == StatisticsSource.DECLARED) {
                 throw Refusal.conflict("already-reported", "registration.already-reported", unitCode, year);
             }
         }
@@ -118,6 +118,11 @@ public class RegistrationService {
         }
         registration.updatedBy = caller.subject();
         registration.updatedAt = Instant.now(clock);
+        CountedStatistics counted = CountedStatistics.find(unitCode, year);
+        if (counted != null && counted.countsPeople() && registration.memberStatistics() == null) {
+            // counted from the unit's people before it registered
+            registration.memberStatistics(counted.statistics(), StatisticsSource.COUNTED);
+        }
         registration.persistAndFlush();
         outbox.publish(TOPIC, events.create(SOURCE, TITLES_REGISTERED, unitCode + "/" + year,
                 new TitlesRegistered(year, unitCode, clusterId, registration.titles, registration.version)));

@@ -20,7 +20,8 @@ public record YearEndReported(int year, String unitCode, long clusterId, List<Ta
     }
 
     public record Statistics(int members, int completingTasks, int advancedLabour, int grassrootsFighters,
-                             int disciplinedWarningOrAbove, int women, boolean confirmed, String confirmedBy, Instant confirmedAt) {
+                             int disciplinedWarningOrAbove, int women, boolean confirmed, String confirmedBy, Instant confirmedAt,
+                             StatisticsSource source) {
     }
 
     static YearEndReported of(Registration registration) {
@@ -29,7 +30,7 @@ public record YearEndReported(int year, String unitCode, long clusterId, List<Ta
                 registration.targets.stream().map(t -> new Target(t.position, t.name, t.attainment(ReportKind.YEAREND))).toList(),
                 s == null ? null : new Statistics(s.members(), s.completingTasks(), s.advancedLabour(), s.grassrootsFighters(),
                         s.disciplinedWarningOrAbove(), s.women(), registration.memberStatisticsConfirmed(),
-                        registration.statisticsConfirmedBy, registration.statisticsConfirmedAt),
+                        registration.statisticsConfirmedBy, registration.statisticsConfirmedAt, registration.statisticsSource),
                 registration.version);
     }
 }

@@ -107,6 +107,9 @@ public class YearEndReports {
         Registration registration = RegistrationService.get(year, unitCode);
         expected.requireMatches(registration.version);
         requireReportOpen(year, ReportKind.YEAREND);
+        if (registration.statisticsSource == StatisticsSource.COUNTED) {
+            throw Refusal.conflict("member-statistics-counted", "registration.statistics.counted", unitCode, year);
+        }
         MemberStatistics statistics = input.validated();
         if (statistics.equals(registration.memberStatistics())) {
             return registration;
@@ -142,6 +145,43 @@ public class YearEndReports {
         registration.persistAndFlush();
         publishYearEnd(registration);
         return registration;
+    }
+
+    /**
+     * Takes statistics units-service counted from the unit's people, newer than those held: they replace
+     * the registration's (declared or counted) figures; when no people count any more, the counted figures
+     * are withdrawn and the unit declares its own again. The year-end report's deadline does not stop them:
+     * they follow the people's records, which the deadline does not govern.
+     */
+    @Transactional
+    public void applyCounted(CountedStatistics.Announced announced) {
+        CountedStatistics held = CountedStatistics.find(announced.unitCode(), announced.year());
+        if (held != null && held.version >= announced.version()) {
+            return;
+        }
+        if (held == null) {
+            held = new CountedStatistics();
+            held.take(announced, Instant.now(clock));
+            held.persist();
+        } else {
+            held.take(announced, Instant.now(clock));
+        }
+        Registration registration = Registration.find(announced.year(), announced.unitCode());
+        if (registration == null) {
+            return;
+        }
+        MemberStatistics counted = held.countsPeople() ? held.statistics() : null;
+        if (counted == null && registration.statisticsSource == StatisticsSource.DECLARED) {
+            return;
+        }
+        if (counted != null && counted.equals(registration.memberStatistics()) && registration.statisticsSource == StatisticsSource.COUNTED) {
+            return;
+        }
+        registration.memberStatistics(counted, counted == null ? StatisticsSource.DECLARED : StatisticsSource.COUNTED);
+        registration.updatedBy = "units-service";
+        registration.updatedAt = Instant.now(clock);
+        registration.persistAndFlush();
+        publishYearEnd(registration);
     }
 
     /** After the flush, so that the event carries the version the change made. */

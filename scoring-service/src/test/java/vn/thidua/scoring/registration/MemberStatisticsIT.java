@@ -241,4 +241,54 @@ public class MemberStatisticsIT {
         given().auth().oauth2(BOARD).queryParam("year", year).when().get("/api/scoring/registrations")
                 .then().body("memberStatistics.women", hasItems(9));
     }
+
+    /** {@code MemberStatisticsComputed} as units-service sends it, from its documented sample. */
+    static void announceCounted(String unit, int year, int members, int completing, int advanced, int women, long version) {
+        KafkaTestClient.shared().sendCloudEvent("thidua.member-statistics.v1", unit + "/" + year,
+                vn.thidua.devstack.testing.EventSamples.sample("people/MemberStatisticsComputed.json", event -> {
+                    event.put("id", java.util.UUID.randomUUID().toString());
+                    event.put("subject", unit + "/" + year);
+                    com.fasterxml.jackson.databind.node.ObjectNode data = (com.fasterxml.jackson.databind.node.ObjectNode) event.get("data");
+                    data.put("unitCode", unit);
+                    data.put("year", year);
+                    data.put("members", members);
+                    data.put("completingTasks", completing);
+                    data.put("advancedLabour", advanced);
+                    data.put("grassrootsFighters", members == 0 ? 0 : 1);
+                    data.put("disciplinedWarningOrAbove", 0);
+                    data.put("women", women);
+                    data.put("withoutResult", members - completing);
+                    data.put("version", version);
+                }));
+    }
+
+    @Test
+    void statisticsCountedFromPeopleReplaceTheDeclaredUntilNoPeopleCount() {
+        int year = YEAR + 2;
+        String unit = "000.07.25.H56";
+        SeedStoryScoringIT.announceCluster(730023, year, List.of(unit));
+        String registration = "/api/scoring/registrations/" + year + "/" + unit;
+        given().auth().oauth2(rep(unit)).contentType(ContentType.JSON).body(RegistrationIT.registration())
+                .when().put(registration).then().statusCode(200);
+        enter(year, unit, statistics(40, 40, 30, 2, 0, 29));
+
+        // units-service counts the unit's people: their figures replace the declared ones, unconfirmed
+        announceCounted(unit, year, 12, 11, 9, 7, 3);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(rep(unit)).when().get(registration).then().statusCode(200)
+                        .body("memberStatistics.source", equalTo("COUNTED")).body("memberStatistics.members", equalTo(12))
+                        .body("memberStatistics.completingTasks", equalTo(11)).body("memberStatistics.confirmed", equalTo(false)));
+        // the unit no longer enters figures by hand; an older count changes nothing
+        given().auth().oauth2(rep(unit)).contentType(ContentType.JSON).header("Accept-Language", "en").body(statistics(40, 40, 30, 2, 0, 29))
+                .when().put(path(year, unit)).then().statusCode(409)
+                .body("type", equalTo("https://thidua.vn/problems/member-statistics-counted"));
+        announceCounted(unit, year, 50, 50, 50, 50, 2);
+        // a newer count with nobody in it: the counted figures are withdrawn and the unit declares again
+        announceCounted(unit, year, 0, 0, 0, 0, 4);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(rep(unit)).when().get(registration).then().statusCode(200).body("memberStatistics", nullValue()));
+        enter(year, unit, statistics(13, 13, 10, 1, 0, 8));
+        given().auth().oauth2(rep(unit)).when().get(registration).then().body("memberStatistics.source", equalTo("DECLARED"))
+                .body("memberStatistics.members", equalTo(13));
+    }
 }

@@ -423,7 +423,7 @@ class ManifestsTest {
      * The topics it consumes and its dead-letter topics come from its application.properties.
      */
     private static final Map<String, Set<String>> PRODUCES = Map.of(
-            "units-service", Set.of("thidua.units.v1", "thidua.clusters.v1"),
+            "units-service", Set.of("thidua.units.v1", "thidua.clusters.v1", "thidua.people.v1", "thidua.member-statistics.v1"),
             "scoring-service", Set.of("thidua.scoring.registrations.v1", "thidua.scoring.results.v1"),
             "awards-service", Set.of("thidua.awards.votes.v1", "thidua.awards.proposals.v1", "thidua.awards.council.v1"));
 

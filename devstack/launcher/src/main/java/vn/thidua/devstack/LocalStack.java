@@ -54,7 +54,9 @@ public final class LocalStack implements AutoCloseable {
      */
     static final Map<String, Map<String, String>> TOPIC_CONFIGS = Map.of(
             "thidua.units.v1", compacted(),
-            "thidua.clusters.v1", compacted());
+            "thidua.clusters.v1", compacted(),
+            "thidua.people.v1", compacted(),
+            "thidua.member-statistics.v1", compacted());
 
     private static Map<String, String> compacted() {
         return Map.of("cleanup.policy", "compact", "delete.retention.ms", "86400000");

@@ -77,6 +77,10 @@ public class PersonService {
         String unit = activeUnit(unitCode, caller);
         requireDay(joinedOn, "joinedOn");
         Person person = load(personId);
+        if (!caller.isBoardOrAdmin() && person.current().filter(m -> !m.unitCode.equals(unit)).isPresent()) {
+            // another unit's current member: say so, but not who it is or where (a unit reads only its own people)
+            throw Refusal.conflict("person-in-another-unit", "person.in-another-unit.unnamed");
+        }
         requirePersonnelCodeFree(unit, personnelCode, personId);
         PersonMembership membership = person.join(unit, personnelCode, position, joinedOn, caller.subject(), Instant.now(clock));
         membership.persist();

@@ -188,7 +188,11 @@ class PeopleIT {
         given().auth().oauth2(repTo).contentType(ContentType.JSON).header("Accept-Language", "en")
                 .body(Map.of("personId", person, "joinedOn", "2024-01-01")).when().post("/api/units/" + to + "/people")
                 .then().statusCode(409).contentType("application/problem+json").body("type", equalTo(PROBLEMS + "person-in-another-unit"))
-                .body("detail", containsString(from));
+                .body("detail", not(containsString(from))).body("detail", not(containsString("Khoa")));
+        // the Board is told where the person is
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON).header("Accept-Language", "en")
+                .body(Map.of("personId", person, "joinedOn", "2024-01-01")).when().post("/api/units/" + to + "/people")
+                .then().statusCode(409).body("detail", containsString(from));
         // and a unit does not move people: the Board does
         given().auth().oauth2(repFrom).contentType(ContentType.JSON).header("If-Match", etag(from, person))
                 .body(Map.of("toUnitCode", to, "on", YEAR + "-07-01")).when().post("/api/units/" + from + "/people/" + person + "/move")

@@ -42,6 +42,14 @@ class InputAttackIT {
                 .post("/api/clusters").then().statusCode(201).extract().jsonPath().getLong("id");
         String unitTag = etag("/api/units/" + UNIT);
         String clusterTag = etag("/api/clusters/" + cluster);
+        String person = given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("fullName", "Nguyễn Thị Hoà (giả định)", "gender", "FEMALE", "personnelCode", "ATK-1", "joinedOn", "2020-01-01"))
+                .post("/api/units/" + UNIT + "/people").then().statusCode(201).extract().jsonPath().getString("id");
+        String personPath = "/api/units/" + UNIT + "/people/" + person;
+        String personTag = etag(personPath);
+        String initiative = given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("unitCode", UNIT, "title", "Sáng kiến kiểm thử tấn công", "registeredOn", "2025-03-01", "authors", List.of(person)))
+                .post("/api/initiatives").then().statusCode(201).extract().jsonPath().getString("id");
 
         int cases = InputAttacks.assertRefused(() -> state(cluster),
                 InputAttacks.json("POST", "/api/units", BOARD, """
@@ -62,6 +70,31 @@ class InputAttackIT {
                         .header("If-Match", unitTag)
                         .texts("/status", "/effectiveFrom", "/mergedInto", "/reason"),
                 InputAttacks.file("POST", "/api/units/import", BOARD, "text/csv"),
+                InputAttacks.json("POST", "/api/units/" + UNIT + "/people", BOARD, """
+                        {"fullName":"Trần Văn Bình","gender":"MALE","birthYear":1980,"personnelCode":"ATK-2","position":"Chuyên viên",
+                         "joinedOn":"2021-01-01"}""")
+                        .texts("/fullName", "/gender", "/personnelCode", "/position", "/joinedOn")
+                        .numbers("/birthYear"),
+                InputAttacks.json("PUT", personPath, BOARD, """
+                        {"fullName":"Nguyễn Thị Hoà","gender":"FEMALE","birthYear":1981,"personnelCode":"ATK-1","position":"Phó phòng"}""")
+                        .header("If-Match", personTag)
+                        .texts("/fullName", "/gender", "/personnelCode", "/position")
+                        .numbers("/birthYear"),
+                InputAttacks.json("POST", personPath + "/leave", BOARD, """
+                        {"leftOn":"2024-06-30","reason":"RETIRED"}""")
+                        .header("If-Match", personTag)
+                        .texts("/leftOn", "/reason"),
+                InputAttacks.json("PUT", personPath + "/years/2024", BOARD, """
+                        {"taskRating":"GOOD","titles":["LAO_DONG_TIEN_TIEN"],"discipline":"NONE","evidence":["QĐ 12/QĐ-SGD"],"note":"x"}""")
+                        .texts("/taskRating", "/titles/0", "/discipline", "/evidence/0", "/note"),
+                InputAttacks.file("POST", "/api/people/import", BOARD, "text/csv"),
+                InputAttacks.json("POST", "/api/initiatives", BOARD, """
+                        {"unitCode":"%s","title":"Sáng kiến số 2","summary":"Tóm tắt","registeredOn":"2025-04-01","authors":["%s"]}"""
+                        .formatted(UNIT, person))
+                        .texts("/unitCode", "/title", "/summary", "/registeredOn", "/authors/0"),
+                InputAttacks.json("POST", "/api/initiatives/" + initiative + "/recognitions", BOARD, """
+                        {"level":"GRASSROOTS","scope":"UNIT","issuer":"Hội đồng sáng kiến cơ sở","decisionNumber":"45/QĐ","decidedOn":"2025-11-20"}""")
+                        .texts("/level", "/scope", "/issuer", "/decisionNumber", "/decidedOn"),
                 InputAttacks.json("POST", "/api/clusters", BOARD, """
                         {"code":"ATK-IN-2","name":"Cụm thi đua số 2","kind":"CLUSTER","year":2031,"members":["%s"]}"""
                         .formatted(OTHER))
@@ -85,11 +118,13 @@ class InputAttackIT {
                         {"unitCodes":["%s"],"reference":"Biên bản họp cụm số 12/BB-CTĐ ngày 14/12/2031"}""".formatted(UNIT))
                         .header("If-Match", clusterTag)
                         .texts("/unitCodes/0", "/reference"));
-        LOG.infof("units-service: %d input attacks on 10 writes, all refused", cases);
+        LOG.infof("units-service: %d input attacks on 17 writes, all refused", cases);
     }
 
     private static String state(long cluster) {
         return String.join("\n",
+                read("/api/units/" + UNIT + "/people?which=ALL&size=100"),
+                read("/api/initiatives?unit=" + UNIT),
                 read("/api/units?size=100"),
                 read("/api/units/" + UNIT + "/status-history"),
                 read("/api/units/" + OTHER + "/status-history"),

@@ -54,6 +54,18 @@ class ObjectLevelAttackIT {
                 .watch("A's cluster-year", "/api/clusters/" + clusterA)
                 .watch("the cluster-years of " + YEAR, "/api/clusters?year=" + YEAR);
 
+        String peopleB = "/api/units/" + B + "/people";
+        String personB = attacks.asBoard().contentType(ContentType.JSON)
+                .body(Map.of("fullName", "Người của B (giả định)", "gender", "FEMALE", "personnelCode", "B-1", "joinedOn", "2020-01-01"))
+                .post(peopleB).then().statusCode(201).extract().jsonPath().getString("id");
+        String initiativeB = attacks.asBoard().contentType(ContentType.JSON)
+                .body(Map.of("unitCode", B, "title", "Sáng kiến của B (giả định)", "registeredOn", "2025-03-01", "authors", List.of(personB)))
+                .post("/api/initiatives").then().statusCode(201).extract().jsonPath().getString("id");
+        attacks.watch("B's people", peopleB + "?which=ALL")
+                .watch("B's person", peopleB + "/" + personB)
+                .watch("B's person's years", peopleB + "/" + personB + "/years")
+                .watch("B's initiative", "/api/initiatives/" + initiativeB);
+
         String unitB = "/api/units/" + B;
         String etagB = attacks.asBoard().get(unitB).header("ETag");
         String etagA = attacks.asBoard().get("/api/units/" + A).header("ETag");
@@ -83,6 +95,47 @@ class ObjectLevelAttackIT {
                     .listHides(unit, who, token, "GET /api/units", r -> r.queryParam("size", 100).get("/api/units"), "items.code", B, B_PEER)
                     .listHides(unit, who + " (searching B's name)", token, "GET /api/units",
                             r -> r.queryParam("q", "thử quyền").queryParam("size", 100).get("/api/units"), "items.code", B, B_PEER);
+
+            String people = "people of a unit";
+            String personPath = peopleB + "/" + personB;
+            String etagPerson = attacks.asBoard().get(personPath).header("ETag");
+            attacks.refused(people, who, token, FORBIDDEN, "GET /api/units/{code}/people", r -> r.get(peopleB))
+                    .refused(people, who, token, FORBIDDEN, "GET /api/units/{code}/people/{id}", r -> r.get(personPath))
+                    .refused(people, who + " (B's person under A's code)", token, 404, "GET /api/units/{code}/people/{id}",
+                            r -> r.get("/api/units/" + A + "/people/" + personB))
+                    .refused(people, who, token, FORBIDDEN, "GET /api/units/{code}/people/{id}/years", r -> r.get(personPath + "/years"))
+                    .refused(people, who, token, FORBIDDEN, "GET /api/units/{code}/people/export", r -> r.get(peopleB + "/export"))
+                    .refused(people, who, token, FORBIDDEN, "GET /api/units/{code}/people/reads", r -> r.get(peopleB + "/reads"))
+                    .refused(people, who, token, FORBIDDEN, "GET /api/units/{code}/people/statistics",
+                            r -> r.queryParam("year", 2025).get(peopleB + "/statistics"))
+                    .refused(people, who, token, FORBIDDEN, "POST /api/units/{code}/people", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("fullName", "Người lạ", "gender", "MALE", "joinedOn", "2024-01-01")).post(peopleB))
+                    .refused(people, who, token, FORBIDDEN, "PUT /api/units/{code}/people/{id}", r -> r.contentType(ContentType.JSON)
+                            .header("If-Match", etagPerson).body(Map.of("fullName", "Đổi tên", "gender", "MALE")).put(personPath))
+                    .refused(people, who, token, FORBIDDEN, "POST /api/units/{code}/people/{id}/leave", r -> r.contentType(ContentType.JSON)
+                            .header("If-Match", etagPerson).body(Map.of("leftOn", "2024-01-01")).post(personPath + "/leave"))
+                    .refused(people, who, token, FORBIDDEN, "POST /api/units/{code}/people/{id}/move", r -> r.contentType(ContentType.JSON)
+                            .header("If-Match", etagPerson).body(Map.of("toUnitCode", A, "on", "2024-01-01")).post(personPath + "/move"))
+                    .refused(people, who, token, FORBIDDEN, "PUT /api/units/{code}/people/{id}/years/{year}", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("taskRating", "NOT_COMPLETED", "discipline", "DISMISSAL")).put(personPath + "/years/2025"))
+                    .refused(people, who + " (B's person taken into A)", token, 409, "POST /api/units/{code}/people",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("personId", personB, "joinedOn", "2024-01-01"))
+                                    .post("/api/units/" + A + "/people"))
+                    .refused(people, who + " (B's initiative registered with B's person)", token, FORBIDDEN, "POST /api/initiatives",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("unitCode", B, "title", "Giả mạo", "registeredOn", "2025-03-01",
+                                    "authors", List.of(personB))).post("/api/initiatives"))
+                    .refused(people, who + " (B's person as an author of A's initiative)", token, 422, "POST /api/initiatives",
+                            r -> r.contentType(ContentType.JSON).body(Map.of("unitCode", A, "title", "Mượn tác giả", "registeredOn", "2025-03-01",
+                                    "authors", List.of(personB))).post("/api/initiatives"))
+                    .refused(people, who, token, FORBIDDEN, "GET /api/initiatives/{id}", r -> r.get("/api/initiatives/" + initiativeB))
+                    .refused(people, who, token, FORBIDDEN, "GET /api/initiatives", r -> r.queryParam("unit", B).get("/api/initiatives"))
+                    .refused(people, who, token, FORBIDDEN, "POST /api/initiatives/{id}/recognitions", r -> r.contentType(ContentType.JSON)
+                            .body(Map.of("level", "GRASSROOTS", "scope", "UNIT", "issuer", "x", "decisionNumber", "1", "decidedOn", "2025-06-01"))
+                            .post("/api/initiatives/" + initiativeB + "/recognitions"));
+            // a row of B in a file is refused on its own; nothing of it is written
+            attacks.allowed(who + " imports a file naming B", token, 200, r -> r.contentType("text/csv; charset=UTF-8")
+                    .body(("unitCode,personnelCode,fullName,gender,joinedOn\n" + B + ",X-9,Người cài cắm,MALE,2024-01-01\n")
+                            .getBytes(StandardCharsets.UTF_8)).post("/api/people/import"));
 
             String cluster = "cluster-year";
             attacks.refused(cluster, who, token, FORBIDDEN, "GET /api/clusters/{id}", r -> r.get(cb))

@@ -16,8 +16,9 @@ import java.util.function.Predicate;
  * Cluster 7's 2025 year-end review under Decree 152/2025, after the 2016 story, through the gateway
  * as the people involved would do it: the Board opens the 2025 cluster-year (the same six members);
  * each unit registers its targets and titles and reports its year-end results; the two candidates
- * for the Excellent Labour Collective title (TTLĐXS) — the Women's Union and the Youth Union — enter
- * their year-end member statistics, which the Board confirms, and the Board records their 2025 task
+ * for the Excellent Labour Collective title (TTLĐXS) — the Women's Union and the Youth Union — import
+ * their people with their 2025 results ({@link DemoPeople}), from which units-service counts their
+ * year-end member statistics for scoring-service; the Board confirms them and records their 2025 task
  * rating (HTXSNV). The Board receives both dossiers on {@value #RECEIVED_ON}, so they are judged under
  * Decree 152's rule set, and finds on each that the collective is united (DOAN_KET).
  *
@@ -74,8 +75,11 @@ final class Review2025 {
         }
         System.out.printf("Review %d  %s %d (id %d): %d members registered their targets and titles and reported their year-end results%n",
                 YEAR, DemoData.CLUSTER_7, YEAR, clusterId, DemoData.CLUSTER_7_UNITS.size());
+        // the units' people and their 2025 results: the candidates' member statistics are counted from them
+        Map<String, List<DemoPeople.Person>> people = DemoPeople.load(gateway, tokens);
+        initiatives(gateway, board, tokens, people);
         for (Map.Entry<String, Members> candidate : CANDIDATES.entrySet()) {
-            memberStatistics(gateway, board, tokens.get(candidate.getKey()), candidate.getKey(), candidate.getValue());
+            memberStatistics(gateway, board, candidate.getKey(), candidate.getValue());
             expect(gateway.putJson("/api/awards/units/" + candidate.getKey() + "/ratings/" + YEAR, board, Map.of("rating", "HTXSNV",
                     "source", "Kết quả đánh giá, xếp loại tổ chức năm " + YEAR + " (số liệu minh họa của dữ liệu demo)")),
                     "rating of " + candidate.getKey());
@@ -139,18 +143,48 @@ final class Review2025 {
         return 1000 + 20 * i;
     }
 
-    /** The unit's representative enters the figures; the Board confirms the version it checked (If-Match). */
-    private static void memberStatistics(GatewayClient gateway, String board, String rep, String unit, Members figures) {
+    /**
+     * scoring-service receives the statistics units-service counted from the unit's people; the Board confirms
+     * the version it checked (If-Match).
+     */
+    private static void memberStatistics(GatewayClient gateway, String board, String unit, Members figures) {
         String path = "/api/scoring/registrations/" + YEAR + "/" + unit + "/member-statistics";
-        HttpResponse<String> entered = expect(gateway.putJson(path, rep, figures.body()), "member statistics of " + unit);
-        String etag = entered.headers().firstValue("ETag")
+        HttpResponse<String> counted = DemoPeople.awaitCounted(gateway, board, unit, figures.members());
+        JsonNode statistics = read(counted).get("memberStatistics");
+        if (statistics.get("advancedLabour").asInt() != figures.advancedLabour() || statistics.get("women").asInt() != figures.women()) {
+            throw new IllegalStateException("The statistics counted from the people of " + unit + " are not the demo's: " + statistics);
+        }
+        String etag = counted.headers().firstValue("ETag")
                 .orElseThrow(() -> new IllegalStateException("No ETag on the registration of " + unit));
         JsonNode confirmed = read(expect(gateway.postJson(path + "/confirm", board, Map.of(), etag), "confirming the statistics of " + unit))
                 .get("memberStatistics");
         System.out.printf("Members  %s %d: %d members, %d completed their tasks, %d \"Lao động tiên tiến\" (%s%%), %d \"Chiến sĩ thi đua cơ sở\","
-                        + " %d disciplined, %d women; entered by %s, confirmed by %s%n", unit, YEAR, figures.members(), figures.completingTasks(),
-                figures.advancedLabour(), percent(figures.advancedLabour(), figures.members()), figures.grassrootsFighters(),
-                figures.disciplinedWarningOrAbove(), figures.women(), representativeOf(unit), confirmed.path("confirmedBy").asText());
+                        + " %d disciplined, %d women; counted from its people (%s), confirmed by %s%n", unit, YEAR, figures.members(),
+                figures.completingTasks(), figures.advancedLabour(), percent(figures.advancedLabour(), figures.members()),
+                figures.grassrootsFighters(), figures.disciplinedWarningOrAbove(), figures.women(), statistics.get("source").asText(),
+                confirmed.path("confirmedBy").asText());
+    }
+
+    /**
+     * Two initiatives: the Women's Union's first "Chiến sĩ thi đua cơ sở" digitised its members' records,
+     * recognised by its grassroots council and, for its effect across the province, by the province's
+     * (the Board records that one); a Labour Federation officer's is recognised at the grassroots only.
+     * Decision numbers are made up.
+     */
+    private static void initiatives(GatewayClient gateway, String board, Map<String, String> tokens, Map<String, List<DemoPeople.Person>> people) {
+        String federation = DemoData.CLUSTER_7_UNITS.get(1).code();
+        String womensAuthor = DemoPeople.idOf(gateway, tokens.get(WOMENS_UNION), WOMENS_UNION, people.get(WOMENS_UNION).get(0).personnelCode());
+        DemoPeople.initiative(gateway, tokens.get(WOMENS_UNION), board, WOMENS_UNION, womensAuthor,
+                "Số hóa hồ sơ hội viên và quản lý sinh hoạt chi hội trên nền tảng số (giả định)", YEAR + "-02-20", List.of(
+                        Map.of("level", "GRASSROOTS", "scope", "UNIT", "issuer", "Hội đồng sáng kiến cơ sở Hội LHPN tỉnh",
+                                "decisionNumber", "DEMO-15/QĐ-HPN", "decidedOn", YEAR + "-10-15"),
+                        Map.of("level", "PROVINCE", "scope", "PROVINCE", "issuer", "Hội đồng sáng kiến tỉnh Thanh Hóa",
+                                "decisionNumber", "DEMO-210/QĐ-HĐSK", "decidedOn", YEAR + "-12-10")));
+        String federationAuthor = DemoPeople.idOf(gateway, tokens.get(federation), federation, people.get(federation).get(1).personnelCode());
+        DemoPeople.initiative(gateway, tokens.get(federation), board, federation, federationAuthor,
+                "Quy trình tiếp nhận, giải quyết kiến nghị của đoàn viên qua ứng dụng di động (giả định)", YEAR + "-04-02", List.of(
+                        Map.of("level", "GRASSROOTS", "scope", "UNIT", "issuer", "Hội đồng sáng kiến cơ sở LĐLĐ tỉnh",
+                                "decisionNumber", "DEMO-31/QĐ-LĐLĐ", "decidedOn", YEAR + "-11-20")));
     }
 
     /** The Board proposes the unit for TTLĐXS, stating the day it received the dossier; awards-service must know the cluster-year. */

@@ -40,7 +40,7 @@ class PersonAwardFlowIT {
     KnownPeople people;
 
     @Test
-    void aPersonIsProposedByTheirUnitJudgedOnTheirFactsDecidedEnteredAndPaid() {
+    void aPersonIsProposedByTheirUnitJudgedOnTheirFactsDecidedEnteredAndPaid() throws java.io.IOException {
         String fighter = PersonFixtures.grassrootsFighter();
         given().auth().oauth2(BOARD).contentType(ContentType.JSON)
                 .body(Map.of("amount", 2_530_000, "legalBasis", "Nghị định 161/2026/NĐ-CP", "tag", "V2"))
@@ -72,6 +72,14 @@ class PersonAwardFlowIT {
         given().auth().oauth2(rep(UNITS.get(0))).contentType("application/pdf").header("X-File-Name", "bao-cao-thanh-tich.pdf")
                 .body(ProposalFixtures.REPORT).put(PROPOSALS + "/" + id + "/files/achievement-report").then().statusCode(201);
         ProposalFixtures.step(rep(UNITS.get(0)), id, "submit", null).then().statusCode(200);
+        // the cover submission is her unit's, for her
+        byte[] cover = given().auth().oauth2(rep(UNITS.get(0))).get(PROPOSALS + "/" + id + "/cover-submission").then().statusCode(200)
+                .extract().asByteArray();
+        try (org.apache.pdfbox.pdmodel.PDDocument pdf = org.apache.pdfbox.Loader.loadPDF(cover)) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(pdf).replaceAll("\\s+", " ");
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("cho Lê Thị Mẫu, Liên đoàn Lao động tỉnh Thanh Hóa"), text);
+            org.junit.jupiter.api.Assertions.assertTrue(text.contains("THỦ TRƯỞNG ĐƠN VỊ"), text);
+        }
         for (String step : List.of("appraisal", "appraise")) {
             ProposalFixtures.step(BOARD, id, step, null).then().statusCode(200);
         }

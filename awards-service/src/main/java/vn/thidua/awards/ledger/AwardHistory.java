@@ -35,8 +35,17 @@ public class AwardHistory {
 
     /** The years in which the unit held each award type, revocations left out. */
     public Map<String, Set<Integer>> yearsHeld(String unitCode) {
+        return yearsHeld(of(unitCode));
+    }
+
+    /** The years in which the person held each award type, revocations left out. */
+    public Map<String, Set<Integer>> yearsHeldByPerson(UUID personId) {
+        return yearsHeld(ofPerson(personId));
+    }
+
+    private static Map<String, Set<Integer>> yearsHeld(List<LedgerEntry> entries) {
         Map<String, Set<Integer>> years = new HashMap<>();
-        for (LedgerEntry entry : of(unitCode)) {
+        for (LedgerEntry entry : entries) {
             if (!entry.revoked()) {
                 years.computeIfAbsent(entry.awardTypeCode, code -> new TreeSet<>()).add(entry.year);
             }

@@ -187,7 +187,7 @@ public class ProposalService {
             return null;
         }
         KnownPerson person = people.find(personId).filter(p -> p.memberOf(unitCode, eligibility.today()))
-                .orElseThrow(() -> Refusal.unprocessable("person-not-member", "proposal.person.not-member", personId.toString(), unitCode));
+                .orElseThrow(() -> Refusal.unprocessable("person-not-member", "person.not-member", personId.toString(), unitCode));
         return person;
     }
 

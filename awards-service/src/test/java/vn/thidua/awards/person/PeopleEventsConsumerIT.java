@@ -66,8 +66,7 @@ class PeopleEventsConsumerIT {
                 "NONE", 0));
         kafka.sendCloudEvent(TOPIC, year, PeopleEventsSamples.personYearRecorded(person, 2025, UNIT, "EXCELLENT",
                 List.of("LAO_DONG_TIEN_TIEN", "CHIEN_SI_THI_DUA_CO_SO"), "REPRIMAND", 1));
-        String removed = PeopleEventsSamples.personYearRecorded(person, 2024, UNIT, "GOOD", List.of(), "NONE", 3)
-                .replace("\"version\":3", "\"version\":3,\"removed\":true");
+        String removed = PeopleEventsSamples.removed(PeopleEventsSamples.personYearRecorded(person, 2024, UNIT, "GOOD", List.of(), "NONE", 3));
         kafka.sendCloudEvent(TOPIC, person + "/2024", PeopleEventsSamples.personYearRecorded(person, 2024, UNIT, "GOOD", List.of(), "NONE", 2));
         kafka.sendCloudEvent(TOPIC, person + "/2024", removed);
         // an initiative recognised twice: at the grassroots, then of provincial scope

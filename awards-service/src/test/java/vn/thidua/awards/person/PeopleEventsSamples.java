@@ -53,6 +53,17 @@ public final class PeopleEventsSamples {
         return event("InitiativeRecorded", id.toString(), data);
     }
 
+    /** The same result as its unit deleted it: {@code removed}, with the fields of its last state. */
+    public static String removed(String personYearRecorded) {
+        try {
+            ObjectNode event = (ObjectNode) MAPPER.readTree(personYearRecorded);
+            ((ObjectNode) event.get("data")).put("removed", true);
+            return event.toString();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** The same event under another event id: a redelivery when {@code id} is an earlier event's. */
     public static String withEventId(String event, String id) {
         try {

@@ -98,9 +98,19 @@ class PersonAwardFlowIT {
                 .body("items[0].cashAmount", equalTo(2_530_000));
         given().auth().oauth2(BOARD).queryParam("format", "csv").get("/api/awards/decisions/" + decision + "/payments").then().statusCode(200)
                 .body(containsString("Họ và tên")).body(containsString("Lê Thị Mẫu"));
-        // an award of hers is not her unit's
+        // an award of hers is not her unit's; her streak is hers, asked of by her unit
         given().auth().oauth2(BOARD).queryParam("unitCode", UNITS.get(0)).queryParam("awardTypeCode", fighter).queryParam("years", 1)
                 .queryParam("until", 2025).get("/api/awards/ledger/streak").then().statusCode(200).body("held", equalTo(false));
+        given().auth().oauth2(rep(UNITS.get(0))).queryParam("personId", mau.toString()).queryParam("awardTypeCode", fighter)
+                .queryParam("years", 2).queryParam("until", 2025).get("/api/awards/ledger/streak").then().statusCode(200)
+                .body("personId", equalTo(mau.toString())).body("held", equalTo(false)).body("yearsHeld", org.hamcrest.Matchers.contains(2025))
+                .body("missing", org.hamcrest.Matchers.contains(2024));
+        given().auth().oauth2(rep(UNITS.get(1))).queryParam("personId", mau.toString()).queryParam("awardTypeCode", fighter)
+                .queryParam("years", 1).queryParam("until", 2025).get("/api/awards/ledger/streak").then().statusCode(422);
+        given().auth().oauth2(BOARD).queryParam("personId", mau.toString()).get("/api/awards/ledger").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].decisionId", equalTo((int) decision));
+        given().auth().oauth2(BOARD).queryParam("personId", "Lê Thị Mẫu").get("/api/awards/ledger").then().statusCode(400)
+                .contentType("application/problem+json");
 
         // her history is hers: the provincial emulation fighter sees her CSTĐ cơ sở of 2025, and asks for 2023 and 2024
         String provincial = PersonFixtures.personAward("CHIEN_SI_THI_DUA_TINH", "Chiến sĩ thi đua cấp tỉnh", "PROVINCIAL");

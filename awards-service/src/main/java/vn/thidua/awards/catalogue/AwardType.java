@@ -10,8 +10,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import vn.thidua.awards.condition.AwardKind;
+import vn.thidua.awards.condition.Recipient;
 
-/** An award for collectives (Cờ thi đua của Chính phủ, Cờ thi đua của UBND tỉnh, Bằng khen, …). */
+/**
+ * An award of the catalogue: for collectives (Cờ thi đua của Chính phủ, Cờ thi đua của UBND tỉnh, Bằng khen, …) or for
+ * persons (Lao động tiên tiến, Chiến sĩ thi đua, Bằng khen cá nhân, …), as its {@code recipient} says.
+ */
 @Entity
 @Table(name = "award_type")
 public class AwardType extends PanacheEntityBase {
@@ -37,6 +41,11 @@ public class AwardType extends PanacheEntityBase {
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 20)
     public AwardKind kind = AwardKind.MERIT;
+
+    /** Whom it goes to: a unit, or a person proposed by their unit. Fixed once the award has a rule set, whose conditions speak of it. */
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 10)
+    public Recipient recipient = Recipient.UNIT;
 
     @Version
     @Column(nullable = false)

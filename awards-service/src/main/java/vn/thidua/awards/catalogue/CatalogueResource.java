@@ -1,6 +1,7 @@
 package vn.thidua.awards.catalogue;
 
 import vn.thidua.awards.condition.AwardKind;
+import vn.thidua.awards.condition.Recipient;
 import vn.thidua.platform.time.VietnamTime;
 import vn.thidua.platform.web.openapi.ApiDocs;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
@@ -54,13 +55,16 @@ public class CatalogueResource {
     /** The cash multiple is the rule set's now (a new decree must not rewrite what an earlier one paid). */
     public record AwardTypeRequest(@Schema(required = true, maxLength = 300) String name, @Schema(required = true) AwardLevel level,
                                    @Schema(required = true, maxLength = 300) String decidingAuthority,
-                                   @Schema(description = "MERIT when left out.") AwardKind kind) {
+                                   @Schema(description = "MERIT when left out.") AwardKind kind,
+                                   @Schema(description = "Whom the award goes to: UNIT (a collective) or PERSON. UNIT for a new award type when "
+                                           + "left out, unchanged for an existing one; it cannot change once the award has a rule set.")
+                                   Recipient recipient) {
     }
 
-    public record AwardTypeView(String code, String name, AwardLevel level, AwardKind kind, String decidingAuthority, long version,
-                                Instant updatedAt) {
+    public record AwardTypeView(String code, String name, AwardLevel level, AwardKind kind, Recipient recipient, String decidingAuthority,
+                                long version, Instant updatedAt) {
         static AwardTypeView of(AwardType t) {
-            return new AwardTypeView(t.code, t.name, t.level, t.kind, t.decidingAuthority, t.version, t.updatedAt);
+            return new AwardTypeView(t.code, t.name, t.level, t.kind, t.recipient, t.decidingAuthority, t.version, t.updatedAt);
         }
     }
 
@@ -94,7 +98,7 @@ public class CatalogueResource {
                          AwardTypeRequest request) {
         Requests.requireBody(request);
         AwardType type = catalogue.save(code(code), new CatalogueService.AwardTypeInput(Text.name(request.name(), 300, "name", true),
-                request.level(), Text.clean(request.decidingAuthority(), 300, "decidingAuthority", true), request.kind()),
+                request.level(), Text.clean(request.decidingAuthority(), 300, "decidingAuthority", true), request.kind(), request.recipient()),
                 Versions.expected(ifMatch), callers.current());
         return Response.ok(AwardTypeView.of(type)).tag(Versions.etag(type.version)).build();
     }

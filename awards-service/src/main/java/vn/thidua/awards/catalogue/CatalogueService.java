@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.quarkus.panache.common.Sort;
 import java.sql.Date;
 import vn.thidua.awards.condition.AwardKind;
+import vn.thidua.awards.condition.Recipient;
 import vn.thidua.platform.domain.ExpectedVersion;
 import vn.thidua.platform.domain.Refusal;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -25,7 +26,8 @@ public class CatalogueService {
     @Inject
     Clock clock;
 
-    public record AwardTypeInput(String name, AwardLevel level, String decidingAuthority, AwardKind kind) {
+    /** {@code recipient} null: UNIT for a new award type, unchanged for an existing one. */
+    public record AwardTypeInput(String name, AwardLevel level, String decidingAuthority, AwardKind kind, Recipient recipient) {
     }
 
     private final ObjectMapper mapper;
@@ -51,6 +53,11 @@ public class CatalogueService {
         type.level = input.level();
         type.decidingAuthority = input.decidingAuthority();
         type.kind = input.kind() == null ? AwardKind.MERIT : input.kind();
+        if (input.recipient() != null && input.recipient() != type.recipient) {
+            // the rule sets' conditions speak of the recipient: a unit's ranking means nothing for a person
+            requireNoRuleSets(code);
+            type.recipient = input.recipient();
+        }
         type.updatedBy = caller.subject();
         type.updatedAt = Instant.now(clock);
         type.persistAndFlush();
@@ -65,7 +72,7 @@ public class CatalogueService {
         if (type == null) {
             throw Refusal.notFound("award-type-not-found", "award-type.not-found", awardTypeCode);
         }
-        definition.validate();
+        definition.validate(type.recipient);
         for (RuleSet existing : ruleSets(awardTypeCode)) {
             if (existing.definition().overlaps(definition)) {
                 throw Refusal.unprocessable("rule-sets-overlap", "ruleset.overlap", existing.id, existing.legalBasis,
@@ -143,6 +150,12 @@ public class CatalogueService {
         ruleSet.persistAndFlush();
         audit(ruleSet, "ENDED", before, reason, caller);
         return ruleSet;
+    }
+
+    private void requireNoRuleSets(String code) {
+        if (!ruleSets(code).isEmpty()) {
+            throw Refusal.unprocessable("award-type-recipient-fixed", "award-type.recipient.fixed", code);
+        }
     }
 
     /** The latest day whose rules a vote or proposal was judged by under this rule set; null when none was. */

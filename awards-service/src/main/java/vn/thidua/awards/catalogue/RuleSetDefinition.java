@@ -11,6 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import vn.thidua.awards.condition.Condition;
+import vn.thidua.awards.condition.Recipient;
 import vn.thidua.awards.condition.Vocabulary;
 
 /**
@@ -99,8 +100,13 @@ public record RuleSetDefinition(@Schema(required = true, maxLength = 500) String
         }
     }
 
-    /** Refuses (422) with every broken rule listed. */
+    /** Refuses (422) with every broken rule listed, the conditions checked alone. */
     public void validate() {
+        validate(null);
+    }
+
+    /** Refuses (422) with every broken rule listed, the conditions also checked against whom the award goes to. */
+    public void validate(Recipient recipient) {
         List<Refusal.Reason> problems = new ArrayList<>();
         if (legalBasis == null || legalBasis.isBlank()) {
             problems.add(new Refusal.Reason("legalBasis", "ruleset.legal-basis.required"));
@@ -126,7 +132,7 @@ public record RuleSetDefinition(@Schema(required = true, maxLength = 500) String
                 || cashMultiple.stripTrailingZeros().scale() > 2)) {
             problems.add(new Refusal.Reason("cashMultiple", "ruleset.cash.multiple"));
         }
-        Vocabulary.validate(eligibility, "eligibility", problems);
+        Vocabulary.validate(eligibility, recipient, "eligibility", problems);
         if (voting == null || voting.secret() == null || voting.basis() == null || voting.runoffAllowed() == null) {
             problems.add(new Refusal.Reason("voting", "ruleset.voting.required"));
         } else {

@@ -49,7 +49,25 @@ public final class Vocabulary {
         }
     }
 
-    enum Type { INTEGER, DECIMAL, CODE, CODES, TEXT, MEASURE }
+    /** A parameter's type; the last ones take one name of their enum. */
+    enum Type {
+        INTEGER(null), DECIMAL(null), CODE(null), CODES(null), TEXT(null), MEASURE(Measure.class), SCOPE(InitiativeScope.class),
+        LEVEL(RecognitionLevel.class), DISCIPLINE(Discipline.class), TASK_RATING(TaskCompletion.class);
+
+        private final Class<? extends Enum<?>> choices;
+
+        Type(Class<? extends Enum<?>> choices) {
+            this.choices = choices;
+        }
+
+        List<String> names() {
+            return choices == null ? List.of() : Arrays.stream(choices.getEnumConstants()).map(Enum::name).toList();
+        }
+    }
+
+    private static final Set<Recipient> UNIT_ONLY = Set.of(Recipient.UNIT);
+    private static final Set<Recipient> PERSON_ONLY = Set.of(Recipient.PERSON);
+    private static final Set<Recipient> EITHER = Set.of(Recipient.UNIT, Recipient.PERSON);
 
     /** How a quota's share of the leaders becomes a whole number of proposals; EXACT (the default) compares without rounding. */
     static final Map<String, RoundingMode> ROUNDINGS = Map.of("FLOOR", RoundingMode.FLOOR, "HALF_UP", RoundingMode.HALF_UP,
@@ -72,7 +90,8 @@ public final class Vocabulary {
         }
     }
 
-    record Kind(String name, List<Param> params, Judge judge) {
+    /** A kind of condition: whom it can speak of ({@link Recipient}), its parameters and its judgement. */
+    record Kind(String name, Set<Recipient> recipients, List<Param> params, Judge judge) {
         Param param(String paramName) {
             return params.stream().filter(p -> p.name().equals(paramName)).findFirst().orElse(null);
         }
@@ -81,11 +100,11 @@ public final class Vocabulary {
     private static final Map<String, Kind> KINDS = new LinkedHashMap<>();
 
     static {
-        define("LEADS_CLUSTER", List.of(), (a, f) -> Result.of(Outcome.of(f.ledTheCluster()),
+        define(UNIT_ONLY, "LEADS_CLUSTER", List.of(), (a, f) -> Result.of(Outcome.of(f.ledTheCluster()),
                 f.ledTheCluster() ? "eligibility.leads.pass" : "eligibility.leads.fail", f.clusterName(), f.year()));
-        define("RANKS_FIRST", List.of(), (a, f) -> ranksWithin(1, f));
-        define("RANKS_WITHIN", List.of(new Param("n", Type.INTEGER, true, BigDecimal.ONE, HUNDRED)), (a, f) -> ranksWithin(a.integer("n"), f));
-        define("MIN_TOTAL_POINTS", List.of(new Param("points", Type.DECIMAL, true, new BigDecimal("0.01"), new BigDecimal("100000"))),
+        define(UNIT_ONLY, "RANKS_FIRST", List.of(), (a, f) -> ranksWithin(1, f));
+        define(UNIT_ONLY, "RANKS_WITHIN", List.of(new Param("n", Type.INTEGER, true, BigDecimal.ONE, HUNDRED)), (a, f) -> ranksWithin(a.integer("n"), f));
+        define(UNIT_ONLY, "MIN_TOTAL_POINTS", List.of(new Param("points", Type.DECIMAL, true, new BigDecimal("0.01"), new BigDecimal("100000"))),
                 (a, f) -> {
                     if (f.total() == null) {
                         return Result.of(Outcome.UNKNOWN, "eligibility.ranking.none", f.clusterName(), f.year());
@@ -94,12 +113,12 @@ public final class Vocabulary {
                     return Result.of(Outcome.of(reached), reached ? "eligibility.points.pass" : "eligibility.points.fail", f.total(),
                             a.decimal("points"));
                 });
-        define("REGISTERED_FOR_TITLE", List.of(new Param("awardTypeCode", Type.CODE, false, null, null)), (a, f) -> {
+        define(UNIT_ONLY, "REGISTERED_FOR_TITLE", List.of(new Param("awardTypeCode", Type.CODE, false, null, null)), (a, f) -> {
             String title = a.has("awardTypeCode") ? a.code("awardTypeCode") : f.awardTypeCode();
             boolean registered = f.registeredTitles().contains(title);
             return Result.of(Outcome.of(registered), registered ? "eligibility.registered.pass" : "eligibility.registered.fail", f.year(), title);
         });
-        define("QUOTA_PERCENT_OF_CLUSTER_LEADERS", List.of(new Param("percent", Type.DECIMAL, true, new BigDecimal("0.01"), HUNDRED),
+        define(UNIT_ONLY, "QUOTA_PERCENT_OF_CLUSTER_LEADERS", List.of(new Param("percent", Type.DECIMAL, true, new BigDecimal("0.01"), HUNDRED),
                 new Param("rounding", Type.CODE, false, null, null)), (a, f) -> {
                     BigDecimal percent = a.decimal("percent");
                     // the collectives voted to lead their clusters/blocks: each cluster-year with a recorded leader, and those outside
@@ -121,7 +140,7 @@ public final class Vocabulary {
                             leaders, percent, most, f.clusterLeaders(), f.leadersOutside(), rounding);
                 });
         // the Government flag goes to a collective that meets the provincial flag's own standard of the year (Law Art. 25(1))
-        define("MEETS_CONDITIONS_OF", List.of(new Param("awardTypeCode", Type.CODE, true, null, null)), (a, f) -> {
+        define(EITHER, "MEETS_CONDITIONS_OF", List.of(new Param("awardTypeCode", Type.CODE, true, null, null)), (a, f) -> {
             List<Verdict> other = f.otherAwards().get(a.code("awardTypeCode"));
             if (other == null) {
                 return Result.of(Outcome.UNKNOWN, "eligibility.meets.none", a.code("awardTypeCode"), f.year());
@@ -130,7 +149,7 @@ public final class Vocabulary {
             return Result.of(outcome, "eligibility.meets." + outcome.name().toLowerCase(Locale.ROOT), a.code("awardTypeCode"), f.year(),
                     other.stream().filter(Verdict::passed).count(), other.size());
         });
-        define("HELD_IN_PREVIOUS_YEARS", List.of(new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50)),
+        define(EITHER, "HELD_IN_PREVIOUS_YEARS", List.of(new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50)),
                 new Param("awardTypeCode", Type.CODE, true, null, null)), (a, f) -> {
                     int years = a.integer("years");
                     String award = a.code("awardTypeCode");
@@ -141,38 +160,38 @@ public final class Vocabulary {
                             missing.add(y);
                         }
                     }
-                    return Result.of(Outcome.of(missing.isEmpty()), missing.isEmpty() ? "eligibility.streak.pass" : "eligibility.streak.fail",
+                    return Result.of(Outcome.of(missing.isEmpty()), whose(f, "streak") + (missing.isEmpty() ? ".pass" : ".fail"),
                             award, years, missing.stream().map(String::valueOf).collect(Collectors.joining(", ")));
                 });
-        define("AWARDS_IN_WINDOW", List.of(new Param("awardTypes", Type.CODES, true, null, null),
+        define(EITHER, "AWARDS_IN_WINDOW", List.of(new Param("awardTypes", Type.CODES, true, null, null),
                 new Param("count", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50)),
                 new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50))), (a, f) -> {
                     Set<String> awards = Set.copyOf(a.codes("awardTypes"));
                     int years = a.integer("years");
                     int needed = a.integer("count");
-                    long counted = f.awards().stream().filter(h -> h.kind() == AwardKind.MERIT && awards.contains(h.awardTypeCode())
+                    long counted = heldAwards(f).stream().filter(h -> h.kind() == AwardKind.MERIT && awards.contains(h.awardTypeCode())
                             && h.year() >= f.year() - years && h.year() < f.year()).count();
-                    long passedOver = f.awards().stream().filter(h -> h.kind() != AwardKind.MERIT && awards.contains(h.awardTypeCode())
+                    long passedOver = heldAwards(f).stream().filter(h -> h.kind() != AwardKind.MERIT && awards.contains(h.awardTypeCode())
                             && h.year() >= f.year() - years && h.year() < f.year()).count();
                     boolean enough = counted >= needed;
-                    return Result.of(Outcome.of(enough), enough ? "eligibility.window.pass" : "eligibility.window.fail", counted, needed,
+                    return Result.of(Outcome.of(enough), whose(f, "window") + (enough ? ".pass" : ".fail"), counted, needed,
                             f.year() - years, f.year() - 1, String.join(", ", a.codes("awardTypes")), passedOver);
                 });
-        define("EXCEEDS_TARGETS", List.of(new Param("attainedAt", Type.DECIMAL, false, new BigDecimal("0.01"), BigDecimal.valueOf(2)),
+        define(UNIT_ONLY, "EXCEEDS_TARGETS", List.of(new Param("attainedAt", Type.DECIMAL, false, new BigDecimal("0.01"), BigDecimal.valueOf(2)),
                 new Param("minAttainedPercent", Type.DECIMAL, false, BigDecimal.ZERO, HUNDRED),
                 new Param("minExceeded", Type.INTEGER, false, BigDecimal.ZERO, BigDecimal.valueOf(50))), Vocabulary::exceedsTargets);
-        define("MEMBER_SHARE", List.of(new Param("measure", Type.MEASURE, true, null, null),
+        define(UNIT_ONLY, "MEMBER_SHARE", List.of(new Param("measure", Type.MEASURE, true, null, null),
                 new Param("atLeastPercent", Type.DECIMAL, false, BigDecimal.ZERO, HUNDRED),
                 new Param("atMostPercent", Type.DECIMAL, false, BigDecimal.ZERO, HUNDRED),
                 new Param("atLeast", Type.INTEGER, false, BigDecimal.ZERO, BigDecimal.valueOf(1_000_000)),
                 new Param("atMost", Type.INTEGER, false, BigDecimal.ZERO, BigDecimal.valueOf(1_000_000))), Vocabulary::memberShare);
-        define("RATING_STREAK", List.of(new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50)),
+        define(UNIT_ONLY, "RATING_STREAK", List.of(new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50)),
                 new Param("rating", Type.CODE, false, null, null)), Vocabulary::ratingStreak);
-        define("NO_PENDING_PROCEEDINGS", List.of(), (a, f) -> f.openProceedings().isEmpty()
+        define(UNIT_ONLY, "NO_PENDING_PROCEEDINGS", List.of(), (a, f) -> f.openProceedings().isEmpty()
                 ? Result.of(Outcome.PASS, "eligibility.proceedings.pass")
                 : Result.of(Outcome.FAIL, "eligibility.proceedings.fail", f.openProceedings().size(), f.openProceedings().stream()
                         .map(p -> p.kind() + " (" + p.openedOn() + ", " + p.source() + ")").collect(Collectors.joining("; "))));
-        define("ATTESTED", List.of(new Param("key", Type.CODE, true, null, null), new Param("statement", Type.TEXT, true, null, null)),
+        define(EITHER, "ATTESTED", List.of(new Param("key", Type.CODE, true, null, null), new Param("statement", Type.TEXT, true, null, null)),
                 (a, f) -> {
                     Facts.Attestation found = f.attestations().get(a.code("key"));
                     if (found == null) {
@@ -181,13 +200,68 @@ public final class Vocabulary {
                     return Result.of(Outcome.of(found.holds()), found.holds() ? "eligibility.attested.pass" : "eligibility.attested.fail",
                             a.text("statement"), found.basis(), found.by());
                 });
+        // ---- of a person (issue 22): the facts units-service records for its people, and the person's own ledger ----
+        define(PERSON_ONLY, "HOLDS_TITLE", List.of(new Param("awardTypeCode", Type.CODE, true, null, null)), (a, f) -> person(f, p -> {
+            String title = a.code("awardTypeCode");
+            Boolean held = holdsTitle(p, title, f.year());
+            if (held == null) {
+                return Result.of(Outcome.UNKNOWN, "eligibility.title.unknown", p.fullName(), title, f.year());
+            }
+            return Result.of(Outcome.of(held), held ? "eligibility.title.pass" : "eligibility.title.fail", p.fullName(), title, f.year());
+        }));
+        define(PERSON_ONLY, "TITLE_IN_CONSECUTIVE_YEARS", List.of(new Param("awardTypeCode", Type.CODE, true, null, null),
+                new Param("years", Type.INTEGER, true, BigDecimal.ONE, BigDecimal.valueOf(50))), (a, f) -> person(f, p -> {
+                    String title = a.code("awardTypeCode");
+                    int years = a.integer("years");
+                    List<Integer> without = new ArrayList<>();
+                    List<Integer> unrecorded = new ArrayList<>();
+                    for (int y = f.year() - years + 1; y <= f.year(); y++) {
+                        Boolean held = holdsTitle(p, title, y);
+                        if (held == null) {
+                            unrecorded.add(y);
+                        } else if (!held) {
+                            without.add(y);
+                        }
+                    }
+                    if (!without.isEmpty()) {
+                        return Result.of(Outcome.FAIL, "eligibility.titles.fail", p.fullName(), title, years, join(without));
+                    }
+                    if (!unrecorded.isEmpty()) {
+                        return Result.of(Outcome.UNKNOWN, "eligibility.titles.unknown", p.fullName(), title, years, join(unrecorded));
+                    }
+                    return Result.of(Outcome.PASS, "eligibility.titles.pass", p.fullName(), title, years, f.year() - years + 1, f.year());
+                }));
+        define(PERSON_ONLY, "INITIATIVE_RECOGNISED", List.of(new Param("minScope", Type.SCOPE, true, null, null),
+                new Param("level", Type.LEVEL, false, null, null),
+                new Param("withinYears", Type.INTEGER, false, BigDecimal.ONE, BigDecimal.valueOf(50)),
+                new Param("count", Type.INTEGER, false, BigDecimal.ONE, BigDecimal.valueOf(50))), Vocabulary::initiativeRecognised);
+        define(PERSON_ONLY, "NOT_DISCIPLINED", List.of(new Param("atOrAbove", Type.DISCIPLINE, false, null, null)), (a, f) -> person(f, p -> {
+            Discipline threshold = a.has("atOrAbove") ? a.choice("atOrAbove", Discipline.class) : Discipline.REPRIMAND;
+            Facts.PersonYear year = p.years().get(f.year());
+            if (year == null) {
+                return Result.of(Outcome.UNKNOWN, "eligibility.person.year.none", p.fullName(), f.year());
+            }
+            boolean disciplined = year.discipline().atOrAbove(threshold);
+            return Result.of(Outcome.of(!disciplined), disciplined ? "eligibility.discipline.fail" : "eligibility.discipline.pass", p.fullName(),
+                    f.year(), new Messages.Term("discipline." + threshold.name()), new Messages.Term("discipline." + year.discipline().name()));
+        }));
+        define(PERSON_ONLY, "TASK_RATING_AT_LEAST", List.of(new Param("rating", Type.TASK_RATING, true, null, null)), (a, f) -> person(f, p -> {
+            TaskCompletion needed = a.choice("rating", TaskCompletion.class);
+            Facts.PersonYear year = p.years().get(f.year());
+            if (year == null || year.taskRating() == null) {
+                return Result.of(Outcome.UNKNOWN, "eligibility.person.rating.none", p.fullName(), f.year());
+            }
+            boolean enough = year.taskRating().atLeast(needed);
+            return Result.of(Outcome.of(enough), enough ? "eligibility.person.rating.pass" : "eligibility.person.rating.fail", p.fullName(),
+                    f.year(), new Messages.Term("task-rating." + year.taskRating().name()), new Messages.Term("task-rating." + needed.name()));
+        }));
     }
 
     private Vocabulary() {
     }
 
-    private static void define(String name, List<Param> params, Judge judge) {
-        KINDS.put(name, new Kind(name, params, judge));
+    private static void define(Set<Recipient> recipients, String name, List<Param> params, Judge judge) {
+        KINDS.put(name, new Kind(name, recipients, params, judge));
     }
 
     /** The kinds' names, in the order docs/rules.md lists them. */
@@ -209,16 +283,25 @@ public final class Vocabulary {
 
     /** Adds to {@code problems} everything wrong with the conditions, each with where it is ({@code eligibility[1].any[0].params.n}). */
     public static void validate(List<Condition> conditions, String at, List<Refusal.Reason> problems) {
+        validate(conditions, null, at, problems);
+    }
+
+    /**
+     * The same, for an award of that recipient: a kind that speaks only of units (a cluster's ranking, member shares) has
+     * no meaning for a person, and a person's kind none for a unit, so either is refused where it is; {@code recipient}
+     * null checks the conditions alone.
+     */
+    public static void validate(List<Condition> conditions, Recipient recipient, String at, List<Refusal.Reason> problems) {
         int[] count = {0};
         for (int i = 0; i < conditions.size(); i++) {
-            validate(conditions.get(i), at + "[" + i + "]", 1, count, problems);
+            validate(conditions.get(i), recipient, at + "[" + i + "]", 1, count, problems);
         }
         if (count[0] > MAX_CONDITIONS) {
             problems.add(new Refusal.Reason(at, "ruleset.condition.too-many", MAX_CONDITIONS));
         }
     }
 
-    private static void validate(Condition c, String at, int depth, int[] count, List<Refusal.Reason> problems) {
+    private static void validate(Condition c, Recipient recipient, String at, int depth, int[] count, List<Refusal.Reason> problems) {
         count[0]++;
         if (c == null) {
             problems.add(new Refusal.Reason(at, "ruleset.condition.kind", String.join(", ", KINDS.keySet())));
@@ -245,7 +328,7 @@ public final class Vocabulary {
                 problems.add(new Refusal.Reason(at + "." + name, "ruleset.condition.too-deep", MAX_DEPTH));
             } else {
                 for (int i = 0; i < members.size(); i++) {
-                    validate(members.get(i), at + "." + name + "[" + i + "]", depth + 1, count, problems);
+                    validate(members.get(i), recipient, at + "." + name + "[" + i + "]", depth + 1, count, problems);
                 }
             }
             return;
@@ -254,6 +337,11 @@ public final class Vocabulary {
         if (kind == null) {
             problems.add(new Refusal.Reason(at + ".kind", "ruleset.condition.kind", String.join(", ", KINDS.keySet())));
             return;
+        }
+        if (recipient != null && !kind.recipients().contains(recipient)) {
+            problems.add(new Refusal.Reason(at + ".kind", "ruleset.condition.recipient", kind.name(),
+                    new Messages.Term("recipient." + recipient.name()), KINDS.values().stream()
+                    .filter(k -> k.recipients().contains(recipient)).map(Kind::name).collect(Collectors.joining(", "))));
         }
         for (Map.Entry<String, JsonNode> given : c.parameters().entrySet()) {
             Param param = kind.param(given.getKey());
@@ -294,7 +382,7 @@ public final class Vocabulary {
                     .allMatch(item -> item.isTextual() && CODE.matcher(item.textValue()).matches());
             case TEXT -> node.isTextual() && !node.textValue().isBlank() && node.textValue().length() <= 500
                     && TextPolicy.violation(node.textValue()) == null;
-            case MEASURE -> node.isTextual() && Arrays.stream(Measure.values()).anyMatch(m -> m.name().equals(node.textValue()));
+            case MEASURE, SCOPE, LEVEL, DISCIPLINE, TASK_RATING -> node.isTextual() && param.type().names().contains(node.textValue());
         };
     }
 
@@ -309,7 +397,7 @@ public final class Vocabulary {
             case CODE -> "code [A-Z0-9_]";
             case CODES -> "[code, …] (1–20)";
             case TEXT -> "text (≤ 500)";
-            case MEASURE -> Arrays.stream(Measure.values()).map(Enum::name).collect(Collectors.joining(" | "));
+            case MEASURE, SCOPE, LEVEL, DISCIPLINE, TASK_RATING -> String.join(" | ", param.type().names());
         };
     }
 
@@ -353,8 +441,18 @@ public final class Vocabulary {
                 : Result.of(Outcome.of(within), within ? "eligibility.within.pass" : "eligibility.within.fail", f.rank(), f.clusterName(), places);
     }
 
+    /** The awards of the recipient: the person's for a person award, else the unit's. */
+    private static List<Facts.HeldAward> heldAwards(Facts f) {
+        return f.person() != null ? f.person().awards() : f.awards();
+    }
+
+    /** A message key of the recipient's: "the unit held …" and "the person held …" are different sentences. */
+    private static String whose(Facts f, String name) {
+        return "eligibility." + (f.person() != null ? "person." : "") + name;
+    }
+
     private static Set<Integer> meritYears(Facts f, Set<String> awards) {
-        return f.awards().stream().filter(h -> h.kind() == AwardKind.MERIT && awards.contains(h.awardTypeCode()))
+        return heldAwards(f).stream().filter(h -> h.kind() == AwardKind.MERIT && awards.contains(h.awardTypeCode()))
                 .map(Facts.HeldAward::year).collect(Collectors.toSet());
     }
 
@@ -410,6 +508,45 @@ public final class Vocabulary {
                 new Messages.Term("measure." + measure.name()), count, s.members(), percent, String.join(", ", failed));
     }
 
+    /** A person kind judged on a unit's facts: it cannot be told (a rule set of a unit award may not use it). */
+    private static Result person(Facts f, java.util.function.Function<Facts.Person, Result> judge) {
+        return f.person() == null ? Result.of(Outcome.UNKNOWN, "eligibility.person.none") : judge.apply(f.person());
+    }
+
+    /**
+     * Whether the person held the title in that year: conferred by their unit in the year's result, or held as a merit award
+     * in the ledger; null when neither says so and the unit recorded no result for the year.
+     */
+    private static Boolean holdsTitle(Facts.Person p, String title, int year) {
+        boolean inLedger = p.awards().stream().anyMatch(h -> h.kind() == AwardKind.MERIT && h.awardTypeCode().equals(title) && h.year() == year);
+        Facts.PersonYear result = p.years().get(year);
+        if (inLedger || result != null && result.titles().contains(title)) {
+            return true;
+        }
+        return result == null ? null : false;
+    }
+
+    /**
+     * At least {@code count} of the person's initiatives recognised, in the {@code withinYears} years ending with the
+     * achievement year, with an effect of {@code minScope} or wider (by a recognition of {@code level}, when given). An
+     * initiative counts once however many recognitions it has: Art. 74(1)(d) counts initiatives across the window.
+     */
+    private static Result initiativeRecognised(Args a, Facts f) {
+        return person(f, p -> {
+            InitiativeScope scope = a.choice("minScope", InitiativeScope.class);
+            RecognitionLevel level = a.has("level") ? a.choice("level", RecognitionLevel.class) : null;
+            int within = a.has("withinYears") ? a.integer("withinYears") : 1;
+            int needed = a.has("count") ? a.integer("count") : 1;
+            int from = f.year() - within + 1;
+            long found = p.initiatives().stream().filter(r -> r.scope().atLeast(scope) && (level == null || r.level() == level)
+                            && r.decidedOn().getYear() >= from && r.decidedOn().getYear() <= f.year())
+                    .map(Facts.InitiativeRecognition::initiativeId).distinct().count();
+            boolean enough = found >= needed;
+            return Result.of(Outcome.of(enough), enough ? "eligibility.initiative.pass" : "eligibility.initiative.fail", p.fullName(), found,
+                    needed, new Messages.Term("scope." + scope.name()), from, f.year());
+        });
+    }
+
     private static Result ratingStreak(Args a, Facts f) {
         String rating = a.has("rating") ? a.code("rating") : "HTXSNV";
         int years = a.integer("years");
@@ -461,6 +598,10 @@ public final class Vocabulary {
 
         String text(String name) {
             return params.get(name).textValue();
+        }
+
+        <E extends Enum<E>> E choice(String name, Class<E> type) {
+            return Enum.valueOf(type, params.get(name).textValue());
         }
 
         List<String> codes(String name) {

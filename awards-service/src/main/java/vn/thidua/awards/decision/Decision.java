@@ -16,12 +16,14 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A decision (quyết định khen thưởng) that grants one award for one year to the units it names,
- * each through its proposal. Known by its number and authority; never changed once recorded.
+ * A decision (quyết định khen thưởng) that grants one award for one year to the units it names, or to
+ * the persons for an award to persons, each through its proposal. Known by its number and authority; never changed once recorded.
  */
 @Entity
 @Table(name = "decision")
@@ -66,12 +68,17 @@ public class Decision extends PanacheEntityBase {
         @Column(name = "proposal_id", nullable = false)
         public long proposalId;
 
+        /** The person awarded, when the award goes to persons; {@code unitCode} is then the unit that proposed them. */
+        @Column(name = "person_id")
+        public UUID personId;
+
         protected DecidedUnit() {
         }
 
-        DecidedUnit(String unitCode, long proposalId) {
+        DecidedUnit(String unitCode, long proposalId, UUID personId) {
             this.unitCode = unitCode;
             this.proposalId = proposalId;
+            this.personId = personId;
         }
     }
 
@@ -79,9 +86,15 @@ public class Decision extends PanacheEntityBase {
         return units.stream().map(u -> u.unitCode).collect(Collectors.toSet());
     }
 
-    /** Whether the decision says exactly this (its number and authority being the same). */
-    boolean says(LocalDate otherDate, String otherAwardTypeCode, int otherYear, Set<String> otherUnits) {
-        return date.equals(otherDate) && awardTypeCode.equals(otherAwardTypeCode) && year == otherYear && unitCodes().equals(otherUnits);
+    /** The people it names, for an award to persons; empty for a unit's. */
+    public Set<UUID> personIds() {
+        return units.stream().map(u -> u.personId).filter(Objects::nonNull).collect(Collectors.toSet());
+    }
+
+    /** Whether the decision says exactly this (its number and authority being the same): the units it names, or the persons. */
+    boolean says(LocalDate otherDate, String otherAwardTypeCode, int otherYear, Set<String> otherUnits, Set<UUID> otherPersons) {
+        return date.equals(otherDate) && awardTypeCode.equals(otherAwardTypeCode) && year == otherYear
+                && (otherPersons.isEmpty() ? personIds().isEmpty() && unitCodes().equals(otherUnits) : personIds().equals(otherPersons));
     }
 
     public boolean names(String unitCode) {

@@ -15,6 +15,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import vn.thidua.awards.cash.BaseSalaryService;
@@ -23,6 +25,7 @@ import vn.thidua.awards.catalogue.AwardLevel;
 import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.CatalogueService;
 import vn.thidua.awards.catalogue.RuleSet;
+import vn.thidua.awards.condition.Recipient;
 import vn.thidua.awards.ledger.Ledger;
 import vn.thidua.awards.ledger.LedgerEntry;
 import vn.thidua.awards.proposal.Proposal;
@@ -47,6 +50,8 @@ import vn.thidua.platform.web.Messages;
 @ApplicationScoped
 public class DecisionService {
         private static final List<ProposalStatus> ENDED = List.of(ProposalStatus.REJECTED, ProposalStatus.REVOKED);
+    /** People of one unit in Vietnamese order (the JDK's collation for "vi"): "Đ" after "D", tones after the bare letter. */
+    private static final Comparator<String> VIETNAMESE = java.text.Collator.getInstance(Locale.forLanguageTag("vi"))::compare;
 
     @Inject
     Clock clock;
@@ -85,27 +90,34 @@ public class DecisionService {
                 .setParameter(1, "decision/" + authority + "/" + checked.number()).getSingleResult();
         Decision existing = Decision.<Decision>find("number = ?1 and authority = ?2", checked.number(), authority).firstResult();
         if (existing != null) {
-            if (existing.says(checked.date(), award.code, checked.year(), checked.unitSet())) {
+            if (existing.says(checked.date(), award.code, checked.year(), checked.unitSet(), checked.personSet())) {
                 return new Recorded(view(existing, locale), false);
             }
             throw Refusal.conflict("decision-exists", "decision.exists", checked.number(), authority, existing.id);
         }
 
+        // an award to persons names persons, an award to units names units
+        if (award.recipient == Recipient.PERSON && checked.persons().isEmpty()) {
+            throw Refusal.unprocessable("decision-names-no-person", "decision.persons.required", award.code);
+        }
+        if (award.recipient == Recipient.UNIT && !checked.persons().isEmpty()) {
+            throw Refusal.unprocessable("decision-names-persons", "decision.persons.not-allowed", award.code);
+        }
+        List<Named> named = award.recipient == Recipient.PERSON ? persons(checked, award.code) : units(checked, award.code);
         List<Proposal> toDecide = new ArrayList<>();
         List<Refusal.Reason> refused = new ArrayList<>();
-        for (int i = 0; i < checked.units().size(); i++) {
-            String unit = checked.units().get(i);
-            Proposal live = Proposal.<Proposal>find("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", unit,
-                    award.code, checked.year(), ENDED).firstResult();
+        for (Named one : named) {
+            Proposal live = one.live();
+            String messages = "decision." + one.kind() + ".";
             // a proposal the caller may not see (a draft, to the portal) is refused as if there were none: its id and state stay hidden
             if (live == null || !proposals.canRead(live, caller)) {
-                refused.add(new Refusal.Reason("units[" + i + "]", "decision.unit.no-proposal", unit, award.code, checked.year()));
+                refused.add(new Refusal.Reason(one.field(), messages + "no-proposal", one.who(), award.code, checked.year()));
             } else if (!live.status.canMoveTo(ProposalStatus.DECIDED, proposals.route(live))) {
-                refused.add(new Refusal.Reason("units[" + i + "]", "decision.unit.not-decidable", unit, live.id, live.status,
+                refused.add(new Refusal.Reason(one.field(), messages + "not-decidable", one.who(), live.id, live.status,
                         decidableFrom(proposals.route(live))));
-            } else if (ledger.holds(unit, award.code, checked.year(), checked.number())) {
+            } else if (one.inLedger().getAsBoolean()) {
                 // e.g. imported from the paper records before the decision was posted: the ledger has it already
-                refused.add(new Refusal.Reason("units[" + i + "]", "decision.unit.in-ledger", unit, checked.number()));
+                refused.add(new Refusal.Reason(one.field(), messages + "in-ledger", one.who(), checked.number()));
             } else {
                 toDecide.add(live);
             }
@@ -130,7 +142,7 @@ public class DecisionService {
         Optional<Long> baseSalary = baseSalaries.inForceOn(decision.date).map(salary -> salary.amount);
         for (Proposal proposal : toDecide) {
             Proposal decided = decisions.decide(proposal.id, record, caller);
-            decision.units.add(new Decision.DecidedUnit(decided.unitCode, decided.id));
+            decision.units.add(new Decision.DecidedUnit(decided.unitCode, decided.id, decided.personId));
             RuleSet rules = catalogue.ruleSet(decided.ruleSetId).orElse(null);
             Optional<CashAmount> cash = CashAmount.of(baseSalary, rules == null ? null : rules.cashMultiple);
             for (LedgerEntry entry : ledger.writtenBy(decided.id, decision.number)) {
@@ -140,6 +152,36 @@ public class DecisionService {
         }
         decision.flush();
         return new Recorded(view(decision, locale), true);
+    }
+
+    /**
+     * A unit or person the decision names: where in the request ({@code units[i]}, {@code persons[i]}), how its refusals name it,
+     * its live proposal of the award and year (null when none), and whether the ledger has this decision's award for it already.
+     */
+    private record Named(String kind, String field, String who, Proposal live, BooleanSupplier inLedger) {
+    }
+
+    private List<Named> units(DecisionRequest.Checked checked, String award) {
+        List<Named> named = new ArrayList<>();
+        for (int i = 0; i < checked.units().size(); i++) {
+            String unit = checked.units().get(i);
+            Proposal live = Proposal.<Proposal>find("unitCode = ?1 and personId is null and awardTypeCode = ?2 and year = ?3 and status not in ?4",
+                    unit, award, checked.year(), ENDED).firstResult();
+            named.add(new Named("unit", "units[" + i + "]", unit, live, () -> ledger.holds(unit, award, checked.year(), checked.number())));
+        }
+        return named;
+    }
+
+    private List<Named> persons(DecisionRequest.Checked checked, String award) {
+        List<Named> named = new ArrayList<>();
+        for (int i = 0; i < checked.persons().size(); i++) {
+            UUID person = checked.persons().get(i);
+            Proposal live = Proposal.<Proposal>find("personId = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4",
+                    person, award, checked.year(), ENDED).firstResult();
+            named.add(new Named("person", "persons[" + i + "]", person.toString(), live,
+                    () -> ledger.holdsForPerson(person, award, checked.year(), checked.number())));
+        }
+        return named;
     }
 
     /** The decisions the caller may read, of a year and award when given, newest first. */
@@ -191,8 +233,10 @@ public class DecisionService {
         Map<String, String> names = KnownUnit.namesOf(decision.unitCodes());
         Map<Long, LedgerEntry> entries = ledger.ofDecision(decision.id).stream()
                 .collect(Collectors.toMap(e -> e.proposalId, Function.identity(), (first, second) -> first));
-        List<DecisionView.UnitView> units = decision.units.stream().sorted(Comparator.comparing(u -> u.unitCode))
-                .map(u -> unitView(u, names.get(u.unitCode), entries.get(u.proposalId), decision.date, locale)).toList();
+        List<DecisionView.UnitView> units = decision.units.stream()
+                .map(u -> unitView(u, names.get(u.unitCode), entries.get(u.proposalId), decision.date, locale))
+                .sorted(Comparator.comparing(DecisionView.UnitView::unitCode)
+                        .thenComparing(u -> u.personName() == null ? "" : u.personName(), VIETNAMESE)).toList();
         return new DecisionView(decision.id, decision.number, decision.date, decision.authority, decision.awardTypeCode,
                 award == null ? null : award.name, decision.year, units, DecisionView.totalCash(units), decision.recordedBy,
                 decision.recordedAt);
@@ -200,10 +244,10 @@ public class DecisionService {
 
     private DecisionView.UnitView unitView(Decision.DecidedUnit unit, String name, LedgerEntry entry, LocalDate date, Locale locale) {
         if (entry == null) {
-            return new DecisionView.UnitView(unit.unitCode, name, unit.proposalId, null, null, null, null, false);
+            return new DecisionView.UnitView(unit.unitCode, name, unit.proposalId, null, null, null, null, false, unit.personId, null);
         }
         return new DecisionView.UnitView(unit.unitCode, name, unit.proposalId, entry.cashAmount, entry.baseSalary, entry.cashMultiple,
-                cashNote(entry, date, locale), entry.revoked());
+                cashNote(entry, date, locale), entry.revoked(), entry.personId, entry.personName);
     }
 
     /**

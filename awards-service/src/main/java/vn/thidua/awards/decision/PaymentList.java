@@ -10,15 +10,17 @@ import vn.thidua.platform.web.Table;
 /**
  * The payment list of a decision (danh sách chi trả tiền thưởng kèm theo quyết định), as the finance
  * office pays from it: Vietnamese headers, one numbered line per unit the decision names, and the
- * total of the awards that stand. Made from the decision as the API shows it, so the file and the
+ * total of the awards that stand; for an award to persons one line per person, named first. Made from the decision as the API shows it, so the file and the
  * screen cannot differ.
  */
 final class PaymentList {
     static final List<String> HEADERS = List.of("STT", "Mã đơn vị", "Tên đơn vị", "Hình thức khen thưởng", "Năm", "Số quyết định",
             "Ngày quyết định", "Cơ quan quyết định", "Mức lương cơ sở (đồng)", "Hệ số", "Số tiền (đồng)", "Ghi chú");
+    /** For an award to persons: the person's name first, then the unit that proposed them, as the finance office pays people. */
+    static final List<String> PERSON_HEADERS = List.of("STT", "Họ và tên", "Mã đơn vị", "Tên đơn vị", "Hình thức khen thưởng", "Năm",
+            "Số quyết định", "Ngày quyết định", "Cơ quan quyết định", "Mức lương cơ sở (đồng)", "Hệ số", "Số tiền (đồng)", "Ghi chú");
     static final String SHEET = "Danh sách chi trả";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-    private static final int AMOUNT_COLUMN = HEADERS.indexOf("Số tiền (đồng)");
 
     private PaymentList() {
     }
@@ -30,12 +32,17 @@ final class PaymentList {
         List<String> titles = List.of("DANH SÁCH CHI TRẢ TIỀN THƯỞNG",
                 "(Kèm theo Quyết định số " + decision.number() + " ngày " + day + " của " + decision.authority() + ")",
                 "Hình thức khen thưởng: " + award + " năm " + decision.year());
+        boolean persons = decision.units().stream().anyMatch(unit -> unit.personId() != null);
+        List<String> headers = persons ? PERSON_HEADERS : HEADERS;
         List<List<Object>> rows = new ArrayList<>();
         int number = 1;
         int unpaid = 0;
         for (DecisionView.UnitView unit : decision.units()) {
             List<Object> row = new ArrayList<>();
             row.add(number++);
+            if (persons) {
+                row.add(unit.personName() == null ? "" : unit.personName());
+            }
             row.add(unit.unitCode());
             row.add(unit.unitName() == null ? "" : unit.unitName());
             row.add(award);
@@ -53,14 +60,15 @@ final class PaymentList {
             }
         }
         List<Object> total = new ArrayList<>();
-        for (int c = 0; c < HEADERS.size(); c++) {
+        for (int c = 0; c < headers.size(); c++) {
             total.add("");
         }
         total.set(1, "Tổng cộng");
-        total.set(AMOUNT_COLUMN, blankIfNull(decision.totalCash()));
-        total.set(HEADERS.size() - 1, unpaid == 0 ? "" : "Chưa tính được tổng: " + unpaid + " đơn vị chưa có số tiền thưởng");
+        total.set(headers.indexOf("Số tiền (đồng)"), blankIfNull(decision.totalCash()));
+        total.set(headers.size() - 1, unpaid == 0 ? "" : "Chưa tính được tổng: " + unpaid + (persons ? " cá nhân" : " đơn vị")
+                + " chưa có số tiền thưởng");
         rows.add(total);
-        return new Table(titles, HEADERS, rows);
+        return new Table(titles, headers, rows);
     }
 
     /**

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.time.LocalDate;
+import java.util.UUID;
 
 /**
  * What the rest of the service writes into the ledger, and the one question it asks before: proposals enter the
@@ -12,20 +13,28 @@ import java.time.LocalDate;
 @ApplicationScoped
 public class Ledger {
 
-    /** An award a decision granted on a proposal, as the ledger keeps it. */
-    public record DecidedAward(String unitCode, String awardTypeCode, int year, String decisionNumber, LocalDate decisionDate,
-                               String decidingAuthority, long proposalId, long ruleSetId) {
+    /** An award a decision granted on a proposal, as the ledger keeps it; {@code personId} and {@code personName} for a person's. */
+    public record DecidedAward(String unitCode, UUID personId, String personName, String awardTypeCode, int year, String decisionNumber,
+                               LocalDate decisionDate, String decidingAuthority, long proposalId, long ruleSetId) {
     }
 
     /** Whether the ledger already holds that decision's award for the unit and year (e.g. imported from paper records). */
     public boolean holds(String unitCode, String awardTypeCode, int year, String decisionNumber) {
-        return LedgerEntry.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", unitCode, awardTypeCode,
+        return LedgerEntry.count("unitCode = ?1 and personId is null and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", unitCode,
+                awardTypeCode, year, decisionNumber) > 0;
+    }
+
+    /** The same for a person. */
+    public boolean holdsForPerson(UUID personId, String awardTypeCode, int year, String decisionNumber) {
+        return LedgerEntry.count("personId = ?1 and awardTypeCode = ?2 and year = ?3 and decisionNumber = ?4", personId, awardTypeCode,
                 year, decisionNumber) > 0;
     }
 
     public void enter(DecidedAward award, String actor, Instant at) {
         LedgerEntry entry = new LedgerEntry();
         entry.unitCode = award.unitCode();
+        entry.personId = award.personId();
+        entry.personName = award.personName();
         entry.awardTypeCode = award.awardTypeCode();
         entry.year = award.year();
         entry.decisionNumber = award.decisionNumber();

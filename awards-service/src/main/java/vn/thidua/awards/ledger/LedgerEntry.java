@@ -12,9 +12,10 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.UUID;
 import vn.thidua.awards.cash.CashAmount;
 
-/** An award a unit holds (or held, until revoked): never deleted, revocation marks it. */
+/** An award a unit or a person of it holds (or held, until revoked): never deleted, revocation marks it. */
 @Entity
 @Table(name = "ledger_entry")
 public class LedgerEntry extends PanacheEntityBase {
@@ -35,6 +36,13 @@ public class LedgerEntry extends PanacheEntityBase {
 
     @Column(name = "award_type_code", nullable = false, length = 40)
     public String awardTypeCode;
+
+    /** The person who holds it, for a person award (null for a unit's), and their name as decided; {@code unitCode} proposed them. */
+    @Column(name = "person_id")
+    public UUID personId;
+
+    @Column(name = "person_name", length = 200)
+    public String personName;
 
     @Column(nullable = false)
     public int year;

@@ -3,6 +3,8 @@ package vn.thidua.awards.ledger;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import java.io.InputStream;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -23,7 +25,10 @@ import vn.thidua.platform.web.Requests;
 import vn.thidua.platform.web.SheetFile;
 import vn.thidua.platform.web.Uploads;
 
-/** The award ledger (sổ khen thưởng): what each unit holds, streaks of years, and the import of awards from before the system. */
+/**
+ * The award ledger (sổ khen thưởng): what each unit, or person of it, holds, streaks of years, and the import of awards from
+ * before the system.
+ */
 @Tag(name = "Ledger", description = "Awards held by units, past and present.")
 @Path("/api/awards/ledger")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,9 +50,10 @@ public class LedgerResource {
     @GET
     @Operation(operationId = "listLedgerEntries", summary = "List awards held (the ledger)")
     public Page<LedgerView> list(@QueryParam("unitCode") String unitCode, @QueryParam("awardTypeCode") String awardTypeCode,
-                                 @QueryParam("year") String year, @QueryParam("page") Integer page, @QueryParam("size") Integer size) {
-        return ledger.list(unitCode, awardTypeCode, Requests.optionalYear(year, ImportRow.MIN_YEAR, 2100), PageRequest.of(page, size),
-                callers.current());
+                                 @QueryParam("year") String year, @QueryParam("page") Integer page, @QueryParam("size") Integer size,
+                                 @QueryParam("personId") @Parameter(description = "Only the awards of this person.") String personId) {
+        return ledger.list(unitCode, personId(personId), awardTypeCode, Requests.optionalYear(year, ImportRow.MIN_YEAR, 2100),
+                PageRequest.of(page, size), callers.current());
     }
 
     /** {@code years} consecutive years up to {@code until}: {@code {held, yearsHeld, missing}}; revoked awards do not count. */
@@ -55,9 +61,22 @@ public class LedgerResource {
     @Path("/streak")
     @Operation(operationId = "getAwardStreak", summary = "Check consecutive years of an award")
     public LedgerService.StreakView streak(@QueryParam("unitCode") String unitCode, @QueryParam("awardTypeCode") String awardTypeCode,
-                                           @QueryParam("years") String years, @QueryParam("until") String until) {
-        return ledger.streak(unitCode, awardTypeCode, wholeNumber(years, "years", 1, Streak.MAX_YEARS),
+                                           @QueryParam("years") String years, @QueryParam("until") String until,
+                                           @QueryParam("personId") @Parameter(description = "The person's streak instead of the unit's.")
+                                           String personId) {
+        return ledger.streak(unitCode, personId(personId), awardTypeCode, wholeNumber(years, "years", 1, Streak.MAX_YEARS),
                 wholeNumber(until, "until", ImportRow.MIN_YEAR, 2100), callers.current());
+    }
+
+    private static UUID personId(String raw) {
+        if (raw == null || raw.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(raw.strip());
+        } catch (IllegalArgumentException malformed) {
+            throw ProblemException.badRequest("invalid-field", "ledger.person-id.invalid", raw);
+        }
     }
 
     /** Past awards from a CSV or XLSX file; answers with what became of each row. */

@@ -9,8 +9,10 @@ public final class CoverSubmissionPdf {
     private final PdfLayout layout = new PdfLayout();
 
     public byte[] render(CoverSubmission cover) {
+        // a person is proposed by their own unit, which then heads and signs the submission; a unit by its cluster
+        String proposer = cover.personName() != null ? cover.unitName() : cover.clusterName();
         return layout.render("Tờ trình đề nghị tặng " + cover.awardName() + " năm " + cover.year(), document -> {
-            layout.header(document, cover.clusterName(), cover.place() + ", ngày " + cover.date().getDayOfMonth() + " tháng "
+            layout.header(document, proposer, cover.place() + ", ngày " + cover.date().getDayOfMonth() + " tháng "
                     + cover.date().getMonthValue() + " năm " + cover.date().getYear());
             layout.centered(document, "TỜ TRÌNH", layout.title, 18);
             layout.centered(document, "Về việc đề nghị tặng " + cover.awardName() + " năm " + cover.year(), layout.strong, 4);
@@ -25,9 +27,12 @@ public final class CoverSubmissionPdf {
             if (cover.voteDate() != null) {
                 layout.line(document, "Căn cứ biên bản kiểm phiếu suy tôn ngày " + DAY.format(cover.voteDate()) + ",", 2);
             }
-            StringBuilder proposal = new StringBuilder(cover.clusterName()).append(" kính đề nghị ").append(cover.recipient())
-                    .append(" xem xét, tặng ").append(cover.awardName()).append(" năm ").append(cover.year()).append(" cho ")
-                    .append(cover.unitName()).append(" (mã định danh ").append(cover.unitCode()).append(")");
+            StringBuilder proposal = new StringBuilder(proposer).append(" kính đề nghị ").append(cover.recipient())
+                    .append(" xem xét, tặng ").append(cover.awardName()).append(" năm ").append(cover.year()).append(" cho ");
+            if (cover.personName() != null) {
+                proposal.append(cover.personName()).append(", ");
+            }
+            proposal.append(cover.unitName()).append(" (mã định danh ").append(cover.unitCode()).append(")");
             if (cover.rank() != null && cover.total() != null) {
                 proposal.append(", đơn vị xếp thứ ").append(cover.rank()).append(" với ").append(PdfLayout.number(cover.total())).append(" điểm");
             }
@@ -43,8 +48,8 @@ public final class CoverSubmissionPdf {
             for (String attachment : cover.attachments()) {
                 layout.line(document, "- " + attachment, 2);
             }
-            layout.signatures(document, "Nơi nhận:\n- Như trên;\n- Lưu.", "TM. " + cover.clusterName().toUpperCase(java.util.Locale.ROOT)
-                    + "\nCỤM TRƯỞNG\n(Ký, ghi rõ họ tên)");
+            layout.signatures(document, "Nơi nhận:\n- Như trên;\n- Lưu.", "TM. " + proposer.toUpperCase(java.util.Locale.ROOT)
+                    + (cover.personName() != null ? "\nTHỦ TRƯỞNG ĐƠN VỊ" : "\nCỤM TRƯỞNG") + "\n(Ký, ghi rõ họ tên)");
         });
     }
 }

@@ -144,7 +144,7 @@ public class Dossier {
                 proposal.receivedOn != null ? proposal.receivedOn : LocalDate.now(clock.withZone(VietnamTime.ZONE)), documents.place(),
                 documents.receivingBody(), proposal.ruleSetChosenBecause == null ? null : vn.thidua.awards.catalogue.ChoiceView.of(
                         proposal.ruleSetChosenBecause, vn.thidua.awards.catalogue.ChoiceView.Occasion.DOSSIER,
-                        vn.thidua.platform.web.Messages.VIETNAMESE).reason());
+                        vn.thidua.platform.web.Messages.VIETNAMESE).reason(), proposal.personName);
         return coverPdf.render(cover);
     }
 

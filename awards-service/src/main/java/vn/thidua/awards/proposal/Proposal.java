@@ -20,7 +20,10 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 import vn.thidua.platform.domain.Refusal;
 
-/** A proposal of one award for one unit and year, with what it rests on and where it stands. */
+/**
+ * A proposal of one award for one unit and year, or, for a person award, for one person of the unit and year, with what it
+ * rests on and where it stands.
+ */
 @Entity
 @Table(name = "proposal")
 public class Proposal extends PanacheEntityBase {
@@ -34,6 +37,13 @@ public class Proposal extends PanacheEntityBase {
 
     @Column(name = "award_type_code", nullable = false, length = 40)
     public String awardTypeCode;
+
+    /** The person proposed, for a person award (null for a unit's): their id and name as units-service announced them. */
+    @Column(name = "person_id")
+    public UUID personId;
+
+    @Column(name = "person_name", length = 200)
+    public String personName;
 
     @Column(nullable = false)
     public int year;
@@ -140,6 +150,22 @@ public class Proposal extends PanacheEntityBase {
         proposal.createdAt = at;
         proposal.updatedAt = at;
         return proposal;
+    }
+
+    /**
+     * The draft is for a person of its unit: the person a person award goes to, named once, before the draft is kept.
+     */
+    public void nominate(UUID person, String fullName) {
+        if (personId != null || id != null) {
+            throw new IllegalStateException("a proposal names its person once, when it is drafted");
+        }
+        personId = person;
+        personName = fullName;
+    }
+
+    /** Whether it proposes a person rather than its unit. */
+    public boolean ofPerson() {
+        return personId != null;
     }
 
     /** The first step of a draft, once it has its id. */

@@ -37,9 +37,12 @@ public class ProposalAccess {
         return isClusterLeader(cluster(proposal.clusterId), caller);
     }
 
-    /** Whether the caller may change the proposal's dossier or take it forward as its proposer. */
+    /**
+     * Whether the caller may change the proposal's dossier or take it forward as its proposer: for a person, their unit's
+     * representative too.
+     */
     boolean canPropose(Proposal proposal, Caller caller) {
-        return caller.isBoardOrAdmin() || isClusterLeader(cluster(proposal.clusterId), caller);
+        return caller.isBoardOrAdmin() || isClusterLeader(cluster(proposal.clusterId), caller) || proposal.ofPerson() && caller.actsFor(proposal.unitCode);
     }
 
     /** 404 to a caller who may not read the proposal, exactly as when there is none, so nobody learns what exists. */
@@ -51,7 +54,11 @@ public class ProposalAccess {
 
     /** The proposal's proposer: as {@link #requireProposer(ClusterYear, Caller)} for the proposal's cluster-year. */
     void requireProposer(Proposal proposal, Caller caller) {
-        requireProposer(cluster(proposal.clusterId), caller);
+        if (proposal.ofPerson()) {
+            requirePersonProposer(cluster(proposal.clusterId), proposal.unitCode, caller);
+        } else {
+            requireProposer(cluster(proposal.clusterId), caller);
+        }
     }
 
     /**
@@ -62,6 +69,16 @@ public class ProposalAccess {
     static void requireProposer(ClusterYear cluster, Caller caller) {
         if (!caller.isBoardOrAdmin() && (cluster == null || !isClusterLeader(cluster, caller))) {
             throw new ForbiddenException("only the Board or the cluster-year's leader proposes");
+        }
+    }
+
+    /**
+     * A person is put forward by the proposers of units, or by their own unit: its representative proposes the unit's own
+     * people, and a representative of another unit is refused whoever the person is.
+     */
+    static void requirePersonProposer(ClusterYear cluster, String unitCode, Caller caller) {
+        if (!caller.isBoardOrAdmin() && (cluster == null || !isClusterLeader(cluster, caller)) && (unitCode == null || !caller.actsFor(unitCode))) {
+            throw new ForbiddenException("only the Board, the cluster-year's leader or the person's own unit proposes a person");
         }
     }
 

@@ -50,15 +50,18 @@ public class ProposalDecisions {
             throw Refusal.unprocessable("invalid-field", "problem.field.required", "date");
         }
         // checked before the proposal changes: the query flushes, and a decided proposal must carry its number
-        if (ledger.holds(proposal.unitCode, proposal.awardTypeCode, proposal.year, number)) {
-            throw Refusal.conflict("ledger-entry-exists", "proposal.ledger.exists", proposal.unitCode, number);
+        if (proposal.ofPerson() ? ledger.holdsForPerson(proposal.personId, proposal.awardTypeCode, proposal.year, number)
+                : ledger.holds(proposal.unitCode, proposal.awardTypeCode, proposal.year, number)) {
+            throw Refusal.conflict("ledger-entry-exists", "proposal.ledger.exists", proposal.ofPerson() ? proposal.personName : proposal.unitCode,
+                    number);
         }
         String authority = decision.authority() == null ? catalogue.get(proposal.awardTypeCode).decidingAuthority
                 : Text.clean(decision.authority(), 300, "authority", true);
         requireNoOpenProceedings(proposal);
         Instant at = Instant.now(clock);
         store.record(proposal, proposal.decide(route, number, decision.date(), authority, at), caller);
-        ledger.enter(new Ledger.DecidedAward(proposal.unitCode, proposal.awardTypeCode, proposal.year, proposal.decisionNumber,
+        ledger.enter(new Ledger.DecidedAward(proposal.unitCode, proposal.personId, proposal.personName, proposal.awardTypeCode, proposal.year,
+                proposal.decisionNumber,
                 proposal.decisionDate, proposal.decidingAuthority, proposal.id, proposal.ruleSetId), caller.subject(), at);
         return proposal;
     }

@@ -17,6 +17,7 @@ import vn.thidua.awards.condition.Facts;
 import vn.thidua.awards.condition.Verdict;
 import vn.thidua.awards.condition.Vocabulary;
 import vn.thidua.awards.ledger.AwardHistory;
+import vn.thidua.awards.person.KnownPeople;
 import vn.thidua.awards.proceeding.ProceedingService;
 import vn.thidua.awards.quota.LeadersOutside;
 import vn.thidua.awards.rating.TaskRatingService;
@@ -44,11 +45,12 @@ public class ProposalEligibility {
     private final ProceedingService proceedings;
     private final PublishedVotes votes;
     private final ProposalAttestations attestations;
+    private final KnownPeople people;
     private final Clock clock;
 
     public ProposalEligibility(ClusterDirectory clusters, CatalogueService catalogue, AwardHistory history, RegisteredTitles registrations,
                                YearEndReports yearEndReports, TaskRatingService ratings, ProceedingService proceedings, PublishedVotes votes,
-                               ProposalAttestations attestations, Clock clock) {
+                               ProposalAttestations attestations, KnownPeople people, Clock clock) {
         this.clusters = clusters;
         this.catalogue = catalogue;
         this.history = history;
@@ -58,6 +60,7 @@ public class ProposalEligibility {
         this.proceedings = proceedings;
         this.votes = votes;
         this.attestations = attestations;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -83,9 +86,9 @@ public class ProposalEligibility {
         proposal.judgeBy(catalogue.choose(proposal.awardTypeCode, proposal.year, proposal.receivedOn != null ? proposal.receivedOn : today()));
     }
 
-    /** The awards the unit held before the proposal's year, as the ledger says now (revocations left out). */
+    /** The awards the unit (or the person proposed) held before the proposal's year, as the ledger says now (revocations left out). */
     List<Proposal.EarlierAward> earlierAwards(Proposal proposal) {
-        return history.of(proposal.unitCode).stream().filter(e -> !e.revoked() && e.year < proposal.year)
+        return (proposal.ofPerson() ? history.ofPerson(proposal.personId) : history.of(proposal.unitCode)).stream().filter(e -> !e.revoked() && e.year < proposal.year)
                 .map(e -> new Proposal.EarlierAward(e.awardTypeCode, e.year, e.decisionNumber, e.decisionDate, e.decidingAuthority))
                 .collect(Collectors.toCollection(ArrayList::new));
     }
@@ -127,7 +130,16 @@ public class ProposalEligibility {
                 counted(proposal.awardTypeCode, proposal.year, addingThis), clusters.clusterYearsWithEmulationLeader(proposal.year),
                 LeadersOutside.of(proposal.year), history.heldAwards(proposal.unitCode),
                 yearEndReports.of(proposal.unitCode, proposal.year).orElse(null), ratings.yearsOf(proposal.unitCode),
-                proceedings.openOf(proposal.unitCode), found, Map.of());
+                proceedings.openOf(proposal.unitCode), found, Map.of(), person(proposal));
+    }
+
+    /** The person proposed, as their unit recorded their years and initiatives, with their own awards; none for a unit's proposal. */
+    private Facts.Person person(Proposal proposal) {
+        if (!proposal.ofPerson()) {
+            return null;
+        }
+        return new Facts.Person(proposal.personId, proposal.personName, proposal.unitCode, people.yearsOf(proposal.personId),
+                people.initiativesOf(proposal.personId), history.heldAwardsOfPerson(proposal.personId));
     }
 
     /** The award's proposals of the year that count against its quota, and this one if it is being added. */

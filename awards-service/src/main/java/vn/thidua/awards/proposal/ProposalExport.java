@@ -45,7 +45,7 @@ public class ProposalExport {
             String clusterName = clusterNames.computeIfAbsent(p.clusterId, id -> clusters.find(id).map(ClusterYear::name).orElse(p.clusterCode));
             String awardName = awardNames.computeIfAbsent(p.awardTypeCode, catalogue::nameOf);
             lines.add(new ProposalListTable.Line(unitNames.getOrDefault(p.unitCode, p.unitCode), p.unitCode, clusterName, awardName, p.year,
-                    p.rankingTotal, p.rankingRank, p.status, p.decisionNumber, p.decisionDate, p.decidingAuthority));
+                    p.rankingTotal, p.rankingRank, p.status, p.decisionNumber, p.decisionDate, p.decidingAuthority, p.personName));
         }
         List<String> filters = new ArrayList<>();
         if (awardTypeCode != null) {

@@ -14,12 +14,23 @@ import vn.thidua.platform.web.Table;
 final class ProposalListTable {
     static final List<String> HEADERS = List.of("TT", "Tên tập thể", "Mã định danh", "Cụm/khối thi đua", "Hình thức khen thưởng", "Năm",
             "Điểm", "Xếp hạng", "Trạng thái / Số quyết định");
+    /** A list with persons in it: the name column names a person, then the unit that proposed them. */
+    static final List<String> WITH_PERSONS = List.of("TT", "Tên tập thể, cá nhân", "Mã định danh", "Cụm/khối thi đua", "Hình thức khen thưởng",
+            "Năm", "Điểm", "Xếp hạng", "Trạng thái / Số quyết định");
     static final String SHEET = "Danh sách";
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
-    /** One proposal, names resolved. */
+    /** One proposal, names resolved; {@code personName} for a person's, null for a unit's. */
     record Line(String unitName, String unitCode, String clusterName, String awardName, int year, BigDecimal total, Integer rank,
-                ProposalStatus status, String decisionNumber, LocalDate decisionDate, String decidingAuthority) {
+                ProposalStatus status, String decisionNumber, LocalDate decisionDate, String decidingAuthority, String personName) {
+        Line(String unitName, String unitCode, String clusterName, String awardName, int year, BigDecimal total, Integer rank,
+             ProposalStatus status, String decisionNumber, LocalDate decisionDate, String decidingAuthority) {
+            this(unitName, unitCode, clusterName, awardName, year, total, rank, status, decisionNumber, decisionDate, decidingAuthority, null);
+        }
+
+        String name() {
+            return personName == null ? unitName : personName + " (" + unitName + ")";
+        }
     }
 
     private ProposalListTable() {
@@ -36,7 +47,7 @@ final class ProposalListTable {
         for (Line line : lines) {
             List<Object> row = new ArrayList<>();
             row.add(number++);
-            row.add(line.unitName());
+            row.add(line.name());
             row.add(line.unitCode());
             row.add(line.clusterName());
             row.add(line.awardName());
@@ -46,7 +57,7 @@ final class ProposalListTable {
             row.add(statusText(line));
             rows.add(row);
         }
-        return new Table(titles, HEADERS, rows);
+        return new Table(titles, lines.stream().anyMatch(line -> line.personName() != null) ? WITH_PERSONS : HEADERS, rows);
     }
 
     /** Where the proposal stands, in the words of the printed list; a decided (or revoked) one names its decision. */

@@ -85,7 +85,9 @@ public class ProposalResource {
         this.maxFileBytes = maxFileSize.asLongValue();
     }
 
-    public record ProposalView(long id, String unitCode, String awardTypeCode, int year, long clusterId, String clusterCode, long ruleSetId,
+    public record ProposalView(long id, String unitCode,
+                               @Schema(description = "The person proposed, for an award to persons; absent for a unit's.") UUID personId,
+                               String personName, String awardTypeCode, int year, long clusterId, String clusterCode, long ruleSetId,
                                UUID votingSessionId, Integer rankingRank, BigDecimal rankingTotal, ProposalStatus status, String statusReason,
                                String legalGround, String decisionNumber, LocalDate decisionDate, String decidingAuthority,
                                List<Proposal.EarlierAward> earlierAwards, LocalDate receivedOn, LocalDate judgedOn,
@@ -98,7 +100,7 @@ public class ProposalResource {
 
         /** With its deadlines (shown for one proposal; lists leave them out, null: GET /api/awards/deadlines has them all). */
         static ProposalView of(Proposal p, Locale locale, List<Deadline> deadlines) {
-            return new ProposalView(p.id, p.unitCode, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
+            return new ProposalView(p.id, p.unitCode, p.personId, p.personName, p.awardTypeCode, p.year, p.clusterId, p.clusterCode, p.ruleSetId, p.votingSessionId,
                     p.rankingRank, p.rankingTotal, p.status, p.statusReason, p.legalGround, p.decisionNumber, p.decisionDate,
                     p.decidingAuthority, p.earlierAwards, p.receivedOn,
                     p.ruleSetChosenBecause == null ? null : p.ruleSetChosenBecause.judgedOn(),

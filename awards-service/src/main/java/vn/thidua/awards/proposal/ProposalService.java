@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.CatalogueService;
 import vn.thidua.awards.catalogue.RuleSetChoice;
+import vn.thidua.awards.condition.Recipient;
 import vn.thidua.awards.condition.Verdict;
+import vn.thidua.awards.person.KnownPeople;
+import vn.thidua.awards.person.KnownPerson;
 import vn.thidua.awards.ranking.Rankings;
 import vn.thidua.awards.vote.PublishedVotes;
 import vn.thidua.platform.clusters.ClusterDirectory;
@@ -36,10 +40,11 @@ public class ProposalService {
     private final ProposalStore store;
     private final ProposalAccess access;
     private final ProposalEligibility eligibility;
+    private final KnownPeople people;
     private final Clock clock;
 
     public ProposalService(ClusterDirectory clusters, CatalogueService catalogue, PublishedVotes votes, Rankings rankings, Dossier dossier,
-                           ProposalStore store, ProposalAccess access, ProposalEligibility eligibility, Clock clock) {
+                           ProposalStore store, ProposalAccess access, ProposalEligibility eligibility, KnownPeople people, Clock clock) {
         this.clusters = clusters;
         this.catalogue = catalogue;
         this.votes = votes;
@@ -48,6 +53,7 @@ public class ProposalService {
         this.store = store;
         this.access = access;
         this.eligibility = eligibility;
+        this.people = people;
         this.clock = clock;
     }
 
@@ -56,11 +62,17 @@ public class ProposalService {
      * cluster-year. {@code receivedOn}: the day a past dossier reached the Board, which only the Board may state.
      */
     @Schema(description = "From a published vote (`votingSessionId`, and `unitCode` when several were elected), or without one: "
-            + "`unitCode`, `awardTypeCode` and `clusterId` then all required.")
+            + "`unitCode`, `awardTypeCode` and `clusterId` then all required, and `personId` too for an award to a person.")
     public record ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId,
-                                  @Schema(description = "The day the dossier was received; only the Board states it, never in the future.") LocalDate receivedOn) {
+                                  @Schema(description = "The day the dossier was received; only the Board states it, never in the future.") LocalDate receivedOn,
+                                  @Schema(description = "The person proposed, a current member of the unit: required for an award to a person, "
+                                          + "refused for one to a unit.") UUID personId) {
         public ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId) {
-            this(votingSessionId, unitCode, awardTypeCode, clusterId, null);
+            this(votingSessionId, unitCode, awardTypeCode, clusterId, null, null);
+        }
+
+        public ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId, LocalDate receivedOn) {
+            this(votingSessionId, unitCode, awardTypeCode, clusterId, receivedOn, null);
         }
     }
 
@@ -68,8 +80,8 @@ public class ProposalService {
     public record Judgement(RuleSetChoice ruleSetChosenBecause, List<Verdict> verdicts) {
     }
 
-    /** Who is put forward for what, in which cluster-year, and from which vote (none without one). */
-    private record Candidate(String unitCode, String awardTypeCode, ClusterYear cluster, UUID votingSessionId) {
+    /** Who is put forward for what, in which cluster-year, and from which vote (none without one); the person for a person award. */
+    private record Candidate(String unitCode, String awardTypeCode, ClusterYear cluster, UUID votingSessionId, KnownPerson person) {
     }
 
     /**
@@ -86,13 +98,16 @@ public class ProposalService {
         ClusterYear cluster = candidate.cluster();
         Proposal proposal = Proposal.draft(candidate.unitCode(), candidate.awardTypeCode(), cluster.year(), cluster.id(), cluster.code(),
                 candidate.votingSessionId(), request.receivedOn(), eligibility.today(), caller.subject(), Instant.now(clock));
-        eligibility.choose(proposal);
-        if (Proposal.count("unitCode = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", proposal.unitCode,
-                proposal.awardTypeCode, proposal.year, List.of(ProposalStatus.REJECTED, ProposalStatus.REVOKED)) > 0) {
-            throw Refusal.conflict("proposal-exists", "proposal.exists", proposal.unitCode, proposal.awardTypeCode, proposal.year);
+        if (candidate.person() != null) {
+            proposal.nominate(candidate.person().id(), candidate.person().fullName());
         }
-        rankings.standingOf(cluster.id(), proposal.unitCode)
-                .ifPresent(standing -> proposal.rankedAs(standing.rank(), standing.total(), standing.criteriaSetVersion()));
+        eligibility.choose(proposal);
+        requireNoLiveProposal(proposal);
+        if (!proposal.ofPerson()) {
+            // where the unit stood in its cluster: what a unit's proposal rests on, not a person's
+            rankings.standingOf(cluster.id(), proposal.unitCode)
+                    .ifPresent(standing -> proposal.rankedAs(standing.rank(), standing.total(), standing.criteriaSetVersion()));
+        }
         proposal.heldBefore(eligibility.earlierAwards(proposal));
         proposal.persistAndFlush();
         if (proposal.votingSessionId != null) {
@@ -101,11 +116,29 @@ public class ProposalService {
         return store.record(proposal, proposal.opened(), caller);
     }
 
+    /** One live proposal of an award and year per unit, or per person for a person award. */
+    private static void requireNoLiveProposal(Proposal proposal) {
+        List<ProposalStatus> ended = List.of(ProposalStatus.REJECTED, ProposalStatus.REVOKED);
+        if (proposal.ofPerson()) {
+            if (Proposal.count("personId = ?1 and awardTypeCode = ?2 and year = ?3 and status not in ?4", proposal.personId,
+                    proposal.awardTypeCode, proposal.year, ended) > 0) {
+                throw Refusal.conflict("proposal-exists", "proposal.exists.person", proposal.personName, proposal.awardTypeCode, proposal.year);
+            }
+        } else if (Proposal.count("unitCode = ?1 and personId is null and awardTypeCode = ?2 and year = ?3 and status not in ?4",
+                proposal.unitCode, proposal.awardTypeCode, proposal.year, ended) > 0) {
+            throw Refusal.conflict("proposal-exists", "proposal.exists", proposal.unitCode, proposal.awardTypeCode, proposal.year);
+        }
+    }
+
     /** A unit a published vote of its cluster-year elected to lead: the first elected when the request names none. */
     private Candidate electedBy(ProposalRequest request, Caller caller) {
         Optional<PublishedVotes.Vote> vote = votes.find(request.votingSessionId());
         ClusterYear cluster = vote.flatMap(v -> clusters.find(v.clusterId())).orElse(null);
         ProposalAccess.requireProposer(cluster, caller);
+        if (request.personId() != null) {
+            // a cluster's vote elects units; a person is proposed by their unit
+            throw Refusal.unprocessable("person-not-allowed", "proposal.person.from-vote");
+        }
         if (vote.isEmpty() || !vote.get().proposes()) {
             throw Refusal.unprocessable("vote-not-published", "proposal.vote.not-published", request.votingSessionId());
         }
@@ -114,13 +147,17 @@ public class ProposalService {
         if (unit == null || !elected.contains(unit)) {
             throw Refusal.unprocessable("unit-not-elected", "proposal.vote.not-elected", String.valueOf(unit));
         }
-        return new Candidate(unit, vote.get().awardTypeCode(), cluster, vote.get().id());
+        return new Candidate(unit, vote.get().awardTypeCode(), cluster, vote.get().id(), null);
     }
 
-    /** A member of the cluster-year put forward for an award without a vote here. */
+    /** A member of the cluster-year, or a person of it, put forward for an award without a vote here. */
     private Candidate named(ProposalRequest request, Caller caller) {
         ClusterYear cluster = request.clusterId() == null ? null : clusters.find(request.clusterId()).orElse(null);
-        ProposalAccess.requireProposer(cluster, caller);
+        if (request.personId() != null) {
+            ProposalAccess.requirePersonProposer(cluster, request.unitCode(), caller);
+        } else {
+            ProposalAccess.requireProposer(cluster, caller);
+        }
         if (request.unitCode() == null || request.awardTypeCode() == null || request.clusterId() == null) {
             throw Refusal.unprocessable("invalid-proposal", "proposal.request.required");
         }
@@ -130,7 +167,28 @@ public class ProposalService {
         if (!cluster.hasMember(request.unitCode())) {
             throw Refusal.unprocessable("unit-not-member", "proposal.unit.not-member", request.unitCode(), cluster.code(), cluster.year());
         }
-        return new Candidate(request.unitCode(), catalogue.get(request.awardTypeCode()).code, cluster, null);
+        AwardType award = catalogue.get(request.awardTypeCode());
+        return new Candidate(request.unitCode(), award.code, cluster, null, nominee(award, request.personId(), request.unitCode()));
+    }
+
+    /**
+     * The person a person award is proposed for: named, known from units-service and working in the proposing unit today (a
+     * unit proposes its own people); none for a unit's award, which may not name one. The refusal names the person by id only:
+     * whoever asks learns nothing of someone of another unit.
+     */
+    private KnownPerson nominee(AwardType award, UUID personId, String unitCode) {
+        if (award.recipient == Recipient.PERSON && personId == null) {
+            throw Refusal.unprocessable("person-required", "proposal.person.required", award.code);
+        }
+        if (award.recipient == Recipient.UNIT && personId != null) {
+            throw Refusal.unprocessable("person-not-allowed", "proposal.person.not-allowed", award.code);
+        }
+        if (personId == null) {
+            return null;
+        }
+        KnownPerson person = people.find(personId).filter(p -> p.memberOf(unitCode, eligibility.today()))
+                .orElseThrow(() -> Refusal.unprocessable("person-not-member", "person.not-member", personId.toString(), unitCode));
+        return person;
     }
 
     /** Every condition of the proposal's rule set with its verdict. */

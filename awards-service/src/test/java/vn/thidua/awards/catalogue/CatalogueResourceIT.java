@@ -199,4 +199,43 @@ class CatalogueResourceIT {
                 .then().statusCode(422).body("errors[0].field", equalTo("effectiveFrom"));
         given().auth().oauth2(BOARD).get(award + "/rule-sets").then().body("$", hasSize(0));
     }
+
+    @Test
+    void awardsForPersonsTakeTheConditionsOfAPersonAndCashAsData() {
+        // the rule sets of docs/rules.md for LĐTT, CSTĐ cơ sở and CSTĐ tỉnh, as the Board enters them
+        vn.thidua.awards.person.PersonFixtures.grassrootsFighter();
+        vn.thidua.awards.person.PersonFixtures.personAward("CHIEN_SI_THI_DUA_TINH", "Chiến sĩ thi đua cấp tỉnh", "PROVINCIAL");
+        given().auth().oauth2(VIEWER).get("/api/awards/award-types/CHIEN_SI_THI_DUA_CO_SO").then().statusCode(200)
+                .body("recipient", equalTo("PERSON"));
+        given().auth().oauth2(VIEWER).queryParam("on", "2026-01-08").get("/api/awards/award-types/CHIEN_SI_THI_DUA_TINH/rule-sets/in-force")
+                .then().statusCode(200).body("cashMultiple", equalTo(3.0f)).body("eligibility[0].kind", equalTo("TITLE_IN_CONSECUTIVE_YEARS"));
+        // an award type of old stays a unit's
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(Map.of("name", "Tập thể thử", "level", "PROVINCIAL", "decidingAuthority", "Chủ tịch UBND tỉnh"))
+                .put("/api/awards/award-types/TEST_COLLECTIVE").then().statusCode(200).body("recipient", equalTo("UNIT"));
+
+        // a unit's kind in a person's rule set, and a person's kind in a unit's: refused where they are, nothing written
+        Map<String, Object> rules = ruleSet("Nghị định 152/2025/NĐ-CP", "2025-06-14", "2030-01-01", null);
+        rules.put("eligibility", List.of(Map.of("kind", "RANKS_FIRST"), Map.of("kind", "TASK_RATING_AT_LEAST", "params", Map.of("rating", "GOOD"))));
+        given().auth().oauth2(BOARD).header("Accept-Language", "en").contentType(ContentType.JSON).body(rules)
+                .post("/api/awards/award-types/LAO_DONG_TIEN_TIEN/rule-sets").then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("eligibility[0].kind")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("cannot be used for an award to a person"));
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(rules)
+                .post("/api/awards/award-types/TEST_COLLECTIVE/rule-sets").then().statusCode(422)
+                .body("errors.field", equalTo(List.of("eligibility[1].kind")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("không dùng được cho khen thưởng dành cho tập thể"));
+        given().auth().oauth2(BOARD).get("/api/awards/award-types/TEST_COLLECTIVE/rule-sets").then().body("$", hasSize(0));
+
+        // whom an award goes to is fixed once its rule sets speak of it; an unknown recipient is bad input
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(Map.of("name", "Lao động tiên tiến", "level", "DEPARTMENT",
+                        "decidingAuthority", "Thủ trưởng cơ quan, đơn vị", "recipient", "UNIT"))
+                .put("/api/awards/award-types/LAO_DONG_TIEN_TIEN").then().statusCode(422).contentType("application/problem+json");
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(Map.of("name", "Tập thể thử", "level", "PROVINCIAL",
+                        "decidingAuthority", "Chủ tịch UBND tỉnh", "recipient", "HOUSEHOLD"))
+                .put("/api/awards/award-types/TEST_COLLECTIVE").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON).body(Map.of("name", "Tập thể thử", "level", "PROVINCIAL",
+                        "decidingAuthority", "Chủ tịch UBND tỉnh", "recipient", "PERSON"))
+                .put("/api/awards/award-types/TEST_COLLECTIVE").then().statusCode(200).body("recipient", equalTo("PERSON"));
+    }
 }

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import vn.thidua.awards.condition.AwardKind;
 
@@ -37,10 +38,22 @@ class VocabularyTest {
         List<Facts.OpenProceeding> proceedings = new ArrayList<>();
         Map<String, Facts.Attestation> attestations = new HashMap<>();
         Map<String, List<Verdict>> otherAwards = new HashMap<>();
+        /** For a person award: Lê Thị Mẫu of the unit, her results, initiatives and awards; null for a unit award. */
+        Map<Integer, Facts.PersonYear> personYears = null;
+        List<Facts.InitiativeRecognition> initiatives = new ArrayList<>();
+        List<Facts.HeldAward> personAwards = new ArrayList<>();
 
         Facts facts() {
+            Facts.Person person = personYears == null ? null : new Facts.Person(UUID.fromString("5b0c7d1e-0000-4000-8000-000000000001"),
+                    "Lê Thị Mẫu", "000.00.32.H56", personYears, initiatives, personAwards);
             return new Facts("000.00.32.H56", 2025, "Cụm thi đua số 7", led, rank, total, registered, "TAP_THE_LAO_DONG_XUAT_SAC", proposals,
-                    leaders, outside, awards, yearEnd, ratings, proceedings, attestations, otherAwards);
+                    leaders, outside, awards, yearEnd, ratings, proceedings, attestations, otherAwards, person);
+        }
+
+        /** A person whose unit recorded these results (year, rating, discipline, titles …). */
+        FactsMother person(Map<Integer, Facts.PersonYear> years) {
+            personYears = new HashMap<>(years);
+            return this;
         }
     }
 
@@ -278,6 +291,124 @@ class VocabularyTest {
     void everyKindOfTheVocabularyIsTestedHere() {
         assertEquals(List.of("LEADS_CLUSTER", "RANKS_FIRST", "RANKS_WITHIN", "MIN_TOTAL_POINTS", "REGISTERED_FOR_TITLE",
                 "QUOTA_PERCENT_OF_CLUSTER_LEADERS", "MEETS_CONDITIONS_OF", "HELD_IN_PREVIOUS_YEARS", "AWARDS_IN_WINDOW", "EXCEEDS_TARGETS", "MEMBER_SHARE",
-                "RATING_STREAK", "NO_PENDING_PROCEEDINGS", "ATTESTED"), Vocabulary.kinds());
+                "RATING_STREAK", "NO_PENDING_PROCEEDINGS", "ATTESTED", "HOLDS_TITLE", "TITLE_IN_CONSECUTIVE_YEARS", "INITIATIVE_RECOGNISED",
+                "NOT_DISCIPLINED", "TASK_RATING_AT_LEAST"), Vocabulary.kinds());
+    }
+
+    // ---- conditions of a person (issue 22) ----
+
+    static Facts.PersonYear result(TaskCompletion rating, Discipline discipline, String... titles) {
+        return new Facts.PersonYear(rating, Set.of(titles), discipline);
+    }
+
+    static Facts.InitiativeRecognition recognised(int initiative, RecognitionLevel level, InitiativeScope scope, LocalDate on) {
+        return new Facts.InitiativeRecognition(UUID.fromString("9e1a0000-0000-4000-8000-00000000000" + initiative), "Sáng kiến " + initiative,
+                level, scope, on);
+    }
+
+    @Test
+    void holdsTheTitleRecordedByTheUnitOrHeldInTheLedger() {
+        FactsMother f = new FactsMother().person(Map.of(2025, result(TaskCompletion.EXCELLENT, Discipline.NONE, "LAO_DONG_TIEN_TIEN")));
+        expect(Outcome.PASS, "eligibility.title.pass", judge(kind("HOLDS_TITLE", "awardTypeCode", "LAO_DONG_TIEN_TIEN"), f));
+        expect(Outcome.FAIL, "eligibility.title.fail", judge(kind("HOLDS_TITLE", "awardTypeCode", "CHIEN_SI_THI_DUA_CO_SO"), f));
+        // conferred by a decision recorded in the ledger, though the unit's record does not list it
+        f.personAwards = List.of(new Facts.HeldAward("CHIEN_SI_THI_DUA_CO_SO", 2025, AwardKind.MERIT));
+        expect(Outcome.PASS, "eligibility.title.pass", judge(kind("HOLDS_TITLE", "awardTypeCode", "CHIEN_SI_THI_DUA_CO_SO"), f));
+        f.personYears = Map.of();
+        f.personAwards = List.of();
+        expect(Outcome.UNKNOWN, "eligibility.title.unknown", judge(kind("HOLDS_TITLE", "awardTypeCode", "LAO_DONG_TIEN_TIEN"), f));
+    }
+
+    @Test
+    void titleInConsecutiveYearsEndsWithTheAchievementYear() {
+        FactsMother f = new FactsMother().person(Map.of(
+                2023, result(TaskCompletion.EXCELLENT, Discipline.NONE, "CHIEN_SI_THI_DUA_CO_SO"),
+                2025, result(TaskCompletion.EXCELLENT, Discipline.NONE, "CHIEN_SI_THI_DUA_CO_SO")));
+        f.personAwards = List.of(new Facts.HeldAward("CHIEN_SI_THI_DUA_CO_SO", 2024, AwardKind.MERIT));
+        Condition three = kind("TITLE_IN_CONSECUTIVE_YEARS", "awardTypeCode", "CHIEN_SI_THI_DUA_CO_SO", "years", 3);
+        expect(Outcome.PASS, "eligibility.titles.pass", judge(three, f));
+        // 2022 unrecorded: unknown; 2022 recorded without the title: fails, naming the year
+        Condition four = kind("TITLE_IN_CONSECUTIVE_YEARS", "awardTypeCode", "CHIEN_SI_THI_DUA_CO_SO", "years", 4);
+        expect(Outcome.UNKNOWN, "eligibility.titles.unknown", judge(four, f));
+        f.personYears.put(2022, result(TaskCompletion.GOOD, Discipline.NONE, "LAO_DONG_TIEN_TIEN"));
+        Verdict failed = judge(four, f);
+        expect(Outcome.FAIL, "eligibility.titles.fail", failed);
+        assertEquals("2022", failed.args().get(3));
+    }
+
+    @Test
+    void initiativesCountOnceEachWithinTheWindowAndAtTheScopeAsked() {
+        FactsMother f = new FactsMother().person(Map.of(2025, result(TaskCompletion.EXCELLENT, Discipline.NONE)));
+        Condition grassroots = kind("INITIATIVE_RECOGNISED", "minScope", "UNIT");
+        expect(Outcome.FAIL, "eligibility.initiative.fail", judge(grassroots, f));
+        // one initiative recognised twice, at the grassroots in 2025 and of provincial scope in 2026: counted once
+        f.initiatives = List.of(recognised(1, RecognitionLevel.GRASSROOTS, InitiativeScope.UNIT, LocalDate.of(2025, 11, 20)),
+                recognised(1, RecognitionLevel.PROVINCE, InitiativeScope.PROVINCE, LocalDate.of(2026, 1, 15)),
+                recognised(2, RecognitionLevel.GRASSROOTS, InitiativeScope.UNIT, LocalDate.of(2024, 5, 2)));
+        expect(Outcome.PASS, "eligibility.initiative.pass", judge(grassroots, f));
+        // Art. 74(1)(d): 2 initiatives over the 2 years, counted across the window
+        expect(Outcome.PASS, "eligibility.initiative.pass", judge(kind("INITIATIVE_RECOGNISED", "minScope", "UNIT", "withinYears", 2,
+                "count", 2), f));
+        expect(Outcome.FAIL, "eligibility.initiative.fail", judge(kind("INITIATIVE_RECOGNISED", "minScope", "UNIT", "count", 2), f));
+        // the provincial recognition came in 2026, after the achievement year 2025
+        expect(Outcome.FAIL, "eligibility.initiative.fail", judge(kind("INITIATIVE_RECOGNISED", "minScope", "PROVINCE"), f));
+        expect(Outcome.FAIL, "eligibility.initiative.fail", judge(kind("INITIATIVE_RECOGNISED", "minScope", "UNIT", "level", "PROVINCE"), f));
+    }
+
+    @Test
+    void anyDisciplineInTheYearFailsUnlessTheRuleSetNamesAHeavierForm() {
+        FactsMother f = new FactsMother().person(Map.of(2025, result(TaskCompletion.GOOD, Discipline.REPRIMAND)));
+        expect(Outcome.FAIL, "eligibility.discipline.fail", judge(kind("NOT_DISCIPLINED"), f));
+        expect(Outcome.PASS, "eligibility.discipline.pass", judge(kind("NOT_DISCIPLINED", "atOrAbove", "WARNING"), f));
+        f.personYears.put(2025, result(TaskCompletion.GOOD, Discipline.NONE));
+        expect(Outcome.PASS, "eligibility.discipline.pass", judge(kind("NOT_DISCIPLINED"), f));
+        f.personYears = Map.of();
+        expect(Outcome.UNKNOWN, "eligibility.person.year.none", judge(kind("NOT_DISCIPLINED"), f));
+    }
+
+    @Test
+    void taskRatingAtLeastComparesBestFirst() {
+        FactsMother f = new FactsMother().person(Map.of(2025, result(TaskCompletion.GOOD, Discipline.NONE)));
+        expect(Outcome.PASS, "eligibility.person.rating.pass", judge(kind("TASK_RATING_AT_LEAST", "rating", "GOOD"), f));
+        expect(Outcome.PASS, "eligibility.person.rating.pass", judge(kind("TASK_RATING_AT_LEAST", "rating", "COMPLETED"), f));
+        expect(Outcome.FAIL, "eligibility.person.rating.fail", judge(kind("TASK_RATING_AT_LEAST", "rating", "EXCELLENT"), f));
+        f.personYears.put(2025, result(null, Discipline.NONE));
+        expect(Outcome.UNKNOWN, "eligibility.person.rating.none", judge(kind("TASK_RATING_AT_LEAST", "rating", "GOOD"), f));
+    }
+
+    @Test
+    void aPersonsHistoryIsTheirOwnNotTheirUnits() {
+        FactsMother f = new FactsMother().person(Map.of());
+        f.awards = List.of(new Facts.HeldAward("CHIEN_SI_THI_DUA_CO_SO", 2024, AwardKind.MERIT));
+        Condition held = kind("HELD_IN_PREVIOUS_YEARS", "years", 1, "awardTypeCode", "CHIEN_SI_THI_DUA_CO_SO");
+        expect(Outcome.FAIL, "eligibility.person.streak.fail", judge(held, f));
+        f.personAwards = List.of(new Facts.HeldAward("CHIEN_SI_THI_DUA_CO_SO", 2024, AwardKind.MERIT));
+        expect(Outcome.PASS, "eligibility.person.streak.pass", judge(held, f));
+        expect(Outcome.PASS, "eligibility.person.window.pass", judge(kind("AWARDS_IN_WINDOW", "awardTypes", List.of("CHIEN_SI_THI_DUA_CO_SO"),
+                "count", 1, "years", 3), f));
+    }
+
+    @Test
+    void aPersonKindOnAUnitsFactsCannotBeTold() {
+        expect(Outcome.UNKNOWN, "eligibility.person.none", judge(kind("TASK_RATING_AT_LEAST", "rating", "GOOD"), new FactsMother()));
+    }
+
+    @Test
+    void aRuleSetUsesOnlyTheKindsThatSpeakOfItsRecipient() {
+        List<Refusal.Reason> problems = new ArrayList<>();
+        Vocabulary.validate(List.of(kind("LEADS_CLUSTER"), Condition.anyOf(List.of(kind("MEMBER_SHARE", "measure", "WOMEN", "atLeast", 1),
+                kind("TASK_RATING_AT_LEAST", "rating", "EXCELLENT")), null, null), kind("ATTESTED", "key", "GUONG_MAU", "statement", "Gương mẫu")),
+                Recipient.PERSON, "eligibility", problems);
+        assertEquals(List.of("eligibility[0].kind ruleset.condition.recipient", "eligibility[1].any[0].kind ruleset.condition.recipient"),
+                problems.stream().map(p -> p.field() + " " + p.messageKey()).toList());
+        problems.clear();
+        Vocabulary.validate(List.of(kind("HOLDS_TITLE", "awardTypeCode", "LAO_DONG_TIEN_TIEN"), kind("HELD_IN_PREVIOUS_YEARS", "years", 2,
+                "awardTypeCode", "TAP_THE_LAO_DONG_XUAT_SAC")), Recipient.UNIT, "eligibility", problems);
+        assertEquals(List.of("eligibility[0].kind ruleset.condition.recipient"), problems.stream().map(p -> p.field() + " " + p.messageKey()).toList());
+        problems.clear();
+        Vocabulary.validate(List.of(kind("INITIATIVE_RECOGNISED", "minScope", "CLUSTER"), kind("NOT_DISCIPLINED", "atOrAbove", "SCOLDING")),
+                Recipient.PERSON, "eligibility", problems);
+        assertEquals(List.of("eligibility[0].params.minScope ruleset.condition.param.invalid",
+                "eligibility[1].params.atOrAbove ruleset.condition.param.invalid"), problems.stream().map(p -> p.field() + " " + p.messageKey()).toList());
     }
 }

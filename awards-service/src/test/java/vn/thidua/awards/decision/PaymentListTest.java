@@ -39,6 +39,22 @@ class PaymentListTest {
     }
 
     @Test
+    void anAwardToPersonsHasALinePerPersonNamedFirst() {
+        DecisionView.UnitView mau = new DecisionView.UnitView("000.00.32.H56", "Liên đoàn Lao động tỉnh", 3, 2_530_000L, 2_530_000L,
+                new BigDecimal("1.00"), null, false, java.util.UUID.randomUUID(), "Lê Thị Mẫu");
+        DecisionView.UnitView unpaid = new DecisionView.UnitView("000.00.32.H56", "Liên đoàn Lao động tỉnh", 4, null, null, null,
+                "Chưa có mức lương cơ sở", false, java.util.UUID.randomUUID(), "Đỗ Văn An");
+        Table table = PaymentList.of(decision(List.of(mau, unpaid)));
+        assertEquals(PaymentList.PERSON_HEADERS, table.headers());
+        assertEquals(List.of(1, "Lê Thị Mẫu", "000.00.32.H56", "Liên đoàn Lao động tỉnh", "Tập thể lao động xuất sắc", 2025, "12/QĐ-UBND",
+                "15/07/2026", "Chủ tịch UBND tỉnh", 2_530_000L, new BigDecimal("1.00"), 2_530_000L, ""), table.rows().get(0));
+        List<Object> total = table.rows().get(2);
+        assertEquals("Tổng cộng", total.get(1));
+        assertEquals("", total.get(11));
+        assertEquals("Chưa tính được tổng: 1 cá nhân chưa có số tiền thưởng", total.get(12));
+    }
+
+    @Test
     void theFileIsNamedByTheNumberInPlainAscii() {
         assertEquals("danh-sach-chi-tra-12-qd-ubnd.xlsx", PaymentList.fileName(decision(List.of()), "xlsx"));
         assertEquals("danh-sach-chi-tra-7.csv", PaymentList.fileName(withNumber("“”\"\r\n"), "csv"));

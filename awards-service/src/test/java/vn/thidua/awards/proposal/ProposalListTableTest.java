@@ -42,4 +42,14 @@ class ProposalListTableTest {
         ProposalListTable.Line unranked = new ProposalListTable.Line("X", "X", "C", "A", 2016, null, null, ProposalStatus.DRAFT, null, null, null);
         assertEquals(List.of("", "", "Đang soạn hồ sơ"), ProposalListTable.of(2016, List.of(), List.of(unranked)).rows().get(0).subList(6, 9));
     }
+
+    @Test
+    void aPersonIsNamedWithTheUnitThatProposedThem() {
+        ProposalListTable.Line person = new ProposalListTable.Line("Liên đoàn Lao động tỉnh Thanh Hóa", "000.00.32.H56", "Cụm thi đua số 7",
+                "Chiến sĩ thi đua cơ sở", 2025, null, null, ProposalStatus.APPRAISED, null, null, null, "Lê Thị Mẫu");
+        Table table = ProposalListTable.of(2025, List.of(), List.of(line(ProposalStatus.APPRAISED, null), person));
+        assertEquals("Tên tập thể, cá nhân", table.headers().get(1));
+        assertEquals("Lê Thị Mẫu (Liên đoàn Lao động tỉnh Thanh Hóa)", table.rows().get(1).get(1));
+        assertEquals("Liên đoàn Lao động tỉnh Thanh Hóa", table.rows().get(0).get(1));
+    }
 }

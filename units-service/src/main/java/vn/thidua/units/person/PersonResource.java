@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -273,11 +274,15 @@ public class PersonResource {
     /** The unit's current people as a file, with only the columns the reader may see. */
     @GET
     @Path("/export")
-    @Produces({Table.CSV, Table.XLSX, MediaType.APPLICATION_JSON})
+    @Produces({Table.XLSX, Table.CSV, MediaType.APPLICATION_JSON})
     @RolesAllowed({Roles.ADMIN, Roles.BOARD, Roles.CLUSTER_LEADER, Roles.UNIT_REP, Roles.COUNCIL_MEMBER})
-    @Operation(operationId = "exportPeople", summary = "Export a unit's current people (CSV or XLSX)")
+    @Operation(operationId = "exportPeople", summary = "Export a unit's current people (CSV or XLSX)",
+            description = "Only the columns the reader may see: the leader of the unit's cluster gets names and positions.")
+    @APIResponse(responseCode = "200", description = "The list, as a file to save (`Content-Disposition`).", content = {
+            @Content(mediaType = ApiDocs.XLSX, schema = @Schema(type = SchemaType.STRING, format = "binary")),
+            @Content(mediaType = ApiDocs.CSV, schema = @Schema(type = SchemaType.STRING))})
     public Response export(@PathParam("code") String code,
-                           @QueryParam("format") @Parameter(schema = @Schema(enumeration = {"csv", "xlsx"})) String format) {
+                           @QueryParam("format") @Parameter(schema = @Schema(type = SchemaType.STRING, enumeration = {"xlsx", "csv"}, defaultValue = "xlsx")) String format) {
         String extension = format == null || format.isBlank() ? "xlsx" : format.strip().toLowerCase(Locale.ROOT);
         if (!extension.equals("csv") && !extension.equals("xlsx")) {
             throw Refusal.invalid("invalid-format", "person.export.format", format);

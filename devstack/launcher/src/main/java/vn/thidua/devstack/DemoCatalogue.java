@@ -31,6 +31,9 @@ final class DemoCatalogue {
     static final String EXCELLENT_COLLECTIVE = "TAP_THE_LAO_DONG_XUAT_SAC";
     static final String ADVANCED_COLLECTIVE = "TAP_THE_LAO_DONG_TIEN_TIEN";
     static final String PROVINCIAL_MERIT = "BANG_KHEN_TINH";
+    static final String ADVANCED_LABOUR = "LAO_DONG_TIEN_TIEN";
+    static final String GRASSROOTS_FIGHTER = "CHIEN_SI_THI_DUA_CO_SO";
+    static final String PROVINCIAL_FIGHTER = "CHIEN_SI_THI_DUA_TINH";
 
     /**
      * A legal basis and the period its rules apply, as the Board enters it. {@code effectiveTo} null:
@@ -90,7 +93,11 @@ final class DemoCatalogue {
                  String cashCitation, String cashTag) {
     }
 
-    record Award(String code, String name, String level, String decidingAuthority, String kind, List<Rules> succession) {
+    record Award(String code, String name, String level, String decidingAuthority, String kind, List<Rules> succession, String recipient) {
+        Award(String code, String name, String level, String decidingAuthority, String kind, List<Rules> succession) {
+            this(code, name, level, decidingAuthority, kind, succession, "UNIT");
+        }
+
         Rules under(Basis basis) {
             return succession.stream().filter(r -> r.basis() == basis).findFirst().orElseThrow();
         }
@@ -290,6 +297,65 @@ final class DemoCatalogue {
                             leaf("NO_PENDING_PROCEEDINGS", Map.of(), ART_4_4, "V2")),
                             choices(), new BigDecimal("3.0"), CASH_152, "V2"))));
 
+    /** The Board's finding that no proceeding is open on the person (Decree 152 Art. 4(4)): people, not a register, know it. */
+    private static Map<String, Object> notUnderReview() {
+        return leaf("ATTESTED", Map.of("key", "KHONG_DANG_XEM_XET_KY_LUAT", "statement",
+                "Không đang bị xem xét kỷ luật, điều tra, thanh tra, kiểm tra hoặc xác minh đơn thư"), ART_4_4, "V2");
+    }
+
+    /**
+     * The titles for persons the 2025 review uses (issue 22), under Decree 152 only: the demo has no person
+     * before 2025. Conditions from Law 06/2022/QH15 Arts 22–24 as docs/research/people-and-personal-data.md
+     * reads them [V2], cash from law-2025.md §3 (Decree 152 Arts 49–54) [V2]. "Lao động tiên tiến" is conferred
+     * by the unit's head and recorded with the person's year in units-service; it is in the catalogue for its
+     * cash and for conditions that name it.
+     */
+    static final List<Award> PERSON_AWARDS = List.of(
+            new Award(ADVANCED_LABOUR, "Lao động tiên tiến", "DEPARTMENT", "Thủ trưởng cơ quan, đơn vị", "MERIT", List.of(
+                    new Rules(DECREE_152, List.of(
+                            leaf("TASK_RATING_AT_LEAST", Map.of("rating", "GOOD"),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 24 khoản 1 điểm a (hoàn thành tốt nhiệm vụ trở lên)", "V2"),
+                            leaf("ATTESTED", Map.of("key", "TU_LUC_DOAN_KET", "statement",
+                                    "Có tinh thần tự lực, tự cường, đoàn kết, tương trợ, tích cực tham gia phong trào thi đua"),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 24 khoản 1 điểm b", "V2")),
+                            choices(), new BigDecimal("0.3"), CASH_152 + " (Lao động tiên tiến: 0,3 lần)", "V2")), "PERSON"),
+            // Art. 23: (1) the LĐTT standard, here as holding the title the unit conferred for the year; (2) one of excellent
+            // completion, a recognised initiative, an accepted research work: alternatives, as the Ministry's answer reads them [?]
+            new Award(GRASSROOTS_FIGHTER, "Chiến sĩ thi đua cơ sở", "DEPARTMENT", "Thủ trưởng cơ quan, đơn vị", "MERIT", List.of(
+                    new Rules(DECREE_152, List.of(
+                            leaf("HOLDS_TITLE", Map.of("awardTypeCode", ADVANCED_LABOUR),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23 khoản 1 (đạt tiêu chuẩn Lao động tiên tiến)", "V2"),
+                            anyOf(List.of(
+                                    leaf("TASK_RATING_AT_LEAST", Map.of("rating", "EXCELLENT"),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23 khoản 2 (hoàn thành xuất sắc nhiệm vụ)", "?"),
+                                    leaf("INITIATIVE_RECOGNISED", Map.of("minScope", "UNIT", "withinYears", 1, "count", 1),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23 khoản 2 (sáng kiến được cơ sở công nhận)", "V2"),
+                                    leaf("ATTESTED", Map.of("key", "DE_TAI_NGHIEM_THU", "statement",
+                                            "Có đề tài, đề án, công trình khoa học và công nghệ đã được nghiệm thu"),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23 khoản 2 (đề tài đã được nghiệm thu)", "V2")),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 23 khoản 2: một trong các tiêu chuẩn", "?"),
+                            notUnderReview()),
+                            choices(), new BigDecimal("1.0"), CASH_152 + " (Chiến sĩ thi đua cơ sở: 1,0 lần)", "V2")), "PERSON"),
+            // Art. 22: three consecutive CSTĐCS, among them exemplary, and an initiative (or research) with effect across the province
+            new Award(PROVINCIAL_FIGHTER, "Chiến sĩ thi đua cấp tỉnh", "PROVINCIAL", "Chủ tịch UBND tỉnh", "MERIT", List.of(
+                    new Rules(DECREE_152, List.of(
+                            leaf("TITLE_IN_CONSECUTIVE_YEARS", Map.of("awardTypeCode", GRASSROOTS_FIGHTER, "years", 3),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 22 (03 lần liên tục đạt Chiến sĩ thi đua cơ sở)", "V2"),
+                            leaf("ATTESTED", Map.of("key", "TIEU_BIEU_XUAT_SAC", "statement",
+                                    "Tiêu biểu xuất sắc trong số những cá nhân có 03 lần liên tục đạt danh hiệu Chiến sĩ thi đua cơ sở"),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 22", "V2"),
+                            anyOf(List.of(
+                                    leaf("INITIATIVE_RECOGNISED", Map.of("minScope", "PROVINCE", "withinYears", 3, "count", 1),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 22 (sáng kiến có phạm vi ảnh hưởng trong tỉnh)", "V2"),
+                                    leaf("ATTESTED", Map.of("key", "DE_TAI_CAP_TINH", "statement",
+                                            "Có đề tài khoa học, đề án, công trình đã được nghiệm thu, áp dụng hiệu quả trong tỉnh"),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 22", "V2")),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 22: sáng kiến hoặc đề tài", "V2"),
+                            notUnderReview()),
+                            // the window of three years for the initiative is this demo province's reading
+                            choices("eligibility.INITIATIVE_RECOGNISED.withinYears"), new BigDecimal("3.0"),
+                            CASH_152 + " (Chiến sĩ thi đua cấp tỉnh: 3,0 lần)", "V2")), "PERSON"));
+
     private DemoCatalogue() {
     }
 
@@ -298,9 +364,9 @@ final class DemoCatalogue {
      * 152's is entered, as the Board did on 01/07/2025), then the base salaries; the Board's token.
      */
     static void load(GatewayClient gateway, String board) {
-        for (Award award : AWARDS) {
+        for (Award award : java.util.stream.Stream.concat(AWARDS.stream(), PERSON_AWARDS.stream()).toList()) {
             Map<String, Object> type = Map.of("name", award.name(), "level", award.level(),
-                    "decidingAuthority", award.decidingAuthority(), "kind", award.kind());
+                    "decidingAuthority", award.decidingAuthority(), "kind", award.kind(), "recipient", award.recipient());
             expect(gateway.putJson("/api/awards/award-types/" + award.code(), board, type), "award type " + award.code());
             for (Rules rules : award.succession()) {
                 String ruleSets = "/api/awards/award-types/" + award.code() + "/rule-sets";
@@ -318,7 +384,7 @@ final class DemoCatalogue {
                     "legalBasis", salary.legalBasis(), "tag", salary.tag())), "base salary from " + salary.effectiveFrom());
         }
         System.out.println("Demo catalogue: " + AWARDS.size() + " award types for collectives, each with " + SUCCESSION.size()
-                + " rule sets in succession:");
+                + " rule sets in succession, and " + PERSON_AWARDS.size() + " for persons under Decree 152/2025:");
         for (Basis basis : SUCCESSION) {
             String to = basis.effectiveTo() != null ? basis.effectiveTo() : basis.endedOn() != null ? basis.endedOn() : "open      ";
             System.out.println("  " + basis.effectiveFrom() + " → " + to + "  " + basis.legalBasis() + " [" + basis.legalBasisTag() + "]"
@@ -337,7 +403,7 @@ final class DemoCatalogue {
     }
 
     static Award award(String code) {
-        return AWARDS.stream().filter(a -> a.code().equals(code)).findFirst().orElseThrow();
+        return java.util.stream.Stream.concat(AWARDS.stream(), PERSON_AWARDS.stream()).filter(a -> a.code().equals(code)).findFirst().orElseThrow();
     }
 
     /**

@@ -112,6 +112,8 @@ final class Review2025 {
         JsonNode draft = read(expect(gateway.get(PROPOSALS + "/" + youth, board), "proposal " + youth));
         System.out.printf("Proposal %d  left a %s: submission refused (%d %s): %s%n", youth, draft.get("status").asText(),
                 refused.statusCode(), GatewayClient.read(refused.body()).path("errors").findValuesAsText("field"), String.join("; ", why));
+        // individuals through the same machinery
+        DemoPersonAwards.run(gateway, board, clusterId, tokens, people);
         return womens;
     }
 
@@ -201,7 +203,7 @@ final class Review2025 {
     }
 
     /** Polls the proposal's eligibility until {@code done} holds (scoring's year-end report has reached awards-service). */
-    private static JsonNode awaitEligibility(GatewayClient gateway, String board, long id, Predicate<JsonNode> done) {
+    static JsonNode awaitEligibility(GatewayClient gateway, String board, long id, Predicate<JsonNode> done) {
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (true) {
             JsonNode eligibility = read(expect(gateway.get(PROPOSALS + "/" + id + "/eligibility", board), "eligibility of proposal " + id));
@@ -234,7 +236,7 @@ final class Review2025 {
         }
     }
 
-    private static void printRules(long id, JsonNode eligibility) {
+    static void printRules(long id, JsonNode eligibility) {
         System.out.printf("Proposal %d  eligible (%s), %d conditions of %s:%n", id, eligibility.get("outcome").asText(),
                 eligibility.get("rules").size(), DemoCatalogue.decreeOf(eligibility.at("/ruleSetChosenBecause/legalBasis").asText()));
         for (JsonNode rule : eligibility.get("rules")) {

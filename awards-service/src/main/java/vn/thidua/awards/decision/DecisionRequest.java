@@ -76,7 +76,7 @@ public record DecisionRequest(@Schema(required = true, maxLength = 100) String n
             if (units != null && !units.isEmpty()) {
                 throw Refusal.invalid("units-and-persons", "decision.units-and-persons");
             }
-            if (persons.size() > MAX_UNITS || persons.contains(null)) {
+            if (persons.size() > MAX_UNITS || persons.stream().anyMatch(java.util.Objects::isNull)) {
                 throw Refusal.invalid("invalid-field", "decision.persons.invalid", MAX_UNITS);
             }
         } else if (units == null || units.isEmpty()) {

@@ -70,10 +70,6 @@ public class ProposalService {
         public ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId) {
             this(votingSessionId, unitCode, awardTypeCode, clusterId, null, null);
         }
-
-        public ProposalRequest(UUID votingSessionId, String unitCode, String awardTypeCode, Long clusterId, LocalDate receivedOn) {
-            this(votingSessionId, unitCode, awardTypeCode, clusterId, receivedOn, null);
-        }
     }
 
     /** Each condition's verdict, and why the rule set they come from judges the proposal. */

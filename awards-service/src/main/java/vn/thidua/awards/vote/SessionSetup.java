@@ -11,7 +11,9 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import vn.thidua.awards.catalogue.AwardType;
 import vn.thidua.awards.catalogue.CatalogueService;
+import vn.thidua.awards.condition.Recipient;
 import vn.thidua.awards.ranking.RankingFinalized;
 import vn.thidua.awards.ranking.Rankings;
 import vn.thidua.awards.vote.VotingService.SessionRequest;
@@ -62,7 +64,12 @@ public class SessionSetup {
                 throw Refusal.unprocessable("invalid-voting-session", "voting.award.required");
             }
             rulesOf = request.awardTypeCode();
-            String awardTypeCode = catalogue.get(rulesOf).code;
+            AwardType award = catalogue.get(rulesOf);
+            if (award.recipient != Recipient.UNIT) {
+                // the cluster's units vote for units; a person is proposed by their own unit
+                throw Refusal.unprocessable("invalid-voting-session", "voting.award.for-persons", award.code);
+            }
+            String awardTypeCode = award.code;
             List<String> units = leadCandidates(request, cluster, ranking);
             session.leadAndPropose(awardTypeCode, units, request.places() == null ? 1 : request.places(), ranked);
         } else {

@@ -45,6 +45,19 @@ class DecisionRequestTest {
     }
 
     @Test
+    void aDecisionForPersonsNamesEachPersonOnceAndNoUnits() {
+        java.util.UUID mau = java.util.UUID.randomUUID();
+        java.util.UUID an = java.util.UUID.randomUUID();
+        DecisionRequest.Checked checked = new DecisionRequest("45/QĐ-LĐLĐ", DATE, null, "CHIEN_SI_THI_DUA_CO_SO", 2016, null,
+                List.of(mau, an, mau)).check(TODAY);
+        assertEquals(List.of(mau, an), checked.persons());
+        assertEquals(List.of(), checked.units());
+        assertProblem(400, "units-and-persons", new DecisionRequest("1", DATE, null, "A", 2016, List.of("A"), List.of(mau)));
+        assertProblem(400, "invalid-field", new DecisionRequest("1", DATE, null, "A", 2016, null, Arrays.asList(mau, null)));
+        assertProblem(400, "invalid-field", new DecisionRequest("1", DATE, null, "A", 2016, null, List.of()));
+    }
+
+    @Test
     void aDateThatCannotBeRightIs422() {
         assertProblem(422, "decision-date-in-future", new DecisionRequest("1", TODAY.plusDays(1), null, "A", 2016, List.of("A")));
         assertProblem(422, "decision-date-before-year", new DecisionRequest("1", LocalDate.of(2015, 12, 31), null, "A", 2016, List.of("A")));

@@ -142,6 +142,10 @@ class PersonAwardFlowIT {
                 .body(Map.of("unitCode", units.get(0), "awardTypeCode", collective, "clusterId", 965_402, "personId", own.toString()))
                 .post(PROPOSALS).then().statusCode(422).body("type", containsString("person-not-allowed"))
                 .body("detail", containsString("an award to units"));
+        // nor does a cluster vote for an award to persons
+        given().auth().oauth2(BOARD).contentType(ContentType.JSON)
+                .body(VotingFixtures.leadVote(965_402, fighter, Map.of("nominees", List.of(units.get(0))))).post(VotingFixtures.SESSIONS)
+                .then().statusCode(422).contentType("application/problem+json");
         // a unit's representative still proposes no award to units
         propose(rep(units.get(0)), units.get(0), collective, null).then().statusCode(403);
         // and a bad person id is bad input

@@ -9,8 +9,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 
 /**
- * units-service's people events (/work/i22/people-events-contract.md) as CloudEvents, built the way the contract shows
- * them, for the tests that need people. Each call is a new event id; {@code more} changes the data further.
+ * units-service's people events as the catalogue documents them (docs/events/people/, checked against
+ * docs/api/asyncapi.yaml and against what units-service sends), with this test's ids and values. Each call is a
+ * new event id; {@code more} changes the data further.
  */
 public final class PeopleEventsSamples {
     public static final String TOPIC = "thidua.people.v1";
@@ -21,36 +22,44 @@ public final class PeopleEventsSamples {
 
     /** An active person of {@code unitCode} since 2023-07-01, earlier in 000.00.33.H56. */
     public static String personRecorded(UUID id, String fullName, String unitCode, long version, Consumer<ObjectNode> more) {
-        ObjectNode data = MAPPER.createObjectNode().put("id", id.toString()).put("fullName", fullName).put("unitCode", unitCode)
-                .put("position", "Chuyên viên").put("status", "ACTIVE").put("version", version);
-        ArrayNode memberships = data.putArray("memberships");
-        memberships.addObject().put("unitCode", "000.00.33.H56").put("position", "Cán sự").put("joinedOn", "2019-03-01")
-                .put("leftOn", "2023-06-30");
-        memberships.addObject().put("unitCode", unitCode).put("position", "Chuyên viên").put("joinedOn", "2023-07-01").putNull("leftOn");
-        more.accept(data);
-        return event("PersonRecorded", id.toString(), data);
+        return sample("PersonRecorded", id.toString(), data -> {
+            data.put("id", id.toString()).put("fullName", fullName).put("unitCode", unitCode).put("version", version);
+            ((ObjectNode) data.get("memberships").get(1)).put("unitCode", unitCode);
+            more.accept(data);
+        });
     }
 
     /** The person's result of the year: rating, titles conferred by the unit, discipline. */
     public static String personYearRecorded(UUID personId, int year, String unitCode, String taskRating, List<String> titles,
                                             String discipline, long version) {
-        ObjectNode data = MAPPER.createObjectNode().put("personId", personId.toString()).put("year", year).put("unitCode", unitCode)
-                .put("taskRating", taskRating).put("discipline", discipline).put("version", version);
-        titles.forEach(data.putArray("titles")::add);
-        return event("PersonYearRecorded", personId + "/" + year, data);
+        return sample("PersonYearRecorded", personId + "/" + year, data -> {
+            data.put("personId", personId.toString()).put("year", year).put("unitCode", unitCode).put("taskRating", taskRating)
+                    .put("discipline", discipline).put("version", version);
+            ArrayNode array = data.putArray("titles");
+            titles.forEach(array::add);
+        });
     }
 
     /** An initiative of the person, recognised at the grassroots (unit scope) on {@code grassrootsOn}; {@code more} adds others. */
     public static String initiativeRecorded(UUID id, UUID author, String authorName, String unitCode, String grassrootsOn, long version,
                                             Consumer<ArrayNode> more) {
-        ObjectNode data = MAPPER.createObjectNode().put("id", id.toString()).put("title", "Số hóa hồ sơ đoàn viên").put("unitCode", unitCode)
-                .put("registeredOn", "2025-03-10").put("version", version);
-        data.putArray("authors").addObject().put("personId", author.toString()).put("fullName", authorName);
-        ArrayNode recognitions = data.putArray("recognitions");
-        recognitions.addObject().put("level", "GRASSROOTS").put("scope", "UNIT").put("issuer", "Hội đồng sáng kiến cơ sở")
-                .put("decisionNumber", "45/QĐ-LĐLĐ").put("decidedOn", grassrootsOn);
-        more.accept(recognitions);
-        return event("InitiativeRecorded", id.toString(), data);
+        return sample("InitiativeRecorded", id.toString(), data -> {
+            data.put("id", id.toString()).put("unitCode", unitCode).put("version", version);
+            data.putArray("authors").addObject().put("personId", author.toString()).put("fullName", authorName);
+            ArrayNode recognitions = data.putArray("recognitions");
+            recognitions.addObject().put("level", "GRASSROOTS").put("scope", "UNIT").put("issuer", "Hội đồng sáng kiến cơ sở")
+                    .put("decisionNumber", "45/QĐ-LĐLĐ").put("decidedOn", grassrootsOn);
+            more.accept(recognitions);
+        });
+    }
+
+    private static String sample(String type, String subject, Consumer<ObjectNode> data) {
+        return vn.thidua.devstack.testing.EventSamples.sample("people/" + type + ".json", event -> {
+            event.put("id", UUID.randomUUID().toString());
+            event.put("subject", subject);
+            event.put("time", Instant.now().toString());
+            data.accept((ObjectNode) event.get("data"));
+        });
     }
 
     /** The same result as its unit deleted it: {@code removed}, with the fields of its last state. */

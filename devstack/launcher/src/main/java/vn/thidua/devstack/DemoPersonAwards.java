@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * Individuals in the same machinery as collectives (issue 22), in the 2025 review: a Labour Federation
- * officer whose initiative its grassroots council recognised is proposed by the Federation for "Chiến sĩ
+ * officer whose initiative its grassroots council recognised is proposed by the Federation (the Board enters
+ * the proposal with the day it received the dossier; the Federation's representative files and submits it) for "Chiến sĩ
  * thi đua cơ sở", judged on the facts of her people record, decided by the Federation's head and paid 1.0
  * × the base salary; the Women's Union's first grassroots fighter — "Chiến sĩ thi đua cơ sở" in 2023,
  * 2024 and 2025 and the author of an initiative recognised for its effect across the province — is
@@ -32,7 +33,7 @@ final class DemoPersonAwards {
         String federationRep = tokens.get(federation);
         DemoPeople.Person officer = people.get(federation).get(1);
         String officerId = DemoPeople.idOf(gateway, federationRep, federation, officer.personnelCode());
-        long fighter = propose(gateway, federationRep, clusterId, federation, DemoCatalogue.GRASSROOTS_FIGHTER, officerId, officer.fullName());
+        long fighter = propose(gateway, board, clusterId, federation, DemoCatalogue.GRASSROOTS_FIGHTER, officerId, officer.fullName());
         attest(gateway, board, fighter, "KHONG_DANG_XEM_XET_KY_LUAT");
         Review2025.printRules(fighter, Review2025.awaitEligibility(gateway, board, fighter, e -> "PASS".equals(e.path("outcome").asText())));
         forward(gateway, board, federationRep, fighter, federation, officer.fullName(), DemoCatalogue.GRASSROOTS_FIGHTER);
@@ -60,7 +61,7 @@ final class DemoPersonAwards {
         }
         System.out.printf("People   %s (%s): \"Chiến sĩ thi đua cơ sở\" recorded for %d and %d beside %d%n", first.fullName(), womens,
                 YEAR - 2, YEAR - 1, YEAR);
-        long provincial = propose(gateway, womensRep, clusterId, womens, DemoCatalogue.PROVINCIAL_FIGHTER, firstId, first.fullName());
+        long provincial = propose(gateway, board, clusterId, womens, DemoCatalogue.PROVINCIAL_FIGHTER, firstId, first.fullName());
         attest(gateway, board, provincial, "TIEU_BIEU_XUAT_SAC");
         attest(gateway, board, provincial, "KHONG_DANG_XEM_XET_KY_LUAT");
         Review2025.printRules(provincial, Review2025.awaitEligibility(gateway, board, provincial, e -> "PASS".equals(e.path("outcome").asText())));
@@ -71,13 +72,15 @@ final class DemoPersonAwards {
         payments(gateway, board, chairman, firstId);
     }
 
+    /** The Board enters the unit's proposal of its person, stating the day it received the dossier (as for the collectives). */
     private static long propose(GatewayClient gateway, String rep, long clusterId, String unit, String award, String personId, String name) {
         Map<String, Object> body = Map.of("unitCode", unit, "awardTypeCode", award, "clusterId", clusterId, "personId", personId,
                 "receivedOn", Review2025.RECEIVED_ON);
         JsonNode proposal = GatewayClient.read(expect(GatewayClient.whileCatchingUp("person-not-member", () -> gateway.postJson(PROPOSALS, rep, body)),
                 "the proposal of " + name + " for " + award).body());
-        System.out.printf("Proposal %d  %s %d for %s of %s, by its representative: %s (rule set %d)%n", proposal.get("id").asLong(),
-                DemoCatalogue.award(award).name(), YEAR, name, unit, proposal.get("status").asText(), proposal.get("ruleSetId").asLong());
+        System.out.printf("Proposal %d  %s %d for %s of %s, received from the unit %s: %s (rule set %d)%n", proposal.get("id").asLong(),
+                DemoCatalogue.award(award).name(), YEAR, name, unit, Review2025.RECEIVED_ON, proposal.get("status").asText(),
+                proposal.get("ruleSetId").asLong());
         return proposal.get("id").asLong();
     }
 

@@ -409,6 +409,36 @@ class LocalStackIT {
     }
 
     @Test
+    void the2025ReviewsPeopleCountTheSharesAndTwoOfThemAreDecidedAndPaid() {
+        String board = token("board");
+        String womens = Review2025.WOMENS_UNION;
+        // the shares the Women's Union's title rests on were counted from its people, not typed in
+        given().baseUri(gateway).auth().oauth2(board).when().get("/api/scoring/registrations/2025/" + womens)
+                .then().statusCode(200).body("memberStatistics.source", equalTo("COUNTED")).body("memberStatistics.members", equalTo(48))
+                .body("memberStatistics.advancedLabour", equalTo(36)).body("memberStatistics.confirmed", equalTo(true));
+        given().baseUri(gateway).auth().oauth2(token("hoiphunu")).queryParam("year", 2025).when().get("/api/units/" + womens + "/people/statistics")
+                .then().statusCode(200).body("members", equalTo(48)).body("women", equalTo(45)).body("withoutResult", equalTo(0));
+        // another unit's representative reads none of them, through the gateway
+        given().baseUri(gateway).auth().oauth2(token("tinhdoan")).when().get("/api/units/" + womens + "/people").then().statusCode(403);
+
+        // two persons decided: the grassroots fighter at 1.0 × 2,340,000 and the provincial one at 3.0 × 2,530,000
+        for (Object[] expected : List.of(new Object[] {"CHIEN_SI_THI_DUA_CO_SO", DemoPersonAwards.FIGHTER_DECISION, 2_340_000},
+                new Object[] {"CHIEN_SI_THI_DUA_TINH", DemoPersonAwards.PROVINCIAL_DECISION, 7_590_000})) {
+            given().baseUri(gateway).auth().oauth2(board).queryParam("awardTypeCode", expected[0]).queryParam("year", 2025)
+                    .when().get("/api/awards/ledger").then().statusCode(200).body("total", equalTo(1))
+                    .body("items[0].decisionNumber", equalTo(expected[1])).body("items[0].personName", containsString("(giả định)"))
+                    .body("items[0].cashAmount", equalTo(expected[2]));
+        }
+        // the Labour Federation recorded the title its head conferred: its member statistics count the fighter
+        given().baseUri(gateway).auth().oauth2(token("ldld")).queryParam("year", 2025)
+                .when().get("/api/units/" + DemoData.CLUSTER_7_UNITS.get(1).code() + "/people/statistics")
+                .then().statusCode(200).body("grassrootsFighters", equalTo(1));
+        // the two initiatives and their recognitions
+        given().baseUri(gateway).auth().oauth2(token("hoiphunu")).queryParam("unit", womens).when().get("/api/initiatives")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].recognitions.level", contains("GRASSROOTS", "PROVINCE"));
+    }
+
+    @Test
     void theDemosGovernmentFlagGoesThroughTheCouncilAndTheChairmanToThePrimeMinister() throws IOException {
         String board = token("board");
         String leader = SeedStoryVoting.LABOUR_FEDERATION;

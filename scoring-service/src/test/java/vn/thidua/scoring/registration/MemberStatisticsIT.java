@@ -268,8 +268,10 @@ public class MemberStatisticsIT {
         String unit = "000.07.25.H56";
         SeedStoryScoringIT.announceCluster(730023, year, List.of(unit));
         String registration = "/api/scoring/registrations/" + year + "/" + unit;
-        given().auth().oauth2(rep(unit)).contentType(ContentType.JSON).body(RegistrationIT.registration())
-                .when().put(registration).then().statusCode(200);
+        // the cluster-year's members reach the read model with the announcement, asynchronously
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(rep(unit)).contentType(ContentType.JSON).body(RegistrationIT.registration())
+                        .when().put(registration).then().statusCode(200));
         enter(year, unit, statistics(40, 40, 30, 2, 0, 29));
 
         // units-service counts the unit's people: their figures replace the declared ones, unconfirmed

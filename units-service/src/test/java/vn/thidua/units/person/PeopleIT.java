@@ -256,6 +256,11 @@ class PeopleIT {
                 .body("results[4].problemType", equalTo("duplicate-in-file"));
         given().auth().oauth2(rep).queryParam("year", YEAR).when().get("/api/units/" + unit + "/people/statistics").then()
                 .body("members", equalTo(2)).body("advancedLabour", equalTo(2)).body("grassrootsFighters", equalTo(1)).body("women", equalTo(2));
+        // the Board's import names the unknown unit as such
+        given().auth().oauth2(BOARD).contentType("text/csv; charset=UTF-8").header("Accept-Language", "en")
+                .body(("unitCode,personnelCode,fullName,gender\n000.99.99.H56,I3,Người Đơn Vị Lạ (giả định),MALE\n").getBytes(StandardCharsets.UTF_8))
+                .when().post("/api/people/import").then().statusCode(200).body("results[0].problemType", equalTo("unit-not-found"))
+                .body("results[0].reason", equalTo("There is no unit 000.99.99.H56."));
         // the same file again changes nothing
         given().auth().oauth2(rep).contentType("text/csv; charset=UTF-8").body(csv.getBytes(StandardCharsets.UTF_8))
                 .when().post("/api/people/import").then().statusCode(200).body("counts.UNCHANGED", equalTo(2)).body("counts.CREATED", equalTo(0));

@@ -34,6 +34,10 @@ final class DemoCatalogue {
     static final String ADVANCED_LABOUR = "LAO_DONG_TIEN_TIEN";
     static final String GRASSROOTS_FIGHTER = "CHIEN_SI_THI_DUA_CO_SO";
     static final String PROVINCIAL_FIGHTER = "CHIEN_SI_THI_DUA_TINH";
+    static final String NATIONAL_FIGHTER = "CHIEN_SI_THI_DUA_TOAN_QUOC";
+    static final String PROVINCIAL_MERIT_PERSON = "BANG_KHEN_TINH_CA_NHAN";
+    static final String MERIT_CERTIFICATE_PERSON = "GIAY_KHEN_CA_NHAN";
+    static final String PRIME_MINISTER_MERIT_PERSON = "BANG_KHEN_THU_TUONG_CA_NHAN";
 
     /**
      * A legal basis and the period its rules apply, as the Board enters it. {@code effectiveTo} null:
@@ -354,7 +358,67 @@ final class DemoCatalogue {
                             notUnderReview()),
                             // the window of three years for the initiative is this demo province's reading
                             choices("eligibility.INITIATIVE_RECOGNISED.withinYears"), new BigDecimal("3.0"),
-                            CASH_152 + " (Chiến sĩ thi đua cấp tỉnh: 3,0 lần)", "V2")), "PERSON"));
+                            CASH_152 + " (Chiến sĩ thi đua cấp tỉnh: 3,0 lần)", "V2")), "PERSON"),
+            // Art. 21(1): two consecutive provincial emulation-fighter titles, exemplary, and an initiative (or research) of
+            // nationwide effect, recognised by the head of the province (Art. 21(2)); the Prime Minister decides [V2]
+            new Award(NATIONAL_FIGHTER, "Chiến sĩ thi đua toàn quốc", "STATE", "Thủ tướng Chính phủ", "MERIT", List.of(
+                    new Rules(DECREE_152, List.of(
+                            leaf("TITLE_IN_CONSECUTIVE_YEARS", Map.of("awardTypeCode", PROVINCIAL_FIGHTER, "years", 2),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 21 khoản 1 điểm a (02 lần liên tục đạt Chiến sĩ thi đua cấp tỉnh)", "V2"),
+                            leaf("ATTESTED", Map.of("key", "TIEU_BIEU_XUAT_SAC", "statement",
+                                    "Tiêu biểu xuất sắc trong số những cá nhân có 02 lần liên tục đạt danh hiệu Chiến sĩ thi đua cấp tỉnh"),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 21 khoản 1 điểm a", "V2"),
+                            anyOf(List.of(
+                                    leaf("INITIATIVE_RECOGNISED", Map.of("minScope", "NATIONAL", "withinYears", 2, "count", 1),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 21 khoản 1 điểm b, khoản 2 (sáng kiến có phạm vi ảnh hưởng toàn quốc)", "V2"),
+                                    leaf("ATTESTED", Map.of("key", "DE_TAI_TOAN_QUOC", "statement",
+                                            "Có đề tài, đề án khoa học đã được nghiệm thu, áp dụng hiệu quả, có phạm vi ảnh hưởng toàn quốc"),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 21 khoản 1 điểm b", "V2")),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 21 khoản 1 điểm b", "V2"),
+                            notUnderReview()),
+                            // the window of the initiative is this demo province's reading
+                            choices("eligibility.INITIATIVE_RECOGNISED.withinYears"), new BigDecimal("4.5"),
+                            CASH_152 + " (Chiến sĩ thi đua toàn quốc: 4,5 lần)", "V2")), "PERSON"),
+            // Art. 74(1)(d), as the Ministry of Home Affairs quoted it: two consecutive CSTĐCS, or two consecutive years HTXSNV with
+            // two initiatives in the period (counted across the window); Art. 74(1)'s other points were not read [M]
+            new Award(PROVINCIAL_MERIT_PERSON, "Bằng khen của Chủ tịch UBND tỉnh (cá nhân)", "PROVINCIAL", "Chủ tịch UBND tỉnh", "MERIT", List.of(
+                    new Rules(DECREE_152, List.of(
+                            anyOf(List.of(
+                                    leaf("TITLE_IN_CONSECUTIVE_YEARS", Map.of("awardTypeCode", GRASSROOTS_FIGHTER, "years", 2),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 74 khoản 1 điểm d (02 lần liên tục Chiến sĩ thi đua cơ sở)", "V2"),
+                                    allOf(List.of(
+                                            leaf("INITIATIVE_RECOGNISED", Map.of("minScope", "UNIT", "withinYears", 2, "count", 2),
+                                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 74 khoản 1 điểm d (02 sáng kiến trong thời gian xét)", "V2"),
+                                            leaf("ATTESTED", Map.of("key", "HTXSNV_2_NAM", "statement", "Hoàn thành xuất sắc nhiệm vụ 02 năm liên tục"),
+                                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 74 khoản 1 điểm d", "V2")),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 74 khoản 1 điểm d", "V2"),
+                                    leaf("ATTESTED", Map.of("key", "THANH_TICH_XUAT_SAC", "statement",
+                                            "Có thành tích xuất sắc theo một tiêu chuẩn khác của Điều 74 khoản 1"),
+                                            "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 74 khoản 1 (các điểm khác, chưa đối chiếu)", "M")),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 74 khoản 1: một trong các tiêu chuẩn", "V2"),
+                            notUnderReview()),
+                            choices(), new BigDecimal("1.5"), CASH_152 + ", Điều 54 khoản 1 điểm b (Bằng khen cấp tỉnh cho cá nhân: 1,5 lần)", "V2")),
+                    "PERSON"),
+            // Art. 75(1)(a)–(d): their text was not found [?]; the Board finds which point holds
+            new Award(MERIT_CERTIFICATE_PERSON, "Giấy khen (cá nhân)", "DEPARTMENT", "Thủ trưởng cơ quan, đơn vị", "MERIT", List.of(
+                    new Rules(DECREE_152, List.of(
+                            leaf("ATTESTED", Map.of("key", "DIEU_75_KHOAN_1", "statement",
+                                    "Đạt một trong các tiêu chuẩn tại Điều 75 khoản 1 điểm a–d Luật Thi đua, khen thưởng"),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, Điều 75 khoản 1 (nội dung chưa đối chiếu)", "?"),
+                            notUnderReview()),
+                            choices(), new BigDecimal("0.3"), CASH_152 + ", Điều 54 khoản 1 (Giấy khen cho cá nhân: 0,3 lần)", "V2")), "PERSON"),
+            // the standard for workers and farmers quoted in R29 [V2]: a provincial certificate already, five years "hoàn thành tốt
+            // nhiệm vụ trở lên" with three CSTĐCS among them; the window for the earlier certificate is this province's reading
+            new Award(PRIME_MINISTER_MERIT_PERSON, "Bằng khen của Thủ tướng Chính phủ (cá nhân)", "STATE", "Thủ tướng Chính phủ", "MERIT", List.of(
+                    new Rules(DECREE_152, List.of(
+                            leaf("AWARDS_IN_WINDOW", Map.of("awardTypes", List.of(PROVINCIAL_MERIT_PERSON), "count", 1, "years", 5),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, tiêu chuẩn Bằng khen của Thủ tướng cho công nhân, nông dân (đã được tặng Bằng khen cấp bộ, ngành, tỉnh; điều khoản chưa đối chiếu)", "?"),
+                            leaf("ATTESTED", Map.of("key", "HTTNV_5_NAM_3_CSTDCS", "statement",
+                                    "05 năm liên tục hoàn thành tốt nhiệm vụ trở lên, trong đó có 03 lần đạt Chiến sĩ thi đua cơ sở"),
+                                    "Luật Thi đua, khen thưởng 06/2022/QH15, tiêu chuẩn Bằng khen của Thủ tướng cho công nhân, nông dân (điều khoản chưa đối chiếu)", "?"),
+                            notUnderReview()),
+                            choices("eligibility.AWARDS_IN_WINDOW.years"), new BigDecimal("3.5"),
+                            CASH_152 + ", Điều 54 khoản 1 điểm a (Bằng khen của Thủ tướng cho cá nhân: 3,5 lần)", "V2")), "PERSON"));
 
     private DemoCatalogue() {
     }
@@ -471,6 +535,14 @@ final class DemoCatalogue {
         condition.put("citation", citation);
         condition.put("tag", tag);
         return condition;
+    }
+
+    private static Map<String, Object> allOf(List<Map<String, Object>> members, String citation, String tag) {
+        Map<String, Object> group = new LinkedHashMap<>();
+        group.put("all", new ArrayList<>(members));
+        group.put("citation", citation);
+        group.put("tag", tag);
+        return group;
     }
 
     private static Map<String, Object> anyOf(List<Map<String, Object>> members, String citation, String tag) {

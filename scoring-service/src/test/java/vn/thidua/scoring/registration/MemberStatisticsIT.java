@@ -266,7 +266,7 @@ public class MemberStatisticsIT {
     void statisticsCountedFromPeopleReplaceTheDeclaredUntilNoPeopleCount() {
         int year = YEAR + 2;
         String unit = "000.07.25.H56";
-        SeedStoryScoringIT.announceCluster(730023, year, List.of(unit));
+        SeedStoryScoringIT.announceCluster(730031, year, List.of(unit));
         String registration = "/api/scoring/registrations/" + year + "/" + unit;
         // the cluster-year's members reach the read model with the announcement, asynchronously
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->

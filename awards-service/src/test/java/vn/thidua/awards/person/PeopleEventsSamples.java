@@ -44,7 +44,7 @@ public final class PeopleEventsSamples {
     public static String initiativeRecorded(UUID id, UUID author, String authorName, String unitCode, String grassrootsOn, long version,
                                             Consumer<ArrayNode> more) {
         return sample("InitiativeRecorded", id.toString(), data -> {
-            data.put("id", id.toString()).put("unitCode", unitCode).put("version", version);
+            data.put("id", id.toString()).put("title", "Số hóa hồ sơ đoàn viên").put("unitCode", unitCode).put("version", version);
             data.putArray("authors").addObject().put("personId", author.toString()).put("fullName", authorName);
             ArrayNode recognitions = data.putArray("recognitions");
             recognitions.addObject().put("level", "GRASSROOTS").put("scope", "UNIT").put("issuer", "Hội đồng sáng kiến cơ sở")

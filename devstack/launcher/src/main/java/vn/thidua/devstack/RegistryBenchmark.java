@@ -61,6 +61,10 @@ final class RegistryBenchmark {
         }
         long registered = awaitReadModels(gateway, board);
         System.out.printf("read models caught up with %d units%n", registered);
+        if (units >= PEOPLE_UNITS) {
+            importPeople(gateway, board, Math.min(PEOPLE_ROWS, units), importMillis.isEmpty() ? 0 : median(importMillis) / (double) Math.min(batch, units),
+                    report);
+        }
         double directP95 = 0;
         for (String[] target : new String[][] {{"units-service directly", unitsUrl}, {"through the gateway", gatewayUrl}}) {
             GatewayClient client = new GatewayClient(target[1]);
@@ -90,6 +94,45 @@ final class RegistryBenchmark {
                         BenchReport.ratio(at(micros, 0.95) / directP95));
             }
         }
+    }
+
+    /** How many of the imported units the people file spreads over, and how many people it holds at most. */
+    static final int PEOPLE_UNITS = 50;
+    static final int PEOPLE_ROWS = 5_000;
+
+    /**
+     * A province's people file (issue 22): {@code rows} people over {@value #PEOPLE_UNITS} of the imported units, each with
+     * the year's result, imported by the Board through the gateway, then the same file again (nothing changes). A row
+     * does more than a unit's (a person, a membership, a year's result, two events, and the member statistics
+     * recounted per unit and year at the end), so it is compared with the unit import's time per row of the same run.
+     */
+    private static void importPeople(GatewayClient gateway, String board, int rows, double unitRowMillis, BenchReport report) {
+        String[] ratings = {"EXCELLENT", "GOOD", "GOOD", "COMPLETED"};
+        StringBuilder csv = new StringBuilder("unit_code,personnel_code,full_name,gender,birth_year,position,joined_on,year,task_rating,titles\n");
+        Random random = new Random(22);
+        for (int i = 0; i < rows; i++) {
+            String rating = ratings[random.nextInt(ratings.length)];
+            csv.append("BENCH.").append(i % PEOPLE_UNITS).append(",P").append(i).append(",Người thử ").append(i).append(" (giả định),")
+                    .append(random.nextBoolean() ? "FEMALE" : "MALE").append(',').append(1965 + random.nextInt(35)).append(",Chuyên viên,2020-01-01,2025,")
+                    .append(rating).append(',').append("COMPLETED".equals(rating) ? "" : "LAO_DONG_TIEN_TIEN").append('\n');
+        }
+        byte[] file = csv.toString().getBytes(StandardCharsets.UTF_8);
+        long[] millis = new long[2];
+        for (int pass = 0; pass < 2; pass++) {
+            long start = System.nanoTime();
+            HttpResponse<String> imported = gateway.postBody("/api/people/import", board, "text/csv; charset=UTF-8", file);
+            millis[pass] = Duration.ofNanos(System.nanoTime() - start).toMillis();
+            if (imported.statusCode() != 200 || GatewayClient.read(imported.body()).at("/counts/REJECTED").asLong() != 0) {
+                throw new IllegalStateException("People import refused: " + imported.statusCode() + " " + imported.body());
+            }
+            System.out.printf("people import of %d rows (%s): %d ms (%s)%n", rows, pass == 0 ? "new" : "again, unchanged", millis[pass],
+                    GatewayClient.read(imported.body()).get("counts"));
+        }
+        double perRow = millis[0] / (double) rows;
+        report.add("registry", String.format("import of %,d people with their year's result through the gateway, per row", rows),
+                String.format("%.2f ms", perRow), unitRowMillis > 0 ? String.format("%.2f ms per unit row", unitRowMillis) : "",
+                unitRowMillis > 0 ? BenchReport.ratio(perRow / unitRowMillis) : "");
+        report.add("registry", String.format("the same %,d people again (nothing changes)", rows), BenchReport.millis(millis[1]), "", "");
     }
 
     /** Waits until both read models hold every registered unit; returns how many there are. */

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.UUID;
 import vn.thidua.platform.events.MalformedEventException;
 
-/** awards-service's tolerant reading of units-service's PersonRecorded (/work/i22/people-events-contract.md): the whole person. */
+/** awards-service's tolerant reading of units-service's PersonRecorded (docs/events.md, thidua.people.v1): the whole person. */
 @JsonIgnoreProperties(ignoreUnknown = true)
 record PersonRecorded(UUID id, String fullName, String unitCode, String position, String status, List<Membership> memberships,
                       Long version) {

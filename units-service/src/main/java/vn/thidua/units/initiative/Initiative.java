@@ -19,7 +19,7 @@ import vn.thidua.platform.domain.Refusal;
 import vn.thidua.units.person.Person;
 
 /**
- * An initiative (sáng kiến, Law 06/2022/QH15 Art. 3(4)) registered by a person or a group of a unit,
+ * An initiative (sáng kiến; what counts as one is in docs/rules.md) registered by a person or a group of a unit,
  * and the recognitions Initiative Councils gave it. It owns its rules: authors who belonged to the unit
  * when it was registered, one recognition per level, a recognition not dated before the registration,
  * and no council finding an effect wider than its own reach.

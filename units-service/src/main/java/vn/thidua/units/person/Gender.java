@@ -1,4 +1,4 @@
 package vn.thidua.units.person;
 
-/** Kept because member statistics count women (Decree 152/2025 Art. 4(6) prefers collectives of mostly women). */
+/** Kept because member statistics count women (a rule set may prefer collectives of mostly women: docs/rules.md). */
 public enum Gender { FEMALE, MALE }

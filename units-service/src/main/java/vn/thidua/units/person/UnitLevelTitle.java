@@ -6,8 +6,8 @@ package vn.thidua.units.person;
  * awards. These are what the member statistics count; a new one needs a new measure there as well.
  */
 public enum UnitLevelTitle {
-    /** "Lao động tiên tiến" (Law 06/2022/QH15 Art. 24). */
+    /** "Lao động tiên tiến" (its conditions are a rule set's data: docs/rules.md). */
     LAO_DONG_TIEN_TIEN,
-    /** "Chiến sĩ thi đua cơ sở" (Law 06/2022/QH15 Art. 23). */
+    /** "Chiến sĩ thi đua cơ sở" (likewise). */
     CHIEN_SI_THI_DUA_CO_SO
 }

@@ -188,12 +188,7 @@ public class PersonService {
     public Listed list(String unitCode, Which which, PageRequest page, Caller caller) {
         String unit = UnitCode.parse(unitCode).value();
         PersonAccess.View view = viewOf(caller, unit);
-        String membership = switch (which) {
-            case CURRENT -> "m.leftOn is null";
-            case FORMER -> "m.leftOn is not null and not exists (select 1 from PersonMembership c where c.personId = p.id and c.unitCode = :unit and c.leftOn is null)";
-            case ALL -> "1 = 1";
-        };
-        String where = "exists (select 1 from PersonMembership m where m.personId = p.id and m.unitCode = :unit and " + membership + ")";
+        String where = whereMembers(which);
         Parameters parameters = Parameters.with("unit", unit);
         long total = Person.count("from Person p where " + where, parameters);
         List<Person> people = Person.<Person>find("from Person p where " + where + " order by p.fullName, p.id", parameters)
@@ -208,12 +203,21 @@ public class PersonService {
     public Listed export(String unitCode, Caller caller) {
         String unit = UnitCode.parse(unitCode).value();
         PersonAccess.View view = viewOf(caller, unit);
-        List<Person> people = Person.<Person>find("""
-                from Person p where exists (select 1 from PersonMembership m where m.personId = p.id and m.unitCode = ?1 and m.leftOn is null)
-                order by p.fullName, p.id""", unit).list();
+        List<Person> people = Person.<Person>find("from Person p where " + whereMembers(Which.CURRENT) + " order by p.fullName, p.id",
+                Parameters.with("unit", unit)).list();
         withMemberships(people);
         reads.record(caller, unit, people.stream().map(p -> p.id).toList(), PersonRead.Purpose.EXPORT, view);
         return new Listed(new Page<>(people, 0, Math.max(1, people.size()), people.size()), view);
+    }
+
+    /** The condition on {@code Person p} that selects the unit's (parameter {@code unit}) people of that kind. */
+    private static String whereMembers(Which which) {
+        String membership = switch (which) {
+            case CURRENT -> "m.leftOn is null";
+            case FORMER -> "m.leftOn is not null and not exists (select 1 from PersonMembership c where c.personId = p.id and c.unitCode = :unit and c.leftOn is null)";
+            case ALL -> "1 = 1";
+        };
+        return "exists (select 1 from PersonMembership m where m.personId = p.id and m.unitCode = :unit and " + membership + ")";
     }
 
     /** The unit's member statistics of the year as counted now: for those who read the unit's cluster. */
